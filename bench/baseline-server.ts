@@ -1,0 +1,44 @@
+/**
+ * The limit the warm look-up is measured against: a bare node:http handler that parses the same
+ * input, does the same indexed SELECT over the same driver and returns the same JSON, with no
+ * framework, validation of output, logging or metrics.
+ */
+import { createServer } from 'node:http';
+import { PGlite } from '@electric-sql/pglite';
+import { lookupInputSchema } from '@liner/shared';
+import postgres from 'postgres';
+import { queryKey } from '../server/src/services/permalink.ts';
+
+const SQL =
+  'select result from lookups where query_key = $1 and created_at >= $2 order by created_at desc limit 1';
+const url = process.env.DATABASE_URL;
+
+let select: (key: string, since: Date) => Promise<string | undefined>;
+if (url) {
+  const sql = postgres(url, { max: 10, onnotice: () => {} });
+  select = async (key, since) =>
+    (await sql.unsafe(SQL, [key, since.toISOString()], { prepare: true }))[0]?.result;
+} else {
+  const db = await PGlite.create(process.env.LINER_DATA_DIR!);
+  select = async (key, since) =>
+    (await db.query<{ result: string }>(SQL, [key, since.toISOString()])).rows[0]?.result;
+}
+
+const server = createServer((req, res) => {
+  const chunks: Buffer[] = [];
+  req.on('data', (c: Buffer) => chunks.push(c));
+  req.on('end', async () => {
+    const input = lookupInputSchema.parse(JSON.parse(Buffer.concat(chunks).toString()));
+    const result = await select(queryKey(input), new Date(Date.now() - 86_400_000));
+    res
+      .writeHead(result ? 200 : 404, { 'content-type': 'application/json' })
+      .end(`{"result":{"data":${result}}}`);
+  });
+});
+server.listen(0, '127.0.0.1', () => {
+  const address = server.address() as { port: number };
+  console.log(
+    JSON.stringify({ url: `http://127.0.0.1:${address.port}`, msg: 'baseline listening' }),
+  );
+});
+process.on('SIGTERM', () => server.close(() => process.exit(0)));

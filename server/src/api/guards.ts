@@ -1,0 +1,124 @@
+/**
+ * Access control for the API: bearer tokens (when configured), CORS only for the extension's
+ * origins, refusal of other websites' requests (a page on the web must not drive a server on
+ * loopback), and a per-client request rate with a clear 429.
+ */
+import { timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Config } from '../config/schema.ts';
+import { type Guard, sendJson } from './http-server.ts';
+
+/** Paths that stay open without a token: probes, metrics and the pages MusicBrainz redirects to. */
+const OPEN = /^\/(health|ready|metrics)$|^\/release\//;
+
+function tokenTable(config: Config): Map<string, string> {
+  const tokens = new Map<string, string>(
+    Object.entries(config.server.apiTokens).map(([name, token]) => [token, name]),
+  );
+  if (config.server.apiToken) tokens.set(config.server.apiToken, 'default');
+  return tokens;
+}
+
+function matchToken(tokens: Map<string, string>, given: string): string | undefined {
+  const candidate = Buffer.from(given);
+  for (const [token, name] of tokens) {
+    const expected = Buffer.from(token);
+    if (expected.length === candidate.length && timingSafeEqual(expected, candidate)) return name;
+  }
+  return undefined;
+}
+
+export function originAllowed(origin: string, patterns: readonly string[]): boolean {
+  return patterns.some((pattern) => {
+    if (pattern === origin) return true;
+    if (!pattern.endsWith('*')) return false;
+    return (
+      origin.startsWith(pattern.slice(0, -1)) && !origin.slice(pattern.length - 1).includes('/')
+    );
+  });
+}
+
+export function corsGuard(config: Config): Guard {
+  return (req, res, ctx) => {
+    if (!ctx.url.pathname.startsWith('/trpc/')) return true;
+    const origin = req.headers.origin;
+    if (origin && origin !== 'null' && originAllowed(origin, config.server.corsOrigins)) {
+      res.setHeader('access-control-allow-origin', origin);
+      res.setHeader('vary', 'Origin');
+      res.setHeader(
+        'access-control-allow-headers',
+        'authorization, content-type, trpc-accept, x-request-id',
+      );
+      res.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
+      res.setHeader('access-control-max-age', '600');
+      if (req.method === 'OPTIONS') {
+        res.writeHead(204).end();
+        return false;
+      }
+      return true;
+    }
+    // Web pages are refused: their POSTs carry a foreign Origin, and the GETs they can make
+    // without CORS (images, links) are cross-site no-cors or navigation requests.
+    const mode = req.headers['sec-fetch-mode'];
+    const smuggled =
+      req.headers['sec-fetch-site'] === 'cross-site' && (mode === 'no-cors' || mode === 'navigate');
+    if (origin || smuggled) {
+      sendJson(res, 403, { error: `requests from ${origin ?? 'another site'} are not allowed` });
+      return false;
+    }
+    return true;
+  };
+}
+
+export function authGuard(config: Config): Guard {
+  const tokens = tokenTable(config);
+  return (req, res, ctx) => {
+    if (tokens.size === 0 || OPEN.test(ctx.url.pathname) || req.method === 'OPTIONS') return true;
+    const header = req.headers.authorization ?? '';
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    const name = match ? matchToken(tokens, match[1]!) : undefined;
+    if (!name) {
+      res.setHeader('www-authenticate', 'Bearer realm="liner"');
+      sendJson(res, 401, {
+        error: match
+          ? 'the API token is not valid'
+          : 'this server needs an API token (Authorization: Bearer <token>)',
+      });
+      return false;
+    }
+    ctx.client = name;
+    return true;
+  };
+}
+
+/** A token bucket per client (token name, or address when no tokens are configured). */
+export function rateLimitGuard(config: Config, now: () => number = Date.now): Guard {
+  const perMinute = config.server.clientRequestsPerMinute;
+  const buckets = new Map<string, { tokens: number; at: number }>();
+  return (req: IncomingMessage, res: ServerResponse, ctx) => {
+    if (!ctx.url.pathname.startsWith('/trpc/')) return true;
+    const key =
+      ctx.client !== 'anonymous' ? `token:${ctx.client}` : `ip:${req.socket.remoteAddress ?? '?'}`;
+    const t = now();
+    const bucket = buckets.get(key) ?? { tokens: perMinute, at: t };
+    bucket.tokens = Math.min(perMinute, bucket.tokens + ((t - bucket.at) / 60_000) * perMinute);
+    bucket.at = t;
+    buckets.set(key, bucket);
+    if (bucket.tokens < 1) {
+      const retry = Math.ceil(((1 - bucket.tokens) / perMinute) * 60);
+      res.setHeader('retry-after', String(retry));
+      sendJson(res, 429, {
+        error: `too many requests: at most ${perMinute} per minute; retry in ${retry} s`,
+      });
+      return false;
+    }
+    bucket.tokens -= 1;
+    if (buckets.size > 10_000)
+      for (const [k, b] of buckets) if (t - b.at > 60_000) buckets.delete(k);
+    return true;
+  };
+}
+
+export function defaultGuards(config: Config): Guard[] {
+  return [corsGuard(config), authGuard(config), rateLimitGuard(config)];
+}

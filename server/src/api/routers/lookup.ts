@@ -1,0 +1,39 @@
+import { checkUrlsInputSchema, lookupInputSchema } from '@liner/shared';
+import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
+import { z } from 'zod';
+import { publicProcedure } from '../trpc.ts';
+
+export const lookupRouter = {
+  /** Looks a release up at every provider by store URL(s) and/or GTIN; stored under a permalink. */
+  release: publicProcedure
+    .input(lookupInputSchema)
+    .mutation(({ ctx, input }) => ctx.app.services.lookup.lookup(input)),
+  /** A stored look-up, exactly as it was first returned. */
+  get: publicProcedure.input(z.object({ id: z.string().max(64) })).query(async ({ ctx, input }) => {
+    const result = await ctx.app.services.lookup.get(input.id);
+    if (!result)
+      throw new TRPCError({
+        code: 'NOT_FOUND',
+        message: `no look-up with permalink "${input.id}"`,
+      });
+    return result;
+  }),
+} satisfies TRPCRouterRecord;
+
+export const musicbrainzRouter = {
+  /** A release in MusicBrainz beside what the stores say: missing links, ISRCs, barcode, covers. */
+  compare: publicProcedure
+    .input(
+      z.object({
+        mbid: z.uuid({ error: 'a MusicBrainz release ID (a UUID)' }),
+        refresh: z.boolean().default(false),
+      }),
+    )
+    .query(({ ctx, input }) =>
+      ctx.app.services.compare.compare(input.mbid.toLowerCase(), input.refresh),
+    ),
+  /** Which of these store URLs MusicBrainz already links (up to 100 at once). */
+  checkUrls: publicProcedure
+    .input(checkUrlsInputSchema)
+    .query(({ ctx, input }) => ctx.app.services.urlCheck.check(input.urls, input.refresh)),
+} satisfies TRPCRouterRecord;

@@ -1,0 +1,70 @@
+/** tRPC setup: the request context and the procedure builders every router uses. */
+
+import { UrlProblem } from '@liner/shared';
+import { initTRPC, TRPCError } from '@trpc/server';
+import type { App } from '../app.ts';
+import { isDatabaseUnavailable } from '../db/errors.ts';
+import { UpstreamError } from '../http/errors.ts';
+
+export interface Context {
+  app: App;
+  requestId: string;
+  /** Name of the API token the request used, or "anonymous" when none is configured. */
+  client: string;
+}
+
+const t = initTRPC.context<Context>().create({
+  errorFormatter({ shape, error }) {
+    // User-facing problems (a URL that is not a store page) say what was wrong in their message.
+    const cause = error.cause;
+    return {
+      ...shape,
+      data: {
+        ...shape.data,
+        ...(cause instanceof UrlProblem ? { urlProblem: cause.kind, input: cause.input } : {}),
+      },
+    };
+  },
+});
+
+export const router = t.router;
+
+/** Domain errors (bad input, database down) keep their meaning on the wire, for every procedure. */
+const mapErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.code === 'INTERNAL_SERVER_ERROR')
+    throw asTrpcError(result.error.cause ?? result.error);
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(mapErrors);
+export const createCallerFactory = t.createCallerFactory;
+
+/** Turns domain errors into tRPC errors with the right code and a message naming the problem. */
+export function asTrpcError(error: unknown): TRPCError {
+  if (error instanceof TRPCError) return error;
+  if (error instanceof UrlProblem)
+    return new TRPCError({ code: 'BAD_REQUEST', message: error.message, cause: error });
+  if (isDatabaseUnavailable(error)) {
+    return new TRPCError({
+      code: 'SERVICE_UNAVAILABLE',
+      message: 'the database is unreachable right now; nothing was saved, try again shortly',
+      cause: error,
+    });
+  }
+  if (error instanceof UpstreamError) {
+    const code =
+      error.kind === 'not-found'
+        ? 'NOT_FOUND'
+        : error.kind === 'credentials'
+          ? 'PRECONDITION_FAILED'
+          : 'BAD_GATEWAY';
+    return new TRPCError({ code, message: error.message, cause: error });
+  }
+  if (error instanceof RangeError)
+    return new TRPCError({ code: 'PAYLOAD_TOO_LARGE', message: error.message, cause: error });
+  if (error instanceof Error && error.name === 'InvalidGtinError') {
+    return new TRPCError({ code: 'BAD_REQUEST', message: error.message, cause: error });
+  }
+  return new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: 'internal error', cause: error });
+}

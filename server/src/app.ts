@@ -1,0 +1,159 @@
+/**
+ * Wires the server's parts together from the configuration: database, repositories, the one
+ * HTTP client, providers and services. Everything the API and the CLI use comes from here, and
+ * every part can be injected (database, fetch, clock) so tests run the real wiring.
+ */
+import type { Config } from './config/schema.ts';
+import { type DatabaseHandle, openDatabase } from './db/connect.ts';
+import {
+  createHttpClient,
+  type HttpClient,
+  type RequestGate,
+  type UpstreamEvent,
+} from './http/client.ts';
+import type { Logger } from './log.ts';
+import { createMusicBrainzGate, type MusicBrainzGate } from './musicbrainz/gate.ts';
+import { createMetrics, type Metrics } from './observability/metrics.ts';
+import {
+  createProviderSet,
+  endpointHost,
+  networkPolicy,
+  type ProviderSet,
+} from './providers/setup.ts';
+import { createRepositories, type Repositories } from './repositories/index.ts';
+import { createServices, type ServiceDeps, type Services } from './services/index.ts';
+import { userAgent } from './version.ts';
+
+export interface AppOptions {
+  config: Config;
+  logger: Logger;
+  /** An open database; default: opened from the configuration. */
+  database?: DatabaseHandle;
+  fetch?: typeof globalThis.fetch;
+  now?: () => Date;
+  replayDir?: string | readonly string[];
+  recordDir?: string;
+  /** Observers of upstream requests (metrics). */
+  onUpstream?: (event: UpstreamEvent) => void;
+  gates?: RequestGate[];
+  /** Observers of look-ups (metrics). */
+  onLookup?: ServiceDeps['onLookup'];
+  /** Told how long each MusicBrainz request waited for its slot (metrics). */
+  onMusicBrainzWait?: (ms: number) => void;
+  /** Default: a new registry with process metrics. */
+  metrics?: Metrics;
+}
+
+export interface App {
+  config: Config;
+  logger: Logger;
+  database: DatabaseHandle;
+  repos: Repositories;
+  http: HttpClient;
+  providers: ProviderSet;
+  services: Services;
+  musicbrainzGate: MusicBrainzGate;
+  metrics: Metrics;
+  /** Where users reach this server; the listener sets it once it knows its port. */
+  baseUrl: { get(): string; set(url: string): void };
+  now: () => Date;
+  close(): Promise<void>;
+}
+
+export async function openConfiguredDatabase(config: Config): Promise<DatabaseHandle> {
+  if (config.database.url) {
+    return openDatabase({
+      kind: 'postgres',
+      url: config.database.url,
+      poolSize: config.database.poolSize,
+    });
+  }
+  return openDatabase({ kind: 'pglite', dataDir: config.database.dataDir });
+}
+
+export async function createApp(options: AppOptions): Promise<App> {
+  const { config, logger } = options;
+  const now = options.now ?? (() => new Date());
+  const database = options.database ?? (await openConfiguredDatabase(config));
+  try {
+    await database.migrate();
+  } catch (error) {
+    if (!options.database) await database.close();
+    throw error;
+  }
+  const repos = createRepositories(database.db, now);
+  const metrics = options.metrics ?? createMetrics();
+  const policy = networkPolicy(config);
+  const musicbrainzGate = createMusicBrainzGate({
+    intervalMs: config.musicbrainz.requestInterval,
+    budgets: repos.rateBudgets,
+    onWait: (ms) => {
+      metrics.musicbrainzWait(ms);
+      options.onMusicBrainzWait?.(ms);
+    },
+  });
+  const http = createHttpClient({
+    allowedHosts: policy.allowedHosts,
+    rateLimits: policy.rateLimits,
+    // Under replay nothing reaches MusicBrainz, so nothing needs to wait for its budget.
+    gates: [...(options.replayDir ? [] : [musicbrainzGate]), ...(options.gates ?? [])],
+    userAgent: userAgent(config.http.contact),
+    timeoutMs: config.http.timeout,
+    retries: config.http.retries,
+    maxRetryAfterMs: config.http.maxRetryAfter,
+    maxResponseBytes: config.http.maxResponseBytes,
+    logger,
+    now,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...(options.replayDir ? { replayDir: options.replayDir } : {}),
+    ...(options.recordDir ? { recordDir: options.recordDir } : {}),
+    onEvent: (event) => {
+      metrics.upstream(event);
+      options.onUpstream?.(event);
+    },
+    store: async (response) => (await repos.responses.record(response)).id,
+  });
+  const providers = createProviderSet(config, http, logger, now);
+  let base = config.server.publicUrl ?? `http://${config.server.host}:${config.server.port}`;
+  const baseUrl = {
+    get: () => base,
+    set: (url: string) => {
+      if (!config.server.publicUrl) base = url;
+    },
+  };
+  const services = createServices({
+    baseUrl: baseUrl.get,
+    config,
+    repos,
+    http,
+    providers,
+    logger,
+    now,
+    onLookup: (event) => {
+      metrics.lookup(event);
+      options.onLookup?.(event);
+    },
+    onProviderResult: metrics.providerResult,
+  });
+  metrics.watch({
+    musicbrainzQueue: musicbrainzGate.waiting,
+    databaseUp: async () => (await database.readiness()).ready,
+    poolSize: database.kind === 'postgres' ? config.database.poolSize : 1,
+  });
+  return {
+    config,
+    logger,
+    database,
+    repos,
+    http,
+    providers,
+    services,
+    musicbrainzGate,
+    metrics,
+    baseUrl,
+    now,
+    async close() {
+      if (!options.database) await database.close();
+    },
+  };
+}

@@ -1,0 +1,92 @@
+/** The readable form of a look-up result for the terminal. */
+import type { LookupResult, Release, Track } from '@liner/shared';
+
+function duration(ms: number | undefined): string {
+  if (ms === undefined) return '?:??';
+  const total = Math.round(ms / 1000);
+  const hours = Math.floor(total / 3600);
+  const minutes = Math.floor((total % 3600) / 60);
+  const seconds = String(total % 60).padStart(2, '0');
+  return hours
+    ? `${hours}:${String(minutes).padStart(2, '0')}:${seconds}`
+    : `${minutes}:${seconds}`;
+}
+
+export function creditText(artists: Release['artists'] | undefined): string {
+  return (artists ?? []).map((a) => (a.creditedName ?? a.name) + (a.joinPhrase ?? '')).join('');
+}
+
+function trackLine(track: Track, width: number): string {
+  const artists = track.artists ? ` (${creditText(track.artists)})` : '';
+  const kind = track.type === 'video' ? ' [video]' : '';
+  const isrc = track.isrc ? `  ${track.isrc}` : '';
+  return `    ${track.number.padStart(width)}. ${track.title}${artists}${kind}  ${duration(track.lengthMs)}${isrc}`;
+}
+
+export function formatLookup(result: LookupResult, permalinkBase?: string): string {
+  const lines: string[] = [];
+  const source = (field: string) => (result.sources[field] ? ` (${result.sources[field]})` : '');
+  const release = result.release;
+  if (release) {
+    lines.push(`${release.title} — ${creditText(release.artists)}${source('artists')}`);
+    const date = release.releaseDate;
+    const fields: [string, string | undefined, string][] = [
+      ['Barcode', release.gtin, 'gtin'],
+      [
+        'Date',
+        date &&
+          [date.year, date.month, date.day]
+            .filter(Boolean)
+            .map((n, i) => (i ? String(n).padStart(2, '0') : n))
+            .join('-'),
+        'releaseDate',
+      ],
+      [
+        'Labels',
+        release.labels
+          .map((l) => l.name + (l.catalogNumber ? ` [${l.catalogNumber}]` : ''))
+          .join(', '),
+        'labels',
+      ],
+      ['Types', release.types.join(', '), 'types'],
+      ['Copyright', release.copyright, 'copyright'],
+    ];
+    for (const [name, value, field] of fields)
+      if (value) lines.push(`  ${name.padEnd(9)} ${value}${source(field)}`);
+    for (const [i, medium] of release.media.entries()) {
+      lines.push(
+        `  Medium ${i + 1}${medium.format ? ` (${medium.format})` : ''}${medium.title ? `: ${medium.title}` : ''}`,
+      );
+      const width = Math.max(...medium.tracks.map((t) => t.number.length), 1);
+      for (const track of medium.tracks) lines.push(trackLine(track, width));
+    }
+    for (const link of release.externalLinks)
+      lines.push(`  Link      ${link.url} (${link.types.join(', ')})`);
+    for (const found of result.existing)
+      lines.push(
+        `  In MusicBrainz: https://musicbrainz.org/release/${found.mbid} (via ${found.url})`,
+      );
+  }
+  lines.push('Providers');
+  for (const p of result.providers) {
+    const state = p.error
+      ? `failed: ${p.error.message}`
+      : `${p.url ?? ''}${p.apiUrl ? ` (API ${p.apiUrl})` : ''}${p.cached ? ' [cached]' : ''}`;
+    lines.push(
+      `  ${p.name.padEnd(11)} ${p.lookup.method}=${p.lookup.value}${p.region ? ` ${p.region}` : ''}  ${state}`,
+    );
+  }
+  for (const group of result.incompatible)
+    lines.push(`  Not merged: ${group.providers.join(', ')}: "${group.title}", ${group.reason}`);
+  if (result.conflicts.length) lines.push('Disagreements');
+  for (const c of result.conflicts) {
+    const alternatives = c.alternatives
+      .map((a) => `${JSON.stringify(a.value)} (${a.providers.join(', ')})`)
+      .join(' | ');
+    lines.push(`  ${c.field}: ${alternatives}`);
+  }
+  if (result.messages.length) lines.push('Messages');
+  for (const m of result.messages) lines.push(`  ${m.level}: ${m.text}`);
+  lines.push(`Permalink: ${permalinkBase ? `${permalinkBase}/release/${result.id}` : result.id}`);
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,125 @@
+import { type LookupInput, providerNameSchema } from '@liner/shared';
+import { type Command, InvalidArgumentError } from 'commander';
+import { type App, createApp } from '../app.ts';
+import { openDatabase } from '../db/connect.ts';
+import { formatLookup } from './format.ts';
+import { asCliError, CliError, cliLogger, loadCliConfig } from './shared.ts';
+
+export interface LookupFlags {
+  region?: string[];
+  providers?: string[];
+  prefer?: string;
+  refresh?: boolean;
+  json?: boolean;
+  replay?: string;
+  record?: string;
+}
+
+const list = (value: string) =>
+  value
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
+
+/** The options `liner lookup` and `liner seed` share. */
+export function addLookupOptions(command: Command): Command {
+  return command
+    .option('-r, --region <codes>', 'preferred storefront regions, e.g. GB,US', list)
+    .option('-p, --providers <names>', 'providers to ask, e.g. deezer,itunes', (value) => {
+      const names = list(value);
+      for (const name of names) {
+        if (!providerNameSchema.safeParse(name).success) {
+          throw new InvalidArgumentError(
+            `"${name}" is not a provider (${providerNameSchema.options.join(', ')})`,
+          );
+        }
+      }
+      return names;
+    })
+    .option('--prefer <provider>', 'when providers disagree, use the release this provider found')
+    .option('--refresh', 'ask the providers again even if the database has a fresh answer')
+    .option('--json', 'print JSON instead of text')
+    .option(
+      '--replay <dir>',
+      'answer every upstream request from <dir> (several: a,b; offline, on a throwaway database)',
+    )
+    .option('--record <dir>', 'save every upstream response under <dir>');
+}
+
+/** Splits arguments into store URLs and at most one barcode. */
+export function lookupInput(args: readonly string[], flags: LookupFlags): LookupInput {
+  const urls: string[] = [];
+  let gtin: string | undefined;
+  for (const arg of args) {
+    if (/^[\d\s-]+$/.test(arg)) {
+      if (gtin) throw new CliError(`only one barcode per look-up (got ${gtin} and ${arg})`, 2);
+      gtin = arg;
+    } else urls.push(arg);
+  }
+  return {
+    urls,
+    ...(gtin ? { gtin } : {}),
+    ...(flags.region ? { regions: flags.region } : {}),
+    ...(flags.providers ? { providers: flags.providers as LookupInput['providers'] } : {}),
+    ...(flags.prefer ? { prefer: flags.prefer as LookupInput['prefer'] } : {}),
+    refresh: Boolean(flags.refresh),
+  };
+}
+
+/** Opens the app as the CLI uses it: replay runs on a throwaway in-memory database. */
+export async function withCliApp<T>(
+  command: Command,
+  flags: LookupFlags,
+  run: (app: App) => Promise<T>,
+): Promise<T> {
+  const loaded = loadCliConfig(command);
+  const logger = cliLogger(loaded, { quiet: true, stderr: true });
+  let app: App;
+  try {
+    const database = flags.replay
+      ? await openDatabase({ kind: 'pglite', dataDir: 'memory://', lock: false })
+      : undefined;
+    app = await createApp({
+      config: loaded.config,
+      logger,
+      ...(database ? { database } : {}),
+      ...(flags.replay ? { replayDir: flags.replay.split(',') } : {}),
+      ...(flags.record ? { recordDir: flags.record } : {}),
+    });
+    if (database) {
+      const close = app.close;
+      app.close = async () => {
+        await close();
+        await database.close();
+      };
+    }
+  } catch (error) {
+    throw asCliError(error);
+  }
+  try {
+    return await run(app);
+  } catch (error) {
+    throw asCliError(error);
+  } finally {
+    await app.close();
+  }
+}
+
+export function registerLookup(program: Command): void {
+  addLookupOptions(
+    program
+      .command('lookup')
+      .description('look a release up at every provider by store URL(s) and/or barcode')
+      .argument('<url-or-gtin...>', 'store release URLs and/or one barcode'),
+  ).action(async (args: string[], flags: LookupFlags, command: Command) => {
+    const input = lookupInput(args, flags);
+    await withCliApp(command, flags, async (app) => {
+      const result = await app.services.lookup.lookup(input);
+      const out = flags.json
+        ? `${JSON.stringify(result, null, 2)}\n`
+        : formatLookup(result, app.config.server.publicUrl);
+      process.stdout.write(out);
+      if (!result.release) process.exitCode = 1;
+    });
+  });
+}

@@ -1,0 +1,73 @@
+import type { Command } from 'commander';
+import { startServer } from '../serve.ts';
+import { parsePort } from './main.ts';
+import { asCliError, cliLogger, loadCliConfig } from './shared.ts';
+
+/**
+ * Resolves with the first SIGTERM or SIGINT. Installed before the server starts: a signal that
+ * arrives before Node has a listener kills the process outright, skipping the graceful stop.
+ */
+function nextStopSignal(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    const onSignal = (signal: NodeJS.Signals) => {
+      process.off('SIGTERM', onSignal);
+      process.off('SIGINT', onSignal);
+      resolve(signal);
+    };
+    process.on('SIGTERM', onSignal);
+    process.on('SIGINT', onSignal);
+  });
+}
+
+export function registerServe(program: Command): void {
+  program
+    .command('serve')
+    .description('run the companion server')
+    .option('-p, --port <port>', 'port to listen on', parsePort)
+    .option('--host <address>', 'address to listen on')
+    .option('--record <dir>', 'save every upstream response body under <dir>')
+    .option(
+      '--replay <dir>',
+      'answer every upstream request from <dir> (several: a,b), never the network',
+    )
+    .action(
+      async (
+        options: { port?: number; host?: string; record?: string; replay?: string },
+        command: Command,
+      ) => {
+        const stopSignal = nextStopSignal();
+        const loaded = loadCliConfig(command, {
+          server: { port: options.port, host: options.host },
+        });
+        const logger = cliLogger(loaded);
+        let running: Awaited<ReturnType<typeof startServer>>;
+        try {
+          running = await startServer({
+            config: loaded.config,
+            logger,
+            ...(options.record ? { recordDir: options.record } : {}),
+            ...(options.replay ? { replayDir: options.replay.split(',') } : {}),
+          });
+        } catch (error) {
+          throw asCliError(error);
+        }
+        const { config } = loaded;
+        const where = config.database.url
+          ? 'PostgreSQL'
+          : `embedded database in ${config.database.dataDir}`;
+        logger.info(
+          { url: running.url, database: running.app.database.kind },
+          `Liner is listening on ${running.url} (${where})`,
+        );
+        const signal = await stopSignal;
+        logger.info({ signal }, 'shutting down: finishing in-flight requests');
+        try {
+          await running.stop();
+          logger.info('stopped');
+        } catch (error) {
+          logger.error({ err: error }, 'shutdown failed');
+          process.exitCode = 1;
+        }
+      },
+    );
+}

@@ -1,0 +1,67 @@
+import { InvalidGtinError, UrlProblem } from '@liner/shared';
+import type { Command } from 'commander';
+import { ConfigError, type LoadedConfig, loadConfig } from '../config/load.ts';
+import { DataDirLockedError } from '../db/lock.ts';
+import { createLogger, type Logger } from '../log.ts';
+import { UnsafeListenError } from '../serve.ts';
+
+/** An error to print as one line and exit with, instead of a stack trace. */
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode = 1,
+  ) {
+    super(message);
+  }
+}
+
+/** Known failures become one-line CLI errors; anything else is a bug and keeps its stack. */
+export function asCliError(error: unknown): unknown {
+  if (error instanceof ConfigError) return new CliError(error.message, 2);
+  if (error instanceof DataDirLockedError || error instanceof UnsafeListenError)
+    return new CliError(error.message, 1);
+  if (
+    error instanceof UrlProblem ||
+    error instanceof InvalidGtinError ||
+    error instanceof RangeError
+  ) {
+    return new CliError(error.message, 2);
+  }
+  if (error instanceof Error && error.name === 'ZodError') {
+    const issue = (error as unknown as { issues: { message: string; path: PropertyKey[] }[] })
+      .issues[0];
+    return new CliError(
+      issue ? `${issue.path.join('.') || 'input'}: ${issue.message}` : error.message,
+      2,
+    );
+  }
+  return error;
+}
+
+export function loadCliConfig(
+  command: Command,
+  overrides: Record<string, unknown> = {},
+): LoadedConfig {
+  const globals = command.optsWithGlobals<{ config?: string }>();
+  try {
+    return loadConfig({ ...(globals.config ? { file: globals.config } : {}), overrides });
+  } catch (error) {
+    throw asCliError(error);
+  }
+}
+
+/**
+ * The server logs to stdout; one-shot commands log to stderr (warnings only by default), so their
+ * stdout is exactly the result, ready for a pipe.
+ */
+export function cliLogger(
+  loaded: LoadedConfig,
+  options: { quiet?: boolean; stderr?: boolean } = {},
+): Logger {
+  return createLogger({
+    level: options.quiet && loaded.config.log.level === 'info' ? 'warn' : loaded.config.log.level,
+    format:
+      options.stderr && loaded.config.log.format === 'auto' ? 'json' : loaded.config.log.format,
+    ...(options.stderr ? { destination: process.stderr } : {}),
+  });
+}

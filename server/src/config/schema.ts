@@ -1,0 +1,199 @@
+/**
+ * The configuration schema: the single source for validation, defaults and the generated
+ * configuration reference (docs/configuration.md). Every setting carries a description.
+ */
+import { PROVIDER_NAMES, providerNameSchema } from '@liner/shared';
+import { z } from 'zod';
+import { boolean, duration, httpUrl, integer, list, region } from './values.ts';
+
+export const DEFAULT_PORT = 5733;
+
+const providerSettings = z
+  .object({
+    enabled: boolean().default(true).describe('Ask this provider during look-ups.'),
+    baseUrl: httpUrl()
+      .optional()
+      .describe('Base URL of the provider API, e.g. a local stand-in for tests.'),
+    endpoints: z
+      .record(z.string(), httpUrl())
+      .default({})
+      .describe(
+        'Other named endpoints (auth, pages) to override, by the names the provider declares.',
+      ),
+    clientId: z.string().optional().describe('OAuth client ID (Spotify, Tidal).'),
+    clientSecret: z.string().optional().describe('OAuth client secret (Spotify, Tidal).'),
+    token: z.string().optional().describe('Personal access token (Discogs).'),
+    appId: z.string().optional().describe('Application ID sent with API requests (Qobuz).'),
+    ttl: duration()
+      .optional()
+      .describe("Cache lifetime of this provider's results; default cache.ttl."),
+  })
+  .strict();
+export type ProviderSettings = z.output<typeof providerSettings>;
+
+const providersShape = Object.fromEntries(
+  PROVIDER_NAMES.map((name) => [name, providerSettings.prefault({})]),
+) as Record<(typeof PROVIDER_NAMES)[number], z.ZodPrefault<typeof providerSettings>>;
+
+export const configSchema = z
+  .object({
+    server: z
+      .object({
+        host: z.string().trim().min(1).default('127.0.0.1').describe('Address to listen on.'),
+        port: integer(0, 65535).default(DEFAULT_PORT).describe('TCP port to listen on.'),
+        publicUrl: httpUrl()
+          .optional()
+          .describe(
+            'URL users reach this server at; used in edit notes and redirects. Default http://<host>:<port>.',
+          ),
+        apiToken: z
+          .string()
+          .min(16, { error: 'a token of at least 16 characters' })
+          .optional()
+          .describe('Bearer token required on /trpc.'),
+        apiTokens: z
+          .record(z.string(), z.string().min(16, { error: 'a token of at least 16 characters' }))
+          .default({})
+          .describe('Further named bearer tokens (name: token).'),
+        allowRemote: boolean()
+          .default(false)
+          .describe('Allow listening on a non-loopback address without an API token.'),
+        corsOrigins: list(z.string())
+          .default(['chrome-extension://*', 'moz-extension://*'])
+          .describe('Origins allowed to call the API from a browser.'),
+        maxBodyBytes: integer(1024, 10_000_000).default(262_144).describe('Largest request body.'),
+        clientRequestsPerMinute: integer(1, 100_000_000)
+          .default(600)
+          .describe('Per-client API request limit; above it the server answers 429.'),
+        shutdownTimeout: duration()
+          .prefault('10s')
+          .describe('How long to finish in-flight requests on SIGTERM.'),
+      })
+      .strict()
+      .prefault({}),
+    database: z
+      .object({
+        url: z
+          .string()
+          .regex(/^postgres(ql)?:\/\//, { error: 'a postgres:// URL' })
+          .optional()
+          .describe('PostgreSQL URL; when unset Liner runs an embedded PGlite database.'),
+        dataDir: z
+          .string()
+          .min(1)
+          .default('data')
+          .describe('Embedded database directory (relative to the config file).'),
+        poolSize: integer(1, 100).default(10).describe('PostgreSQL connections per process.'),
+      })
+      .strict()
+      .prefault({}),
+    cache: z
+      .object({
+        ttl: duration()
+          .prefault('24h')
+          .describe('How long a provider result is served from the database.'),
+        mbidTtl: duration()
+          .prefault('7d')
+          .describe('How long a found MusicBrainz URL mapping is kept.'),
+        mbidNotFoundTtl: duration()
+          .prefault('1h')
+          .describe('How long "not in MusicBrainz" is kept.'),
+        notFoundTtl: duration()
+          .prefault('1h')
+          .describe('How long a store\'s "no such release" is kept.'),
+        errorTtl: duration()
+          .prefault('1m')
+          .describe(
+            'How long a failed provider request (time-out, 5xx) is answered from the cache.',
+          ),
+      })
+      .strict()
+      .prefault({}),
+    musicbrainz: z
+      .object({
+        apiUrl: httpUrl()
+          .default('https://musicbrainz.org')
+          .describe('MusicBrainz web service base (ws/2 is appended).'),
+        editorUrl: httpUrl()
+          .default('https://musicbrainz.org')
+          .describe('MusicBrainz site the seeds post to (musicbrainz.org, beta or test).'),
+        requestInterval: duration()
+          .prefault('1s')
+          .describe('Minimum gap between MusicBrainz requests, shared by all instances.'),
+      })
+      .strict()
+      .prefault({}),
+    http: z
+      .object({
+        timeout: duration().prefault('15s').describe('Time-out of every upstream request.'),
+        retries: integer(0, 10).default(3).describe('Retries for 5xx, 429 and network errors.'),
+        maxRetryAfter: duration()
+          .prefault('30s')
+          .describe('Longest Retry-After honoured before giving up.'),
+        contact: z
+          .string()
+          .min(3)
+          .default('https://github.com/liner-mb/liner')
+          .describe('Contact (URL or e-mail) sent in the User-Agent, as MusicBrainz asks.'),
+        maxResponseBytes: integer(1024, 100_000_000)
+          .default(20_000_000)
+          .describe('Largest upstream body accepted.'),
+      })
+      .strict()
+      .prefault({}),
+    lookup: z
+      .object({
+        regions: list(region())
+          .default(['GB', 'US', 'DE', 'JP'])
+          .describe('Preferred storefront regions, in order.'),
+        providers: list(providerNameSchema)
+          .optional()
+          .describe('Providers asked by default (all enabled ones when unset).'),
+        fetchLease: duration()
+          .prefault('2m')
+          .describe(
+            'How long one instance may take to fetch a provider result before another takes over.',
+          ),
+        maxUrls: integer(1, 100).default(10).describe('Most store URLs in one look-up.'),
+      })
+      .strict()
+      .prefault({}),
+    merge: z
+      .object({
+        preferences: z
+          .record(z.string(), list(providerNameSchema))
+          .default({})
+          .describe(
+            'Per-field provider order, e.g. "releaseDate: [discogs, deezer]"; overrides the declared qualities.',
+          ),
+      })
+      .strict()
+      .prefault({}),
+    providers: z.object(providersShape).strict().prefault({}),
+    log: z
+      .object({
+        level: z
+          .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+          .default('info')
+          .describe('Least severe log level written.'),
+        format: z
+          .enum(['auto', 'json', 'pretty'])
+          .default('auto')
+          .describe('auto: pretty in a terminal, JSON otherwise.'),
+      })
+      .strict()
+      .prefault({}),
+  })
+  .strict();
+
+export type Config = z.output<typeof configSchema>;
+export type ConfigInput = z.input<typeof configSchema>;
+
+/** Dotted paths of settings whose values never appear in logs or error messages. */
+export const SECRET_KEYS = [
+  'server.apiToken',
+  'server.apiTokens',
+  'database.url',
+  'providers.*.clientSecret',
+  'providers.*.token',
+];

@@ -1,0 +1,121 @@
+/**
+ * Database schema. Unique keys are what keep concurrent writers (several requests, several
+ * server instances) from duplicating rows: every insert here is an upsert on one of them.
+ */
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  bigserial,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+
+const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+/** Upstream response bodies, stored once per SHA-256 of the body. */
+export const responseBodies = pgTable('response_bodies', {
+  hash: text('hash').primaryKey(),
+  body: text('body').notNull(),
+  size: integer('size').notNull(),
+  createdAt: timestamptz('created_at').notNull().defaultNow(),
+});
+
+/** Every upstream response a provider received: what was asked, when, and what came back. */
+export const providerResponses = pgTable(
+  'provider_responses',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    provider: text('provider').notNull(),
+    url: text('url').notNull(),
+    status: integer('status').notNull(),
+    contentType: text('content_type'),
+    hash: text('hash')
+      .notNull()
+      .references(() => responseBodies.hash),
+    firstFetchedAt: timestamptz('first_fetched_at').notNull().defaultNow(),
+    fetchedAt: timestamptz('fetched_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('provider_responses_url_hash').on(t.url, t.hash)],
+);
+
+/** One provider's harmonized answer to one look-up key; immutable apart from fetched_at. */
+export const providerReleases = pgTable(
+  'provider_releases',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    provider: text('provider').notNull(),
+    lookupKey: text('lookup_key').notNull(),
+    /** Hash of release + info, so an unchanged answer re-fetched later reuses the row. */
+    contentHash: text('content_hash').notNull(),
+    release: jsonb('release').notNull(),
+    info: jsonb('info').notNull(),
+    responseIds: jsonb('response_ids').$type<number[]>().notNull().default(sql`'[]'::jsonb`),
+    fetchedAt: timestamptz('fetched_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('provider_releases_key_hash').on(t.provider, t.lookupKey, t.contentHash)],
+);
+
+/**
+ * The cache index and fetch lease per (provider, look-up key): which provider_releases row is
+ * current, or which error, and which instance is fetching it right now.
+ */
+export const providerCache = pgTable(
+  'provider_cache',
+  {
+    provider: text('provider').notNull(),
+    lookupKey: text('lookup_key').notNull(),
+    releaseId: bigint('release_id', { mode: 'number' }).references(() => providerReleases.id),
+    error: jsonb('error'),
+    fetchedAt: timestamptz('fetched_at'),
+    leaseOwner: text('lease_owner'),
+    leaseUntil: timestamptz('lease_until'),
+  },
+  (t) => [primaryKey({ columns: [t.provider, t.lookupKey] })],
+);
+
+/** A look-up as the user made it: the permalink target. */
+export const lookups = pgTable(
+  'lookups',
+  {
+    id: text('id').primaryKey(),
+    query: jsonb('query').notNull(),
+    /** Normalized query, to find the latest look-up for the same input. */
+    queryKey: text('query_key').notNull(),
+    /** The result as first returned, as JSON text: a permalink gives back the same bytes. */
+    result: text('result').notNull(),
+    /** provider_releases rows the result was merged from. */
+    sources: jsonb('sources').$type<number[]>().notNull(),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('lookups_query_key').on(t.queryKey, t.createdAt)],
+);
+
+/** What MusicBrainz answered for a URL: the entities it is linked to, or that it is unknown. */
+export const mbUrlMappings = pgTable(
+  'mb_url_mappings',
+  {
+    url: text('url').primaryKey(),
+    found: boolean('found').notNull(),
+    /** [{ targetType, mbid, ended, typeId }] */
+    relations: jsonb('relations').notNull().default(sql`'[]'::jsonb`),
+    checkedAt: timestamptz('checked_at').notNull().defaultNow(),
+  },
+  (t) => [index('mb_url_mappings_checked').on(t.checkedAt)],
+);
+
+/**
+ * Request budgets shared by all instances on one database (MusicBrainz: 1 per second): each
+ * caller atomically takes the next free slot and waits for it.
+ */
+export const rateBudgets = pgTable('rate_budgets', {
+  name: text('name').primaryKey(),
+  nextAt: timestamptz('next_at').notNull(),
+  waits: bigint('waits', { mode: 'number' }).notNull().default(0),
+});

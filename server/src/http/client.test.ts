@@ -1,0 +1,202 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { json, type StandIn, startStandIn, text } from '../../../test/support/stand-in.ts';
+import { createHttpClient, type HttpClientOptions, type UpstreamEvent } from './client.ts';
+import { UpstreamError } from './errors.ts';
+
+describe('HTTP client against a local stand-in', () => {
+  let upstream: StandIn;
+  const events: UpstreamEvent[] = [];
+  const client = (extra: Partial<HttpClientOptions> = {}) =>
+    createHttpClient({
+      allowedHosts: new Map([['test', [upstream.host]]]),
+      userAgent: 'Liner/0 ( https://example.org/liner )',
+      timeoutMs: 300,
+      retries: 2,
+      retryBaseMs: 5,
+      maxRetryAfterMs: 2000,
+      maxResponseBytes: 10_000,
+      onEvent: (event) => events.push(event),
+      ...extra,
+    });
+  let flaky = 0;
+  let limited = 0;
+
+  beforeAll(async () => {
+    upstream = await startStandIn({
+      '/ok': json({ ok: true }),
+      '/slow': async (_req, res) => {
+        await new Promise((r) => setTimeout(r, 1000));
+        res.end('{}');
+      },
+      '/flaky': (_req, res) => {
+        flaky++;
+        if (flaky < 3) res.writeHead(500).end('oops');
+        else res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":1}');
+      },
+      '/always500': text('broken', 500),
+      '/limited': (_req, res) => {
+        limited++;
+        if (limited === 1) res.writeHead(429, { 'retry-after': '1' }).end();
+        else res.writeHead(200, { 'content-type': 'application/json' }).end('{"after":"wait"}');
+      },
+      '/limited-long': (_req, res) => res.writeHead(429, { 'retry-after': '3600' }).end(),
+      '/malformed': text('{"a":', 200, 'application/json'),
+      '/html': text('<!DOCTYPE html><html><body>Sorry</body></html>'),
+      '/empty': text('', 200, 'application/json'),
+      '/big': text('x'.repeat(20_000), 200, 'text/plain'),
+      '/missing': text('nope', 404, 'text/plain'),
+      '/redirect-out': (_req, res) =>
+        res.writeHead(302, { location: 'http://localhost:1/elsewhere' }).end(),
+    });
+  });
+  afterAll(() => upstream.close());
+
+  it('sends the User-Agent and returns parsed JSON', async () => {
+    const response = await client().request({
+      provider: 'test',
+      url: `${upstream.url}/ok`,
+      expect: 'json',
+    });
+    expect(response.data).toEqual({ ok: true });
+    expect(upstream.requests.at(-1)?.headers['user-agent']).toBe(
+      'Liner/0 ( https://example.org/liner )',
+    );
+  });
+
+  it('refuses hosts the provider did not declare, before any request', async () => {
+    const before = upstream.requests.length;
+    await expect(
+      client().request({ provider: 'test', url: 'https://evil.example/steal' }),
+    ).rejects.toMatchObject({
+      kind: 'host-not-allowed',
+      provider: 'test',
+    });
+    await expect(
+      client().request({ provider: 'other', url: `${upstream.url}/ok` }),
+    ).rejects.toMatchObject({ kind: 'host-not-allowed' });
+    await expect(
+      client().request({ provider: 'test', url: 'file:///etc/passwd' }),
+    ).rejects.toMatchObject({ kind: 'host-not-allowed' });
+    expect(upstream.requests.length).toBe(before);
+  });
+
+  it('times out, retries, and reports the time-out', async () => {
+    const before = upstream.requests.length;
+    await expect(
+      client().request({ provider: 'test', url: `${upstream.url}/slow` }),
+    ).rejects.toMatchObject({ kind: 'timeout' });
+    expect(upstream.requests.length - before).toBe(3);
+  });
+
+  it('retries 5xx until it succeeds, and gives up with the status after the retries', async () => {
+    const response = await client().request({
+      provider: 'test',
+      url: `${upstream.url}/flaky`,
+      expect: 'json',
+    });
+    expect(response.data).toEqual({ ok: 1 });
+    expect(flaky).toBe(3);
+    await expect(
+      client().request({ provider: 'test', url: `${upstream.url}/always500` }),
+    ).rejects.toMatchObject({ kind: 'status', status: 500 });
+  });
+
+  it('honours Retry-After on 429 within the bound, and gives up beyond it', async () => {
+    const started = Date.now();
+    const response = await client().request({
+      provider: 'test',
+      url: `${upstream.url}/limited`,
+      expect: 'json',
+    });
+    expect(response.data).toEqual({ after: 'wait' });
+    const gap = upstream.requests.filter((r) => r.path === '/limited');
+    expect(gap[1]!.at - gap[0]!.at).toBeGreaterThanOrEqual(950);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(950);
+    const count = () => upstream.requests.filter((r) => r.path === '/limited-long').length;
+    await expect(
+      client().request({ provider: 'test', url: `${upstream.url}/limited-long` }),
+    ).rejects.toMatchObject({
+      kind: 'rate-limited',
+      status: 429,
+    });
+    expect(count()).toBe(1);
+  });
+
+  it('names malformed JSON, HTML instead of JSON, and empty bodies', async () => {
+    const c = client();
+    await expect(
+      c.request({ provider: 'test', url: `${upstream.url}/malformed`, expect: 'json' }),
+    ).rejects.toThrow(/malformed JSON/);
+    await expect(
+      c.request({ provider: 'test', url: `${upstream.url}/html`, expect: 'json' }),
+    ).rejects.toThrow(/expected JSON but got an HTML page/);
+    await expect(
+      c.request({ provider: 'test', url: `${upstream.url}/empty`, expect: 'json' }),
+    ).rejects.toThrow(/empty/);
+  });
+
+  it('limits body size, does not retry 404, and keeps redirects inside the allow-list', async () => {
+    const c = client();
+    await expect(c.request({ provider: 'test', url: `${upstream.url}/big` })).rejects.toMatchObject(
+      { kind: 'too-large' },
+    );
+    const before = upstream.requests.length;
+    await expect(
+      c.request({ provider: 'test', url: `${upstream.url}/missing` }),
+    ).rejects.toMatchObject({ kind: 'not-found', status: 404 });
+    expect(upstream.requests.length - before).toBe(1);
+    await expect(
+      c.request({ provider: 'test', url: `${upstream.url}/redirect-out` }),
+    ).rejects.toMatchObject({ kind: expect.stringMatching(/host-not-allowed|network/) });
+    expect(events.some((e) => e.outcome === 'error' && e.errorKind === 'too-large')).toBe(true);
+  });
+
+  it('records bodies to a directory and replays them without the network', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'liner-record-'));
+    const url = `${upstream.url}/ok`;
+    await client({ recordDir: dir }).request({ provider: 'test', url, expect: 'json' });
+    const file = join(dir, 'http!', upstream.host.replace(':', '!'), 'ok');
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ ok: true });
+    const offline = client({
+      replayDir: dir,
+      fetch: () => Promise.reject(new Error('network used')),
+    });
+    expect((await offline.request({ provider: 'test', url, expect: 'json' })).data).toEqual({
+      ok: true,
+    });
+    const miss = offline.request({ provider: 'test', url: `${upstream.url}/never` });
+    await expect(miss).rejects.toBeInstanceOf(UpstreamError);
+    await expect(miss).rejects.toThrow(/^not recorded: /);
+  });
+
+  it('stores responses through the injected store and passes gates before each attempt', async () => {
+    const stored: string[] = [];
+    const order: string[] = [];
+    const c = client({
+      store: async (r) => {
+        stored.push(r.url);
+        return 7;
+      },
+      gates: [
+        {
+          provider: 'test',
+          acquire: async () => void order.push('gate'),
+          observe: (s) => void order.push(`status ${s}`),
+        },
+      ],
+    });
+    const response = await c.request({
+      provider: 'test',
+      url: `${upstream.url}/ok`,
+      expect: 'json',
+    });
+    expect(response.responseId).toBe(7);
+    expect(stored).toEqual([`${upstream.url}/ok`]);
+    expect(order).toEqual(['gate', 'status 200']);
+    await c.request({ provider: 'test', url: `${upstream.url}/ok`, secret: true });
+    expect(stored).toHaveLength(1);
+  });
+});

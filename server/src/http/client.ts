@@ -1,0 +1,235 @@
+/**
+ * The one HTTP layer every provider uses. It alone knows about the host allow-list, rate limits,
+ * time-outs, retries, size limits, recording responses to the database, and record/replay.
+ * Providers get it injected, so tests replace the network, never a provider's internals.
+ */
+import { hostMatches } from '@liner/shared';
+import pRetry, { AbortError } from 'p-retry';
+import { redactUrl, silentLogger } from '../log.ts';
+import { parseJsonBody, parseRetryAfter, readBody } from './body.ts';
+import {
+  BadBodyError,
+  HostNotAllowedError,
+  HttpStatusError,
+  TimeoutError,
+  toUpstreamError,
+  UpstreamError,
+} from './errors.ts';
+import { HostLimiter } from './limits.ts';
+import { recordResponse, replayResponse } from './replay.ts';
+import { noteResponse } from './trace.ts';
+import type { HttpClient, HttpClientOptions, HttpRequest, HttpResponse } from './types.ts';
+
+export type * from './types.ts';
+
+/** What a replayed credential exchange answers: a token that is only ever sent to replay. */
+export const REPLAY_TOKEN = JSON.stringify({
+  access_token: 'replayed-token',
+  token_type: 'Bearer',
+  expires_in: 3600,
+});
+
+const RETRYABLE_KINDS = new Set(['timeout', 'network', 'rate-limited']);
+
+function isRetryable(error: unknown): boolean {
+  if (!(error instanceof UpstreamError)) return true;
+  if (error.kind === 'status') return (error.status ?? 0) >= 500;
+  return RETRYABLE_KINDS.has(error.kind);
+}
+
+export function createHttpClient(options: HttpClientOptions): HttpClient {
+  const fetchImpl = options.fetch ?? globalThis.fetch;
+  const now = options.now ?? (() => new Date());
+  const sleep = options.sleep ?? ((ms: number) => new Promise((r) => setTimeout(r, ms)));
+  const logger = options.logger ?? silentLogger();
+  const limiter = new HostLimiter(options.rateLimits ?? []);
+
+  function checkAllowed(provider: string, url: string): URL {
+    const allowed = options.allowedHosts.get(provider) ?? [];
+    let parsed: URL;
+    try {
+      parsed = new URL(url);
+    } catch {
+      throw new HostNotAllowedError(provider, url, allowed);
+    }
+    const ok =
+      (parsed.protocol === 'https:' || parsed.protocol === 'http:') &&
+      allowed.some((pattern) =>
+        pattern.includes(':') ? pattern === parsed.host : hostMatches(pattern, parsed.hostname),
+      );
+    if (!ok) throw new HostNotAllowedError(provider, url, allowed);
+    return parsed;
+  }
+
+  async function attempt(request: HttpRequest, host: string) {
+    const gate = options.gates?.find((g) => g.provider === request.provider);
+    if (gate) await gate.acquire();
+    const signal = AbortSignal.timeout(options.timeoutMs);
+    let response: Response;
+    try {
+      response = await limiter.run(host, () =>
+        fetchImpl(request.url, {
+          method: request.method ?? 'GET',
+          headers: { 'user-agent': options.userAgent, ...request.headers },
+          body: request.body,
+          signal,
+          redirect: 'follow',
+        }),
+      );
+    } catch (error) {
+      if (signal.aborted) throw new TimeoutError(request.provider, request.url, options.timeoutMs);
+      throw toUpstreamError(error, request.provider, request.url);
+    }
+    await gate?.observe?.(response.status, response.headers);
+    // A redirect must not take a provider outside its own hosts.
+    if (response.url && response.url !== request.url) checkAllowed(request.provider, response.url);
+    let body: string;
+    try {
+      body = await readBody(response, request.provider, request.url, options.maxResponseBytes);
+    } catch (error) {
+      if (signal.aborted) throw new TimeoutError(request.provider, request.url, options.timeoutMs);
+      throw toUpstreamError(error, request.provider, request.url);
+    }
+    const accepted = response.ok || (request.acceptStatus ?? []).includes(response.status);
+    if (!accepted) {
+      const retryAfter = parseRetryAfter(response.headers.get('retry-after'), now().getTime());
+      throw new HttpStatusError(request.provider, request.url, response.status, retryAfter);
+    }
+    return { response, body };
+  }
+
+  async function live(request: HttpRequest, host: string) {
+    return pRetry(() => attempt(request, host), {
+      retries: options.retries,
+      minTimeout: options.retryBaseMs ?? 500,
+      factor: 2,
+      randomize: true,
+      shouldRetry: ({ error }) => isRetryable(error),
+      onFailedAttempt: async ({ error, attemptNumber, retriesLeft }) => {
+        const retryAfter = error instanceof HttpStatusError ? error.retryAfterMs : undefined;
+        if (retryAfter !== undefined && retriesLeft > 0 && isRetryable(error)) {
+          if (retryAfter > options.maxRetryAfterMs) throw new AbortError(error);
+          await sleep(retryAfter);
+        }
+        logger.debug(
+          {
+            provider: request.provider,
+            url: redactUrl(request.url),
+            attempt: attemptNumber,
+            err: error.message,
+          },
+          'upstream attempt failed',
+        );
+      },
+    });
+  }
+
+  async function request(request: HttpRequest): Promise<HttpResponse> {
+    const parsed = checkAllowed(request.provider, request.url);
+    const started = performance.now();
+    const fetchedAt = now();
+    let status: number | undefined;
+    try {
+      let body: string;
+      let headers = new Headers();
+      let replayed = false;
+      if (options.replayDir && request.secret) {
+        body = REPLAY_TOKEN;
+        status = 200;
+        replayed = true;
+      } else if (options.replayDir) {
+        body = replayResponse(options.replayDir, request.provider, request.url).body;
+        status = 200;
+        replayed = true;
+      } else {
+        const result = await live(request, parsed.host);
+        status = result.response.status;
+        headers = result.response.headers;
+        body = result.body;
+      }
+      const contentType = headers.get('content-type') ?? undefined;
+      let data: unknown;
+      if (request.extract && !replayed) {
+        try {
+          data = request.extract(body, request.url);
+        } catch (error) {
+          throw new BadBodyError(request.provider, request.url, (error as Error).message, status);
+        }
+        body = JSON.stringify(data);
+      } else if (request.expect === 'json' || request.extract) {
+        data = parseJsonBody(
+          body,
+          replayed ? undefined : contentType,
+          request.provider,
+          request.url,
+          status,
+        );
+      }
+      if (options.recordDir && !request.secret)
+        recordResponse(options.recordDir, request.url, body);
+      let responseId: number | undefined;
+      if (options.store && !request.secret) {
+        try {
+          responseId = await options.store({
+            provider: request.provider,
+            url: request.url,
+            status,
+            contentType,
+            body,
+            fetchedAt,
+          });
+          noteResponse(responseId);
+        } catch (error) {
+          logger.warn(
+            { provider: request.provider, err: (error as Error).message },
+            'could not store response',
+          );
+        }
+      }
+      const durationMs = performance.now() - started;
+      options.onEvent?.({
+        provider: request.provider,
+        host: parsed.host,
+        status,
+        outcome: 'ok',
+        durationMs,
+      });
+      logger.debug(
+        {
+          provider: request.provider,
+          url: redactUrl(request.url),
+          status,
+          ms: Math.round(durationMs),
+        },
+        'upstream',
+      );
+      return { url: request.url, status, headers, body, data, fetchedAt, responseId, replayed };
+    } catch (error) {
+      const upstream = toUpstreamError(
+        error instanceof AbortError ? error.originalError : error,
+        request.provider,
+        request.url,
+      );
+      const durationMs = performance.now() - started;
+      options.onEvent?.({
+        provider: request.provider,
+        host: parsed.host,
+        status: upstream.status ?? status,
+        outcome: 'error',
+        errorKind: upstream.kind,
+        durationMs,
+      });
+      logger.info(
+        { provider: request.provider, url: redactUrl(request.url), err: upstream.message },
+        'upstream failed',
+      );
+      throw upstream;
+    }
+  }
+
+  return {
+    request,
+    replaying: options.replayDir !== undefined,
+    allowedHosts: (provider) => options.allowedHosts.get(provider) ?? [],
+  };
+}

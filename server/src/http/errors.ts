@@ -1,0 +1,125 @@
+/**
+ * Typed upstream errors. Each carries the provider and the URL so that a failure can be shown to
+ * the user as "<provider>: <what happened> (<url>)" and a look-up can continue without it.
+ */
+
+export type UpstreamErrorKind =
+  | 'host-not-allowed'
+  | 'timeout'
+  | 'network'
+  | 'status'
+  | 'rate-limited'
+  | 'not-found'
+  | 'bad-body'
+  | 'too-large'
+  | 'not-recorded'
+  | 'parse'
+  | 'credentials';
+
+export class UpstreamError extends Error {
+  override readonly name: string = 'UpstreamError';
+  constructor(
+    readonly kind: UpstreamErrorKind,
+    readonly provider: string,
+    readonly url: string,
+    message: string,
+    readonly status?: number,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+
+  /** Serializable form for results, caches and the API. */
+  toJSON() {
+    return {
+      kind: this.kind,
+      provider: this.provider,
+      url: this.url,
+      status: this.status,
+      message: this.message,
+    };
+  }
+}
+
+export class HostNotAllowedError extends UpstreamError {
+  override readonly name = 'HostNotAllowedError';
+  constructor(provider: string, url: string, allowed: readonly string[]) {
+    super(
+      'host-not-allowed',
+      provider,
+      url,
+      `${provider} may not fetch ${safeHost(url)}: only ${allowed.join(', ')} are allowed`,
+    );
+  }
+}
+
+export class TimeoutError extends UpstreamError {
+  override readonly name = 'TimeoutError';
+  constructor(provider: string, url: string, ms: number) {
+    super('timeout', provider, url, `${provider} did not answer within ${ms} ms`);
+  }
+}
+
+export class HttpStatusError extends UpstreamError {
+  override readonly name = 'HttpStatusError';
+  constructor(
+    provider: string,
+    url: string,
+    status: number,
+    /** Milliseconds the server asked us to wait, from Retry-After. */
+    readonly retryAfterMs?: number,
+  ) {
+    const kind = status === 429 ? 'rate-limited' : status === 404 ? 'not-found' : 'status';
+    const text =
+      status === 429
+        ? `${provider} is rate limiting requests (HTTP 429)`
+        : status === 404
+          ? `${provider} has no such item (HTTP 404)`
+          : `${provider} answered HTTP ${status}`;
+    super(kind, provider, url, text, status);
+  }
+}
+
+export class BadBodyError extends UpstreamError {
+  override readonly name = 'BadBodyError';
+  constructor(provider: string, url: string, detail: string, status?: number) {
+    super('bad-body', provider, url, `${provider} sent an unusable response: ${detail}`, status);
+  }
+}
+
+export class NotRecordedError extends UpstreamError {
+  override readonly name = 'NotRecordedError';
+  constructor(provider: string, url: string, file: string) {
+    super(
+      'not-recorded',
+      provider,
+      url,
+      `not recorded: no replay file for ${url} (looked for ${file})`,
+    );
+  }
+}
+
+/** The provider understood the response but it does not describe a usable release. */
+export class ProviderDataError extends UpstreamError {
+  override readonly name = 'ProviderDataError';
+  constructor(provider: string, url: string, detail: string) {
+    super('parse', provider, url, `${provider}: ${detail}`);
+  }
+}
+
+export function safeHost(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}
+
+/** Any thrown value as an UpstreamError, for results that must never fail as a whole. */
+export function toUpstreamError(error: unknown, provider: string, url: string): UpstreamError {
+  if (error instanceof UpstreamError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return new UpstreamError('network', provider, url, `${provider}: ${message}`, undefined, {
+    cause: error,
+  });
+}

@@ -1,0 +1,54 @@
+/**
+ * Record and replay of upstream responses as files (`--record DIR`, `--replay DIR`), in the
+ * layout of ../shared/fixtures/recorded, so a recorded corpus replays as is.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { NotRecordedError } from './errors.ts';
+import { fixturePath, parsePiece, pieceMatches } from './fixture-path.ts';
+
+export interface ReplayedBody {
+  body: string;
+  file: string;
+}
+
+/**
+ * Finds the file for a URL: the exact name first, else the one sibling whose identifying query
+ * parameters match (the provider may ask with other limits or includes than the recording did).
+ */
+export function findReplayFile(dir: string, url: string): string | undefined {
+  const relative = fixturePath(url);
+  const exact = join(dir, relative);
+  if (existsSync(exact)) return exact;
+  const folder = dirname(exact);
+  if (!existsSync(folder)) return undefined;
+  const requested = parsePiece(relative.slice(relative.lastIndexOf('/') + 1));
+  if (requested.params.length === 0) return undefined;
+  const matches = readdirSync(folder).filter((name) => pieceMatches(parsePiece(name), requested));
+  return matches.length === 1 ? join(folder, matches[0]!) : undefined;
+}
+
+/** Answers from the first of `dirs` that holds the URL (a corpus, then the project's own files). */
+export function replayResponse(
+  dirs: string | readonly string[],
+  provider: string,
+  url: string,
+): ReplayedBody {
+  const list = typeof dirs === 'string' ? [dirs] : dirs;
+  for (const dir of list) {
+    const file = findReplayFile(dir, url);
+    if (file) return { body: readFileSync(file, 'utf8'), file };
+  }
+  throw new NotRecordedError(
+    provider,
+    url,
+    list.map((dir) => join(dir, fixturePath(url))).join(' or '),
+  );
+}
+
+export function recordResponse(dir: string, url: string, body: string): string {
+  const file = join(dir, fixturePath(url));
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, body);
+  return file;
+}

@@ -1,0 +1,102 @@
+/** The HTTP layer's contract: requests, responses, gates, events and the client's options. */
+import type { Logger } from '../log.ts';
+import type { RateLimit } from './limits.ts';
+
+export interface HttpRequest {
+  provider: string;
+  url: string;
+  method?: 'GET' | 'POST';
+  headers?: Record<string, string>;
+  body?: string;
+  /** 'json' parses and checks the body; 'text' returns it as is. */
+  expect?: 'json' | 'text';
+  /**
+   * For scraped pages: turns the fetched HTML into the JSON that is kept, recorded and
+   * replayed, so the HTML itself is never stored.
+   */
+  extract?: (html: string, url: string) => unknown;
+  /**
+   * Credential exchanges (OAuth token requests): never stored, recorded or logged with their
+   * body. Under replay they are answered with a placeholder token, since nothing is sent.
+   */
+  secret?: boolean;
+  /** Statuses that are answers rather than errors. */
+  acceptStatus?: readonly number[];
+}
+
+export interface HttpResponse {
+  url: string;
+  status: number;
+  headers: Headers;
+  body: string;
+  /** Parsed JSON (expect: 'json') or the extracted object (extract). */
+  data: unknown;
+  fetchedAt: Date;
+  /** Row of the stored response, when responses are stored. */
+  responseId?: number;
+  replayed: boolean;
+}
+
+export interface HttpClient {
+  request(request: HttpRequest): Promise<HttpResponse>;
+  /** Answers come from a replay directory: no request leaves the process. */
+  readonly replaying: boolean;
+  /** Host patterns the provider may fetch. */
+  allowedHosts(provider: string): readonly string[];
+}
+
+export interface UpstreamEvent {
+  provider: string;
+  host: string;
+  status: number | undefined;
+  outcome: 'ok' | 'error';
+  errorKind?: string;
+  durationMs: number;
+}
+
+/**
+ * A budget that must be passed before each request to a host: the deployment-wide MusicBrainz
+ * budget is one, kept in the database so all instances share it.
+ */
+export interface RequestGate {
+  /** The provider whose requests the gate guards (whatever host they go to). */
+  provider: string;
+  /** Resolves when the request may be sent. */
+  acquire(): Promise<void>;
+  /**
+   * Told about every answer, so it can back off: MusicBrainz answers 503 when its budget is
+   * exceeded, with Retry-After or X-RateLimit-Reset saying until when.
+   */
+  observe?(status: number, headers: Headers): void | Promise<void>;
+}
+
+export interface HttpClientOptions {
+  gates?: readonly RequestGate[];
+  /** Host patterns per provider; anything else is refused before a request is made. */
+  allowedHosts: ReadonlyMap<string, readonly string[]>;
+  rateLimits?: readonly RateLimit[];
+  userAgent: string;
+  timeoutMs: number;
+  retries: number;
+  maxRetryAfterMs: number;
+  maxResponseBytes: number;
+  /** First back-off delay; doubles per retry. */
+  retryBaseMs?: number;
+  fetch?: typeof globalThis.fetch;
+  now?: () => Date;
+  sleep?: (ms: number) => Promise<void>;
+  logger?: Logger;
+  /** Replay directories, searched in order. */
+  replayDir?: string | readonly string[];
+  recordDir?: string;
+  /** Stores a response and returns its ID (the database record of what providers said). */
+  store?: (response: {
+    provider: string;
+    url: string;
+    status: number;
+    contentType?: string;
+    body: string;
+    fetchedAt: Date;
+  }) => Promise<number>;
+  onEvent?: (event: UpstreamEvent) => void;
+}

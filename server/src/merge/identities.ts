@@ -1,0 +1,65 @@
+/**
+ * Unifies the external IDs of artists and labels across providers: the same name (compared
+ * loosely) on two stores is the same entity within one release, so its Deezer, Spotify and
+ * Tidal IDs all help resolve its MusicBrainz ID.
+ */
+import type { ArtistCredit, ExternalId, Label, Release } from '@liner/shared';
+
+/** NFKD, no accents, letters and digits only, lower case. */
+export function simplifyName(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[^\p{L}\p{N}]/gu, '')
+    .toLowerCase();
+}
+
+function idKey(id: ExternalId): string {
+  return `${id.provider}:${id.type}:${id.id}`;
+}
+
+type Named = { name: string; externalIds: ExternalId[]; mbid?: string | undefined };
+
+function collect(releases: readonly Release[]): Map<string, Named[]> {
+  const byName = new Map<string, Named[]>();
+  const add = (entity: Named) => {
+    const key = simplifyName(entity.name);
+    if (!key) return;
+    byName.set(key, [...(byName.get(key) ?? []), entity]);
+  };
+  for (const release of releases) {
+    release.artists.forEach(add);
+    release.labels.forEach(add);
+    for (const medium of release.media)
+      for (const track of medium.tracks) track.artists?.forEach(add);
+  }
+  return byName;
+}
+
+function unify<T extends Named>(entity: T, byName: Map<string, Named[]>): T {
+  const same = byName.get(simplifyName(entity.name)) ?? [];
+  const ids = new Map(entity.externalIds.map((id) => [idKey(id), id]));
+  for (const other of same)
+    for (const id of other.externalIds) if (!ids.has(idKey(id))) ids.set(idKey(id), id);
+  const mbids = new Set(same.map((s) => s.mbid).filter(Boolean));
+  const result: T = { ...entity, externalIds: [...ids.values()] };
+  if (!result.mbid && mbids.size === 1) result.mbid = [...mbids][0];
+  return result;
+}
+
+/** Copies every provider's IDs onto the merged release's artists, track artists and labels. */
+export function unifyIdentities(merged: Release, sources: readonly Release[]): Release {
+  const byName = collect(sources);
+  const artists = (list: ArtistCredit[]) => list.map((a) => unify(a, byName));
+  return {
+    ...merged,
+    artists: artists(merged.artists),
+    labels: merged.labels.map((label: Label) => unify(label, byName)),
+    media: merged.media.map((medium) => ({
+      ...medium,
+      tracks: medium.tracks.map((track) =>
+        track.artists ? { ...track, artists: artists(track.artists) } : track,
+      ),
+    })),
+  };
+}

@@ -1,0 +1,102 @@
+/**
+ * ws/2/url look-ups with up to 100 `resource` parameters per request. One URL answers the entity
+ * itself (404 when unknown); several answer { urls: [...] } with the unknown ones left out.
+ */
+import { z } from 'zod';
+import type { HttpClient } from '../http/client.ts';
+import { UpstreamError } from '../http/errors.ts';
+import { validate } from '../providers/common/fetch.ts';
+import type { MbRelation } from '../repositories/types.ts';
+
+export const MAX_URLS_PER_REQUEST = 100;
+const INC = 'artist-rels+label-rels+release-rels+release-group-rels+recording-rels';
+
+const relation = z
+  .object({
+    'target-type': z.string(),
+    'type-id': z.string().optional(),
+    ended: z.boolean().optional(),
+  })
+  .catchall(z.unknown());
+const urlEntity = z.object({ resource: z.string(), relations: z.array(relation).default([]) });
+const batchResponse = z.object({ urls: z.array(urlEntity) });
+
+function toRelations(entity: z.infer<typeof urlEntity>): MbRelation[] {
+  return entity.relations.flatMap((rel) => {
+    const type = rel['target-type'];
+    const target = rel[type] ?? rel[type.replace('-', '_')];
+    const mbid = (target as { id?: unknown } | undefined)?.id;
+    if (typeof mbid !== 'string') return [];
+    return [
+      {
+        targetType: type.replace('_', '-'),
+        mbid,
+        ended: rel.ended ?? false,
+        typeId: rel['type-id'],
+      },
+    ];
+  });
+}
+
+export interface UrlLookupClient {
+  /** Relations of the URLs MusicBrainz knows; unknown URLs are absent from the map. */
+  lookup(urls: readonly string[]): Promise<Map<string, MbRelation[]>>;
+}
+
+export function createUrlLookupClient(http: HttpClient, apiUrl: string): UrlLookupClient {
+  // Batches of up to 100 URLs exist since 2025; an older server or mirror answers a batch with
+  // the first URL only or refuses it. Then every URL is asked alone, from then on.
+  let batching = true;
+
+  async function request(urls: readonly string[]): Promise<unknown | undefined> {
+    const query = urls.map((url) => `resource=${encodeURIComponent(url)}`).join('&');
+    const requestUrl = `${apiUrl}/ws/2/url?${query}&inc=${INC}&fmt=json`;
+    try {
+      return (await http.request({ provider: 'musicbrainz', url: requestUrl, expect: 'json' }))
+        .data;
+    } catch (error) {
+      // A batch of one behaves like a single look-up: 404 means "unknown URL", not a failure.
+      if (urls.length === 1 && error instanceof UpstreamError && error.kind === 'not-found')
+        return undefined;
+      throw error;
+    }
+  }
+
+  async function one(url: string, found: Map<string, MbRelation[]>): Promise<void> {
+    const data = await request([url]);
+    if (data !== undefined) {
+      const entity = validate(urlEntity, data, 'musicbrainz', url);
+      found.set(entity.resource, toRelations(entity));
+    }
+  }
+
+  async function batch(chunk: readonly string[], found: Map<string, MbRelation[]>): Promise<void> {
+    let data: unknown;
+    try {
+      data = await request(chunk);
+    } catch (error) {
+      if (!(error instanceof UpstreamError && error.status === 400)) throw error;
+      data = undefined;
+    }
+    const parsed = data === undefined ? undefined : batchResponse.safeParse(data);
+    if (!parsed?.success) {
+      batching = false;
+      for (const url of chunk) await one(url, found);
+      return;
+    }
+    for (const entity of parsed.data.urls) found.set(entity.resource, toRelations(entity));
+  }
+
+  return {
+    async lookup(urls) {
+      const found = new Map<string, MbRelation[]>();
+      const size = batching ? MAX_URLS_PER_REQUEST : 1;
+      for (let i = 0; i < urls.length; i += size) {
+        const chunk = urls.slice(i, i + size);
+        if (chunk.length === 1 || !batching) for (const url of chunk) await one(url, found);
+        else await batch(chunk, found);
+      }
+      return found;
+    },
+  };
+}

@@ -1,0 +1,79 @@
+/**
+ * Liner's own pages, for users without the extension and for MusicBrainz's redirect after an
+ * import. Pages are open (MusicBrainz redirects a plain browser here); they only read stored
+ * look-ups, and run no scripts.
+ */
+
+import type { ServerResponse } from 'node:http';
+import { isMbid } from '@liner/shared';
+import type { RouteHandler } from '../api/http-server.ts';
+import { importedPage } from './imported-page.ts';
+import { releasePage } from './release-page.ts';
+
+function send(res: ServerResponse, status: number, body: string, editorUrl: string): void {
+  const formTarget = new URL(editorUrl).origin;
+  res
+    .writeHead(status, {
+      'content-type': 'text/html; charset=utf-8',
+      'content-security-policy': `default-src 'none'; style-src 'unsafe-inline'; img-src https:; form-action ${formTarget}; frame-ancestors 'none'; base-uri 'none'`,
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
+    })
+    .end(body);
+}
+
+export const pageRoutes: RouteHandler = async (req, res, ctx) => {
+  const match = /^\/release\/([a-z0-9]{1,64})(\/imported)?\/?$/.exec(ctx.url.pathname);
+  if (!match || req.method !== 'GET') return false;
+  const { app } = ctx;
+  const editorUrl = app.config.musicbrainz.editorUrl;
+  const result = await app.services.lookup.get(match[1]!);
+  if (!result) {
+    send(
+      res,
+      404,
+      '<!DOCTYPE html><title>Not found</title><p>No look-up with this permalink.</p>',
+      editorUrl,
+    );
+    return true;
+  }
+  if (match[2]) {
+    const mbid = ctx.url.searchParams.get('release_mbid') ?? '';
+    if (!isMbid(mbid) || !result.release) {
+      send(
+        res,
+        400,
+        '<!DOCTYPE html><title>Bad request</title><p>release_mbid must be a MusicBrainz release ID.</p>',
+        editorUrl,
+      );
+      return true;
+    }
+    const actions = await app.services.seeds.followUps(result, mbid);
+    send(res, 200, importedPage(result, actions, mbid, editorUrl), editorUrl);
+    return true;
+  }
+  const seeds = app.services.seeds;
+  const add = result.release ? await seeds.seed(result) : undefined;
+  const edits = result.release
+    ? await Promise.all(
+        result.existing.map(async (e) => ({
+          ...(await seeds.seed(result, { existing: e.mbid })),
+          mbid: e.mbid,
+        })),
+      )
+    : [];
+  send(
+    res,
+    200,
+    releasePage(
+      result,
+      {
+        ...(add ? { add } : {}),
+        edits: edits.filter((e) => e.fields.some(([n]) => n.startsWith('urls.'))),
+      },
+      editorUrl,
+    ),
+    editorUrl,
+  );
+  return true;
+};

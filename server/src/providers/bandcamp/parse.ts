@@ -1,0 +1,198 @@
+/** Bandcamp page data -> the harmonized release. Pure: no I/O, no clock. */
+import {
+  type ExternalId,
+  isValidGtin,
+  type LinkType,
+  type LookupMessage,
+  parseIsrc,
+  type ReleaseDate,
+  type ReleaseInput,
+  sameGtin,
+  type Track,
+} from '@liner/shared';
+import { buildCredits, creditString } from '../common/credits.ts';
+import { applyTitleFeaturing } from '../common/featuring.ts';
+import { isVariousArtists, variousArtistsCredit } from '../common/various.ts';
+import type { BandcampPage, BandcampTrack } from './api.ts';
+import { bandRole, creditedArtists } from './artists.ts';
+
+const NAME = 'bandcamp';
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+export interface BandcampEntity {
+  band: string;
+  kind: 'album' | 'track';
+  slug: string;
+}
+
+/** "07 Apr 2023 08:10:36 GMT" (RFC 2822, weekday optional) -> the calendar date as written. */
+export function parseBandcampDate(value: string | null | undefined): ReleaseDate | undefined {
+  const match = /(\d{1,2})\s+([a-z]{3})[a-z]*\.?\s+(\d{4})/i.exec(value ?? '');
+  if (!match) return undefined;
+  const month = MONTHS.indexOf(match[2]!.toLowerCase()) + 1;
+  const day = Number(match[1]);
+  if (month === 0 || day < 1 || day > 31) return undefined;
+  return { year: Number(match[3]), month, day };
+}
+
+/** Download and streaming link types of the release page, from its sale settings. */
+export function linkTypes(tralbum: BandcampPage['tralbum']): LinkType[] {
+  const { current } = tralbum;
+  const types: LinkType[] = [];
+  const subscriberOnly = Boolean(tralbum.tralbum_subscriber_only);
+  // Subscriber-only releases need a paid subscription: never a free download.
+  if (subscriberOnly) types.push('paid download');
+  else if (current.download_pref != null || tralbum.freeDownloadPage) {
+    const fixedPrice = Boolean(current.is_set_price) && (current.set_price ?? 0) > 0;
+    const free = !fixedPrice && (Boolean(tralbum.freeDownloadPage) || current.minimum_price === 0);
+    types.push(free ? 'free download' : 'paid download');
+  }
+  // Tracks without a stream file are download-only (or for subscribers only).
+  const streamable = (t: BandcampTrack) => Boolean(t.streaming) && Boolean(t.file);
+  if (!subscriberOnly && tralbum.trackinfo.length > 0 && tralbum.trackinfo.every(streamable))
+    types.push('free streaming');
+  return types;
+}
+
+function digitalGtin(page: BandcampPage, messages: LookupMessage[]): string | undefined {
+  const upc = page.tralbum.current.upc?.trim();
+  if (!upc) return undefined;
+  const packageUpcs = (page.tralbum.packages ?? []).map((p) => p.upc?.trim()).filter(Boolean);
+  if (packageUpcs.some((p) => sameGtin(p!, upc))) {
+    messages.push({
+      level: 'warning',
+      provider: NAME,
+      text: `Bandcamp's barcode ${upc} belongs to a physical edition and was ignored`,
+    });
+    return undefined;
+  }
+  if (isValidGtin(upc)) return upc;
+  messages.push({
+    level: 'warning',
+    provider: NAME,
+    text: `Bandcamp's barcode ${upc} is not a valid GTIN and was ignored`,
+  });
+  return undefined;
+}
+
+function warn(messages: LookupMessage[], text: string): void {
+  messages.push({ level: 'warning', provider: NAME, text });
+}
+
+export function parseBandcampRelease(
+  page: BandcampPage,
+  entity: BandcampEntity,
+  url: string,
+): { release: ReleaseInput; messages: LookupMessage[] } {
+  const { tralbum, band } = page;
+  const messages: LookupMessage[] = [];
+  const role = bandRole(page, entity.band);
+  const credit = tralbum.artist ?? tralbum.current.artist ?? band.name;
+  const bandIds: ExternalId[] = [{ provider: NAME, type: 'artist', id: entity.band }];
+  const releaseArtists = creditedArtists(credit, role.bandIsArtist ? bandIds : undefined);
+  const artists = isVariousArtists(credit)
+    ? [variousArtistsCredit()]
+    : buildCredits(releaseArtists);
+  const releaseKey = creditString(artists);
+
+  // Compilations credited to Various Artists carry "Artist - Title" titles on some pages; split
+  // them only when every track is written that way and none has its own artist field.
+  const splitTitles =
+    isVariousArtists(credit) &&
+    tralbum.trackinfo.every((t) => !t.artist && / - /.test(t.title) && !t.title.startsWith(' - '));
+  const singleTrack = tralbum.item_type === 'track' && tralbum.trackinfo.length === 1;
+  let unreleased = 0;
+  const tracks: Track[] = tralbum.trackinfo.map((track, index) => {
+    let title = track.title;
+    let trackCredit = track.artist?.trim() || undefined;
+    if (splitTitles) {
+      const cut = title.indexOf(' - ');
+      trackCredit = title.slice(0, cut).trim();
+      title = title.slice(cut + 3).trim();
+    }
+    const base = trackCredit ? creditedArtists(trackCredit) : releaseArtists;
+    const featuring = applyTitleFeaturing(title, base);
+    const trackArtists = buildCredits(featuring.artists);
+    const seconds = track.duration ?? 0;
+    if (seconds <= 0) unreleased++;
+    const isrc = singleTrack ? parseIsrc(tralbum.current.isrc) : undefined;
+    return {
+      number: String(track.track_num ?? index + 1),
+      title: featuring.title,
+      ...(creditString(trackArtists) !== releaseKey ? { artists: trackArtists } : {}),
+      ...(seconds > 0 ? { lengthMs: Math.round(seconds * 1000) } : {}),
+      ...(isrc ? { isrc } : {}),
+      type: 'audio',
+      ...(track.id
+        ? { externalIds: [{ provider: NAME, type: 'track', id: String(track.id) }] }
+        : {}),
+    } satisfies Track;
+  });
+  if (unreleased > 0)
+    warn(messages, `${unreleased} track(s) are listed without a length: not released yet`);
+
+  // og:description says "N track album" with the real count; tracks beyond the listed ones are
+  // hidden on the page and only come with the download.
+  const told = Number(/(\d+)\s+track/i.exec(page['og:description'] ?? '')?.[1] ?? 0);
+  if (told > tracks.length) {
+    const hidden = told - tracks.length;
+    for (let i = 0; i < hidden; i++)
+      tracks.push({ number: String(tracks.length + 1), title: '[unknown]', type: 'audio' });
+    warn(messages, `${hidden} track(s) are hidden on the page and only come with the download`);
+  }
+  // A track page of an album track is part of that album, not a release of its own.
+  const albumTrack = tralbum.item_type === 'track' && !!tralbum.album_url;
+  if (albumTrack)
+    warn(
+      messages,
+      `This track belongs to the album ${tralbum.album_url}: import the album instead`,
+    );
+  if (isPreorder(tralbum))
+    warn(messages, 'This is a pre-order on Bandcamp, so its data may still change');
+  for (const pkg of tralbum.packages ?? [])
+    messages.push({
+      level: 'info',
+      provider: NAME,
+      text: `Physical edition on the page: ${pkg.title ?? 'untitled'} (${pkg.type_name ?? 'unknown format'}${pkg.upc ? `, barcode ${pkg.upc}` : ''})`,
+    });
+
+  const externalLinks: NonNullable<ReleaseInput['externalLinks']> = [
+    { url, types: linkTypes(tralbum), provider: NAME },
+  ];
+  if (page.licenseUrl)
+    externalLinks.push({ url: page.licenseUrl, types: ['license'], provider: NAME });
+  const artId = tralbum.art_id;
+  const release: ReleaseInput = {
+    title: tralbum.current.title,
+    artists,
+    gtin: digitalGtin(page, messages),
+    releaseDate: parseBandcampDate(tralbum.current.release_date ?? tralbum.album_release_date),
+    labels: role.labels,
+    status: 'Official',
+    types: tralbum.item_type === 'track' && !albumTrack ? ['Single'] : [],
+    packaging: 'None',
+    media: [{ format: 'Digital Media', tracks }],
+    externalLinks,
+    images: artId
+      ? [
+          {
+            url: `https://f4.bcbits.com/img/a${artId}_0.jpg`,
+            thumbUrl: `https://f4.bcbits.com/img/a${artId}_9.jpg`,
+            types: ['front'],
+            provider: NAME,
+          },
+        ]
+      : [],
+    ...(tralbum.current.credits?.trim()
+      ? { credits: tralbum.current.credits.replace(/\r/g, '').trim() }
+      : {}),
+    externalIds: [
+      { provider: NAME, type: 'release', id: `${entity.band}/${entity.kind}/${entity.slug}` },
+    ],
+  };
+  return { release, messages };
+}
+
+function isPreorder(tralbum: BandcampPage['tralbum']): boolean {
+  return Boolean(tralbum.is_preorder) || Boolean(tralbum.album_is_preorder);
+}

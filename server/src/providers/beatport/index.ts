@@ -1,0 +1,117 @@
+/**
+ * Beatport: no public API, so release pages are scraped. Each is a Next.js page whose
+ * __NEXT_DATA__ holds the API v4 release and a page of its tracks; extract.ts keeps that JSON,
+ * which is all that is stored and replayed. Releases of more than one track page (100 tracks)
+ * are fetched page by page (?page=N&per_page=100, as the site itself does). Barcodes are found
+ * through the search page, which wants the 13-digit form.
+ */
+import { gtinKey, type StoreEntity, sameGtin, storeByName } from '@liner/shared';
+import { ProviderDataError, UpstreamError } from '../../http/errors.ts';
+import type { ProviderContext, ProviderDeclaration, ProviderLookup } from '../types.ts';
+import type { BeatportTrack } from './api.ts';
+import { extractNextData } from './extract.ts';
+import { orderTracks, parseBeatportRelease } from './parse.ts';
+import { readPage, readRelease, readSearchReleases, readTracks } from './read.ts';
+
+const NAME = 'beatport';
+const store = storeByName(NAME);
+const PER_PAGE = 100;
+/** Bounds paging: 20 pages of 100 tracks is far beyond any real release. */
+const MAX_PAGES = 20;
+
+const SLUG = /^[a-z0-9-]+$/i;
+
+function createClient(ctx: ProviderContext) {
+  const base = ctx.endpoints.api!;
+
+  async function getPage(url: string) {
+    const response = await ctx.http.request({ provider: NAME, url, extract: extractNextData });
+    return readPage(response.data, url);
+  }
+
+  async function lookupRelease(id: string, slug: string | undefined): Promise<ProviderLookup> {
+    if (!/^\d+$/.test(id))
+      throw new ProviderDataError(NAME, id, `"${id}" is not a Beatport release ID`);
+    // Beatport serves a release under any slug; "-" stands in when the URL had none.
+    const path = `${base}/release/${slug && SLUG.test(slug) ? slug : '-'}/${id}`;
+    const page = await getPage(path);
+    const release = readRelease(page, path);
+    const first = readTracks(page, path);
+    const tracks: BeatportTrack[] = [...first.tracks];
+    const total = release.track_count ?? tracks.length;
+    const perPage = first.perPage ?? PER_PAGE;
+    for (let n = 2; tracks.length < total && n <= MAX_PAGES; n++) {
+      const url = `${path}?page=${n}&per_page=${perPage}`;
+      const next = readTracks(await getPage(url), url).tracks;
+      const known = new Set(tracks.map((t) => t.id));
+      const added = next.filter((t) => !known.has(t.id));
+      if (added.length === 0) break;
+      tracks.push(...added);
+    }
+    const ordered = orderTracks(release, tracks);
+    if (ordered.length === 0) throw new ProviderDataError(NAME, path, 'the release has no tracks');
+    const entity: StoreEntity = {
+      store: NAME,
+      type: 'release',
+      id: String(release.id),
+      slug: release.slug ?? slug ?? '-',
+    };
+    const url = store.canonicalUrl(entity);
+    const { release: result, messages } = parseBeatportRelease(release, ordered, url);
+    return { release: result, messages, id: entity.id, url, apiUrl: path };
+  }
+
+  return {
+    async lookupById(entity: StoreEntity): Promise<ProviderLookup> {
+      if (entity.type !== 'release')
+        throw new ProviderDataError(NAME, entity.id, `a Beatport ${entity.type} is not a release`);
+      return lookupRelease(entity.id, entity.slug);
+    },
+    async lookupByGtin(gtin: string): Promise<ProviderLookup> {
+      const key = gtinKey(gtin);
+      // Beatport indexes barcodes as 13 digits; the form given is tried after that.
+      const queries = [...new Set([key.length <= 13 ? key.padStart(13, '0') : gtin, gtin])];
+      for (const q of queries) {
+        const url = `${base}/search?q=${encodeURIComponent(q)}`;
+        const found = readSearchReleases(await getPage(url), url).find(
+          (r) => r.upc && sameGtin(r.upc, gtin),
+        );
+        if (found) return lookupRelease(String(found.release_id), found.slug ?? undefined);
+      }
+      throw new UpstreamError(
+        'not-found',
+        NAME,
+        `${base}/search?q=${queries[0]}`,
+        `Beatport has no release with barcode ${gtin}`,
+        404,
+      );
+    },
+  };
+}
+
+export const beatportProvider: ProviderDeclaration = {
+  name: NAME,
+  displayName: 'Beatport',
+  store,
+  category: 'download',
+  endpoints: { api: 'https://www.beatport.com' },
+  // No published limit for the web pages; one a second keeps a scraper polite.
+  rateLimits: [{ endpoint: 'api', requests: 1, perMs: 1000, concurrency: 1 }],
+  requiredCredentials: [],
+  regions: 'worldwide',
+  features: {
+    gtinLookup: 'present',
+    gtin: 'good',
+    isrc: 'good',
+    labels: 'good',
+    catalogNumber: 'good',
+    releaseDate: 'good',
+    durations: 'good',
+    artistCredits: 'present',
+    availability: 'none',
+    copyright: 'none',
+    releaseTypes: 'bad',
+    coverSize: 1400,
+  },
+  create: createClient,
+};

@@ -1,0 +1,64 @@
+/**
+ * Stores put featured artists in titles ("Song (feat. X & Y)"); MusicBrainz keeps them in the
+ * artist credit with a " feat. " join phrase. These helpers move them from title to credit,
+ * matching names against the artists the store lists so a band name with "&" is not split.
+ */
+import type { CreditedArtist } from './credits.ts';
+
+const FEAT =
+  /\s*[([]\s*(?:feat\.?|featuring|ft\.?|with)\s+([^)\]]+)[)\]]|\s+(?:feat\.|featuring|ft\.)\s+(.+)$/i;
+
+export interface TitleFeaturing {
+  title: string;
+  /** The featured part as written ("X & Y"). */
+  featured?: string;
+}
+
+export function splitFeaturing(title: string): TitleFeaturing {
+  const match = FEAT.exec(title);
+  if (!match || match.index === 0) return { title };
+  const featured = (match[1] ?? match[2] ?? '').trim();
+  if (!featured) return { title };
+  const rest = (title.slice(0, match.index) + title.slice(match.index + match[0].length)).trim();
+  return { title: rest, featured };
+}
+
+const normalize = (name: string) => name.normalize('NFKC').trim().toLowerCase();
+
+/** "X, Y & Z" -> ["X", "Y", "Z"], unless the whole string is one of the known names. */
+export function featuredNames(featured: string, known: readonly string[]): string[] {
+  const knownSet = new Set(known.map(normalize));
+  if (knownSet.has(normalize(featured))) return [featured.trim()];
+  return featured
+    .split(/\s*(?:,|&|\band\b)\s*/i)
+    .map((name) => name.trim())
+    .filter(Boolean);
+}
+
+/**
+ * Marks the artists a title features as featured (adding those the store did not list) and
+ * returns the title without the featuring part. Titles whose featured names match nobody and
+ * that the store did not list are still moved: MusicBrainz style keeps titles clean.
+ */
+export function applyTitleFeaturing(
+  title: string,
+  artists: readonly CreditedArtist[],
+): { title: string; artists: CreditedArtist[] } {
+  const { title: clean, featured } = splitFeaturing(title);
+  if (!featured) return { title, artists: [...artists] };
+  const names = featuredNames(
+    featured,
+    artists.map((a) => a.name),
+  );
+  const wanted = new Set(names.map(normalize));
+  const result = artists.map((artist) =>
+    wanted.has(normalize(artist.name)) ? { ...artist, role: 'featured' as const } : artist,
+  );
+  // Never make everyone featured: the first credited artist stays the main one.
+  if (result.length > 0 && result.every((a) => a.role === 'featured'))
+    result[0] = { ...result[0]!, role: 'main' };
+  const present = new Set(result.map((a) => normalize(a.name)));
+  for (const name of names)
+    if (!present.has(normalize(name))) result.push({ name, role: 'featured' });
+  return { title: clean, artists: result };
+}

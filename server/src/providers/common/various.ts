@@ -1,0 +1,15 @@
+import type { ArtistCredit } from '@liner/shared';
+
+/** MusicBrainz's special purpose artist for compilations. */
+export const VARIOUS_ARTISTS_MBID = '89ad4ac3-39f7-470e-963a-56509c546377';
+
+const VARIOUS = /^various(?: artists)?$/i;
+
+export function isVariousArtists(name: string): boolean {
+  return VARIOUS.test(name.trim());
+}
+
+/** The credit stores mean by "Various Artists", linked to MusicBrainz's special artist. */
+export function variousArtistsCredit(): ArtistCredit {
+  return { name: 'Various Artists', mbid: VARIOUS_ARTISTS_MBID, externalIds: [] };
+}

@@ -1,0 +1,125 @@
+/**
+ * Deezer: public API, no credentials. An album's own response lacks disc numbers and ISRCs, so
+ * each track is fetched as well; the store's 50 requests per 5 s limit keeps that polite.
+ */
+import { gtinVariants, type StoreEntity, storeByName } from '@liner/shared';
+import { ProviderDataError, UpstreamError } from '../../http/errors.ts';
+import { getJson, validate } from '../common/fetch.ts';
+import type { ProviderContext, ProviderDeclaration, ProviderLookup } from '../types.ts';
+import {
+  type DeezerAlbum,
+  type DeezerTrack,
+  deezerAlbum,
+  deezerError,
+  deezerTrack,
+  deezerTrackPage,
+} from './api.ts';
+import { parseDeezerRelease } from './parse.ts';
+
+const NAME = 'deezer';
+const store = storeByName(NAME);
+/** Deezer answers errors with HTTP 200 and an error object; 800 is "no data". */
+const NO_DATA = 800;
+const QUOTA = 4;
+const MAX_TRACKS = 1000;
+
+function checkError(data: unknown, url: string): void {
+  const parsed = deezerError.safeParse(data);
+  if (!parsed.success) return;
+  const { code, message } = parsed.data.error;
+  if (code === NO_DATA)
+    throw new UpstreamError('not-found', NAME, url, 'Deezer has no such release', 404);
+  if (code === QUOTA)
+    throw new UpstreamError('rate-limited', NAME, url, 'Deezer quota exceeded', 429);
+  throw new ProviderDataError(NAME, url, `Deezer error ${code ?? ''}: ${message ?? 'unknown'}`);
+}
+
+function createClient(ctx: ProviderContext) {
+  const api = ctx.endpoints.api!;
+
+  async function getAlbum(path: string): Promise<{ album: DeezerAlbum; apiUrl: string }> {
+    const url = `${api}/album/${path}`;
+    const response = await ctx.http.request({ provider: NAME, url, expect: 'json' });
+    checkError(response.data, url);
+    return { album: validate(deezerAlbum, response.data, NAME, url), apiUrl: url };
+  }
+
+  async function allTracks(album: DeezerAlbum): Promise<DeezerTrack[]> {
+    const listed = [...(album.tracks?.data ?? [])];
+    const total = Math.min(album.nb_tracks ?? listed.length, MAX_TRACKS);
+    while (listed.length < total) {
+      const url = `${api}/album/${album.id}/tracks?index=${listed.length}&limit=100`;
+      const { data } = await getJson(ctx.http, NAME, url, deezerTrackPage);
+      if (data.data.length === 0) break;
+      listed.push(...data.data);
+    }
+    // Full track objects carry disc number, position, ISRC and availability.
+    return Promise.all(
+      listed.map(async (track) => {
+        const url = `${api}/track/${track.id}`;
+        const response = await ctx.http.request({ provider: NAME, url, expect: 'json' });
+        checkError(response.data, url);
+        return validate(deezerTrack, response.data, NAME, url);
+      }),
+    );
+  }
+
+  async function complete(album: DeezerAlbum, apiUrl: string): Promise<ProviderLookup> {
+    const tracks = await allTracks(album);
+    if (tracks.length === 0) throw new ProviderDataError(NAME, apiUrl, 'the release has no tracks');
+    const { release, messages } = parseDeezerRelease(album, tracks);
+    return {
+      release,
+      messages,
+      id: String(album.id),
+      url: store.canonicalUrl({ store: NAME, type: 'release', id: String(album.id) }),
+      apiUrl,
+    };
+  }
+
+  return {
+    async lookupById(entity: StoreEntity) {
+      const { album, apiUrl } = await getAlbum(entity.id);
+      return complete(album, apiUrl);
+    },
+    async lookupByGtin(gtin: string) {
+      let notFound: unknown;
+      for (const variant of gtinVariants(gtin)) {
+        try {
+          const { album, apiUrl } = await getAlbum(`upc:${variant}`);
+          return await complete(album, apiUrl);
+        } catch (error) {
+          if (!(error instanceof UpstreamError && error.kind === 'not-found')) throw error;
+          notFound = error;
+        }
+      }
+      throw notFound;
+    },
+  };
+}
+
+export const deezerProvider: ProviderDeclaration = {
+  name: NAME,
+  displayName: 'Deezer',
+  store,
+  category: 'streaming',
+  endpoints: { api: 'https://api.deezer.com' },
+  rateLimits: [{ endpoint: 'api', requests: 50, perMs: 5000, concurrency: 8 }],
+  requiredCredentials: [],
+  regions: 'worldwide',
+  features: {
+    gtinLookup: 'good',
+    gtin: 'good',
+    isrc: 'good',
+    labels: 'present',
+    catalogNumber: 'none',
+    releaseDate: 'good',
+    durations: 'present',
+    artistCredits: 'good',
+    availability: 'good',
+    copyright: 'none',
+    releaseTypes: 'present',
+    coverSize: 1000,
+  },
+  create: createClient,
+};

@@ -1,0 +1,93 @@
+/**
+ * MusicBrainz as a source: a release by MBID (to compare it with the stores, or as the user's own
+ * source), or by barcode search. Every request carries Liner's User-Agent and passes the
+ * deployment-wide budget of one request per second (the HTTP layer's MusicBrainz gate).
+ */
+import { gtinVariants, isMbid, type StoreEntity, sameGtin, storeByName } from '@liner/shared';
+import { UpstreamError } from '../../http/errors.ts';
+import { getJson } from '../common/fetch.ts';
+import type { ProviderContext, ProviderDeclaration, ProviderLookup } from '../types.ts';
+import { mbRelease, mbSearch } from './api.ts';
+import { parseMusicBrainzRelease } from './parse.ts';
+
+const NAME = 'musicbrainz';
+const INC = 'artist-credits+labels+recordings+release-groups+isrcs+url-rels+media';
+const store = storeByName(NAME);
+
+function createClient(ctx: ProviderContext) {
+  const api = ctx.endpoints.api!;
+
+  async function byMbid(mbid: string): Promise<ProviderLookup> {
+    if (!isMbid(mbid))
+      throw new UpstreamError(
+        'not-found',
+        NAME,
+        mbid,
+        `"${mbid}" is not a MusicBrainz release ID`,
+        404,
+      );
+    const apiUrl = `${api}/ws/2/release/${mbid}?inc=${INC}&fmt=json`;
+    const { data } = await getJson(ctx.http, NAME, apiUrl, mbRelease);
+    const { release, messages } = parseMusicBrainzRelease(data);
+    const url = store.canonicalUrl({ store: NAME, type: 'release', id: data.id });
+    return { release, messages, id: data.id, url, apiUrl };
+  }
+
+  return {
+    lookupById: (entity: StoreEntity) => byMbid(entity.id),
+    async lookupByGtin(gtin: string) {
+      for (const variant of gtinVariants(gtin)) {
+        const url = `${api}/ws/2/release?query=barcode:${variant}&fmt=json`;
+        const { data } = await getJson(ctx.http, NAME, url, mbSearch);
+        const matches = data.releases.filter((r) => r.barcode && sameGtin(r.barcode, variant));
+        if (matches.length === 0) continue;
+        const found = await byMbid(matches[0]!.id);
+        if (matches.length > 1) {
+          // Several editions share barcodes: say which were passed over instead of guessing silently.
+          const others = matches
+            .slice(1)
+            .map((m) => `${m.id} (${[m.date, m.country].filter(Boolean).join(', ') || 'no date'})`);
+          found.messages.push({
+            level: 'warning',
+            provider: NAME,
+            text: `${matches.length} MusicBrainz releases have barcode ${variant}; used ${matches[0]!.id}, also: ${others.join('; ')}`,
+          });
+        }
+        return found;
+      }
+      throw new UpstreamError(
+        'not-found',
+        NAME,
+        gtin,
+        `MusicBrainz has no release with barcode ${gtin}`,
+        404,
+      );
+    },
+  };
+}
+
+export const musicbrainzProvider: ProviderDeclaration = {
+  name: NAME,
+  displayName: 'MusicBrainz',
+  store,
+  category: 'database',
+  endpoints: { api: 'https://musicbrainz.org' },
+  rateLimits: [{ endpoint: 'api', requests: 1, perMs: 1000, concurrency: 1 }],
+  requiredCredentials: [],
+  regions: 'worldwide',
+  features: {
+    gtinLookup: 'good',
+    gtin: 'excellent',
+    isrc: 'good',
+    labels: 'excellent',
+    catalogNumber: 'excellent',
+    releaseDate: 'good',
+    durations: 'good',
+    artistCredits: 'excellent',
+    availability: 'present',
+    copyright: 'none',
+    releaseTypes: 'excellent',
+    coverSize: 0,
+  },
+  create: createClient,
+};

@@ -1,0 +1,120 @@
+/** A MusicBrainz release -> the harmonized release (MBIDs kept everywhere). Pure. */
+import {
+  type ArtistCredit,
+  type ExternalLink,
+  isValidGtin,
+  type LinkType,
+  type LookupMessage,
+  parseIsrc,
+  RELEASE_STATUSES,
+  type ReleaseInput,
+  releaseTypeSchema,
+} from '@liner/shared';
+import { parseDate } from '../common/dates.ts';
+import type { MbArtistCredit, MbRelease } from './api.ts';
+
+/** MusicBrainz's release-URL relationship names -> Liner's link types. */
+const LINK_TYPES: Record<string, LinkType> = {
+  'free streaming': 'free streaming',
+  streaming: 'paid streaming',
+  'purchase for download': 'paid download',
+  'download for free': 'free download',
+  'purchase for mail-order': 'mail order',
+  discogs: 'discography',
+  'discography entry': 'discography',
+  license: 'license',
+};
+
+export function credits(list: MbArtistCredit | undefined): ArtistCredit[] {
+  return (list ?? []).map((credit) => ({
+    name: credit.artist.name,
+    ...(credit.name !== credit.artist.name ? { creditedName: credit.name } : {}),
+    ...(credit.joinphrase ? { joinPhrase: credit.joinphrase } : {}),
+    mbid: credit.artist.id,
+    externalIds: [],
+  }));
+}
+
+const creditKey = (list: MbArtistCredit | undefined) =>
+  (list ?? []).map((c) => `${c.artist.id}|${c.name}|${c.joinphrase}`).join(';');
+
+export function parseMusicBrainzRelease(mb: MbRelease): {
+  release: ReleaseInput;
+  messages: LookupMessage[];
+} {
+  const messages: LookupMessage[] = [];
+  const releaseCredit = creditKey(mb['artist-credit']);
+  const group = mb['release-group'];
+  const types = [group?.['primary-type'], ...(group?.['secondary-types'] ?? [])].flatMap((type) => {
+    const parsed = releaseTypeSchema.safeParse(type);
+    return parsed.success ? [parsed.data] : [];
+  });
+  const links: ExternalLink[] = mb.relations
+    .filter((rel) => rel.url && !rel.ended)
+    .map((rel) => ({
+      url: rel.url!.resource,
+      types: LINK_TYPES[rel.type] ? [LINK_TYPES[rel.type]!] : [],
+    }));
+  const countries = (mb['release-events'] ?? [])
+    .flatMap((event) => event.area?.['iso-3166-1-codes'] ?? [])
+    .filter((c) => c !== 'XW');
+  const barcode = mb.barcode ?? undefined;
+  if (barcode && !isValidGtin(barcode)) {
+    messages.push({
+      level: 'warning',
+      provider: 'musicbrainz',
+      text: `MusicBrainz's barcode ${barcode} is not a valid GTIN`,
+    });
+  }
+  const status = RELEASE_STATUSES.find((s) => s === mb.status);
+  const language = mb['text-representation']?.language ?? undefined;
+  const script = mb['text-representation']?.script ?? undefined;
+  const release: ReleaseInput = {
+    title: mb.title,
+    artists: credits(mb['artist-credit']),
+    ...(barcode && isValidGtin(barcode) ? { gtin: barcode } : {}),
+    releaseDate: parseDate(mb.date),
+    labels: mb['label-info'].flatMap((info) =>
+      info.label
+        ? [
+            {
+              name: info.label.name,
+              mbid: info.label.id,
+              externalIds: [],
+              ...(info['catalog-number'] ? { catalogNumber: info['catalog-number'] } : {}),
+            },
+          ]
+        : [],
+    ),
+    ...(status ? { status } : {}),
+    types,
+    ...(mb.packaging ? { packaging: mb.packaging } : {}),
+    ...(language && /^[a-z]{3}$/.test(language) ? { language } : {}),
+    ...(script && /^[A-Z][a-z]{3}$/.test(script) ? { script } : {}),
+    media: mb.media.map((medium) => ({
+      ...(medium.format ? { format: medium.format } : {}),
+      ...(medium.title ? { title: medium.title } : {}),
+      tracks: medium.tracks.map((track) => {
+        const length = track.length ?? track.recording?.length;
+        const isrc = parseIsrc(track.recording?.isrcs?.[0]);
+        const differs =
+          track['artist-credit'] && creditKey(track['artist-credit']) !== releaseCredit;
+        return {
+          number: track.number,
+          title: track.title,
+          ...(differs ? { artists: credits(track['artist-credit']) } : {}),
+          ...(length ? { lengthMs: Math.round(length) } : {}),
+          ...(isrc ? { isrc } : {}),
+          type: track.recording?.video ? ('video' as const) : ('audio' as const),
+          ...(track.recording ? { recordingMbid: track.recording.id } : {}),
+        };
+      }),
+    })),
+    externalLinks: links,
+    ...(countries.length ? { availableIn: [...new Set(countries)].sort() } : {}),
+    mbid: mb.id,
+    ...(group ? { releaseGroupMbid: group.id } : {}),
+    externalIds: [{ provider: 'musicbrainz', type: 'release', id: mb.id }],
+  };
+  return { release, messages };
+}

@@ -1,0 +1,154 @@
+/**
+ * Turns declarations plus configuration into running provider clients: resolves endpoint
+ * overrides, derives the host allow-list and rate limits, and disables providers whose
+ * credentials are missing (one warning each, never a crash).
+ */
+import type { ProviderName } from '@liner/shared';
+import type { Config, ProviderSettings } from '../config/schema.ts';
+import type { HttpClient } from '../http/client.ts';
+import type { RateLimit } from '../http/limits.ts';
+import type { Logger } from '../log.ts';
+import { PROVIDERS } from './registry.ts';
+import type { ProviderClient, ProviderDeclaration } from './types.ts';
+
+export interface ProviderStatus {
+  name: ProviderName;
+  displayName: string;
+  enabled: boolean;
+  /** Why it is disabled. */
+  reason?: string;
+  category: ProviderDeclaration['category'];
+  gtinLookup: boolean;
+  hosts: string[];
+}
+
+/**
+ * A provider's settings as used: the MusicBrainz provider talks to the configured MusicBrainz
+ * server unless it has a base URL of its own.
+ */
+export function effectiveSettings(config: Config, name: ProviderName): ProviderSettings {
+  const settings = config.providers[name];
+  if (name === 'musicbrainz' && !settings.baseUrl)
+    return { ...settings, baseUrl: config.musicbrainz.apiUrl };
+  return settings;
+}
+
+export function resolveEndpoints(
+  declaration: ProviderDeclaration,
+  settings: ProviderSettings,
+): Record<string, string> {
+  const endpoints: Record<string, string> = { ...declaration.endpoints, ...settings.endpoints };
+  if (settings.baseUrl) endpoints.api = settings.baseUrl;
+  return endpoints;
+}
+
+/** Host pattern an endpoint allows: its host (with a port if it names one), or "*.<domain>" for a "{sub}.<domain>" template. */
+export function endpointHost(endpoint: string): string {
+  const authority = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]+)/i.exec(endpoint)?.[1];
+  if (!authority) throw new Error(`invalid endpoint URL "${endpoint}"`);
+  if (authority.includes('{')) return `*.${authority.replace(/^\{[a-z]+\}\./i, '')}`.toLowerCase();
+  const url = new URL(endpoint);
+  return url.port ? url.host : url.hostname;
+}
+
+export function missingCredentials(
+  declaration: ProviderDeclaration,
+  settings: ProviderSettings,
+): string[] {
+  return declaration.requiredCredentials.filter((key) => !settings[key]);
+}
+
+/**
+ * Each provider's state under this configuration. Under replay no credentials are needed:
+ * nothing is sent, so a recorded corpus replays on a machine without store accounts.
+ */
+export function providerStatuses(config: Config, replaying = false): ProviderStatus[] {
+  return [...PROVIDERS.values()].map((declaration) => {
+    const settings = effectiveSettings(config, declaration.name);
+    const missing = replaying ? [] : missingCredentials(declaration, settings);
+    const reason = !settings.enabled
+      ? 'disabled in the configuration'
+      : missing.length
+        ? `missing credentials: ${missing.map((k) => `providers.${declaration.name}.${k}`).join(', ')}`
+        : undefined;
+    const endpoints = resolveEndpoints(declaration, settings);
+    return {
+      name: declaration.name,
+      displayName: declaration.displayName,
+      enabled: reason === undefined,
+      ...(reason ? { reason } : {}),
+      category: declaration.category,
+      gtinLookup: declaration.features.gtinLookup !== 'none',
+      hosts: [...new Set(Object.values(endpoints).map(endpointHost))],
+    };
+  });
+}
+
+export interface NetworkPolicy {
+  allowedHosts: Map<string, string[]>;
+  rateLimits: RateLimit[];
+}
+
+/** The allow-list and rate limits for the HTTP client, from every registered provider. */
+export function networkPolicy(config: Config): NetworkPolicy {
+  const allowedHosts = new Map<string, string[]>();
+  const rateLimits: RateLimit[] = [];
+  for (const declaration of PROVIDERS.values()) {
+    const endpoints = resolveEndpoints(declaration, effectiveSettings(config, declaration.name));
+    allowedHosts.set(declaration.name, [...new Set(Object.values(endpoints).map(endpointHost))]);
+    for (const limit of declaration.rateLimits) {
+      const endpoint = endpoints[limit.endpoint];
+      if (!endpoint) continue;
+      rateLimits.push({
+        host: endpointHost(endpoint),
+        requests: limit.requests,
+        perMs: limit.perMs,
+        ...(limit.concurrency ? { concurrency: limit.concurrency } : {}),
+      });
+    }
+  }
+  // The MBID resolver talks to MusicBrainz whether or not the MusicBrainz provider runs.
+  const musicbrainz = endpointHost(config.musicbrainz.apiUrl);
+  allowedHosts.set('musicbrainz', [
+    ...new Set([...(allowedHosts.get('musicbrainz') ?? []), musicbrainz]),
+  ]);
+  return { allowedHosts, rateLimits };
+}
+
+export interface ProviderSet {
+  clients: Map<ProviderName, ProviderClient>;
+  statuses: ProviderStatus[];
+}
+
+export function createProviderSet(
+  config: Config,
+  http: HttpClient,
+  logger: Logger,
+  now: () => Date,
+): ProviderSet {
+  const statuses = providerStatuses(config, http.replaying);
+  const clients = new Map<ProviderName, ProviderClient>();
+  for (const status of statuses) {
+    const declaration = PROVIDERS.get(status.name)!;
+    if (!status.enabled) {
+      if (config.providers[status.name].enabled)
+        logger.warn(
+          { provider: status.name },
+          `${declaration.displayName} is disabled: ${status.reason}`,
+        );
+      continue;
+    }
+    const settings = effectiveSettings(config, status.name);
+    clients.set(
+      status.name,
+      declaration.create({
+        http,
+        endpoints: resolveEndpoints(declaration, settings),
+        settings,
+        now,
+        logger: logger.child({ provider: status.name }),
+      }),
+    );
+  }
+  return { clients, statuses };
+}

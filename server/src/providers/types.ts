@@ -1,0 +1,97 @@
+/**
+ * The provider contract. A provider is a declaration (what it is, where it fetches, how fast,
+ * what it supplies how well) plus a factory for the client that does the look-ups. Defaults
+ * elsewhere (merge preferences, GTIN providers, allowed hosts) derive from these declarations.
+ */
+import type {
+  LookupMessage,
+  ProviderName,
+  ReleaseInput,
+  StoreDefinition,
+  StoreEntity,
+} from '@liner/shared';
+import type { ProviderSettings } from '../config/schema.ts';
+import type { HttpClient } from '../http/client.ts';
+import type { Logger } from '../log.ts';
+
+export const QUALITY = { none: 0, bad: 1, present: 2, good: 3, excellent: 4 } as const;
+export type Quality = keyof typeof QUALITY;
+
+/** How well a provider supplies each kind of data; drives the default merge preferences. */
+export interface ProviderFeatures {
+  gtinLookup: Quality;
+  gtin: Quality;
+  isrc: Quality;
+  labels: Quality;
+  catalogNumber: Quality;
+  releaseDate: Quality;
+  /** "good" for millisecond durations, "present" for whole seconds. */
+  durations: Quality;
+  artistCredits: Quality;
+  /** Per-region availability. */
+  availability: Quality;
+  copyright: Quality;
+  releaseTypes: Quality;
+  /** Largest cover edge in pixels the store serves; 0 when none. */
+  coverSize: number;
+}
+
+export interface ProviderRateLimit {
+  /** Endpoint name whose host the limit applies to. */
+  endpoint: string;
+  requests: number;
+  perMs: number;
+  concurrency?: number;
+}
+
+export type CredentialKey = 'clientId' | 'clientSecret' | 'token' | 'appId';
+
+export interface ProviderDeclaration {
+  name: ProviderName;
+  displayName: string;
+  /** URL recognition, shared with the extension. */
+  store: StoreDefinition;
+  category: 'streaming' | 'download' | 'database';
+  /**
+   * Default base URLs by name; "api" is the main one. A "{name}" placeholder (Bandcamp's
+   * "{band}") stands for a subdomain and allows every host matching the pattern.
+   */
+  endpoints: Readonly<Record<string, string>>;
+  rateLimits: readonly ProviderRateLimit[];
+  /** Settings that must be present for the provider to run; missing ones disable it. */
+  requiredCredentials: readonly CredentialKey[];
+  optionalCredentials?: readonly CredentialKey[];
+  /** Storefront regions, or "worldwide" when the catalog does not vary by region. */
+  regions: readonly string[] | 'worldwide';
+  features: ProviderFeatures;
+  create(context: ProviderContext): ProviderClient;
+}
+
+export interface ProviderContext {
+  http: HttpClient;
+  /** Resolved endpoints: declared defaults with configured overrides applied. */
+  endpoints: Readonly<Record<string, string>>;
+  settings: ProviderSettings;
+  now: () => Date;
+  logger: Logger;
+}
+
+/** What a look-up returns: the release, where it came from, and anything worth telling. */
+export interface ProviderLookup {
+  release: ReleaseInput;
+  /** The store's release ID. */
+  id: string;
+  /** Release page at the store, canonical form. */
+  url: string;
+  /** The API (or page) request the release came from. */
+  apiUrl: string;
+  region?: string;
+  messages: LookupMessage[];
+}
+
+export interface ProviderClient {
+  /** Looks a release up by the entity recognized from a store URL. */
+  lookupById(entity: StoreEntity, regions: readonly string[]): Promise<ProviderLookup>;
+  /** Looks a release up by GTIN, trying the zero-padded forms; absent when the store can't. */
+  lookupByGtin?(gtin: string, regions: readonly string[]): Promise<ProviderLookup>;
+}

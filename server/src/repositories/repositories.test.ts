@@ -1,0 +1,275 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDatabases } from '../../../test/support/databases.ts';
+import type { DatabaseHandle } from '../db/connect.ts';
+import { createRepositories } from './index.ts';
+import type { Repositories } from './types.ts';
+
+describe.each(testDatabases())('repositories on $kind', ({ open }) => {
+  let handle: DatabaseHandle;
+  let repos: Repositories;
+  let clock = new Date('2026-01-01T00:00:00Z');
+  const now = () => clock;
+
+  beforeAll(async () => {
+    handle = await open();
+    repos = createRepositories(handle.db, now);
+  });
+  afterAll(() => handle.close());
+
+  it('migrations are idempotent and readiness reports ready', async () => {
+    await handle.migrate();
+    await handle.migrate();
+    expect(await handle.readiness()).toEqual({ ready: true });
+  });
+
+  describe('responses', () => {
+    it('stores a body once and moves fetched-at on for the same content', async () => {
+      const first = await repos.responses.record({
+        provider: 'deezer',
+        url: 'https://api.deezer.com/album/1',
+        status: 200,
+        contentType: 'application/json',
+        body: '{"id":1}',
+        fetchedAt: new Date('2026-01-01T00:00:00Z'),
+      });
+      const again = await repos.responses.record({
+        provider: 'deezer',
+        url: 'https://api.deezer.com/album/1',
+        status: 200,
+        body: '{"id":1}',
+        fetchedAt: new Date('2026-01-02T00:00:00Z'),
+      });
+      expect(again).toEqual(first);
+      const stored = await repos.responses.get(first.id);
+      expect(stored?.body).toBe('{"id":1}');
+      expect(stored?.fetchedAt.toISOString()).toBe('2026-01-02T00:00:00.000Z');
+      expect(stored?.firstFetchedAt.toISOString()).toBe('2026-01-01T00:00:00.000Z');
+    });
+
+    it('keeps a changed body as a new row and finds the latest', async () => {
+      const url = 'https://api.deezer.com/album/2';
+      await repos.responses.record({
+        provider: 'deezer',
+        url,
+        status: 200,
+        body: 'a',
+        fetchedAt: new Date('2026-01-01'),
+      });
+      const second = await repos.responses.record({
+        provider: 'deezer',
+        url,
+        status: 200,
+        body: 'b',
+        fetchedAt: new Date('2026-01-03'),
+      });
+      expect((await repos.responses.latestForUrl(url))?.id).toBe(second.id);
+      expect(await repos.responses.get(999_999)).toBeUndefined();
+      expect(await repos.responses.latestForUrl('https://nowhere.example/')).toBeUndefined();
+    });
+
+    it('concurrent writers of the same response make one row', async () => {
+      const url = 'https://api.deezer.com/album/3';
+      const results = await Promise.all(
+        Array.from({ length: 8 }, () =>
+          repos.responses.record({
+            provider: 'deezer',
+            url,
+            status: 200,
+            body: 'same',
+            fetchedAt: new Date(),
+          }),
+        ),
+      );
+      expect(new Set(results.map((r) => r.id)).size).toBe(1);
+    });
+  });
+
+  describe('provider releases', () => {
+    const base = {
+      provider: 'deezer' as const,
+      lookupKey: 'id:10',
+      release: { title: 'A', media: [] },
+      info: { url: 'https://www.deezer.com/album/10' },
+      responseIds: [],
+      fetchedAt: new Date('2026-01-01'),
+    };
+
+    it('reuses the row for an unchanged answer and adds one for a changed answer', async () => {
+      const a = await repos.providerReleases.save(base);
+      const b = await repos.providerReleases.save({ ...base, fetchedAt: new Date('2026-01-05') });
+      const c = await repos.providerReleases.save({ ...base, release: { title: 'B', media: [] } });
+      expect(b).toBe(a);
+      expect(c).not.toBe(a);
+      expect((await repos.providerReleases.get(a))?.fetchedAt.toISOString()).toBe(
+        '2026-01-05T00:00:00.000Z',
+      );
+      const many = await repos.providerReleases.getMany([c, a]);
+      expect(many.map((r) => r.id)).toEqual([c, a]);
+      expect(many[0]?.release).toEqual({ title: 'B', media: [] });
+      expect(await repos.providerReleases.getMany([])).toEqual([]);
+      expect(await repos.providerReleases.get(123_456)).toBeUndefined();
+    });
+  });
+
+  describe('provider cache', () => {
+    const opts = (force = false) => ({
+      freshSince: new Date(clock.getTime() - 86_400_000),
+      leaseMs: 30_000,
+      force,
+    });
+
+    it('gives the lease to one of many concurrent claimers', async () => {
+      const claims = await Promise.all(
+        ['a', 'b', 'c', 'd', 'e'].map((owner) =>
+          repos.providerCache.claim('spotify', 'k1', owner, opts()),
+        ),
+      );
+      expect(claims.filter((c) => c.state === 'claimed')).toHaveLength(1);
+      expect(claims.filter((c) => c.state === 'leased')).toHaveLength(4);
+    });
+
+    it('serves a completed entry as fresh until it is older than freshSince', async () => {
+      const owner = 'x';
+      expect((await repos.providerCache.claim('spotify', 'k2', owner, opts())).state).toBe(
+        'claimed',
+      );
+      const releaseId = await repos.providerReleases.save({
+        provider: 'spotify',
+        lookupKey: 'k2',
+        release: {},
+        info: {},
+        responseIds: [],
+        fetchedAt: clock,
+      });
+      await repos.providerCache.complete('spotify', 'k2', owner, {
+        releaseId,
+        error: null,
+        fetchedAt: clock,
+      });
+      const claim = await repos.providerCache.claim('spotify', 'k2', 'y', opts());
+      expect(claim).toMatchObject({ state: 'fresh', entry: { releaseId } });
+      expect(await repos.providerCache.getFresh('spotify', 'k2', opts().freshSince)).toMatchObject({
+        releaseId,
+      });
+      // A refresh takes the lease even though the entry is fresh.
+      expect((await repos.providerCache.claim('spotify', 'k2', 'y', opts(true))).state).toBe(
+        'claimed',
+      );
+      await repos.providerCache.release('spotify', 'k2', 'y');
+      clock = new Date(clock.getTime() + 2 * 86_400_000);
+      expect(
+        await repos.providerCache.getFresh('spotify', 'k2', opts().freshSince),
+      ).toBeUndefined();
+      expect((await repos.providerCache.claim('spotify', 'k2', 'z', opts())).state).toBe('claimed');
+    });
+
+    it('lets a new owner take an expired lease and stores errors', async () => {
+      expect(
+        (await repos.providerCache.claim('tidal', 'k3', 'a', { ...opts(), leaseMs: 1000 })).state,
+      ).toBe('claimed');
+      expect((await repos.providerCache.claim('tidal', 'k3', 'b', opts())).state).toBe('leased');
+      clock = new Date(clock.getTime() + 5000);
+      expect((await repos.providerCache.claim('tidal', 'k3', 'b', opts())).state).toBe('claimed');
+      // The first owner's late result is not written over the new owner's lease.
+      await repos.providerCache.complete('tidal', 'k3', 'a', {
+        releaseId: null,
+        error: { message: 'late' },
+        fetchedAt: clock,
+      });
+      expect(await repos.providerCache.getFresh('tidal', 'k3', new Date(0))).toBeUndefined();
+      await repos.providerCache.complete('tidal', 'k3', 'b', {
+        releaseId: null,
+        error: { message: 'not found' },
+        fetchedAt: clock,
+      });
+      expect(await repos.providerCache.getFresh('tidal', 'k3', new Date(0))).toMatchObject({
+        releaseId: null,
+        error: { message: 'not found' },
+      });
+    });
+  });
+
+  describe('lookups', () => {
+    it('creates, gets and finds the latest for a query', async () => {
+      const lookup = {
+        query: { urls: ['u'] },
+        queryKey: 'q1',
+        result: JSON.stringify({ release: { title: 'T' } }),
+        sources: [1, 2],
+      };
+      await repos.lookups.create({ ...lookup, id: 'first', createdAt: new Date('2026-01-01') });
+      await repos.lookups.create({ ...lookup, id: 'second', createdAt: new Date('2026-01-02') });
+      expect((await repos.lookups.get('first'))?.result).toBe('{"release":{"title":"T"}}');
+      expect((await repos.lookups.latestForQuery('q1'))?.id).toBe('second');
+      expect(await repos.lookups.latestForQuery('q1', new Date('2026-01-03'))).toBeUndefined();
+      expect(await repos.lookups.get('missing')).toBeUndefined();
+      expect(await repos.lookups.latestForQuery('none')).toBeUndefined();
+      await expect(
+        repos.lookups.create({ ...lookup, id: 'first', createdAt: new Date() }),
+      ).rejects.toThrow();
+    });
+  });
+
+  describe('MusicBrainz URL mappings', () => {
+    it('upserts and reads many', async () => {
+      const relations = [
+        { targetType: 'release', mbid: '0a6c4d4c-2b7a-4b6e-9d4a-1f7e1d0b3a55', ended: false },
+      ];
+      await repos.mbUrls.upsertMany([
+        {
+          url: 'https://open.spotify.com/album/A',
+          found: true,
+          relations,
+          checkedAt: new Date('2026-01-01'),
+        },
+        {
+          url: 'https://open.spotify.com/album/B',
+          found: false,
+          relations: [],
+          checkedAt: new Date('2026-01-01'),
+        },
+      ]);
+      await repos.mbUrls.upsertMany([
+        {
+          url: 'https://open.spotify.com/album/B',
+          found: true,
+          relations,
+          checkedAt: new Date('2026-01-02'),
+        },
+        {
+          url: 'https://open.spotify.com/album/B',
+          found: true,
+          relations,
+          checkedAt: new Date('2026-01-03'),
+        },
+      ]);
+      await repos.mbUrls.upsertMany([]);
+      const map = await repos.mbUrls.getMany([
+        'https://open.spotify.com/album/A',
+        'https://open.spotify.com/album/B',
+        'https://x/',
+      ]);
+      expect(map.size).toBe(2);
+      expect(map.get('https://open.spotify.com/album/B')).toMatchObject({ found: true, relations });
+      expect(map.get('https://open.spotify.com/album/B')?.checkedAt.toISOString()).toBe(
+        '2026-01-03T00:00:00.000Z',
+      );
+      expect((await repos.mbUrls.getMany([])).size).toBe(0);
+    });
+  });
+
+  describe('rate budgets', () => {
+    it('hands out slots one interval apart and honours push-back', async () => {
+      const waits = [];
+      for (let i = 0; i < 4; i++) waits.push(await repos.rateBudgets.reserve('test-budget', 1000));
+      expect(waits[0]).toBeLessThanOrEqual(50);
+      for (let i = 1; i < 4; i++) {
+        expect(waits[i]! - waits[i - 1]!).toBeGreaterThan(900);
+        expect(waits[i]! - waits[i - 1]!).toBeLessThan(1100);
+      }
+      await repos.rateBudgets.pushBack('other-budget', 5000);
+      const wait = await repos.rateBudgets.reserve('other-budget', 1000);
+      expect(wait).toBeGreaterThan(4000);
+    });
+  });
+});

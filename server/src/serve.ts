@@ -1,0 +1,80 @@
+/**
+ * Starts the server: app, HTTP listener, and a graceful stop (no new connections, in-flight
+ * requests finished, database closed).
+ */
+
+import type { AddressInfo } from 'node:net';
+import { isIP } from 'node:net';
+import { defaultGuards } from './api/guards.ts';
+import { createLinerServer, type HttpServerOptions, type LinerServer } from './api/http-server.ts';
+import { type App, type AppOptions, createApp } from './app.ts';
+import type { Config } from './config/schema.ts';
+import { pageRoutes } from './pages/routes.ts';
+
+export class UnsafeListenError extends Error {
+  override readonly name = 'UnsafeListenError';
+}
+
+export function isLoopback(host: string): boolean {
+  if (host === 'localhost') return true;
+  if (isIP(host) === 4) return host.startsWith('127.');
+  return host === '::1' || host === '[::1]';
+}
+
+/** An API reachable from other machines must be protected, unless the operator says otherwise. */
+export function checkListenSafety(config: Config): void {
+  const { host, apiToken, apiTokens, allowRemote } = config.server;
+  const hasToken = Boolean(apiToken) || Object.keys(apiTokens).length > 0;
+  if (!isLoopback(host) && !hasToken && !allowRemote) {
+    throw new UnsafeListenError(
+      `refusing to listen on ${host} without an API token: set LINER_API_TOKEN (or server.apiTokens), or set server.allowRemote: true to expose the API unprotected`,
+    );
+  }
+}
+
+export interface RunningServer {
+  url: string;
+  app: App;
+  http: LinerServer;
+  stop(): Promise<void>;
+}
+
+export async function startServer(
+  appOptions: AppOptions,
+  httpOptions: (app: App) => HttpServerOptions = () => ({}),
+): Promise<RunningServer> {
+  const { config } = appOptions;
+  checkListenSafety(config);
+  const app = await createApp(appOptions);
+  const extra = httpOptions(app);
+  const linerServer = createLinerServer(app, {
+    guards: [...defaultGuards(config), ...(extra.guards ?? [])],
+    routes: [...(extra.routes ?? []), pageRoutes],
+  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      linerServer.server.once('error', reject);
+      linerServer.server.listen(config.server.port, config.server.host, () => resolve());
+    });
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
+  const { port } = linerServer.server.address() as AddressInfo;
+  const host = config.server.host.includes(':') ? `[${config.server.host}]` : config.server.host;
+  const url = `http://${host}:${port}`;
+  app.baseUrl.set(url);
+  let stopping: Promise<void> | undefined;
+  return {
+    url,
+    app,
+    http: linerServer,
+    stop() {
+      stopping ??= (async () => {
+        await linerServer.shutdown(config.server.shutdownTimeout);
+        await app.close();
+      })();
+      return stopping;
+    },
+  };
+}

@@ -1,0 +1,189 @@
+/**
+ * "Compare with stores" for a release already in MusicBrainz: read it from the MusicBrainz web
+ * service (through the shared budget), look its store links and barcode up at the stores, and
+ * list what MusicBrainz lacks: store links, ISRCs, a barcode that disagrees, cover art. The fixes
+ * are seeds and links for MusicBrainz's own forms; nothing is written to MusicBrainz directly.
+ */
+import {
+  type Image,
+  type LinkType,
+  type LookupMessage,
+  type LookupResult,
+  magicIsrcUrl,
+  musicBrainzUrlForms,
+  type ProviderName,
+  type Release,
+  sameGtin,
+  tryRecognizeUrl,
+} from '@liner/shared';
+import type { Config } from '../config/schema.ts';
+import { UpstreamError } from '../http/errors.ts';
+import { VERSION } from '../version.ts';
+import type { LookupService } from './lookup.ts';
+import type { ProviderFetcher } from './provider-fetch.ts';
+import type { BuiltSeed, SeedService } from './seeds.ts';
+
+export interface TrackIsrc {
+  medium: number;
+  position: number;
+  title: string;
+  isrc: string;
+  musicbrainz?: string;
+}
+
+export interface Comparison {
+  mbid: string;
+  musicbrainz: { title: string; gtin?: string; links: string[]; tracks: number };
+  lookup?: LookupResult;
+  missingLinks: { url: string; provider?: ProviderName; types: LinkType[] }[];
+  missingIsrcs: TrackIsrc[];
+  differentIsrcs: TrackIsrc[];
+  barcode: { musicbrainz?: string; stores?: string; agrees?: boolean };
+  coverArt: Image[];
+  editSeed?: BuiltSeed;
+  magicIsrcUrl?: string;
+  messages: LookupMessage[];
+}
+
+/** Every form of a URL MusicBrainz may hold, for "is this link already there?". */
+function forms(url: string): string[] {
+  const recognized = tryRecognizeUrl(url);
+  return recognized ? musicBrainzUrlForms(recognized.entity) : [url];
+}
+
+function flat(release: Release) {
+  return release.media.flatMap((medium, m) =>
+    medium.tracks.map((track, t) => ({ track, medium: m + 1, position: t + 1 })),
+  );
+}
+
+export function createCompareService(deps: {
+  config: Config;
+  fetcher: ProviderFetcher;
+  lookup: LookupService;
+  seeds: SeedService;
+}) {
+  const { config } = deps;
+
+  async function musicBrainzRelease(mbid: string, refresh: boolean): Promise<Release> {
+    const outcome = await deps.fetcher.fetch(
+      {
+        provider: 'musicbrainz',
+        method: 'id',
+        value: mbid,
+        entity: { store: 'musicbrainz', type: 'release', id: mbid },
+        regions: [...config.lookup.regions],
+        requested: true,
+      },
+      refresh,
+    );
+    if (outcome.release) return outcome.release;
+    throw (
+      outcome.error ??
+      new UpstreamError(
+        'network',
+        'musicbrainz',
+        mbid,
+        `MusicBrainz release ${mbid} could not be read`,
+      )
+    );
+  }
+
+  return {
+    async compare(mbid: string, refresh = false): Promise<Comparison> {
+      const mb = await musicBrainzRelease(mbid, refresh);
+      const mbLinks = mb.externalLinks.map((link) => link.url);
+      const known = new Set(mbLinks.flatMap(forms));
+      const storeUrls = mbLinks.filter((url) => {
+        const entity = tryRecognizeUrl(url)?.entity;
+        return entity?.type === 'release' && entity.store !== 'musicbrainz';
+      });
+      const comparison: Comparison = {
+        mbid,
+        musicbrainz: {
+          title: mb.title,
+          ...(mb.gtin ? { gtin: mb.gtin } : {}),
+          links: mbLinks,
+          tracks: flat(mb).length,
+        },
+        missingLinks: [],
+        missingIsrcs: [],
+        differentIsrcs: [],
+        barcode: mb.gtin ? { musicbrainz: mb.gtin } : {},
+        coverArt: [],
+        messages: [],
+      };
+      if (storeUrls.length === 0 && !mb.gtin) {
+        comparison.messages.push({
+          level: 'warning',
+          text: 'This release has no store links and no barcode, so there is nothing to compare it with.',
+        });
+        return comparison;
+      }
+      const lookup = await deps.lookup.lookup({
+        urls: storeUrls.slice(0, config.lookup.maxUrls),
+        ...(mb.gtin ? { gtin: mb.gtin } : {}),
+        refresh,
+      });
+      comparison.lookup = lookup;
+      comparison.messages.push(...lookup.messages);
+      const store = lookup.release;
+      if (!store) return comparison;
+      comparison.missingLinks = store.externalLinks
+        .filter((link) => !forms(link.url).some((form) => known.has(form)))
+        .map((link) => ({
+          url: link.url,
+          types: link.types,
+          ...(tryRecognizeUrl(link.url)
+            ? { provider: tryRecognizeUrl(link.url)!.entity.store }
+            : {}),
+        }));
+      if (store.gtin) {
+        comparison.barcode = {
+          ...comparison.barcode,
+          stores: store.gtin,
+          ...(mb.gtin ? { agrees: sameGtin(mb.gtin, store.gtin) } : {}),
+        };
+      }
+      const ours = flat(mb);
+      const theirs = flat(store);
+      if (ours.length === theirs.length) {
+        for (const [i, { track, medium, position }] of ours.entries()) {
+          const isrc = theirs[i]!.track.isrc;
+          if (!isrc) continue;
+          const entry = { medium, position, title: track.title, isrc };
+          if (!track.isrc) comparison.missingIsrcs.push(entry);
+          else if (track.isrc !== isrc)
+            comparison.differentIsrcs.push({ ...entry, musicbrainz: track.isrc });
+        }
+      } else {
+        comparison.messages.push({
+          level: 'warning',
+          text: `MusicBrainz has ${ours.length} tracks and the stores ${theirs.length}: ISRCs were not compared.`,
+        });
+      }
+      comparison.coverArt = [...store.images].sort(
+        (a, b) => (b.width ?? 0) * (b.height ?? 0) - (a.width ?? 0) * (a.height ?? 0),
+      );
+      if (comparison.missingLinks.length)
+        comparison.editSeed = await deps.seeds.seed(lookup, {
+          existing: mbid,
+          linkedUrls: mbLinks,
+        });
+      if (comparison.missingIsrcs.length) {
+        const url = magicIsrcUrl(
+          lookup,
+          mbid,
+          `ISRCs from ${lookup.providers
+            .filter((p) => p.url)
+            .map((p) => p.displayName)
+            .join(', ')}, found by Liner ${VERSION}`,
+        ).url;
+        if (url) comparison.magicIsrcUrl = url;
+      }
+      return comparison;
+    },
+  };
+}
+
+export type CompareService = ReturnType<typeof createCompareService>;

@@ -1,0 +1,80 @@
+/** Builds the services from the app's parts; the API routers and the CLI call these. */
+import type { ProviderName } from '@liner/shared';
+import type { Config } from '../config/schema.ts';
+import type { HttpClient } from '../http/client.ts';
+import type { Logger } from '../log.ts';
+import { createMbidResolver, type MbidResolver } from '../musicbrainz/resolver.ts';
+import { createUrlLookupClient } from '../musicbrainz/url-lookup.ts';
+import { PROVIDERS } from '../providers/registry.ts';
+import type { ProviderSet } from '../providers/setup.ts';
+import type { Repositories } from '../repositories/types.ts';
+import { type CompareService, createCompareService } from './compare.ts';
+import { createLookupService, type LookupService, type LookupServiceOptions } from './lookup.ts';
+import { createProviderFetcher, type ProviderFetcherOptions } from './provider-fetch.ts';
+import { createSeedService, type SeedService } from './seeds.ts';
+import { createUrlCheckService, type UrlCheckService } from './url-check.ts';
+
+export interface Services {
+  lookup: LookupService;
+  urlCheck: UrlCheckService;
+  resolver: MbidResolver;
+  seeds: SeedService;
+  compare: CompareService;
+}
+
+export interface ServiceDeps {
+  config: Config;
+  repos: Repositories;
+  http: HttpClient;
+  providers: ProviderSet;
+  logger: Logger;
+  now: () => Date;
+  onLookup?: LookupServiceOptions['onLookup'];
+  onProviderResult?: ProviderFetcherOptions['onResult'];
+  /** Where users reach this server (for permalinks in edit notes and redirects). */
+  baseUrl: () => string;
+}
+
+export function createServices(deps: ServiceDeps): Services {
+  const { config, repos, providers, logger, now } = deps;
+  const fetcher = createProviderFetcher({
+    ...(deps.onProviderResult ? { onResult: deps.onProviderResult } : {}),
+    config,
+    repos,
+    clients: providers.clients,
+    declarations: PROVIDERS,
+    logger,
+    now,
+  });
+  const resolver = createMbidResolver({
+    repository: repos.mbUrls,
+    client: createUrlLookupClient(deps.http, config.musicbrainz.apiUrl),
+    now,
+    ttlMs: config.cache.mbidTtl,
+    notFoundTtlMs: config.cache.mbidNotFoundTtl,
+    leases: repos.providerCache,
+  });
+  const disabled = new Map<ProviderName, string>(
+    providers.statuses.filter((s) => !s.enabled).map((s) => [s.name, s.reason ?? 'disabled']),
+  );
+  const lookup = createLookupService({
+    config,
+    repos,
+    fetcher,
+    resolver,
+    declarations: PROVIDERS,
+    logger,
+    now,
+    plan: {
+      clients: providers.clients,
+      declarations: PROVIDERS,
+      disabled,
+      defaultRegions: config.lookup.regions,
+      defaultProviders: config.lookup.providers,
+    },
+    ...(deps.onLookup ? { onLookup: deps.onLookup } : {}),
+  });
+  const seeds = createSeedService({ config, resolver, baseUrl: deps.baseUrl });
+  const compare = createCompareService({ config, fetcher, lookup, seeds });
+  return { lookup, urlCheck: createUrlCheckService(resolver), resolver, seeds, compare };
+}

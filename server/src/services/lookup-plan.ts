@@ -1,0 +1,120 @@
+/**
+ * Which providers a look-up asks, and how: every given store URL by ID, and the GTIN (given, or
+ * found in phase one) at the stores that can search barcodes. Pure, so the plan is testable.
+ */
+import {
+  gtinKey,
+  type LookupMessage,
+  type ParsedLookupInput,
+  type ProviderName,
+  parseGtin,
+  recognizeUrlOfType,
+} from '@liner/shared';
+import { type ProviderClient, type ProviderDeclaration, QUALITY } from '../providers/types.ts';
+import type { ProviderOutcome, ProviderTask } from './provider-fetch.ts';
+
+export interface PlanContext {
+  clients: ReadonlyMap<ProviderName, ProviderClient>;
+  declarations: ReadonlyMap<ProviderName, ProviderDeclaration>;
+  /** Why each disabled provider is disabled. */
+  disabled: ReadonlyMap<ProviderName, string>;
+  defaultRegions: readonly string[];
+  defaultProviders?: readonly ProviderName[] | undefined;
+}
+
+export interface Plan {
+  tasks: ProviderTask[];
+  gtin?: string;
+  regions: string[];
+  messages: LookupMessage[];
+}
+
+/** Stores that search barcodes by default: stores (not databases) declaring it at least "present". */
+export function gtinProviders(ctx: PlanContext, input: ParsedLookupInput): ProviderName[] {
+  const chosen = input.providers ?? ctx.defaultProviders;
+  return [...ctx.declarations.values()]
+    .filter(
+      (d) =>
+        ctx.clients.get(d.name)?.lookupByGtin && QUALITY[d.features.gtinLookup] >= QUALITY.present,
+    )
+    .filter((d) => (chosen ? chosen.includes(d.name) : d.category !== 'database'))
+    .map((d) => d.name);
+}
+
+/** Phase one. Throws UrlProblem or InvalidGtinError for input that cannot be looked up. */
+export function planLookup(ctx: PlanContext, input: ParsedLookupInput): Plan {
+  const regions = [...(input.regions?.length ? input.regions : ctx.defaultRegions)];
+  const messages: LookupMessage[] = [];
+  const tasks: ProviderTask[] = [];
+  for (const url of input.urls) {
+    const { entity } = recognizeUrlOfType(url, ['release']);
+    if (!ctx.clients.has(entity.store)) {
+      const reason = ctx.disabled.get(entity.store) ?? 'not available';
+      messages.push({
+        level: 'error',
+        provider: entity.store,
+        text: `${ctx.declarations.get(entity.store)?.displayName ?? entity.store} is disabled (${reason}), so ${url} was not looked up`,
+      });
+      continue;
+    }
+    if (tasks.some((t) => t.provider === entity.store && t.value === entity.id)) continue;
+    const taskRegions = entity.region
+      ? [entity.region, ...regions.filter((r) => r !== entity.region)]
+      : regions;
+    tasks.push({
+      provider: entity.store,
+      method: 'id',
+      value: entity.id,
+      entity,
+      regions: taskRegions,
+      requested: true,
+    });
+  }
+  const gtin = input.gtin ? parseGtin(input.gtin) : undefined;
+  if (gtin) tasks.push(...gtinTasks(ctx, input, gtin, regions, tasks));
+  return { tasks, regions, messages, ...(gtin ? { gtin } : {}) };
+}
+
+export function gtinTasks(
+  ctx: PlanContext,
+  input: ParsedLookupInput,
+  gtin: string,
+  regions: readonly string[],
+  already: readonly ProviderTask[],
+): ProviderTask[] {
+  return gtinProviders(ctx, input)
+    .filter((provider) => !already.some((t) => t.provider === provider))
+    .map((provider) => ({
+      provider,
+      method: 'gtin' as const,
+      value: gtin,
+      regions: [...regions],
+      requested: false,
+    }));
+}
+
+/** The one barcode phase one agrees on, or a message when providers disagree. */
+export function barcodeFromPhaseOne(outcomes: readonly ProviderOutcome[]): {
+  gtin?: string;
+  message?: LookupMessage;
+} {
+  const byKey = new Map<string, { gtin: string; providers: ProviderName[] }>();
+  for (const outcome of outcomes) {
+    const gtin = outcome.release?.gtin;
+    if (!gtin) continue;
+    const entry = byKey.get(gtinKey(gtin)) ?? { gtin, providers: [] };
+    entry.providers.push(outcome.task.provider);
+    byKey.set(gtinKey(gtin), entry);
+  }
+  if (byKey.size === 1) return { gtin: [...byKey.values()][0]!.gtin };
+  if (byKey.size > 1) {
+    const list = [...byKey.values()].map((e) => `${e.gtin} (${e.providers.join(', ')})`).join(', ');
+    return {
+      message: {
+        level: 'warning',
+        text: `The given releases have different barcodes: ${list}; no barcode search was made.`,
+      },
+    };
+  }
+  return {};
+}

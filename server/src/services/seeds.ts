@@ -1,0 +1,112 @@
+/**
+ * Seeds for the MusicBrainz release editor and the follow-up actions after an import, for a
+ * stored look-up. What MusicBrainz already links (release and artist/label URLs) comes from the
+ * MBID resolver's cache, so an edit seed carries only the links that are missing.
+ */
+import {
+  buildEditSeed,
+  buildReleaseSeed,
+  type FollowUpActions,
+  followUpActions,
+  type LookupResult,
+  musicBrainzUrlForms,
+  type Seed,
+  type SeedProblem,
+  tryRecognizeUrl,
+  validateSeed,
+} from '@liner/shared';
+import type { Config } from '../config/schema.ts';
+import type { MbidResolver } from '../musicbrainz/resolver.ts';
+import { VERSION } from '../version.ts';
+
+export interface SeedRequest {
+  /** Seed an edit of this existing MusicBrainz release instead of a new release. */
+  existing?: string;
+  /** The URLs the existing release already has, when known (else asked of MusicBrainz). */
+  linkedUrls?: readonly string[];
+  makeVotable?: boolean;
+}
+
+export interface BuiltSeed extends Seed {
+  problems: SeedProblem[];
+}
+
+export function createSeedService(deps: {
+  config: Config;
+  resolver: MbidResolver;
+  baseUrl: () => string;
+}) {
+  const { config, resolver } = deps;
+  const pageUrl = (result: LookupResult) => `${deps.baseUrl()}/release/${result.id}`;
+
+  /** Store URLs of the release that MusicBrainz links to `mbid` (in any of their forms). */
+  async function linkedTo(result: LookupResult, mbid: string): Promise<string[]> {
+    const links = result.release?.externalLinks ?? [];
+    const forms = new Map(
+      links.map((link) => {
+        const recognized = tryRecognizeUrl(link.url);
+        return [
+          link.url,
+          recognized ? musicBrainzUrlForms(recognized.entity) : [link.url],
+        ] as const;
+      }),
+    );
+    const answers = await resolver.resolveUrls([...forms.values()].flat());
+    return links
+      .filter((link) =>
+        forms
+          .get(link.url)!
+          .some((form) => (answers.get(form) ?? []).some((rel) => rel.mbid === mbid)),
+      )
+      .map((link) => link.url);
+  }
+
+  return {
+    async seed(result: LookupResult, request: SeedRequest = {}): Promise<BuiltSeed> {
+      const options = {
+        editorUrl: config.musicbrainz.editorUrl,
+        permalinkUrl: pageUrl(result),
+        redirectUri: `${pageUrl(result)}/imported`,
+        version: VERSION,
+        ...(request.makeVotable ? { makeVotable: true } : {}),
+      };
+      const seed = request.existing
+        ? buildEditSeed(result, request.existing, {
+            ...options,
+            linkedUrls: request.linkedUrls ?? (await linkedTo(result, request.existing)),
+          })
+        : buildReleaseSeed(result, options);
+      return { ...seed, problems: validateSeed(seed) };
+    },
+
+    /** Follow-up actions for a release imported (or updated) from this look-up. */
+    async followUps(result: LookupResult, releaseMbid: string): Promise<FollowUpActions> {
+      const release = result.release;
+      const ids = [...(release?.artists ?? []), ...(release?.labels ?? [])];
+      const urls = new Map<string, string[]>();
+      for (const entity of ids) {
+        for (const id of entity.externalIds) {
+          if (id.provider === 'musicbrainz' || (id.type !== 'artist' && id.type !== 'label'))
+            continue;
+          const forms = musicBrainzUrlForms({ store: id.provider, type: id.type, id: id.id });
+          urls.set(forms[0]!, forms);
+        }
+      }
+      const answers = await resolver.resolveUrls([...urls.values()].flat()).catch(() => new Map());
+      const linked = new Map<string, string[]>();
+      for (const [url, forms] of urls) {
+        for (const form of forms) {
+          for (const rel of answers.get(form) ?? [])
+            linked.set(rel.mbid, [...(linked.get(rel.mbid) ?? []), url]);
+        }
+      }
+      return followUpActions(result, releaseMbid, {
+        editorUrl: config.musicbrainz.editorUrl,
+        linked,
+        editNote: `Links and ISRCs found by Liner ${VERSION}: ${pageUrl(result)}`,
+      });
+    },
+  };
+}
+
+export type SeedService = ReturnType<typeof createSeedService>;

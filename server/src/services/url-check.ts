@@ -1,0 +1,74 @@
+/**
+ * "Which of these store URLs are already in MusicBrainz?" for up to 100 URLs at once, as the
+ * extension's badges ask it. Every URL is checked in all the forms MusicBrainz may hold it in.
+ */
+import {
+  type EntityType,
+  MAX_URLS_TO_CHECK,
+  musicBrainzUrlForms,
+  recognizeUrl,
+  type StoreEntity,
+  type UrlCheck,
+  UrlProblem,
+} from '@liner/shared';
+import type { MbidResolver } from '../musicbrainz/resolver.ts';
+
+type Recognized =
+  | { ok: true; url: string; entity: StoreEntity; canonicalUrl: string; forms: string[] }
+  | { ok: false; url: string; error: string };
+
+const TARGET: Record<EntityType, string> = {
+  release: 'release',
+  'release-group': 'release-group',
+  artist: 'artist',
+  label: 'label',
+  track: 'recording',
+  recording: 'recording',
+};
+
+export function createUrlCheckService(resolver: MbidResolver) {
+  return {
+    async check(urls: readonly string[], refresh = false): Promise<UrlCheck[]> {
+      if (urls.length > MAX_URLS_TO_CHECK)
+        throw new RangeError(`at most ${MAX_URLS_TO_CHECK} URLs per request`);
+      const recognized = urls.map((url): Recognized => {
+        try {
+          const { entity, canonicalUrl } = recognizeUrl(url);
+          const forms = entity.store === 'musicbrainz' ? [] : musicBrainzUrlForms(entity);
+          return { ok: true, url, entity, canonicalUrl, forms };
+        } catch (error) {
+          if (error instanceof UrlProblem) return { ok: false, url, error: error.message };
+          throw error;
+        }
+      });
+      const forms = recognized.flatMap((r) => (r.ok ? r.forms : []));
+      const answers = forms.length ? await resolver.resolveUrls(forms, { refresh }) : new Map();
+      return recognized.map((r): UrlCheck => {
+        if (!r.ok) return { url: r.url, status: 'invalid', mbids: [], error: r.error };
+        if (r.entity.store === 'musicbrainz') {
+          return {
+            url: r.url,
+            status: 'linked',
+            canonicalUrl: r.canonicalUrl,
+            entityType: r.entity.type,
+            mbids: [r.entity.id],
+          };
+        }
+        const target = TARGET[r.entity.type];
+        const mbids = new Set<string>();
+        for (const form of r.forms)
+          for (const rel of answers.get(form) ?? [])
+            if (rel.targetType === target) mbids.add(rel.mbid);
+        return {
+          url: r.url,
+          status: mbids.size ? 'linked' : 'not-linked',
+          canonicalUrl: r.canonicalUrl,
+          entityType: r.entity.type,
+          mbids: [...mbids],
+        };
+      });
+    },
+  };
+}
+
+export type UrlCheckService = ReturnType<typeof createUrlCheckService>;

@@ -1,0 +1,53 @@
+/** Inputs of the API procedures, shared so the extension and the CLI validate before sending. */
+import { z } from 'zod';
+import { providerNameSchema } from './model.ts';
+
+export const MAX_URLS_TO_CHECK = 100;
+
+export const regionSchema = z
+  .string()
+  .trim()
+  .transform((value) => value.toUpperCase())
+  .pipe(
+    z.string().regex(/^[A-Z]{2}$/, { error: 'a region is an ISO 3166-1 alpha-2 code such as GB' }),
+  );
+
+export const lookupInputSchema = z
+  .object({
+    urls: z
+      .array(z.string().max(2048, { error: 'a URL of at most 2048 characters' }))
+      .max(100)
+      .default([]),
+    gtin: z.string().trim().max(32).optional(),
+    regions: z.array(regionSchema).max(30).optional(),
+    providers: z.array(providerNameSchema).max(20).optional(),
+    /** When providers disagree, use the release of this provider's group. */
+    prefer: providerNameSchema.optional(),
+    /** Ask the providers again even when the database holds a fresh answer. */
+    refresh: z.boolean().default(false),
+  })
+  .refine((input) => input.urls.length > 0 || Boolean(input.gtin), {
+    error: 'a look-up needs at least one store URL or a GTIN',
+  });
+export type LookupInput = z.input<typeof lookupInputSchema>;
+export type ParsedLookupInput = z.output<typeof lookupInputSchema>;
+
+export const checkUrlsInputSchema = z.object({
+  urls: z
+    .array(z.string().max(2048))
+    .min(1)
+    .max(MAX_URLS_TO_CHECK, { error: `at most ${MAX_URLS_TO_CHECK} URLs per request` }),
+  refresh: z.boolean().default(false),
+});
+
+/** One URL's answer to "is this already in MusicBrainz?". */
+export const urlCheckSchema = z.object({
+  url: z.string(),
+  status: z.enum(['linked', 'not-linked', 'invalid']),
+  canonicalUrl: z.string().optional(),
+  entityType: z.string().optional(),
+  /** MusicBrainz entities of the page's type the URL is linked to. */
+  mbids: z.array(z.string()).default([]),
+  error: z.string().optional(),
+});
+export type UrlCheck = z.infer<typeof urlCheckSchema>;

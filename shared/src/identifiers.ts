@@ -1,0 +1,127 @@
+/**
+ * GTIN (EAN-8, UPC-A, EAN-13, GTIN-14) and ISRC handling. Stores disagree on padding (Beatport
+ * wants 13 digits, Deezer 12, Spotify finds some only as 14) and some drop the check digit, so
+ * every comparison goes through these functions instead of string equality.
+ */
+
+export const GTIN_LENGTHS = [8, 12, 13, 14] as const;
+
+export type GtinProblem = 'empty' | 'not-digits' | 'length' | 'check-digit';
+
+export class InvalidGtinError extends Error {
+  override readonly name = 'InvalidGtinError';
+  constructor(
+    readonly input: string,
+    readonly problem: GtinProblem,
+  ) {
+    super(`invalid GTIN "${input}": ${describeGtinProblem(problem)}`);
+  }
+}
+
+function describeGtinProblem(problem: GtinProblem): string {
+  switch (problem) {
+    case 'empty':
+      return 'it is empty';
+    case 'not-digits':
+      return 'a GTIN has digits only';
+    case 'length':
+      return 'a GTIN has 8, 12, 13 or 14 digits';
+    case 'check-digit':
+      return 'the check digit does not match';
+  }
+}
+
+/** The GS1 check digit for the digits before it (weights 3,1,3,... from the right). */
+export function gtinCheckDigit(body: string): number {
+  let sum = 0;
+  for (let i = 0; i < body.length; i++) {
+    const digit = body.charCodeAt(body.length - 1 - i) - 48;
+    sum += digit * (i % 2 === 0 ? 3 : 1);
+  }
+  return (10 - (sum % 10)) % 10;
+}
+
+/** Returns the problem with a GTIN, or undefined when it is valid. Spaces and dashes are ignored. */
+export function gtinProblem(input: string): GtinProblem | undefined {
+  const digits = input.replace(/[\s-]/g, '');
+  if (digits === '') return 'empty';
+  if (!/^\d+$/.test(digits)) return 'not-digits';
+  if (!(GTIN_LENGTHS as readonly number[]).includes(digits.length)) return 'length';
+  if (gtinCheckDigit(digits.slice(0, -1)) !== Number(digits.at(-1))) return 'check-digit';
+  return undefined;
+}
+
+export function isValidGtin(input: string): boolean {
+  return gtinProblem(input) === undefined;
+}
+
+/**
+ * Parses a GTIN as a user or store gave it. Leading zeros beyond 14 digits and separators are
+ * dropped; the result keeps the given length (a UPC-A stays 12 digits).
+ */
+export function parseGtin(input: string): string {
+  let digits = input.trim().replace(/[\s-]/g, '');
+  if (/^0+\d{14}$/.test(digits)) digits = digits.slice(-14);
+  const problem = gtinProblem(digits);
+  if (problem) throw new InvalidGtinError(input, problem);
+  return digits;
+}
+
+/** Numeric identity of a GTIN: zero padding does not change which product it names. */
+export function gtinKey(gtin: string): string {
+  return gtin.replace(/\D/g, '').replace(/^0+/, '');
+}
+
+export function sameGtin(a: string, b: string): boolean {
+  return gtinKey(a) === gtinKey(b);
+}
+
+/**
+ * The zero-padded forms to try at a store, shortest first, starting with the given one.
+ * Padding keeps the check digit valid, so every variant names the same product.
+ */
+export function gtinVariants(gtin: string): string[] {
+  const key = gtinKey(gtin);
+  const variants = [gtin];
+  for (const length of [12, 13, 14]) {
+    if (key.length > length) continue;
+    const padded = key.padStart(length, '0');
+    if (!variants.includes(padded)) variants.push(padded);
+  }
+  return variants;
+}
+
+/**
+ * Some stores drop the check digit (a 12-digit EAN-13 body). Returns the completed GTIN when
+ * appending the computed check digit gives a valid one and the input itself is not valid.
+ */
+export function completeGtin(input: string): string | undefined {
+  const digits = input.replace(/\D/g, '');
+  if (isValidGtin(digits)) return digits;
+  const completed = digits + String(gtinCheckDigit(digits));
+  return isValidGtin(completed) ? completed : undefined;
+}
+
+const ISRC_PATTERN = /^[A-Z]{2}[A-Z0-9]{3}\d{7}$/;
+
+/** Uppercases and strips separators ("us-rc1-76-07839" -> "USRC17607839"). */
+export function normalizeIsrc(input: string): string {
+  return input.replace(/[\s-]/g, '').toUpperCase();
+}
+
+export function isValidIsrc(input: string): boolean {
+  return ISRC_PATTERN.test(normalizeIsrc(input));
+}
+
+/** The normalized ISRC, or undefined when the input is not one. */
+export function parseIsrc(input: string | null | undefined): string | undefined {
+  if (!input) return undefined;
+  const isrc = normalizeIsrc(input);
+  return ISRC_PATTERN.test(isrc) ? isrc : undefined;
+}
+
+const MBID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+export function isMbid(input: string): boolean {
+  return MBID_PATTERN.test(input);
+}

@@ -1,0 +1,6 @@
+export * from './api.ts';
+export * from './identifiers.ts';
+export * from './lookup.ts';
+export * from './model.ts';
+export * from './seed/index.ts';
+export * from './stores/index.ts';

@@ -1,0 +1,79 @@
+/**
+ * What a look-up returns: the merged release, where each value came from, where providers
+ * disagree, and what each provider said. Shared so the extension and the CLI read one shape.
+ */
+import { z } from 'zod';
+import { providerNameSchema, releaseSchema } from './model.ts';
+
+export const messageSchema = z.object({
+  level: z.enum(['info', 'warning', 'error']),
+  provider: providerNameSchema.optional(),
+  text: z.string(),
+});
+export type LookupMessage = z.infer<typeof messageSchema>;
+
+/** One provider's part in a look-up. */
+export const providerInfoSchema = z.object({
+  name: providerNameSchema,
+  displayName: z.string(),
+  /** The store's own ID of the release, when found. */
+  id: z.string().optional(),
+  /** The release page at the store (canonical form). */
+  url: z.string().optional(),
+  /** The API request that returned the release. */
+  apiUrl: z.string().optional(),
+  region: z.string().optional(),
+  lookup: z.object({ method: z.enum(['id', 'gtin']), value: z.string() }),
+  fetchedAt: z.string().optional(),
+  cached: z.boolean().optional(),
+  error: z
+    .object({
+      kind: z.string(),
+      message: z.string(),
+      status: z.number().optional(),
+      url: z.string().optional(),
+    })
+    .optional(),
+});
+export type ProviderInfo = z.infer<typeof providerInfoSchema>;
+
+/** A field where providers gave different values, with every alternative and its providers. */
+export const conflictSchema = z.object({
+  field: z.string(),
+  chosen: providerNameSchema,
+  alternatives: z.array(z.object({ providers: z.array(providerNameSchema), value: z.unknown() })),
+});
+export type Conflict = z.infer<typeof conflictSchema>;
+
+/** Providers whose releases could not be merged with the chosen group, and why. */
+export const incompatibilitySchema = z.object({
+  providers: z.array(providerNameSchema),
+  reason: z.string(),
+  gtin: z.string().optional(),
+  tracks: z.string(),
+  title: z.string(),
+});
+export type Incompatibility = z.infer<typeof incompatibilitySchema>;
+
+export const lookupResultSchema = z.object({
+  /** Permalink ID. */
+  id: z.string(),
+  createdAt: z.string(),
+  query: z.object({
+    urls: z.array(z.string()),
+    gtin: z.string().optional(),
+    regions: z.array(z.string()),
+    providers: z.array(providerNameSchema).optional(),
+  }),
+  /** Undefined only when no provider returned a release. */
+  release: releaseSchema.optional(),
+  /** Field path ("title", "media", "labels", "tracks.isrc") -> provider that gave it. */
+  sources: z.record(z.string(), providerNameSchema),
+  conflicts: z.array(conflictSchema),
+  incompatible: z.array(incompatibilitySchema),
+  providers: z.array(providerInfoSchema),
+  messages: z.array(messageSchema),
+  /** MusicBrainz releases any of the release's store URLs are already linked to. */
+  existing: z.array(z.object({ mbid: z.string(), url: z.string() })).default([]),
+});
+export type LookupResult = z.infer<typeof lookupResultSchema>;

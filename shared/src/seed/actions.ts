@@ -1,0 +1,137 @@
+/**
+ * What to do after an import: submit the ISRCs through MagicISRC, add the store links that the
+ * release's artists and labels lack (GET-seeded edit pages), and pick cover art. Every change
+ * still goes through a MusicBrainz form the user reviews.
+ */
+import type { LookupResult } from '../lookup.ts';
+import type { ExternalId, Image } from '../model.ts';
+import { canonicalUrl, storeByName } from '../stores/index.ts';
+import { ENTITY_LINK_TYPE_IDS } from './link-types.ts';
+
+export interface EntityLinkAction {
+  entity: 'artist' | 'label';
+  mbid: string;
+  name: string;
+  /** The GET-seeded edit page with the missing links filled in. */
+  editUrl: string;
+  urls: string[];
+}
+
+export interface FollowUpActions {
+  magicIsrcUrl?: string;
+  isrcCount: number;
+  entityLinks: EntityLinkAction[];
+  coverArt: Image[];
+  releaseUrl: string;
+}
+
+const MAGICISRC = 'https://magicisrc.kepstin.ca/';
+
+/** MagicISRC with every ISRC at its medium and position, for the imported release. */
+export function magicIsrcUrl(
+  result: LookupResult,
+  releaseMbid: string,
+  editNote: string,
+): { url?: string; count: number } {
+  const params = new URLSearchParams({ musicbrainzid: releaseMbid });
+  let count = 0;
+  for (const [m, medium] of (result.release?.media ?? []).entries()) {
+    for (const [t, track] of medium.tracks.entries()) {
+      if (!track.isrc) continue;
+      params.set(`isrc${m + 1}-${t + 1}`, track.isrc);
+      count++;
+    }
+  }
+  params.set('edit-note', editNote);
+  return count ? { url: `${MAGICISRC}?${params.toString()}`, count } : { count };
+}
+
+function storeLinks(
+  ids: readonly ExternalId[],
+  type: 'artist' | 'label',
+): { url: string; linkType: number }[] {
+  return ids.flatMap((id) => {
+    const linkType =
+      id.provider === 'musicbrainz' ? undefined : ENTITY_LINK_TYPE_IDS[type][id.provider];
+    if (linkType === undefined || !storeByName(id.provider).entityTypes.includes(type)) return [];
+    const entity = {
+      store: id.provider,
+      type,
+      id: id.id,
+      ...(id.region ? { region: id.region } : {}),
+      ...(id.slug ? { slug: id.slug } : {}),
+    };
+    return [{ url: canonicalUrl(entity), linkType }];
+  });
+}
+
+/**
+ * Edit-page links for artists and labels with an MBID whose store pages are not linked to them
+ * yet. `linked` holds, per MBID, the URLs MusicBrainz already links to that entity.
+ */
+export function entityLinkActions(
+  result: LookupResult,
+  editorUrl: string,
+  linked: ReadonlyMap<string, readonly string[]>,
+  editNote: string,
+): EntityLinkAction[] {
+  const release = result.release;
+  if (!release) return [];
+  const entities = [
+    ...release.artists.map((a) => ({ entity: 'artist' as const, ...a })),
+    ...release.media.flatMap((m) =>
+      m.tracks.flatMap((t) => (t.artists ?? []).map((a) => ({ entity: 'artist' as const, ...a }))),
+    ),
+    ...release.labels.map((l) => ({ entity: 'label' as const, ...l })),
+  ];
+  const actions = new Map<string, EntityLinkAction>();
+  for (const entity of entities) {
+    if (!entity.mbid || actions.has(entity.mbid)) continue;
+    const have = new Set(linked.get(entity.mbid) ?? []);
+    const links = storeLinks(entity.externalIds, entity.entity).filter(
+      (link) => !have.has(link.url),
+    );
+    if (links.length === 0) continue;
+    const prefix = `edit-${entity.entity}`;
+    const params = new URLSearchParams();
+    for (const [i, link] of links.entries()) {
+      params.set(`${prefix}.url.${i}.text`, link.url);
+      params.set(`${prefix}.url.${i}.link_type_id`, String(link.linkType));
+    }
+    params.set(`${prefix}.edit_note`, editNote);
+    actions.set(entity.mbid, {
+      entity: entity.entity,
+      mbid: entity.mbid,
+      name: entity.name,
+      urls: links.map((link) => link.url),
+      editUrl: `${editorUrl}/${entity.entity}/${entity.mbid}/edit?${params.toString()}`,
+    });
+  }
+  return [...actions.values()];
+}
+
+/** Cover art candidates, largest first. */
+export function coverArtCandidates(result: LookupResult): Image[] {
+  const images = [...(result.release?.images ?? [])];
+  return images.sort((a, b) => (b.width ?? 0) * (b.height ?? 0) - (a.width ?? 0) * (a.height ?? 0));
+}
+
+export function followUpActions(
+  result: LookupResult,
+  releaseMbid: string,
+  options: { editorUrl: string; linked?: ReadonlyMap<string, readonly string[]>; editNote: string },
+): FollowUpActions {
+  const isrc = magicIsrcUrl(result, releaseMbid, options.editNote);
+  return {
+    ...(isrc.url ? { magicIsrcUrl: isrc.url } : {}),
+    isrcCount: isrc.count,
+    entityLinks: entityLinkActions(
+      result,
+      options.editorUrl,
+      options.linked ?? new Map(),
+      options.editNote,
+    ),
+    coverArt: coverArtCandidates(result),
+    releaseUrl: `${options.editorUrl}/release/${releaseMbid}`,
+  };
+}

@@ -1,0 +1,35 @@
+/** The annotation and edit note texts of a seed. */
+import type { LookupResult } from '../lookup.ts';
+
+/** Most countries listed by name in an availability note; more are summarized. */
+const MAX_LISTED_COUNTRIES = 30;
+
+export function annotationText(result: LookupResult): string | undefined {
+  const release = result.release;
+  if (!release) return undefined;
+  const parts: string[] = [];
+  if (release.copyright) parts.push(release.copyright.trim());
+  if (release.credits) parts.push(`Credits:\n${release.credits.trim()}`);
+  const excluded = release.excludedFrom ?? [];
+  if (excluded.length > 0 && excluded.length <= MAX_LISTED_COUNTRIES) {
+    parts.push(`Not available in: ${excluded.join(', ')}`);
+  }
+  return parts.length ? parts.join('\n\n') : undefined;
+}
+
+export function editNoteText(
+  result: LookupResult,
+  permalinkUrl: string | undefined,
+  version: string | undefined,
+): string {
+  const lines = [
+    `Imported with Liner${version ? ` ${version}` : ''}${permalinkUrl ? ` from ${permalinkUrl}` : ''}, using data from:`,
+  ];
+  for (const provider of result.providers) {
+    if (provider.error || !provider.url) continue;
+    const api =
+      provider.apiUrl && provider.apiUrl !== provider.url ? ` (API: ${provider.apiUrl})` : '';
+    lines.push(`* ${provider.displayName}: ${provider.url}${api}`);
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,146 @@
+/**
+ * Builds the release-editor seed from a look-up result. Pure and deterministic: the same result
+ * always gives the same fields in the same order, so a permalink's seed is byte-for-byte stable.
+ * Everything it emits passes validateSeed(); a value MusicBrainz would reject is left out.
+ */
+import type { LookupResult } from '../lookup.ts';
+import type { ArtistCredit, Release } from '../model.ts';
+import { tryRecognizeUrl } from '../stores/index.ts';
+import { annotationText, editNoteText } from './annotation.ts';
+import { releaseLinkTypeId } from './link-types.ts';
+import type { Seed, SeedField, SeedOptions } from './types.ts';
+
+/** More countries than this and the release is seeded as worldwide (XW). */
+export const MAX_EVENT_COUNTRIES = 10;
+
+function creditFields(prefix: string, credits: readonly ArtistCredit[]): SeedField[] {
+  return credits.flatMap((credit, i): SeedField[] => {
+    const base = `${prefix}.names.${i}`;
+    const fields: SeedField[] = [[`${base}.name`, credit.creditedName ?? credit.name]];
+    if (credit.mbid) fields.push([`${base}.mbid`, credit.mbid]);
+    else fields.push([`${base}.artist.name`, credit.name]);
+    if (credit.joinPhrase) fields.push([`${base}.join_phrase`, credit.joinPhrase]);
+    return fields;
+  });
+}
+
+function sameCredit(a: readonly ArtistCredit[] | undefined, b: readonly ArtistCredit[]): boolean {
+  if (!a) return true;
+  const key = (list: readonly ArtistCredit[]) =>
+    list.map((c) => `${c.mbid ?? c.name}|${c.creditedName ?? ''}|${c.joinPhrase ?? ''}`).join(';');
+  return key(a) === key(b);
+}
+
+export function eventFields(release: Release): SeedField[] {
+  const countries = release.availableIn;
+  const list =
+    countries && countries.length > 0 && countries.length <= MAX_EVENT_COUNTRIES
+      ? [...countries].sort()
+      : ['XW'];
+  const date = release.releaseDate;
+  return list.flatMap((country, i): SeedField[] => [
+    ...(date?.year ? [[`events.${i}.date.year`, String(date.year)] as const] : []),
+    ...(date?.year && date.month ? [[`events.${i}.date.month`, String(date.month)] as const] : []),
+    ...(date?.year && date.month && date.day
+      ? [[`events.${i}.date.day`, String(date.day)] as const]
+      : []),
+    [`events.${i}.country`, country],
+  ]);
+}
+
+export function urlFields(release: Release, startAt = 0): SeedField[] {
+  const pairs: [string, number][] = [];
+  for (const link of release.externalLinks) {
+    const store = tryRecognizeUrl(link.url)?.entity.store ?? link.provider;
+    for (const type of link.types) {
+      const id = releaseLinkTypeId(store, type);
+      if (id !== undefined && !pairs.some(([u, t]) => u === link.url && t === id))
+        pairs.push([link.url, id]);
+    }
+  }
+  return pairs.flatMap(([url, type], i): SeedField[] => [
+    [`urls.${startAt + i}.url`, url],
+    [`urls.${startAt + i}.link_type`, String(type)],
+  ]);
+}
+
+function mediumFields(release: Release): SeedField[] {
+  return release.media.flatMap((medium, m): SeedField[] => [
+    ...(medium.format ? [[`mediums.${m}.format`, medium.format] as const] : []),
+    ...(medium.title ? [[`mediums.${m}.name`, medium.title] as const] : []),
+    ...medium.tracks.flatMap((track, t): SeedField[] => {
+      const base = `mediums.${m}.track.${t}`;
+      return [
+        [`${base}.name`, track.title],
+        [`${base}.number`, track.number],
+        ...(track.lengthMs !== undefined
+          ? [[`${base}.length`, String(Math.round(track.lengthMs))] as const]
+          : []),
+        ...(track.recordingMbid ? [[`${base}.recording`, track.recordingMbid] as const] : []),
+        ...(track.artists && !sameCredit(track.artists, release.artists)
+          ? creditFields(`${base}.artist_credit`, track.artists)
+          : []),
+      ];
+    }),
+  ]);
+}
+
+function closingFields(result: LookupResult, options: SeedOptions): SeedField[] {
+  return [
+    ['edit_note', editNoteText(result, options.permalinkUrl, options.version)],
+    ...(options.redirectUri ? [['redirect_uri', options.redirectUri] as const] : []),
+    ...(options.makeVotable ? [['make_votable', '1'] as const] : []),
+  ];
+}
+
+/** A new release: everything the look-up knows, posted to /release/add. */
+export function buildReleaseSeed(result: LookupResult, options: SeedOptions): Seed {
+  const release = result.release;
+  if (!release) throw new Error('this look-up found no release to seed');
+  const annotation = annotationText(result);
+  const fields: SeedField[] = [
+    ['name', release.title],
+    ...(release.releaseGroupMbid ? [['release_group', release.releaseGroupMbid] as const] : []),
+    ...release.types.map((type): SeedField => ['type', type]),
+    ...(annotation ? [['annotation', annotation] as const] : []),
+    ...(release.gtin ? [['barcode', release.gtin] as const] : []),
+    ...(release.language ? [['language', release.language] as const] : []),
+    ...(release.script ? [['script', release.script] as const] : []),
+    ...(release.status ? [['status', release.status] as const] : []),
+    ...(release.packaging ? [['packaging', release.packaging] as const] : []),
+    ...eventFields(release),
+    ...release.labels.flatMap((label, i): SeedField[] => [
+      ...(label.mbid
+        ? [[`labels.${i}.mbid`, label.mbid] as const]
+        : [[`labels.${i}.name`, label.name] as const]),
+      ...(label.catalogNumber
+        ? [[`labels.${i}.catalog_number`, label.catalogNumber] as const]
+        : []),
+    ]),
+    ...creditFields('artist_credit', release.artists),
+    ...mediumFields(release),
+    ...urlFields(release),
+    ...closingFields(result, options),
+  ];
+  return { action: 'add', url: `${options.editorUrl}/release/add?skip_confirmation=1`, fields };
+}
+
+/**
+ * An existing release: only the store links MusicBrainz does not have yet (links are what an
+ * import adds to a release that exists), posted to /release/<mbid>/edit.
+ */
+export function buildEditSeed(
+  result: LookupResult,
+  mbid: string,
+  options: SeedOptions & { linkedUrls: readonly string[] },
+): Seed {
+  const release = result.release;
+  if (!release) throw new Error('this look-up found no release to seed');
+  const linked = new Set(options.linkedUrls);
+  const missing: Release = {
+    ...release,
+    externalLinks: release.externalLinks.filter((link) => !linked.has(link.url)),
+  };
+  const fields: SeedField[] = [...urlFields(missing), ...closingFields(result, options)];
+  return { action: 'edit', url: `${options.editorUrl}/release/${mbid}/edit`, fields };
+}

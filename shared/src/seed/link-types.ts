@@ -1,0 +1,77 @@
+/**
+ * MusicBrainz URL relationship types and which of them each store's URLs may carry, following
+ * MusicBrainz's own URL cleanup rules: a link type the site does not allow is an error in the
+ * release editor, so it is never sent.
+ */
+import type { LinkType, ProviderName } from '../model.ts';
+
+/** Release -> URL relationship type IDs. */
+export const RELEASE_LINK_TYPE_IDS = {
+  'paid download': 74,
+  'free download': 75,
+  discogs: 76,
+  'mail order': 79,
+  'free streaming': 85,
+  'discography entry': 288,
+  license: 301,
+  'paid streaming': 980,
+} as const;
+
+export type ReleaseLinkTypeId = (typeof RELEASE_LINK_TYPE_IDS)[keyof typeof RELEASE_LINK_TYPE_IDS];
+export const RELEASE_LINK_TYPES: readonly number[] = Object.values(RELEASE_LINK_TYPE_IDS);
+
+/** Release link types each store's pages may have in MusicBrainz. */
+export const ALLOWED_RELEASE_LINK_TYPES: Readonly<
+  Record<ProviderName, readonly ReleaseLinkTypeId[]>
+> = {
+  spotify: [85],
+  deezer: [85],
+  itunes: [74, 980],
+  tidal: [980],
+  bandcamp: [74, 75, 79, 85],
+  beatport: [74, 980],
+  qobuz: [74, 980],
+  discogs: [76],
+  musicbrainz: [],
+  mora: [74],
+  ototoy: [74],
+};
+
+/** The release link type ID for one of our link types on one store, if the store allows it. */
+export function releaseLinkTypeId(
+  store: ProviderName | undefined,
+  type: LinkType,
+): ReleaseLinkTypeId | undefined {
+  let id: ReleaseLinkTypeId;
+  if (type === 'discography') id = store === 'discogs' ? 76 : 288;
+  else id = RELEASE_LINK_TYPE_IDS[type];
+  if (type === 'license') return id;
+  if (store === undefined) return type === 'discography' ? 288 : undefined;
+  return ALLOWED_RELEASE_LINK_TYPES[store].includes(id) ? id : undefined;
+}
+
+/** Artist and label -> URL relationship types per store, for the follow-up link seeds. */
+export const ENTITY_LINK_TYPE_IDS: Readonly<
+  Record<'artist' | 'label', Partial<Record<ProviderName, number>>>
+> = {
+  artist: {
+    spotify: 194,
+    deezer: 194,
+    itunes: 978,
+    tidal: 978,
+    bandcamp: 718,
+    beatport: 176,
+    qobuz: 176,
+    discogs: 180,
+  },
+  label: {
+    spotify: 997,
+    deezer: 997,
+    itunes: 1005,
+    tidal: 1005,
+    bandcamp: 719,
+    beatport: 959,
+    qobuz: 959,
+    discogs: 217,
+  },
+};

@@ -1,0 +1,22 @@
+/** A release-editor seed: where to post it and the ordered (name, value) pairs of the form. */
+export type SeedField = readonly [name: string, value: string];
+
+export interface Seed {
+  /** "add" posts to /release/add; "edit" to /release/<mbid>/edit. */
+  action: 'add' | 'edit';
+  /** The full URL the form posts to. */
+  url: string;
+  fields: SeedField[];
+}
+
+export interface SeedOptions {
+  /** MusicBrainz site the editor opens on: musicbrainz.org, beta or test. */
+  editorUrl: string;
+  /** This look-up's page on the Liner server, named in the edit note. */
+  permalinkUrl?: string;
+  /** Where MusicBrainz sends the user after saving (it appends ?release_mbid=<mbid>). */
+  redirectUri?: string;
+  /** Liner's version, for the edit note. */
+  version?: string;
+  makeVotable?: boolean;
+}

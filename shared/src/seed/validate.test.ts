@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import type { Seed } from './types.ts';
+import { validateSeed } from './validate.ts';
+
+describe('seed validator', () => {
+  const valid: Seed = {
+    action: 'add',
+    url: 'https://musicbrainz.org/release/add?skip_confirmation=1',
+    fields: [
+      ['name', 'X'],
+      ['edit_note', 'From Liner'],
+    ],
+  };
+  const problems = (fields: [string, string][], seed: Partial<Seed> = {}) =>
+    validateSeed({ ...valid, ...seed, fields: [...valid.fields, ...fields] });
+  const cases: [string, [string, string][], RegExp, Partial<Seed>?][] = [
+    ['unknown top-level field', [['position', '1']], /Unknown field/],
+    ['medium position', [['mediums.0.position', '1']], /Unknown field/],
+    ['index not an integer', [['mediums.0.track.x.name', 'a']], /Unknown field/],
+    ['index with a leading zero', [['mediums.0.track.01.name', 'a']], /Unknown field/],
+    ['indexes not starting at 0', [['events.1.country', 'GB']], /events\.0 isn't defined/],
+    [
+      'gap in indexes',
+      [
+        ['labels.0.name', 'a'],
+        ['labels.2.name', 'b'],
+      ],
+      /labels\.1 isn't defined/,
+    ],
+    [
+      'scalar twice',
+      [
+        ['barcode', '192758000019'],
+        ['barcode', '192758000019'],
+      ],
+      /more than once/,
+    ],
+    ['unknown type', [['type', 'LP']], /not a release group type/],
+    [
+      'two primary types',
+      [
+        ['type', 'Album'],
+        ['type', 'Single'],
+      ],
+      /more than one primary type/,
+    ],
+    ['unknown status', [['status', 'Released']], /not a release status/],
+    ['unknown packaging', [['packaging', 'Digital']], /not a packaging name/],
+    ['language not ISO 639-3', [['language', 'en']], /ISO 639-3/],
+    ['script not ISO 15924', [['script', 'latin']], /ISO 15924/],
+    ['barcode with letters', [['barcode', 'ABC123']], /not a barcode/],
+    ['date not digits', [['events.0.date.year', '2023a']], /not a year/],
+    ['month out of range', [['events.0.date.month', '13']], /not a month/],
+    ['country not alpha-2', [['events.0.country', 'GBR']], /country code/],
+    [
+      'bad MBID',
+      [['artist_credit.names.0.mbid', ' 8c8b7a28-0d3c-4b8f-9c9b-6f1a2b3c4d5e']],
+      /not a MusicBrainz ID/,
+    ],
+    ['bad recording', [['mediums.0.track.0.recording', 'abc']], /not a MusicBrainz ID/],
+    ['length not integer ms', [['mediums.0.track.0.length', '3:20']], /whole milliseconds/],
+    ['empty track name', [['mediums.0.track.0.name', ' ']], /must not be empty/],
+    ['redirect not a URL', [['redirect_uri', 'javascript:alert(1)']], /not an http\(s\) URL/],
+    ['make_votable off', [['make_votable', '0']], /only to turn it on/],
+    [
+      'link type unknown',
+      [
+        ['urls.0.url', 'https://example.org/x'],
+        ['urls.0.link_type', '999'],
+      ],
+      /not a release URL relationship type/,
+    ],
+    [
+      'link type not allowed for the site',
+      [
+        ['urls.0.url', 'https://open.spotify.com/album/10FLjwfpbxLmW8c25Xyc2N'],
+        ['urls.0.link_type', '74'],
+      ],
+      /does not allow link type 74 for spotify/,
+    ],
+    [
+      'URL not http',
+      [
+        ['urls.0.url', 'ftp://x'],
+        ['urls.0.link_type', '85'],
+      ],
+      /not an http\(s\) URL/,
+    ],
+    ['link type without URL', [['urls.0.link_type', '85']], /without a URL/],
+  ];
+  it.each(cases)('rejects: %s', (_name, fields, message, seed) => {
+    const found = problems(fields, seed);
+    expect(found.map((p) => p.message).join('\n')).toMatch(message);
+  });
+
+  it('rejects edit notes of punctuation or one character, a missing note, and wrong targets', () => {
+    for (const note of ['...', ' ! ', 'x']) {
+      expect(
+        validateSeed({
+          ...valid,
+          fields: [
+            ['name', 'X'],
+            ['edit_note', note],
+          ],
+        }),
+      ).toContainEqual({
+        field: 'edit_note',
+        message: expect.stringMatching(/must say something/),
+      });
+    }
+    expect(validateSeed({ ...valid, fields: [['name', 'X']] })).toContainEqual({
+      field: 'edit_note',
+      message: 'a new release needs an edit note',
+    });
+    expect(
+      validateSeed({ ...valid, url: 'https://musicbrainz.org/release/add' }).map((p) => p.field),
+    ).toEqual(['(action)']);
+    expect(
+      validateSeed({ ...valid, action: 'edit', url: 'https://musicbrainz.org/release/x/edit' }).map(
+        (p) => p.field,
+      ),
+    ).toEqual(['(action)']);
+    expect(validateSeed(valid)).toEqual([]);
+  });
+});

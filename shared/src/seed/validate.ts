@@ -1,0 +1,184 @@
+/**
+ * Checks a seed against what MusicBrainz's release editor accepts. MusicBrainz does not reject a
+ * bad seed: it drops the bad fields and shows errors above the editor, which users miss. So the
+ * builder's output must pass this, and the extension refuses to post a seed that does not.
+ */
+import { isMbid } from '../identifiers.ts';
+import { tryRecognizeUrl } from '../stores/index.ts';
+import { ALLOWED_RELEASE_LINK_TYPES, RELEASE_LINK_TYPES } from './link-types.ts';
+import type { Seed } from './types.ts';
+import {
+  PACKAGING_NAMES,
+  SEED_PRIMARY_TYPES,
+  SEED_SECONDARY_TYPES,
+  SEED_STATUSES,
+  TOP_LEVEL_FIELDS,
+} from './vocabulary.ts';
+
+export interface SeedProblem {
+  field: string;
+  message: string;
+}
+
+const I = '(0|[1-9]\\d*)';
+const CREDIT = `artist_credit\\.names\\.${I}\\.(name|mbid|artist\\.name|join_phrase)`;
+const FIELD_PATTERNS = [
+  /^(name|release_group|type|comment|annotation|barcode|language|script|status|packaging|edit_note|redirect_uri|make_votable)$/,
+  new RegExp(`^events\\.${I}\\.(date\\.(year|month|day)|country)$`),
+  new RegExp(`^labels\\.${I}\\.(mbid|name|catalog_number)$`),
+  new RegExp(`^${CREDIT}$`),
+  new RegExp(`^mediums\\.${I}\\.(format|name)$`),
+  new RegExp(`^mediums\\.${I}\\.track\\.${I}\\.(name|number|length|recording)$`),
+  new RegExp(`^mediums\\.${I}\\.track\\.${I}\\.${CREDIT}$`),
+  new RegExp(`^urls\\.${I}\\.(url|link_type)$`),
+];
+/** Fields that may be given more than once (MusicBrainz reads them as a list). */
+const REPEATABLE = new Set(['type']);
+
+function checkIndexes(names: readonly string[], problems: SeedProblem[]): void {
+  const lists = new Map<string, Set<number>>();
+  for (const name of names) {
+    const parts = name.split('.');
+    for (let i = 1; i < parts.length; i++) {
+      if (!/^\d+$/.test(parts[i]!)) continue;
+      const list = parts.slice(0, i).join('.');
+      const set = lists.get(list) ?? new Set<number>();
+      set.add(Number(parts[i]));
+      lists.set(list, set);
+    }
+  }
+  for (const [list, indexes] of lists) {
+    for (let i = 0; i < indexes.size; i++) {
+      if (!indexes.has(i)) {
+        problems.push({
+          field: `${list}.${i}`,
+          message: `${list}.${i} isn't defined: indexes must start at 0 and have no gaps`,
+        });
+        break;
+      }
+    }
+  }
+}
+
+const httpUrl = (value: string) => /^https?:\/\/[^\s]+$/.test(value) && URL.canParse(value);
+
+function checkValue(name: string, value: string, problems: SeedProblem[]): void {
+  const fail = (message: string) => problems.push({ field: name, message });
+  const last = name.split('.').at(-1)!;
+  if (
+    name === 'type' &&
+    ![...SEED_PRIMARY_TYPES, ...SEED_SECONDARY_TYPES].some(
+      (t) => t.toLowerCase() === value.toLowerCase(),
+    )
+  )
+    fail(`"${value}" is not a release group type`);
+  if (name === 'status' && !SEED_STATUSES.includes(value))
+    fail(`"${value}" is not a release status`);
+  if (name === 'packaging' && !PACKAGING_NAMES.includes(value))
+    fail(`"${value}" is not a packaging name`);
+  if (name === 'language' && !/^[a-z]{3}$/.test(value))
+    fail(`"${value}" is not an ISO 639-3 language code`);
+  if (name === 'script' && !/^[A-Z][a-z]{3}$/.test(value))
+    fail(`"${value}" is not an ISO 15924 script code`);
+  if (name === 'barcode' && value !== 'none' && !/^\d{8,14}$/.test(value))
+    fail(`"${value}" is not a barcode of digits (or "none")`);
+  if (/^events\.\d+\.date\./.test(name)) {
+    const max = { year: 9999, month: 12, day: 31 }[last as 'year' | 'month' | 'day'];
+    if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > max)
+      fail(`"${value}" is not a ${last} (digits only)`);
+  }
+  if (/^events\.\d+\.country$/.test(name) && !/^[A-Z]{2}$/.test(value))
+    fail(`"${value}" is not an ISO 3166-1 country code (XW for worldwide)`);
+  if ((last === 'mbid' || last === 'recording' || name === 'release_group') && !isMbid(value))
+    fail(`"${value}" is not a MusicBrainz ID`);
+  if (last === 'length' && !/^\d+$/.test(value))
+    fail(`"${value}" is not a length in whole milliseconds`);
+  if ((last === 'name' && !name.endsWith('artist.name')) || last === 'number') {
+    if (value.trim() === '') fail('must not be empty');
+  }
+  if (name === 'redirect_uri' && !httpUrl(value)) fail(`"${value}" is not an http(s) URL`);
+  if (name === 'make_votable' && value !== '1')
+    fail('send make_votable only to turn it on, as "1"');
+  if (
+    name === 'edit_note' &&
+    (/^[\p{P}\p{S}\s]*$/u.test(value) || /^[\x21-\x7e]$/.test(value.trim()))
+  ) {
+    fail(
+      'an edit note must say something: MusicBrainz rejects notes of punctuation or one character',
+    );
+  }
+}
+
+function checkUrls(fields: readonly (readonly [string, string])[], problems: SeedProblem[]): void {
+  const urls = new Map<string, { url?: string; type?: string }>();
+  for (const [name, value] of fields) {
+    const match = /^urls\.(\d+)\.(url|link_type)$/.exec(name);
+    if (!match) continue;
+    const entry = urls.get(match[1]!) ?? {};
+    if (match[2] === 'url') entry.url = value;
+    else entry.type = value;
+    urls.set(match[1]!, entry);
+  }
+  for (const [index, { url, type }] of urls) {
+    const field = `urls.${index}`;
+    if (!url) problems.push({ field: `${field}.url`, message: 'a link type without a URL' });
+    else if (!httpUrl(url))
+      problems.push({ field: `${field}.url`, message: `"${url}" is not an http(s) URL` });
+    if (type === undefined) continue;
+    if (!RELEASE_LINK_TYPES.includes(Number(type))) {
+      problems.push({
+        field: `${field}.link_type`,
+        message: `${type} is not a release URL relationship type`,
+      });
+      continue;
+    }
+    const store = url ? tryRecognizeUrl(url)?.entity.store : undefined;
+    if (store && !(ALLOWED_RELEASE_LINK_TYPES[store] as readonly number[]).includes(Number(type))) {
+      problems.push({
+        field: `${field}.link_type`,
+        message: `MusicBrainz does not allow link type ${type} for ${store} URLs`,
+      });
+    }
+  }
+}
+
+export function validateSeed(seed: Seed): SeedProblem[] {
+  const problems: SeedProblem[] = [];
+  const names = seed.fields.map(([name]) => name);
+  const seen = new Set<string>();
+  for (const [name, value] of seed.fields) {
+    const top = name.split('.')[0]!;
+    if (
+      !(TOP_LEVEL_FIELDS as readonly string[]).includes(top) ||
+      !FIELD_PATTERNS.some((p) => p.test(name))
+    ) {
+      problems.push({ field: name, message: 'Unknown field: MusicBrainz does not accept it' });
+      continue;
+    }
+    if (seen.has(name) && !REPEATABLE.has(name))
+      problems.push({ field: name, message: 'given more than once' });
+    seen.add(name);
+    checkValue(name, value, problems);
+  }
+  const primaries = seed.fields.filter(
+    ([n, v]) => n === 'type' && SEED_PRIMARY_TYPES.some((t) => t.toLowerCase() === v.toLowerCase()),
+  );
+  if (primaries.length > 1) problems.push({ field: 'type', message: 'more than one primary type' });
+  checkIndexes(names, problems);
+  checkUrls(seed.fields, problems);
+  if (seed.action === 'add') {
+    if (!seen.has('edit_note'))
+      problems.push({ field: 'edit_note', message: 'a new release needs an edit note' });
+    if (!/\/release\/add\?skip_confirmation=1$/.test(seed.url))
+      problems.push({
+        field: '(action)',
+        message: 'a new release is posted to /release/add?skip_confirmation=1',
+      });
+  } else if (!/\/release\/[0-9a-f-]{36}\/edit$/.test(seed.url)) {
+    problems.push({
+      field: '(action)',
+      message: 'an existing release is posted to /release/<mbid>/edit',
+    });
+  }
+  return problems;
+}

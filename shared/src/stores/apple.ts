@@ -1,0 +1,59 @@
+import { pathSegments, type StoreDefinition, type StoreEntity } from './types.ts';
+
+const PATH_TYPES: Record<string, 'release' | 'artist' | 'track'> = {
+  album: 'release',
+  artist: 'artist',
+  song: 'track',
+  'music-video': 'track',
+};
+const CANONICAL_TYPES = { release: 'album', artist: 'artist', track: 'song' };
+/** Storefront assumed for URLs without one: Apple redirects those to the US store. */
+const DEFAULT_REGION = 'US';
+
+/**
+ * Apple Music and the iTunes Store: one catalog, one provider ("itunes"). Pages look like
+ * /<cc>/album/<slug>/<id>, /<cc>/album/<id> or the legacy /<cc>/album/<slug>/id<id>.
+ */
+export const apple: StoreDefinition = {
+  name: 'itunes',
+  displayName: 'Apple Music / iTunes',
+  hosts: ['music.apple.com', 'itunes.apple.com', 'geo.music.apple.com', 'geo.itunes.apple.com'],
+  entityTypes: ['release', 'artist', 'track'],
+  pageExample: 'https://music.apple.com/gb/album/1441458047',
+  match(url) {
+    const segments = pathSegments(url);
+    let index = 0;
+    let region = DEFAULT_REGION;
+    if (/^[a-z]{2}$/i.test(segments[0] ?? '')) {
+      region = segments[0]!.toUpperCase();
+      index = 1;
+    }
+    const type = PATH_TYPES[segments[index]?.toLowerCase() ?? ''];
+    if (!type) return undefined;
+    // The ID is the last segment of the entity path, after an optional slug.
+    const rest = segments.slice(index + 1, index + 3);
+    const id = rest
+      .map((segment) => /^(?:id)?(\d+)$/.exec(segment)?.[1])
+      .find((found) => found !== undefined);
+    if (!id) return undefined;
+    return { store: 'itunes', type, id, region };
+  },
+  canonicalUrl(entity) {
+    return `https://music.apple.com/${regionSegment(entity)}/${appleType(entity)}/${entity.id}`;
+  },
+  alternativeUrls(entity) {
+    const region = regionSegment(entity);
+    const forms = [`https://itunes.apple.com/${region}/${appleType(entity)}/id${entity.id}`];
+    // A release linked from another storefront is the same release; the US one is the most common.
+    if (region !== 'us') forms.push(`https://music.apple.com/us/${appleType(entity)}/${entity.id}`);
+    return forms;
+  },
+};
+
+function regionSegment(entity: StoreEntity): string {
+  return (entity.region ?? DEFAULT_REGION).toLowerCase();
+}
+
+function appleType(entity: StoreEntity): string {
+  return CANONICAL_TYPES[entity.type as keyof typeof CANONICAL_TYPES] ?? entity.type;
+}

@@ -1,0 +1,22 @@
+import { pathSegments, type StoreDefinition } from './types.ts';
+
+/** mora (Japan): release pages are /package/<label code>/<package ID>/; the ID is "<label>/<package>". */
+export const mora: StoreDefinition = {
+  name: 'mora',
+  displayName: 'mora',
+  hosts: ['mora.jp'],
+  entityTypes: ['release'],
+  pageExample: 'https://mora.jp/package/43000006/00602488058599/',
+  match(url) {
+    const [kind, label, pkg] = pathSegments(url);
+    if (kind !== 'package' || !label || !/^\d+$/.test(label) || !pkg || !/^[\w-]+$/.test(pkg))
+      return undefined;
+    return { store: 'mora', type: 'release', id: `${label}/${pkg}` };
+  },
+  canonicalUrl(entity) {
+    return `https://mora.jp/package/${entity.id}/`;
+  },
+  alternativeUrls(entity) {
+    return [`https://mora.jp/package/${entity.id}`];
+  },
+};

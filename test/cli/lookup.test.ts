@@ -1,0 +1,58 @@
+import { lookupResultSchema } from '@liner/shared';
+import { describe, expect, it } from 'vitest';
+import { runLiner } from '../support/cli.ts';
+import { CORPUS_DIR, corpusAvailable } from '../support/corpus.ts';
+
+describe('liner lookup', () => {
+  it.skipIf(!corpusAvailable())(
+    'prints one JSON object for a replayed look-up, offline',
+    async () => {
+      const { code, stdout, stderr } = await runLiner([
+        'lookup',
+        'https://www.deezer.com/album/629506181',
+        '--replay',
+        CORPUS_DIR,
+        '--providers',
+        'deezer',
+        '--json',
+      ]);
+      expect(stderr).toBe('');
+      expect(code).toBe(0);
+      const result = lookupResultSchema.parse(JSON.parse(stdout));
+      expect(Object.keys(JSON.parse(stdout))).toEqual(
+        expect.arrayContaining(['id', 'release', 'sources', 'providers', 'conflicts', 'messages']),
+      );
+      expect(result.release?.title).toBe('Die With A Smile');
+      expect(result.providers[0]).toMatchObject({
+        name: 'deezer',
+        id: '629506181',
+        url: 'https://www.deezer.com/album/629506181',
+        apiUrl: 'https://api.deezer.com/album/629506181',
+        lookup: { method: 'id', value: '629506181' },
+      });
+      // Nothing is recorded for MusicBrainz: replay says so instead of using the network.
+      expect(result.messages.some((m) => m.text.includes('not recorded'))).toBe(true);
+    },
+  );
+
+  it('names what is wrong with the input and exits 2', async () => {
+    const site = await runLiner([
+      'lookup',
+      'https://example.com/album/1',
+      '--replay',
+      '/nonexistent',
+    ]);
+    expect(site.code).toBe(2);
+    expect(site.stderr).toMatch(
+      /^liner: example\.com is not a supported store \(supported: Spotify, Deezer/,
+    );
+    const gtin = await runLiner(['lookup', '123456789013', '--replay', '/nonexistent']);
+    expect(gtin).toMatchObject({
+      code: 2,
+      stderr: 'liner: invalid GTIN "123456789013": the check digit does not match\n',
+    });
+    const provider = await runLiner(['lookup', '123456789012', '--providers', 'napster']);
+    expect(provider.code).not.toBe(0);
+    expect(provider.stderr).toMatch(/"napster" is not a provider/);
+  });
+});

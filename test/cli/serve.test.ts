@@ -1,0 +1,78 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runLiner, spawnServer } from '../support/cli.ts';
+import { createPostgresDatabase } from '../support/databases.ts';
+
+describe('liner as a process', () => {
+  it('serves on the embedded database, locks its data directory, and exits 0 on SIGTERM', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'liner-data-'));
+    const server = await spawnServer([], { LINER_DATA_DIR: dataDir });
+    try {
+      expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      expect(server.output()).toContain(`embedded database in ${dataDir}`);
+      expect((await fetch(`${server.url}/ready`)).status).toBe(200);
+
+      const second = await runLiner(['serve', '--port', '0'], { LINER_DATA_DIR: dataDir });
+      expect(second.code).toBe(1);
+      expect(second.stderr.trim()).toBe(
+        `liner: the data directory ${dataDir} is in use by another Liner process (pid ${server.child.pid}); stop it first, or give this one another LINER_DATA_DIR or a DATABASE_URL`,
+      );
+    } finally {
+      expect(await server.stop('SIGTERM')).toBe(0);
+    }
+    expect(server.output()).toContain('"msg":"stopped"');
+    // The lock went with the process: the directory can be opened again.
+    const again = await spawnServer([], { LINER_DATA_DIR: dataDir });
+    // Stopped right after it says it listens: the signal handlers must already be in place.
+    expect(await again.stop('SIGINT')).toBe(0);
+  });
+
+  it('stops at start with one line for a bad setting, and refuses a public address without a token', async () => {
+    const bad = await runLiner(['serve'], { LINER_PORT: 'eighty' });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe(
+      'liner: invalid configuration: server.port = "eighty" (from LINER_PORT): expected a whole number from 0 to 65535\n',
+    );
+    const open = await runLiner(['serve', '--host', '0.0.0.0'], {
+      LINER_DATA_DIR: mkdtempSync(join(tmpdir(), 'liner-data-')),
+    });
+    expect(open.code).toBe(1);
+    expect(open.stderr).toMatch(/^liner: refusing to listen on 0\.0\.0\.0 without an API token/);
+  });
+
+  it.skipIf(!process.env.TEST_DATABASE_URL)(
+    'migrates a PostgreSQL database with `liner migrate`, twice',
+    async () => {
+      const { handle, url, drop } = await createPostgresDatabase(
+        process.env.TEST_DATABASE_URL!,
+        false,
+      );
+      await handle.close();
+      try {
+        const first = await runLiner(['migrate'], { DATABASE_URL: url });
+        expect(first.code).toBe(0);
+        expect(first.stdout).toContain('"ready":true');
+        expect((await runLiner(['migrate'], { DATABASE_URL: url })).code).toBe(0);
+      } finally {
+        await drop();
+      }
+    },
+  );
+});
+
+describe('liner config', () => {
+  it('prints the effective configuration with secrets redacted and where values came from', async () => {
+    const { code, stdout } = await runLiner(['config'], {
+      LINER_SPOTIFY_CLIENT_SECRET: 'super-secret-value',
+      LINER_PORT: '6001',
+    });
+    expect(code).toBe(0);
+    expect(stdout).toContain('port: 6001');
+    expect(stdout).toContain('#   server.port: LINER_PORT');
+    expect(stdout).toContain('clientSecret: "[redacted]"');
+    expect(stdout).not.toContain('super-secret-value');
+    expect(stdout).toMatch(/#\s+deezer: enabled/);
+  });
+});

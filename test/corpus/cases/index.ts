@@ -1,0 +1,7 @@
+/** Every recorded-corpus case, one file per provider. */
+import type { CorpusCase } from '../types.ts';
+import { bandcampCases } from './bandcamp.ts';
+import { deezerCases } from './deezer.ts';
+import { itunesCases } from './itunes.ts';
+
+export const CORPUS_CASES: CorpusCase[] = [...deezerCases, ...itunesCases, ...bandcampCases];

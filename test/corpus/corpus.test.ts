@@ -1,0 +1,62 @@
+/**
+ * Replays every case of the recorded store corpus (real API responses) through the real
+ * providers and HTTP layer, and checks the harmonized release field by field.
+ */
+import { recognizeUrl, releaseSchema } from '@liner/shared';
+import { describe, expect, it } from 'vitest';
+import { CORPUS_DIR, corpusAvailable } from '../support/corpus.ts';
+import { testProvider } from '../support/providers.ts';
+import { seedProblems } from '../support/seeds.ts';
+import { CORPUS_CASES } from './cases/index.ts';
+
+const present = corpusAvailable();
+
+describe.skipIf(!present)(`recorded corpus (${CORPUS_DIR})`, () => {
+  it.each(CORPUS_CASES.map((c) => [`${c.provider}: ${c.name}`, c] as const))(
+    '%s',
+    async (_name, testCase) => {
+      const client = testProvider(testCase.provider, { replayDir: CORPUS_DIR });
+      const regions = testCase.regions ?? ['GB', 'US'];
+      const result =
+        'url' in testCase.lookup
+          ? await client.lookupById(recognizeUrl(testCase.lookup.url).entity, regions)
+          : await client.lookupByGtin!(testCase.lookup.gtin, regions);
+      const release = releaseSchema.parse(result.release);
+      const want = testCase.expect;
+      const credits = (list: typeof release.artists) =>
+        list.map((a) => [a.creditedName ?? a.name, a.joinPhrase ?? '']);
+
+      expect(release.title).toBe(want.title);
+      expect(credits(release.artists)).toEqual(want.artists);
+      if (want.gtin !== undefined) expect(release.gtin ?? null).toBe(want.gtin);
+      expect(release.media.map((m) => m.tracks.length)).toEqual(want.media);
+      if (want.trackTitles)
+        expect(release.media.map((m) => m.tracks.map((t) => t.title))).toEqual(want.trackTitles);
+      if (want.lengths)
+        expect(release.media.map((m) => m.tracks.map((t) => t.lengthMs ?? null))).toEqual(
+          want.lengths,
+        );
+      if (want.isrcs)
+        expect(release.media.map((m) => m.tracks.map((t) => t.isrc ?? null))).toEqual(want.isrcs);
+      if (want.trackTypes)
+        expect(release.media.map((m) => m.tracks.map((t) => t.type ?? 'audio'))).toEqual(
+          want.trackTypes,
+        );
+      for (const [medium, track, artists] of want.trackArtists ?? []) {
+        expect(credits(release.media[medium]!.tracks[track]!.artists ?? [])).toEqual(artists);
+      }
+      if (want.labels)
+        expect(release.labels.map((l) => [l.name, l.catalogNumber ?? null])).toEqual(want.labels);
+      if (want.releaseDate) expect(release.releaseDate).toEqual(want.releaseDate);
+      if (want.links)
+        expect(release.externalLinks.map((l) => [l.url, l.types])).toEqual(want.links);
+      if (want.types) expect(release.types).toEqual(want.types);
+      for (const region of want.availableIn?.includes ?? [])
+        expect(release.availableIn).toContain(region);
+      for (const region of want.availableIn?.excludes ?? [])
+        expect(release.availableIn ?? []).not.toContain(region);
+      // The release seeds MusicBrainz's editor without a field MusicBrainz would reject.
+      expect(seedProblems(testCase.provider, release, result.url)).toEqual([]);
+    },
+  );
+});

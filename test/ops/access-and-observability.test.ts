@@ -1,0 +1,162 @@
+import { PassThrough } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DatabaseHandle } from '../../server/src/db/connect.ts';
+import { createLogger } from '../../server/src/log.ts';
+import type { RunningServer } from '../../server/src/serve.ts';
+import { fixtureDir } from '../support/corpus.ts';
+import { testDatabases } from '../support/databases.ts';
+import { startTestServer } from '../support/server.ts';
+import { type StandIn, startStandIn } from '../support/stand-in.ts';
+import { musicBrainzUrlRoute, replayRoute } from '../support/stand-ins.ts';
+
+const TOKEN = 'test-token-0123456789abcdef';
+const deezerFixtures = fixtureDir(
+  new URL('../../server/src/providers/deezer/deezer.test.ts', import.meta.url).href,
+);
+
+describe('access control, metrics and logs', () => {
+  let database: DatabaseHandle;
+  let upstream: StandIn;
+  let running: RunningServer;
+  const lines: Record<string, unknown>[] = [];
+
+  beforeAll(async () => {
+    database = await testDatabases()[0]!.open();
+    upstream = await startStandIn();
+    const deezer = replayRoute('/deezer', 'https://api.deezer.com', deezerFixtures);
+    upstream.route('*', (req, res) => {
+      if (/^\/deezer\/album\/66\d$/.test(req.path)) return res.writeHead(500).end('broken');
+      if (req.path.startsWith('/deezer/')) return deezer(req, res);
+      return musicBrainzUrlRoute({})(req, res);
+    });
+    const stream = new PassThrough();
+    stream.on('data', (chunk: Buffer) => {
+      for (const line of chunk.toString().split('\n').filter(Boolean)) lines.push(JSON.parse(line));
+    });
+    running = await startTestServer({
+      database,
+      logger: createLogger({ level: 'debug', format: 'json', destination: stream }),
+      env: {
+        LINER_API_TOKEN: TOKEN,
+        LINER_PROVIDERS: 'deezer',
+        LINER_PROVIDERS__DEEZER__BASE_URL: `${upstream.url}/deezer`,
+        LINER_MUSICBRAINZ_API_URL: `${upstream.url}/mb`,
+        LINER_MUSICBRAINZ_REQUEST_INTERVAL: '10ms',
+        LINER_HTTP_RETRIES: '0',
+        LINER_SERVER__CLIENT_REQUESTS_PER_MINUTE: '30',
+        LINER_SERVER__MAX_BODY_BYTES: '2048',
+      },
+    });
+  });
+  afterAll(async () => {
+    await running?.stop();
+    await upstream?.close();
+    await database?.close();
+  });
+
+  const api = (path: string, init: RequestInit = {}, token: string | null = TOKEN) =>
+    fetch(`${running.url}/trpc/${path}`, {
+      ...init,
+      headers: {
+        'content-type': 'application/json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...init.headers,
+      },
+    });
+  const lookup = (id: string, headers: Record<string, string> = {}) =>
+    api('lookup.release', {
+      method: 'POST',
+      body: JSON.stringify({ urls: [`https://www.deezer.com/album/${id}`] }),
+      headers,
+    });
+
+  it('refuses the API without the token and keeps probes, metrics and pages open', async () => {
+    expect((await api('system.info', {}, null)).status).toBe(401);
+    expect((await api('system.info', {}, 'wrong-token-0123456789')).status).toBe(401);
+    expect(await (await api('system.info')).json()).toMatchObject({
+      result: { data: { client: 'default' } },
+    });
+    for (const path of ['/health', '/ready', '/metrics'])
+      expect((await fetch(`${running.url}${path}`)).status).toBe(200);
+    expect((await fetch(`${running.url}/release/zzzzzzzzzzzz`)).status).toBe(404);
+  });
+
+  it('counts a look-up, a cache hit and an upstream error in /metrics', async () => {
+    expect((await lookup('100001')).status).toBe(200);
+    expect((await lookup('100001')).status).toBe(200);
+    expect((await lookup('666')).status).toBe(200);
+    const metrics = await (await fetch(`${running.url}/metrics`)).text();
+    expect(metrics).toMatch(/^liner_lookups_total\{outcome="merged"\} 2$/m);
+    expect(metrics).toMatch(/^liner_lookups_total\{outcome="empty"\} 1$/m);
+    expect(metrics).toMatch(/^liner_lookup_cache_total\{result="hit"\} 1$/m);
+    expect(metrics).toMatch(/^liner_lookup_cache_total\{result="miss"\} 2$/m);
+    expect(metrics).toMatch(/^liner_provider_results_total\{provider="deezer",result="miss"\} 1$/m);
+    expect(metrics).toMatch(/^liner_upstream_requests_total\{provider="deezer",status="500"\} 1$/m);
+    expect(metrics).toMatch(
+      /^liner_upstream_request_duration_seconds_count\{provider="deezer"\} \d+$/m,
+    );
+    expect(metrics).toMatch(/^liner_musicbrainz_queue_depth 0$/m);
+    expect(metrics).toMatch(/^liner_database_up 1$/m);
+    expect(metrics).toMatch(/^liner_process_cpu_seconds_total /m);
+  });
+
+  it('puts the request ID on every line of a request and never logs the token', async () => {
+    await lookup('667', { 'x-request-id': 'req-trace-1' });
+    const mine = lines.filter((l) => l.requestId === 'req-trace-1');
+    expect(mine.some((l) => l.msg === 'request' && l.path === '/trpc/lookup.release')).toBe(true);
+    expect(
+      mine.some(
+        (l) =>
+          l.msg === 'upstream failed' &&
+          l.provider === 'deezer' &&
+          String(l.url).includes('/deezer/album/667'),
+      ),
+    ).toBe(true);
+    expect(lines.length).toBeGreaterThan(5);
+    expect(JSON.stringify(lines)).not.toContain(TOKEN);
+  });
+
+  it('allows the extension origins by CORS and refuses web pages', async () => {
+    const preflight = await fetch(`${running.url}/trpc/lookup.release`, {
+      method: 'OPTIONS',
+      headers: { origin: 'chrome-extension://abcdefghijklmnop' },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe(
+      'chrome-extension://abcdefghijklmnop',
+    );
+    expect(preflight.headers.get('access-control-allow-headers')).toContain('authorization');
+    const fromExtension = await api('system.info', {
+      headers: { origin: 'moz-extension://1234-abcd' },
+    });
+    expect(fromExtension.status).toBe(200);
+    const fromWeb = await lookup('100001', { origin: 'https://evil.example' });
+    expect(fromWeb.status).toBe(403);
+    expect(fromWeb.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('limits request bodies and the request rate per client, with clear errors', async () => {
+    const big = await api('lookup.release', {
+      method: 'POST',
+      body: JSON.stringify({ urls: ['x'.repeat(4000)] }),
+    });
+    expect(big.status).toBe(413);
+    const tooMany = await api(
+      'musicbrainz.checkUrls?input=' +
+        encodeURIComponent(
+          JSON.stringify({ urls: Array(101).fill('https://www.deezer.com/album/1') }),
+        ),
+    );
+    expect(tooMany.status).toBe(400);
+    expect(JSON.stringify(await tooMany.json())).toContain('at most 100 URLs per request');
+    let limited: Response | undefined;
+    for (let i = 0; i < 40 && !limited; i++) {
+      const response = await api('system.info');
+      if (response.status === 429) limited = response;
+    }
+    expect(limited?.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect((await limited!.json()).error).toMatch(/^too many requests: at most 30 per minute/);
+    // Probes are not rate limited.
+    expect((await fetch(`${running.url}/health`)).status).toBe(200);
+  });
+});

@@ -1,0 +1,180 @@
+/**
+ * The look-up service on the real wiring (app, providers, HTTP layer, repositories) against
+ * stand-in stores and a stand-in MusicBrainz on 127.0.0.1, on both databases.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type App, createApp } from '../../server/src/app.ts';
+import type { DatabaseHandle } from '../../server/src/db/connect.ts';
+import { silentLogger } from '../../server/src/log.ts';
+import { fixtureDir } from '../support/corpus.ts';
+import { testDatabases } from '../support/databases.ts';
+import { testConfig } from '../support/providers.ts';
+import { json, type StandIn, startStandIn } from '../support/stand-in.ts';
+import { bandcampPage, musicBrainzUrlRoute, replayRoute } from '../support/stand-ins.ts';
+
+const deezerFixtures = fixtureDir(
+  new URL('../../server/src/providers/deezer/deezer.test.ts', import.meta.url).href,
+);
+const ARTIST_MBID = '8c8b7a28-0d3c-4b8f-9c9b-6f1a2b3c4d5e';
+const RELEASE_MBID = '1f6e2d7c-3b4a-4c5d-8e9f-0a1b2c3d4e5f';
+const DEEZER = 'https://www.deezer.com/album/100001';
+const BANDCAMP = 'https://alpha.bandcamp.com/album/two-sides';
+
+describe.each(testDatabases())('look-up service on $kind', ({ open }) => {
+  let database: DatabaseHandle;
+  let upstream: StandIn;
+  let app: App;
+  let clock = new Date('2026-03-01T12:00:00Z');
+  let deezerFails = false;
+  const count = (prefix: string) =>
+    upstream.requests.filter((r) => r.path.startsWith(prefix)).length;
+
+  beforeAll(async () => {
+    database = await open();
+    upstream = await startStandIn();
+    const deezer = replayRoute('/deezer', 'https://api.deezer.com', deezerFixtures);
+    upstream.route('*', (req, res) => {
+      if (req.path.startsWith('/deezer/')) {
+        if (deezerFails) return res.writeHead(500).end('down');
+        return deezer(req, res);
+      }
+      if (req.path.startsWith('/mb/ws/2/url')) {
+        return musicBrainzUrlRoute({
+          'https://www.deezer.com/artist/1': [['artist', ARTIST_MBID]],
+          [DEEZER]: [['release', RELEASE_MBID]],
+        })(req, res);
+      }
+      if (req.path === '/bandcamp/alpha/album/two-sides') {
+        const page = bandcampPage({
+          artist: 'Alpha',
+          title: 'Two Sides',
+          upc: '192758000019',
+          tracks: [
+            { title: 'Opening', duration: 201 },
+            { title: 'Duet', duration: 185 },
+            { title: 'Reprise', duration: 99 },
+          ],
+        });
+        return res.writeHead(200, { 'content-type': 'text/html' }).end(page);
+      }
+      return json({ error: 'no route' }, 404)(req, res);
+    });
+    const config = testConfig({
+      LINER_PROVIDERS: 'deezer,bandcamp',
+      LINER_PROVIDERS__DEEZER__BASE_URL: `${upstream.url}/deezer`,
+      LINER_PROVIDERS__BANDCAMP__ENDPOINTS__PAGE: `${upstream.url}/bandcamp/{band}`,
+      LINER_MUSICBRAINZ_API_URL: `${upstream.url}/mb`,
+      LINER_MUSICBRAINZ_REQUEST_INTERVAL: '20ms',
+      LINER_HTTP_RETRIES: '0',
+    });
+    app = await createApp({ config, logger: silentLogger(), database, now: () => clock });
+  });
+  afterAll(async () => {
+    await app.close();
+    await upstream.close();
+    await database.close();
+  });
+  beforeEach(() => {
+    deezerFails = false;
+  });
+
+  it('merges, finds the barcode in phase one and asks the barcode stores in phase two', async () => {
+    const result = await app.services.lookup.lookup({ urls: [BANDCAMP] });
+    expect(result.providers.map((p) => [p.name, p.lookup.method])).toEqual([
+      ['bandcamp', 'id'],
+      ['deezer', 'gtin'],
+    ]);
+    expect(upstream.requests.some((r) => r.path === '/deezer/album/upc:192758000019')).toBe(true);
+    expect(result.release?.title).toBe('Two Sides');
+    expect(result.release?.media.map((m) => m.tracks.length)).toEqual([2, 1]);
+    expect(result.sources).toMatchObject({
+      media: 'deezer',
+      'tracks.isrc': 'deezer',
+      gtin: expect.any(String),
+    });
+    expect(result.release?.artists[0]).toMatchObject({ name: 'Alpha', mbid: ARTIST_MBID });
+    expect(result.existing).toEqual([{ mbid: RELEASE_MBID, url: DEEZER }]);
+    expect(result.messages.filter((m) => m.level === 'error')).toEqual([]);
+  });
+
+  it('answers a second look-up within the TTL from the database, and asks again on refresh', async () => {
+    const first = await app.services.lookup.lookup({ urls: [DEEZER] });
+    const before = count('/deezer/');
+    const mbBefore = count('/mb/');
+    const again = await app.services.lookup.lookup({ urls: [DEEZER] });
+    expect(count('/deezer/')).toBe(before);
+    expect(count('/mb/')).toBe(mbBefore);
+    // The same question within the TTL is answered by the same stored look-up.
+    expect(again.id).toBe(first.id);
+    // A different question about the same release is merged anew from the cached provider data.
+    const other = await app.services.lookup.lookup({ urls: [DEEZER], regions: ['JP'] });
+    expect(count('/deezer/')).toBe(before);
+    expect(other.id).not.toBe(first.id);
+    expect(other.providers[0]).toMatchObject({ name: 'deezer', cached: true });
+    await app.services.lookup.lookup({ urls: [DEEZER], refresh: true });
+    expect(count('/deezer/')).toBe(before + 4);
+    expect(count('/mb/')).toBe(mbBefore + 1);
+  });
+
+  it('expires the cache after the TTL', async () => {
+    await app.services.lookup.lookup({ urls: [DEEZER] });
+    const before = count('/deezer/');
+    clock = new Date(clock.getTime() + 25 * 3600 * 1000);
+    const later = await app.services.lookup.lookup({ urls: [DEEZER] });
+    expect(count('/deezer/')).toBe(before + 4);
+    expect(later.providers[0]?.cached).toBeUndefined();
+  });
+
+  it('reproduces a permalink exactly, even after the cache was refreshed', async () => {
+    const first = await app.services.lookup.lookup({ urls: [DEEZER, BANDCAMP] });
+    await app.services.lookup.lookup({ urls: [DEEZER, BANDCAMP], refresh: true });
+    const again = await app.services.lookup.get(first.id);
+    expect(JSON.stringify(again)).toBe(JSON.stringify(first));
+    expect(await app.services.lookup.get('nosuchlinkxx')).toBeUndefined();
+    expect(await app.services.lookup.get('../../etc')).toBeUndefined();
+  });
+
+  it('makes one upstream request set for concurrent identical look-ups', async () => {
+    clock = new Date(clock.getTime() + 48 * 3600 * 1000);
+    const before = count('/deezer/');
+    const mbBefore = count('/mb/');
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => app.services.lookup.lookup({ urls: [DEEZER] })),
+    );
+    expect(count('/deezer/') - before).toBe(4);
+    expect(count('/mb/') - mbBefore).toBe(1);
+
+    expect(new Set(results.map((r) => JSON.stringify(r.release))).size).toBe(1);
+  });
+
+  it('keeps a partial result with the failing provider as a message', async () => {
+    clock = new Date(clock.getTime() + 48 * 3600 * 1000);
+    deezerFails = true;
+    const result = await app.services.lookup.lookup({ urls: [BANDCAMP, DEEZER] });
+    expect(result.release?.title).toBe('Two Sides');
+    expect(result.providers.find((p) => p.name === 'deezer')?.error).toMatchObject({
+      kind: 'status',
+      status: 500,
+    });
+    expect(result.messages).toContainEqual({
+      level: 'error',
+      provider: 'deezer',
+      text: 'deezer answered HTTP 500',
+    });
+  });
+
+  it('rejects bad input with the reason', async () => {
+    await expect(
+      app.services.lookup.lookup({ urls: ['https://example.com/album/1'] }),
+    ).rejects.toThrow(/example\.com is not a supported store/);
+    await expect(
+      app.services.lookup.lookup({
+        urls: ['https://open.spotify.com/artist/1Xyo4u8uXC1ZmMpatF05PJ'],
+      }),
+    ).rejects.toThrow(/artist page, not a release page/);
+    await expect(app.services.lookup.lookup({ gtin: '123' })).rejects.toThrow(/invalid GTIN "123"/);
+    await expect(app.services.lookup.lookup({ urls: [] })).rejects.toThrow(
+      /needs at least one store URL or a GTIN/,
+    );
+  });
+});

@@ -1,0 +1,122 @@
+/**
+ * Stand-ins for whole upstreams, built from the project's own fixtures: a Deezer API that serves
+ * the replay files, a Bandcamp that serves album pages, and a MusicBrainz ws/2/url.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fixturePath } from '../../server/src/http/fixture-path.ts';
+import type { StandInHandler } from './stand-in.ts';
+
+/** Serves `<origin><path>` from a replay directory as if it were the upstream at `origin`. */
+export function replayRoute(prefix: string, origin: string, dir: string): StandInHandler {
+  return (req, res) => {
+    const path = req.path.slice(prefix.length);
+    const file = join(dir, fixturePath(`${origin}${decodeURIComponent(path)}`));
+    if (!existsSync(file))
+      return res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"not here"}');
+    res.writeHead(200, { 'content-type': 'application/json' }).end(readFileSync(file));
+  };
+}
+
+const escapeAttribute = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+
+export interface BandcampPage {
+  artist: string;
+  title: string;
+  upc?: string;
+  tracks: { title: string; duration: number }[];
+}
+
+/** A Bandcamp album page with the data-tralbum and data-band attributes the provider reads. */
+export function bandcampPage(page: BandcampPage): string {
+  const tralbum = {
+    id: 42,
+    item_type: 'album',
+    artist: page.artist,
+    art_id: 99,
+    current: {
+      title: page.title,
+      release_date: '05 May 2023 00:00:00 GMT',
+      upc: page.upc ?? null,
+      is_set_price: 1,
+      set_price: 7,
+      minimum_price: 7,
+      type: 'album',
+    },
+    packages: null,
+    freeDownloadPage: null,
+    tralbum_subscriber_only: false,
+    is_preorder: false,
+    album_release_date: '05 May 2023 00:00:00 GMT',
+    trackinfo: page.tracks.map((t, i) => ({
+      id: 500 + i,
+      track_num: i + 1,
+      title: t.title,
+      artist: null,
+      duration: t.duration,
+      file: { 'mp3-128': 'https://t4.bcbits.com/x' },
+      streaming: 1,
+      is_downloadable: true,
+    })),
+    url: 'https://example.bandcamp.com/album/x',
+  };
+  const band = { id: 7, name: page.artist };
+  return `<!DOCTYPE html><html><head><meta property="og:description" content="${page.tracks.length} track album">
+<script data-tralbum="${escapeAttribute(JSON.stringify(tralbum))}" data-band="${escapeAttribute(JSON.stringify(band))}"></script></head><body></body></html>`;
+}
+
+/** MusicBrainz ws/2/url: answers from a table of URL -> [targetType, mbid] relations. */
+export function musicBrainzUrlRoute(known: Record<string, [string, string][]>): StandInHandler {
+  return (req, res) => {
+    const params = new URL(req.path, 'http://x').searchParams;
+    const resources = params.getAll('resource');
+    const entity = (resource: string) => ({
+      id: '00000000-0000-4000-8000-000000000000',
+      resource,
+      relations: (known[resource] ?? []).map(([type, id]) => ({
+        'target-type': type,
+        'type-id': 'x',
+        ended: false,
+        direction: 'backward',
+        [type.replace('-', '_')]: { id },
+      })),
+    });
+    const found = resources.filter((r) => known[r]);
+    res.setHeader('content-type', 'application/json');
+    if (resources.length === 1) {
+      if (!found.length) return res.writeHead(404).end('{"error":"Not Found"}');
+      return res.end(JSON.stringify(entity(found[0]!)));
+    }
+    res.end(
+      JSON.stringify({ 'url-count': found.length, 'url-offset': 0, urls: found.map(entity) }),
+    );
+  };
+}
+
+const DEEZER_FIXTURES = new URL('../../server/src/providers/deezer/fixtures', import.meta.url)
+  .pathname;
+
+/**
+ * One stand-in upstream for server tests: Deezer's API from the Deezer provider's own fixtures
+ * under /deezer, and a MusicBrainz ws/2/url that knows `known` under /mb.
+ */
+export async function startDeezerAndMusicBrainz(known: Record<string, [string, string][]> = {}) {
+  const { startStandIn } = await import('./stand-in.ts');
+  const upstream = await startStandIn();
+  const deezer = replayRoute('/deezer', 'https://api.deezer.com', DEEZER_FIXTURES);
+  const mb = musicBrainzUrlRoute(known);
+  upstream.route('*', (req, res) =>
+    req.path.startsWith('/deezer/') ? deezer(req, res) : mb(req, res),
+  );
+  return upstream;
+}
+
+/** Settings that point a server at startDeezerAndMusicBrainz(). */
+export function deezerAndMusicBrainzEnv(upstream: { url: string }): Record<string, string> {
+  return {
+    LINER_PROVIDERS: 'deezer',
+    LINER_PROVIDERS__DEEZER__BASE_URL: `${upstream.url}/deezer`,
+    LINER_MUSICBRAINZ_API_URL: `${upstream.url}/mb`,
+    LINER_MUSICBRAINZ_REQUEST_INTERVAL: '10ms',
+  };
+}
