@@ -14,12 +14,7 @@ import {
 import type { Logger } from './log.ts';
 import { createMusicBrainzGate, type MusicBrainzGate } from './musicbrainz/gate.ts';
 import { createMetrics, type Metrics } from './observability/metrics.ts';
-import {
-  createProviderSet,
-  endpointHost,
-  networkPolicy,
-  type ProviderSet,
-} from './providers/setup.ts';
+import { createProviderSet, networkPolicy, type ProviderSet } from './providers/setup.ts';
 import { createRepositories, type Repositories } from './repositories/index.ts';
 import { createServices, type ServiceDeps, type Services } from './services/index.ts';
 import { userAgent } from './version.ts';

@@ -115,7 +115,9 @@ describe('MBID resolver', () => {
       rows,
       getMany: async (urls) =>
         new Map(urls.filter((u) => rows.has(u)).map((u) => [u, rows.get(u)!])),
-      upsertMany: async (mappings) => void mappings.forEach((m) => rows.set(m.url, m)),
+      upsertMany: async (mappings) => {
+        for (const m of mappings) rows.set(m.url, m);
+      },
     };
   }
 
@@ -126,14 +128,14 @@ describe('MBID resolver', () => {
     const resolver = createMbidResolver({
       repository,
       client: {
-        lookup: async (urls) => (
-          asked.push([...urls]),
-          new Map(
+        lookup: async (urls) => {
+          asked.push([...urls]);
+          return new Map(
             urls
               .filter((u) => u.endsWith('1'))
               .map((u) => [u, [{ targetType: 'artist', mbid: A1, ended: false }]]),
-          )
-        ),
+          );
+        },
       },
       now: () => new Date(clock),
       ttlMs: 10_000,

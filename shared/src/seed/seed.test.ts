@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { type LookupResult, lookupResultSchema } from '../lookup.ts';
 import { followUpActions } from './actions.ts';
 import { buildEditSeed, buildReleaseSeed } from './build.ts';
-import type { Seed } from './types.ts';
 import { validateSeed } from './validate.ts';
 
 const ARTIST = '8c8b7a28-0d3c-4b8f-9c9b-6f1a2b3c4d5e';
