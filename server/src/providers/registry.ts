@@ -6,8 +6,10 @@ import type { ProviderName } from '@liner/shared';
 import { bandcampProvider } from './bandcamp/index.ts';
 import { beatportProvider } from './beatport/index.ts';
 import { deezerProvider } from './deezer/index.ts';
+import { discogsProvider } from './discogs/index.ts';
 import { itunesProvider } from './itunes/index.ts';
 import { musicbrainzProvider } from './musicbrainz/index.ts';
+import { spotifyProvider } from './spotify/index.ts';
 import type { ProviderDeclaration } from './types.ts';
 
 function register(
@@ -27,6 +29,8 @@ export const PROVIDERS = register([
   bandcampProvider,
   beatportProvider,
   musicbrainzProvider,
+  discogsProvider,
+  spotifyProvider,
 ]);
 
 export function providerDeclaration(name: ProviderName): ProviderDeclaration | undefined {

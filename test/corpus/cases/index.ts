@@ -3,5 +3,11 @@ import type { CorpusCase } from '../types.ts';
 import { bandcampCases } from './bandcamp.ts';
 import { deezerCases } from './deezer.ts';
 import { itunesCases } from './itunes.ts';
+import { spotifyCases } from './spotify.ts';
 
-export const CORPUS_CASES: CorpusCase[] = [...deezerCases, ...itunesCases, ...bandcampCases];
+export const CORPUS_CASES: CorpusCase[] = [
+  ...deezerCases,
+  ...itunesCases,
+  ...bandcampCases,
+  ...spotifyCases,
+];
