@@ -10,6 +10,7 @@ import { discogsProvider } from './discogs/index.ts';
 import { itunesProvider } from './itunes/index.ts';
 import { musicbrainzProvider } from './musicbrainz/index.ts';
 import { spotifyProvider } from './spotify/index.ts';
+import { spotifyProvider } from './spotify/index.ts';
 import type { ProviderDeclaration } from './types.ts';
 
 function register(
