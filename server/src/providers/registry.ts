@@ -6,10 +6,8 @@ import type { ProviderName } from '@liner/shared';
 import { bandcampProvider } from './bandcamp/index.ts';
 import { beatportProvider } from './beatport/index.ts';
 import { deezerProvider } from './deezer/index.ts';
-import { discogsProvider } from './discogs/index.ts';
 import { itunesProvider } from './itunes/index.ts';
 import { musicbrainzProvider } from './musicbrainz/index.ts';
-import { spotifyProvider } from './spotify/index.ts';
 import { spotifyProvider } from './spotify/index.ts';
 import type { ProviderDeclaration } from './types.ts';
 
@@ -30,7 +28,6 @@ export const PROVIDERS = register([
   bandcampProvider,
   beatportProvider,
   musicbrainzProvider,
-  discogsProvider,
   spotifyProvider,
 ]);
 
