@@ -106,6 +106,10 @@ const RECOGNIZED: [string, string, string][] = [
   ],
   ['https://www.tidal.com/album/130201923/u', 'release', 'https://tidal.com/album/130201923'],
   ['https://tidal.com/browse/artist/3566', 'artist', 'https://tidal.com/artist/3566'],
+  ['https://tidal.com/browse/track/130201924', 'track', 'https://tidal.com/track/130201924'],
+  // A music video is released on its own; its page stays a video page.
+  ['https://tidal.com/browse/video/358461354', 'release', 'https://tidal.com/video/358461354'],
+  ['https://listen.tidal.com/video/358461354', 'release', 'https://tidal.com/video/358461354'],
   // Bandcamp
   ['https://frisyr.bandcamp.com/album/demo', 'release', 'https://frisyr.bandcamp.com/album/demo'],
   [
@@ -294,6 +298,10 @@ describe('store URL recognition', () => {
     expect(
       musicBrainzUrlForms(recognizeUrl('https://tidal.com/browse/album/130201923').entity),
     ).toEqual(['https://tidal.com/album/130201923', 'https://tidal.com/browse/album/130201923']);
+    expect(musicBrainzUrlForms(recognizeUrl('https://tidal.com/video/358461354').entity)).toEqual([
+      'https://tidal.com/video/358461354',
+      'https://tidal.com/browse/video/358461354',
+    ]);
     expect(
       musicBrainzUrlForms(recognizeUrl('https://music.apple.com/gb/album/x/1441458047').entity),
     ).toEqual([

@@ -1,7 +1,11 @@
-import { matchTypedPath } from './path.ts';
-import { pathSegments, type StoreDefinition } from './types.ts';
+import { matchTypedPath, type TypedPathOptions } from './path.ts';
+import { pathSegments, type StoreDefinition, type StoreEntity } from './types.ts';
 
-const PATH_TYPES = { album: 'release', artist: 'artist', track: 'track', video: 'track' } as const;
+const PATH_TYPES = { album: 'release', artist: 'artist', track: 'track' } as const;
+const ID = /^\d+$/;
+const PREFIX = /^browse$/i;
+/** Tidal sells music videos on their own: a video page is a release, its ID "video/<id>". */
+const VIDEO: TypedPathOptions = { keywords: { video: 'release' }, id: ID, prefix: PREFIX };
 
 export const tidal: StoreDefinition = {
   name: 'tidal',
@@ -10,24 +14,23 @@ export const tidal: StoreDefinition = {
   entityTypes: ['release', 'artist', 'track'],
   pageExample: 'https://tidal.com/album/130201923',
   match(url) {
-    const path = matchTypedPath(pathSegments(url), {
-      keywords: PATH_TYPES,
-      id: /^\d+$/,
-      prefix: /^browse$/i,
-    });
+    const segments = pathSegments(url);
+    const video = matchTypedPath(segments, VIDEO);
+    if (video) return { store: 'tidal', type: 'release', id: `video/${video.id}` };
+    const path = matchTypedPath(segments, { keywords: PATH_TYPES, id: ID, prefix: PREFIX });
     if (!path) return undefined;
     return { store: 'tidal', type: path.type, id: path.id };
   },
   canonicalUrl(entity) {
-    return `https://tidal.com/${tidalType(entity.type)}/${entity.id}`;
+    return `https://tidal.com/${tidalPath(entity)}`;
   },
   alternativeUrls(entity) {
     // MusicBrainz cleaned Tidal links to the /browse/ form before it switched to the short one.
-    const type = tidalType(entity.type);
-    return [`https://tidal.com/browse/${type}/${entity.id}`];
+    return [`https://tidal.com/browse/${tidalPath(entity)}`];
   },
 };
 
-function tidalType(type: string): string {
-  return type === 'release' ? 'album' : type;
+function tidalPath(entity: StoreEntity): string {
+  if (entity.type === 'release' && entity.id.startsWith('video/')) return entity.id;
+  return `${entity.type === 'release' ? 'album' : entity.type}/${entity.id}`;
 }

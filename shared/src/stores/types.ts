@@ -4,7 +4,10 @@ import type { EntityType, ProviderName } from '../model.ts';
 export interface StoreEntity {
   store: ProviderName;
   type: EntityType;
-  /** The store's own ID; for Bandcamp "<subdomain>/album/<slug>" or "<subdomain>/track/<slug>". */
+  /**
+   * The store's own ID; for Bandcamp "<subdomain>/album/<slug>" or "<subdomain>/track/<slug>",
+   * for a Tidal music video "video/<id>".
+   */
   id: string;
   /** Storefront country (ISO 3166-1 alpha-2, upper case) where the URL names one. */
   region?: string;
