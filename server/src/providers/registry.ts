@@ -6,6 +6,7 @@ import type { ProviderName } from '@liner/shared';
 import { bandcampProvider } from './bandcamp/index.ts';
 import { beatportProvider } from './beatport/index.ts';
 import { deezerProvider } from './deezer/index.ts';
+import { discogsProvider } from './discogs/index.ts';
 import { itunesProvider } from './itunes/index.ts';
 import { musicbrainzProvider } from './musicbrainz/index.ts';
 import { spotifyProvider } from './spotify/index.ts';
@@ -28,6 +29,7 @@ export const PROVIDERS = register([
   bandcampProvider,
   beatportProvider,
   musicbrainzProvider,
+  discogsProvider,
   spotifyProvider,
 ]);
 

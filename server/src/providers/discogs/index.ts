@@ -1,0 +1,151 @@
+/**
+ * Discogs: a database of physical and digital releases, not a store. The release API is public;
+ * a personal token (providers.discogs.token) raises the rate limit and unlocks the database
+ * search, which barcode look-ups need. The token travels only in the Authorization header:
+ * request URLs are what gets stored, recorded and logged, so it never appears in one.
+ */
+import { gtinVariants, type StoreEntity, sameGtin, storeByName } from '@liner/shared';
+import type { z } from 'zod';
+import { ProviderDataError, UpstreamError } from '../../http/errors.ts';
+import { validate } from '../common/fetch.ts';
+import type {
+  ProviderClient,
+  ProviderContext,
+  ProviderDeclaration,
+  ProviderLookup,
+} from '../types.ts';
+import {
+  type DiscogsRelease,
+  discogsError,
+  discogsMaster,
+  discogsRelease,
+  discogsSearch,
+} from './api.ts';
+import { parseDiscogsRelease } from './parse.ts';
+
+const NAME = 'discogs';
+const store = storeByName(NAME);
+
+function createClient(ctx: ProviderContext): ProviderClient {
+  const api = ctx.endpoints.api!;
+  const token = ctx.settings.token;
+  const headers: Record<string, string> = token ? { authorization: `Discogs token=${token}` } : {};
+
+  /** GETs and validates; Discogs' error bodies ({"message": ...}) become typed errors. */
+  async function get<T extends z.ZodType>(url: string, schema: T, what: string) {
+    const response = await ctx.http.request({ provider: NAME, url, expect: 'json', headers });
+    const error = discogsError.safeParse(response.data);
+    if (error.success && !schema.safeParse(response.data).success) {
+      const { message } = error.data;
+      if (/not found/i.test(message))
+        throw new UpstreamError('not-found', NAME, url, `Discogs has no such ${what}`, 404);
+      throw new ProviderDataError(NAME, url, `Discogs answered "${message}"`);
+    }
+    return validate(schema, response.data, NAME, url);
+  }
+
+  async function release(id: number | string, messages: ProviderLookup['messages'] = []) {
+    const apiUrl = `${api}/releases/${id}`;
+    const data: DiscogsRelease = await get(apiUrl, discogsRelease, 'release');
+    const url = store.canonicalUrl({ store: NAME, type: 'release', id: String(data.id) });
+    const parsed = parseDiscogsRelease(data, url);
+    if (parsed.release.media.every((m) => m.tracks.length === 0))
+      throw new ProviderDataError(NAME, apiUrl, 'the release has no tracks');
+    return {
+      release: parsed.release,
+      messages: [...messages, ...parsed.messages],
+      id: String(data.id),
+      url,
+      apiUrl,
+    } satisfies ProviderLookup;
+  }
+
+  async function lookupById(entity: StoreEntity): Promise<ProviderLookup> {
+    if (entity.type === 'release') return release(entity.id);
+    if (entity.type !== 'release-group')
+      throw new ProviderDataError(
+        NAME,
+        store.canonicalUrl(entity),
+        `a ${entity.type} is not a release`,
+      );
+    // A master groups the versions of a release; its main release stands for it.
+    const master = await get(`${api}/masters/${entity.id}`, discogsMaster, 'master release');
+    return release(master.main_release, [
+      {
+        level: 'info',
+        provider: NAME,
+        text: `Discogs master ${master.id} was looked up through its main release ${master.main_release}`,
+      },
+    ]);
+  }
+
+  async function lookupByGtin(gtin: string): Promise<ProviderLookup> {
+    let searched = '';
+    for (const variant of gtinVariants(gtin)) {
+      searched = `${api}/database/search?barcode=${variant}&type=release`;
+      const { results } = await get(searched, discogsSearch, 'search');
+      // The search is a text search: keep only releases whose barcode is this GTIN.
+      const matches = results.filter(
+        (r) => (r.type ?? 'release') === 'release' && r.barcode?.some((b) => sameGtin(b, gtin)),
+      );
+      if (matches.length === 0) continue;
+      const others = matches.slice(1).map((m) => m.id);
+      return release(
+        matches[0]!.id,
+        others.length
+          ? [
+              {
+                level: 'warning',
+                provider: NAME,
+                text: `Discogs has ${matches.length} releases with barcode ${gtin}; used ${matches[0]!.id} (also ${others.join(', ')})`,
+              },
+            ]
+          : [],
+      );
+    }
+    throw new UpstreamError(
+      'not-found',
+      NAME,
+      searched,
+      `Discogs has no release with barcode ${gtin}`,
+      404,
+    );
+  }
+
+  // Discogs' search needs authentication, so without a token there is no barcode look-up at
+  // all: the look-up planner then leaves Discogs out of GTIN phases instead of failing there.
+  if (!token) {
+    ctx.logger.info('Discogs barcode look-ups need a personal token (providers.discogs.token)');
+    return { lookupById };
+  }
+  return { lookupById, lookupByGtin };
+}
+
+export const discogsProvider: ProviderDeclaration = {
+  name: NAME,
+  displayName: 'Discogs',
+  store,
+  category: 'database',
+  endpoints: { api: 'https://api.discogs.com' },
+  // Discogs allows 60 requests a minute with a token and 25 without. Limits are declared, not
+  // configured, so the lower one applies whichever way the provider runs.
+  rateLimits: [{ endpoint: 'api', requests: 25, perMs: 60_000, concurrency: 2 }],
+  requiredCredentials: [],
+  optionalCredentials: ['token'],
+  regions: 'worldwide',
+  features: {
+    gtinLookup: 'present',
+    gtin: 'present',
+    isrc: 'none',
+    labels: 'good',
+    catalogNumber: 'good',
+    releaseDate: 'present',
+    durations: 'present',
+    artistCredits: 'good',
+    availability: 'present',
+    copyright: 'none',
+    releaseTypes: 'present',
+    coverSize: 600,
+  },
+  create: createClient,
+};
