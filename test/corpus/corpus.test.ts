@@ -51,6 +51,9 @@ describe.skipIf(!present)(`recorded corpus (${CORPUS_DIR})`, () => {
       if (want.links)
         expect(release.externalLinks.map((l) => [l.url, l.types])).toEqual(want.links);
       if (want.types) expect(release.types).toEqual(want.types);
+      if (want.formats) expect(release.media.map((m) => m.format ?? null)).toEqual(want.formats);
+      if (want.mediumTitles)
+        expect(release.media.map((m) => m.title ?? null)).toEqual(want.mediumTitles);
       for (const region of want.availableIn?.includes ?? [])
         expect(release.availableIn).toContain(region);
       for (const region of want.availableIn?.excludes ?? [])

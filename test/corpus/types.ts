@@ -22,6 +22,10 @@ export interface CorpusExpectation {
   releaseDate?: ReleaseDate;
   links?: [string, LinkType[]][];
   types?: string[];
+  /** Format per medium (null where none). */
+  formats?: (string | null)[];
+  /** Title per medium (null where none). */
+  mediumTitles?: (string | null)[];
   availableIn?: { includes?: string[]; excludes?: string[] };
 }
 

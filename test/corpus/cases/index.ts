@@ -2,6 +2,7 @@
 import type { CorpusCase } from '../types.ts';
 import { bandcampCases } from './bandcamp.ts';
 import { deezerCases } from './deezer.ts';
+import { discogsCases } from './discogs.ts';
 import { itunesCases } from './itunes.ts';
 import { spotifyCases } from './spotify.ts';
 
@@ -9,5 +10,6 @@ export const CORPUS_CASES: CorpusCase[] = [
   ...deezerCases,
   ...itunesCases,
   ...bandcampCases,
+  ...discogsCases,
   ...spotifyCases,
 ];
