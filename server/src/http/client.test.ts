@@ -8,6 +8,7 @@ import { UpstreamError } from './errors.ts';
 
 describe('HTTP client against a local stand-in', () => {
   let upstream: StandIn;
+  let foreign: StandIn;
   const events: UpstreamEvent[] = [];
   const client = (extra: Partial<HttpClientOptions> = {}) =>
     createHttpClient({
@@ -25,6 +26,7 @@ describe('HTTP client against a local stand-in', () => {
   let limited = 0;
 
   beforeAll(async () => {
+    foreign = await startStandIn({ '/internal-admin': json({ secret: true }) });
     upstream = await startStandIn({
       '/ok': json({ ok: true }),
       '/slow': async (_req, res) => {
@@ -49,10 +51,18 @@ describe('HTTP client against a local stand-in', () => {
       '/big': text('x'.repeat(20_000), 200, 'text/plain'),
       '/missing': text('nope', 404, 'text/plain'),
       '/redirect-out': (_req, res) =>
-        res.writeHead(302, { location: 'http://localhost:1/elsewhere' }).end(),
+        res.writeHead(302, { location: `${foreign.url}/internal-admin` }).end(),
+      '/redirect-in': (_req, res) => res.writeHead(301, { location: '/ok' }).end(),
+      '/quick': async (_req, res) => {
+        await new Promise((r) => setTimeout(r, 150));
+        res.writeHead(200, { 'content-type': 'application/json' }).end('{"quick":true}');
+      },
     });
   });
-  afterAll(() => upstream.close());
+  afterAll(async () => {
+    await upstream.close();
+    await foreign.close();
+  });
 
   it('sends the User-Agent and returns parsed JSON', async () => {
     const response = await client().request({
@@ -150,8 +160,30 @@ describe('HTTP client against a local stand-in', () => {
     expect(upstream.requests.length - before).toBe(1);
     await expect(
       c.request({ provider: 'test', url: `${upstream.url}/redirect-out` }),
-    ).rejects.toMatchObject({ kind: expect.stringMatching(/host-not-allowed|network/) });
+    ).rejects.toMatchObject({ kind: 'host-not-allowed' });
+    // The foreign host never hears of the request: the hop is checked before it is made.
+    expect(foreign.requests).toEqual([]);
+    const followed = await c.request({
+      provider: 'test',
+      url: `${upstream.url}/redirect-in`,
+      expect: 'json',
+    });
+    expect(followed.data).toEqual({ ok: true });
     expect(events.some((e) => e.outcome === 'error' && e.errorKind === 'too-large')).toBe(true);
+  });
+
+  it('starts the time-out when a request is sent, not while it waits for its host budget', async () => {
+    // Two at a time, 300 ms time-out, 150 ms answers: the last of six waits ~450 ms in the queue.
+    const c = client({
+      retries: 0,
+      rateLimits: [{ host: upstream.host, requests: 2, perMs: 1, concurrency: 2 }],
+    });
+    const answers = await Promise.allSettled(
+      Array.from({ length: 6 }, () =>
+        c.request({ provider: 'test', url: `${upstream.url}/quick`, expect: 'json' }),
+      ),
+    );
+    expect(answers.map((a) => a.status)).toEqual(Array(6).fill('fulfilled'));
   });
 
   it('records bodies to a directory and replays them without the network', async () => {

@@ -30,6 +30,8 @@ export const REPLAY_TOKEN = JSON.stringify({
 });
 
 const RETRYABLE_KINDS = new Set(['timeout', 'network', 'rate-limited']);
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+const MAX_REDIRECTS = 5;
 
 function isRetryable(error: unknown): boolean {
   if (!(error instanceof UpstreamError)) return true;
@@ -61,41 +63,74 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     return parsed;
   }
 
+  /**
+   * Fetches one hop at a time so that every redirect target passes the allow-list before it is
+   * asked: with automatic redirects the foreign host would already have had the request.
+   */
+  async function fetchFollowing(request: HttpRequest, signal: AbortSignal): Promise<Response> {
+    let url = request.url;
+    let method = request.method ?? 'GET';
+    let body = request.body;
+    for (let hop = 0; ; hop++) {
+      const response = await fetchImpl(url, {
+        method,
+        headers: { 'user-agent': options.userAgent, ...request.headers },
+        body,
+        signal,
+        redirect: 'manual',
+      });
+      const location = response.headers.get('location');
+      if (!REDIRECTS.has(response.status) || !location) return response;
+      await response.body?.cancel();
+      if (hop >= MAX_REDIRECTS)
+        throw new BadBodyError(
+          request.provider,
+          request.url,
+          `more than ${MAX_REDIRECTS} redirects`,
+        );
+      url = new URL(location, url).href;
+      checkAllowed(request.provider, url);
+      if (
+        response.status === 303 ||
+        ((response.status === 301 || response.status === 302) && method === 'POST')
+      ) {
+        method = 'GET';
+        body = undefined;
+      }
+    }
+  }
+
   async function attempt(request: HttpRequest, host: string) {
-    const gate = options.gates?.find((g) => g.provider === request.provider);
-    if (gate) await gate.acquire();
-    const signal = AbortSignal.timeout(options.timeoutMs);
-    let response: Response;
-    try {
-      response = await limiter.run(host, () =>
-        fetchImpl(request.url, {
-          method: request.method ?? 'GET',
-          headers: { 'user-agent': options.userAgent, ...request.headers },
-          body: request.body,
-          signal,
-          redirect: 'follow',
-        }),
-      );
-    } catch (error) {
-      if (signal.aborted) throw new TimeoutError(request.provider, request.url, options.timeoutMs);
-      throw toUpstreamError(error, request.provider, request.url);
-    }
-    await gate?.observe?.(response.status, response.headers);
-    // A redirect must not take a provider outside its own hosts.
-    if (response.url && response.url !== request.url) checkAllowed(request.provider, response.url);
-    let body: string;
-    try {
-      body = await readBody(response, request.provider, request.url, options.maxResponseBytes);
-    } catch (error) {
-      if (signal.aborted) throw new TimeoutError(request.provider, request.url, options.timeoutMs);
-      throw toUpstreamError(error, request.provider, request.url);
-    }
-    const accepted = response.ok || (request.acceptStatus ?? []).includes(response.status);
-    if (!accepted) {
-      const retryAfter = parseRetryAfter(response.headers.get('retry-after'), now().getTime());
-      throw new HttpStatusError(request.provider, request.url, response.status, retryAfter);
-    }
-    return { response, body };
+    // The time-out starts when the request is sent, not while it waits for its host's budget.
+    return limiter.run(host, async () => {
+      const gate = options.gates?.find((g) => g.provider === request.provider);
+      if (gate) await gate.acquire();
+      const signal = AbortSignal.timeout(options.timeoutMs);
+      let response: Response;
+      try {
+        response = await fetchFollowing(request, signal);
+      } catch (error) {
+        if (error instanceof UpstreamError) throw error;
+        if (signal.aborted)
+          throw new TimeoutError(request.provider, request.url, options.timeoutMs);
+        throw toUpstreamError(error, request.provider, request.url);
+      }
+      await gate?.observe?.(response.status, response.headers);
+      let body: string;
+      try {
+        body = await readBody(response, request.provider, request.url, options.maxResponseBytes);
+      } catch (error) {
+        if (signal.aborted)
+          throw new TimeoutError(request.provider, request.url, options.timeoutMs);
+        throw toUpstreamError(error, request.provider, request.url);
+      }
+      const accepted = response.ok || (request.acceptStatus ?? []).includes(response.status);
+      if (!accepted) {
+        const retryAfter = parseRetryAfter(response.headers.get('retry-after'), now().getTime());
+        throw new HttpStatusError(request.provider, request.url, response.status, retryAfter);
+      }
+      return { response, body };
+    });
   }
 
   async function live(request: HttpRequest, host: string) {
