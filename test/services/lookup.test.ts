@@ -163,6 +163,23 @@ describe.each(testDatabases())('look-up service on $kind', ({ open }) => {
     });
   });
 
+  it('asks a failed provider again once the error lifetime has passed, not a day later', async () => {
+    clock = new Date(clock.getTime() + 48 * 3600 * 1000);
+    deezerFails = true;
+    const failed = await app.services.lookup.lookup({ urls: [DEEZER] });
+    expect(failed.release).toBeUndefined();
+    // Within the error lifetime the same failure is the answer: no hammering a broken store.
+    const before = count('/deezer/');
+    expect((await app.services.lookup.lookup({ urls: [DEEZER] })).id).toBe(failed.id);
+    expect(count('/deezer/')).toBe(before);
+    deezerFails = false;
+    clock = new Date(clock.getTime() + 10 * 60 * 1000);
+    const recovered = await app.services.lookup.lookup({ urls: [DEEZER] });
+    expect(recovered.id).not.toBe(failed.id);
+    expect(recovered.release?.title).toBeDefined();
+    expect(count('/deezer/')).toBeGreaterThan(before);
+  });
+
   it('rejects bad input with the reason', async () => {
     await expect(
       app.services.lookup.lookup({ urls: ['https://example.com/album/1'] }),

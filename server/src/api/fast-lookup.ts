@@ -49,10 +49,9 @@ export async function fastLookup(
   );
   if (!input.success || input.data.refresh || input.data.urls.length > app.config.lookup.maxUrls)
     return false;
-  const since = new Date(app.now().getTime() - app.config.cache.ttl);
   let stored: { result: string } | undefined;
   try {
-    stored = await app.repos.lookups.latestForQuery(queryKey(input.data), since);
+    stored = await app.repos.lookups.latestForQuery(queryKey(input.data), app.now());
   } catch {
     // tRPC's route will meet the same failure and report it in its own words and shape.
     return false;

@@ -93,6 +93,11 @@ export const lookups = pgTable(
     /** provider_releases rows the result was merged from. */
     sources: jsonb('sources').$type<number[]>().notNull(),
     createdAt: timestamptz('created_at').notNull().defaultNow(),
+    /**
+     * Until when the same query may be answered with this result: shorter than the cache
+     * lifetime when a provider failed or MusicBrainz did not know the release yet.
+     */
+    reusableUntil: timestamptz('reusable_until').notNull().defaultNow(),
   },
   (t) => [index('lookups_query_key').on(t.queryKey, t.createdAt)],
 );

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, sql } from 'drizzle-orm';
 import type { Db } from '../db/connect.ts';
 import { lookups } from '../db/schema.ts';
 import type { LookupRepository } from './types.ts';
@@ -11,7 +11,7 @@ export function lookupRepository(db: Db): LookupRepository {
     .where(
       and(
         eq(lookups.queryKey, sql.placeholder('key')),
-        gte(lookups.createdAt, sql`${sql.placeholder('since')}::timestamptz`),
+        gt(lookups.reusableUntil, sql`${sql.placeholder('at')}::timestamptz`),
       ),
     )
     .orderBy(desc(lookups.createdAt))
@@ -25,8 +25,8 @@ export function lookupRepository(db: Db): LookupRepository {
       const [row] = await db.select().from(lookups).where(eq(lookups.id, id));
       return row;
     },
-    async latestForQuery(queryKey, since = new Date(0)) {
-      const [row] = await latest.execute({ key: queryKey, since: since.toISOString() });
+    async latestForQuery(queryKey, at) {
+      const [row] = await latest.execute({ key: queryKey, at: at.toISOString() });
       return row;
     },
   };

@@ -197,15 +197,28 @@ describe.each(testDatabases())('repositories on $kind', ({ open }) => {
         result: JSON.stringify({ release: { title: 'T' } }),
         sources: [1, 2],
       };
-      await repos.lookups.create({ ...lookup, id: 'first', createdAt: new Date('2026-01-01') });
-      await repos.lookups.create({ ...lookup, id: 'second', createdAt: new Date('2026-01-02') });
+      const day = (d: number) => new Date(Date.UTC(2026, 0, d));
+      await repos.lookups.create({
+        ...lookup,
+        id: 'first',
+        createdAt: day(1),
+        reusableUntil: day(5),
+      });
+      // Newer, but reusable only briefly (a provider failed): after it lapses, "first" answers.
+      await repos.lookups.create({
+        ...lookup,
+        id: 'second',
+        createdAt: day(2),
+        reusableUntil: day(3),
+      });
       expect((await repos.lookups.get('first'))?.result).toBe('{"release":{"title":"T"}}');
-      expect((await repos.lookups.latestForQuery('q1'))?.id).toBe('second');
-      expect(await repos.lookups.latestForQuery('q1', new Date('2026-01-03'))).toBeUndefined();
+      expect((await repos.lookups.latestForQuery('q1', day(2)))?.id).toBe('second');
+      expect((await repos.lookups.latestForQuery('q1', day(4)))?.id).toBe('first');
+      expect(await repos.lookups.latestForQuery('q1', day(5))).toBeUndefined();
       expect(await repos.lookups.get('missing')).toBeUndefined();
-      expect(await repos.lookups.latestForQuery('none')).toBeUndefined();
+      expect(await repos.lookups.latestForQuery('none', day(1))).toBeUndefined();
       await expect(
-        repos.lookups.create({ ...lookup, id: 'first', createdAt: new Date() }),
+        repos.lookups.create({ ...lookup, id: 'first', createdAt: day(1), reusableUntil: day(1) }),
       ).rejects.toThrow();
     });
   });

@@ -89,16 +89,14 @@ export interface NewLookup {
   result: string;
   sources: number[];
   createdAt: Date;
+  reusableUntil: Date;
 }
 
 export interface LookupRepository {
   create(lookup: NewLookup): Promise<void>;
   get(id: string): Promise<NewLookup | undefined>;
-  /** The newest look-up of this query made at or after `since`, as its stored JSON text. */
-  latestForQuery(
-    queryKey: string,
-    since?: Date,
-  ): Promise<{ id: string; result: string } | undefined>;
+  /** The newest look-up of this query still reusable at `at`, as its stored JSON text. */
+  latestForQuery(queryKey: string, at: Date): Promise<{ id: string; result: string } | undefined>;
 }
 
 export interface MbRelation {

@@ -50,6 +50,28 @@ function canonical(result: unknown): LookupResult {
   return lookupResultSchema.parse(sortedKeys(result));
 }
 
+/**
+ * How long the same question may get this same answer. A result is only as fresh as its
+ * shortest-lived part: a failed provider is asked again after the error lifetime, and a release
+ * MusicBrainz did not know is checked again soon, since the user may be about to add it.
+ */
+export function reuseLifetime(config: Config, result: LookupResult): number {
+  const lifetimes = [config.cache.ttl];
+  for (const provider of result.providers) {
+    const ttl = config.providers[provider.name].ttl;
+    if (ttl !== undefined) lifetimes.push(ttl);
+    if (provider.error)
+      lifetimes.push(
+        provider.error.kind === 'not-found' ? config.cache.notFoundTtl : config.cache.errorTtl,
+      );
+  }
+  if (!result.release) lifetimes.push(config.cache.errorTtl);
+  else if (result.existing.length === 0) lifetimes.push(config.cache.mbidNotFoundTtl);
+  if (result.messages.some((m) => m.provider === 'musicbrainz' && m.level !== 'info'))
+    lifetimes.push(config.cache.errorTtl);
+  return Math.min(...lifetimes);
+}
+
 export function createLookupService(options: LookupServiceOptions) {
   const { config, repos, fetcher, now } = options;
 
@@ -85,8 +107,7 @@ export function createLookupService(options: LookupServiceOptions) {
     if (!input.refresh) {
       // The same question within the cache lifetime gets the same answer and permalink: one
       // indexed read, no provider, no merge.
-      const since = new Date(now().getTime() - config.cache.ttl);
-      const stored = await repos.lookups.latestForQuery(key, since);
+      const stored = await repos.lookups.latestForQuery(key, now());
       if (stored) {
         const result = JSON.parse(stored.result) as LookupResult;
         const outcome = result.release ? 'merged' : 'empty';
@@ -159,6 +180,7 @@ export function createLookupService(options: LookupServiceOptions) {
       result: JSON.stringify(checked),
       sources: succeeded.map((o) => o.releaseId!).filter((id) => id !== undefined),
       createdAt,
+      reusableUntil: new Date(createdAt.getTime() + reuseLifetime(config, checked)),
     });
     options.onLookup?.({
       outcome: checked.release ? 'merged' : 'empty',

@@ -1,0 +1,1 @@
+ALTER TABLE "lookups" ADD COLUMN "reusable_until" timestamp with time zone DEFAULT now() NOT NULL;
