@@ -1,0 +1,23 @@
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { createCache } from '../src/background/cache.ts';
+import { LinerDatabase } from '../src/background/db.ts';
+import { clientFactory } from '../src/background/deps.ts';
+import { createMessageListener } from '../src/background/listener.ts';
+import { createSeedStore } from '../src/background/seed-store.ts';
+import { loadSettings } from '../src/settings/storage.ts';
+
+export default defineBackground(() => {
+  const listener = createMessageListener({
+    cache: createCache(new LinerDatabase()),
+    seeds: createSeedStore(browser.storage.session),
+    settings: loadSettings,
+    client: clientFactory(),
+    openTab: async (url) => {
+      await browser.tabs.create({ url });
+    },
+    pageUrl: (path) => browser.runtime.getURL(path as '/'),
+    version: browser.runtime.getManifest().version,
+  });
+  browser.runtime.onMessage.addListener(listener as never);
+});

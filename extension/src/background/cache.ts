@@ -1,0 +1,92 @@
+/**
+ * Cache rules over the database. A "linked" answer holds for days (links are rarely removed);
+ * "not linked" and an empty look-up hold for minutes, since the user may be about to add the
+ * release. Expired rows are still returned, marked stale, so the extension keeps working from
+ * what it has when the server is down.
+ */
+import type { LookupResult } from '@liner/shared/lookup';
+import type { HistoryRow, LinerDatabase, LookupRow, UrlRow } from './db.ts';
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+
+export const TTL = {
+  linked: 7 * 24 * HOUR,
+  notLinked: 10 * MINUTE,
+  release: 24 * HOUR,
+  noRelease: 10 * MINUTE,
+} as const;
+
+/** History kept for the popup; older entries are dropped. */
+const HISTORY_LIMIT = 200;
+
+export interface Cached<T> {
+  row: T;
+  fresh: boolean;
+}
+
+export function createCache(db: LinerDatabase, now: () => number = Date.now) {
+  const mark = <T extends { expiresAt: number }>(row: T): Cached<T> => ({
+    row,
+    fresh: row.expiresAt > now(),
+  });
+
+  return {
+    async urlStates(urls: readonly string[]): Promise<Map<string, Cached<UrlRow>>> {
+      const rows = await db.urls.bulkGet([...urls]);
+      return new Map(rows.flatMap((row) => (row ? [[row.url, mark(row)] as const] : [])));
+    },
+
+    async putUrlStates(answers: readonly Pick<UrlRow, 'url' | 'status' | 'mbids'>[]) {
+      const at = now();
+      await db.urls.bulkPut(
+        answers.map((answer) => ({
+          ...answer,
+          checkedAt: at,
+          expiresAt: at + (answer.status === 'linked' ? TTL.linked : TTL.notLinked),
+        })),
+      );
+    },
+
+    /** After an import the answer is about to change: ask again on the next visit. */
+    async forgetUrlState(url: string) {
+      await db.urls.delete(url);
+    },
+
+    async lookup(url: string): Promise<Cached<LookupRow> | undefined> {
+      const row = await db.lookups.get(url);
+      return row ? mark(row) : undefined;
+    },
+
+    async putLookup(url: string, result: LookupResult): Promise<LookupRow> {
+      const at = now();
+      const row: LookupRow = {
+        url,
+        permalink: result.id,
+        result,
+        fetchedAt: at,
+        expiresAt: at + (result.release ? TTL.release : TTL.noRelease),
+      };
+      await db.lookups.put(row);
+      return row;
+    },
+
+    async addHistory(entry: Omit<HistoryRow, 'id' | 'at'>) {
+      await db.history.add({ ...entry, at: now() });
+      const count = await db.history.count();
+      if (count > HISTORY_LIMIT) {
+        const old = await db.history
+          .orderBy('at')
+          .limit(count - HISTORY_LIMIT)
+          .primaryKeys();
+        await db.history.bulkDelete(old);
+      }
+    },
+
+    async recent(limit = 30): Promise<HistoryRow[]> {
+      return db.history.orderBy('at').reverse().limit(limit).toArray();
+    },
+  };
+}
+
+export type Cache = ReturnType<typeof createCache>;

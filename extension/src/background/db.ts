@@ -1,0 +1,50 @@
+/**
+ * The extension's IndexedDB database. It lives in the background only: a content script's
+ * IndexedDB would belong to the store's origin, readable by the store's own scripts.
+ */
+import type { LookupResult } from '@liner/shared/lookup';
+import Dexie, { type EntityTable } from 'dexie';
+
+/** A look-up result by the canonical URL of the page it was made for. */
+export interface LookupRow {
+  url: string;
+  permalink: string;
+  result: LookupResult;
+  fetchedAt: number;
+  expiresAt: number;
+}
+
+/** MusicBrainz's answer to "is this URL linked?", by canonical URL. */
+export interface UrlRow {
+  url: string;
+  status: 'linked' | 'not-linked';
+  mbids: string[];
+  checkedAt: number;
+  expiresAt: number;
+}
+
+export interface HistoryRow {
+  id?: number;
+  kind: 'lookup' | 'import' | 'edit';
+  at: number;
+  url: string;
+  title?: string;
+  artist?: string;
+  permalink?: string;
+  mbid?: string;
+}
+
+export class LinerDatabase extends Dexie {
+  lookups!: EntityTable<LookupRow, 'url'>;
+  urls!: EntityTable<UrlRow, 'url'>;
+  history!: EntityTable<HistoryRow, 'id'>;
+
+  constructor(name = 'liner') {
+    super(name);
+    this.version(1).stores({
+      lookups: '&url, fetchedAt, expiresAt',
+      urls: '&url, expiresAt',
+      history: '++id, at, kind',
+    });
+  }
+}

@@ -1,0 +1,30 @@
+/** What the background's handlers need, injected so tests run them on fakes of the edges only. */
+import type { Settings } from '../settings/schema.ts';
+import type { Cache } from './cache.ts';
+import type { SeedStore } from './seed-store.ts';
+import { type FetchLike, type ServerClient, serverClient } from './server.ts';
+
+/** Time-outs per kind of call: a badge must not wait long, a look-up asks every store. */
+export const TIMEOUTS = { check: 10_000, lookup: 60_000, seed: 20_000, status: 4_000 } as const;
+
+export interface BackgroundDeps {
+  cache: Cache;
+  seeds: SeedStore;
+  settings(): Promise<Settings>;
+  client(settings: Pick<Settings, 'serverUrl' | 'token'>, timeoutMs: number): ServerClient;
+  /** Opens an extension page (the seed poster) in a new tab. */
+  openTab(url: string): Promise<void>;
+  /** The absolute URL of an extension page. */
+  pageUrl(path: string): string;
+  version: string;
+}
+
+export function clientFactory(fetchImpl?: FetchLike): BackgroundDeps['client'] {
+  return (settings, timeoutMs) =>
+    serverClient({
+      serverUrl: settings.serverUrl,
+      token: settings.token,
+      timeoutMs,
+      ...(fetchImpl ? { fetch: fetchImpl } : {}),
+    });
+}

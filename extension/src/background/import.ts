@@ -1,0 +1,117 @@
+/**
+ * "Open in MusicBrainz" and "Add missing links": the seed comes from the server (seeds.build),
+ * or, when the server cannot be reached, is built here from the cached look-up with the same
+ * shared builder. Either way it is pointed at the MusicBrainz site chosen in the options and
+ * validated; a seed that fails validation is refused with the reasons, never posted.
+ */
+import type { LookupResult } from '@liner/shared/lookup';
+import { buildEditSeed, buildReleaseSeed } from '@liner/shared/seed/build';
+import type { Seed } from '@liner/shared/seed/types';
+import { validateSeed } from '@liner/shared/seed/validate';
+import { musicBrainzUrlForms, tryRecognizeUrl } from '@liner/shared/stores/index';
+import { z } from 'zod';
+import type { ImportResponse } from '../messages.ts';
+import { musicBrainzUrl, type Settings } from '../settings/schema.ts';
+import type { Cache } from './cache.ts';
+import { type BackgroundDeps, TIMEOUTS } from './deps.ts';
+import { problemFrom } from './problems.ts';
+
+const seedSchema = z.object({
+  action: z.enum(['add', 'edit']),
+  url: z.url(),
+  fields: z.array(z.tuple([z.string(), z.string()])),
+});
+
+/** The same path and query on the MusicBrainz site the user chose. */
+export function retarget(seed: Seed, editorUrl: string): Seed {
+  const from = new URL(seed.url);
+  return { ...seed, url: `${editorUrl}${from.pathname}${from.search}` };
+}
+
+/** Store links of the release that the cached badge answers say are linked to `mbid`. */
+async function linkedUrls(cache: Cache, result: LookupResult, mbid: string): Promise<string[]> {
+  const links = result.release?.externalLinks ?? [];
+  const forms = links.map((link) => {
+    const recognized = tryRecognizeUrl(link.url);
+    return {
+      url: link.url,
+      forms: recognized ? musicBrainzUrlForms(recognized.entity) : [link.url],
+    };
+  });
+  const states = await cache.urlStates(forms.flatMap((f) => f.forms));
+  return forms
+    .filter((f) => f.forms.some((form) => states.get(form)?.row.mbids.includes(mbid)))
+    .map((f) => f.url);
+}
+
+async function localSeed(
+  deps: BackgroundDeps,
+  settings: Settings,
+  result: LookupResult,
+  existing?: string,
+) {
+  const page = `${settings.serverUrl}/release/${result.id}`;
+  const options = {
+    editorUrl: musicBrainzUrl(settings),
+    permalinkUrl: page,
+    redirectUri: `${page}/imported`,
+    version: deps.version,
+  };
+  if (!existing) return buildReleaseSeed(result, options);
+  return buildEditSeed(result, existing, {
+    ...options,
+    linkedUrls: await linkedUrls(deps.cache, result, existing),
+  });
+}
+
+export async function importRelease(
+  deps: BackgroundDeps,
+  request: { url: string; permalink: string; existing?: string | undefined },
+): Promise<ImportResponse> {
+  const settings = await deps.settings();
+  const canonical = tryRecognizeUrl(request.url)?.canonicalUrl ?? request.url;
+  const cached = await deps.cache.lookup(canonical);
+  let seed: Seed;
+  let builtLocally = false;
+  try {
+    const client = deps.client(settings, TIMEOUTS.seed);
+    const answer = await client.seeds.build.query({
+      id: request.permalink,
+      ...(request.existing ? { existing: request.existing } : {}),
+    });
+    seed = seedSchema.parse(answer);
+  } catch (error) {
+    const problem = problemFrom(error, settings.serverUrl);
+    const offline = problem.kind === 'unreachable' || problem.kind === 'timeout';
+    if (!offline || cached?.row.permalink !== request.permalink) return { ok: false, problem };
+    seed = await localSeed(deps, settings, cached.row.result, request.existing);
+    builtLocally = true;
+  }
+  seed = retarget(seed, musicBrainzUrl(settings));
+  const seedProblems = validateSeed(seed);
+  if (seedProblems.length > 0) {
+    const list = seedProblems.map((p) => `${p.field}: ${p.message}`).join('; ');
+    return {
+      ok: false,
+      problem: {
+        kind: 'bad-answer',
+        message: `Liner did not post this seed, because MusicBrainz would drop parts of it: ${list}`,
+        retryable: false,
+      },
+      seedProblems,
+    };
+  }
+  const id = await deps.seeds.put(seed);
+  await deps.openTab(deps.pageUrl(`/post.html#${id}`));
+  // The badge answer is about to change: ask MusicBrainz again on the next visit.
+  await deps.cache.forgetUrlState(canonical);
+  const release = cached?.row.result.release;
+  await deps.cache.addHistory({
+    kind: seed.action === 'add' ? 'import' : 'edit',
+    url: canonical,
+    permalink: request.permalink,
+    ...(release ? { title: release.title } : {}),
+    ...(request.existing ? { mbid: request.existing } : {}),
+  });
+  return { ok: true, action: seed.action, builtLocally };
+}

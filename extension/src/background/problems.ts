@@ -1,0 +1,77 @@
+/** Turns whatever a server call threw into a Problem a user can read and act on. */
+import type { Problem } from '../messages.ts';
+import { ServerRefusalError, ServerTimeoutError, ServerUnreachableError } from './server.ts';
+
+function causes(error: unknown): unknown[] {
+  const chain: unknown[] = [];
+  let current: unknown = error;
+  while (current !== undefined && current !== null && chain.length < 5) {
+    chain.push(current);
+    current = (current as { cause?: unknown }).cause;
+  }
+  return chain;
+}
+
+interface TrpcErrorData {
+  code?: string;
+  httpStatus?: number;
+}
+
+export function problemFrom(error: unknown, serverUrl: string): Problem {
+  const chain = causes(error);
+  const find = <T>(type: abstract new (...args: never[]) => T) =>
+    chain.find((e): e is T => e instanceof type);
+  const timeout = find(ServerTimeoutError);
+  if (timeout) {
+    return {
+      kind: 'timeout',
+      message: `The Liner server at ${serverUrl} is too slow: ${timeout.message}.`,
+      retryable: true,
+    };
+  }
+  if (find(ServerUnreachableError)) {
+    return {
+      kind: 'unreachable',
+      message: `The Liner server at ${serverUrl} is not reachable. Is it running?`,
+      retryable: true,
+    };
+  }
+  const refusal = find(ServerRefusalError);
+  if (refusal?.status === 401) {
+    return {
+      kind: 'unauthorized',
+      message: `The Liner server wants a valid API token (${refusal.message}). Set it in Liner's options.`,
+      retryable: false,
+    };
+  }
+  if (refusal?.status === 403) {
+    return {
+      kind: 'unauthorized',
+      message: `The Liner server refused this extension: ${refusal.message}. Add its origin to server.corsOrigins.`,
+      retryable: false,
+    };
+  }
+  if (refusal?.status === 429) {
+    const wait = refusal.retryAfterS ? ` Try again in ${refusal.retryAfterS} s.` : '';
+    return {
+      kind: 'rate-limited',
+      message: `Too many requests: ${refusal.message}.${wait}`,
+      retryable: true,
+    };
+  }
+  const data = (error as { data?: TrpcErrorData } | undefined)?.data;
+  const message = error instanceof Error ? error.message : String(error);
+  if (data?.code === 'NOT_FOUND') return { kind: 'not-found', message, retryable: false };
+  if (data?.httpStatus !== undefined && data.httpStatus < 500) {
+    return {
+      kind: 'invalid-request',
+      message: `The server refused the request: ${message}`,
+      retryable: false,
+    };
+  }
+  return {
+    kind: 'server-error',
+    message: `The Liner server answered with an error: ${message}`,
+    retryable: true,
+  };
+}

@@ -1,0 +1,40 @@
+/**
+ * What the current page is, from its URL alone, through the shared store table: a release page
+ * of this site, a page listing releases (whose links are checked in one batch), or neither.
+ */
+import { type RecognizedUrl, tryRecognizeUrl } from '@liner/shared/stores/index';
+import { MAX_URLS_TO_CHECK } from '../limits.ts';
+import type { Site } from '../sites.ts';
+
+export function releaseOf(href: string, site: Site): RecognizedUrl | undefined {
+  const recognized = tryRecognizeUrl(href);
+  if (!recognized || recognized.entity.store !== site.store) return undefined;
+  return recognized.entity.type === 'release' ? recognized : undefined;
+}
+
+export function isListPage(href: string, site: Site): boolean {
+  if (!site.listPages) return false;
+  const recognized = tryRecognizeUrl(href);
+  return recognized !== undefined && recognized.entity.type !== 'release';
+}
+
+export interface ReleaseLink {
+  element: HTMLAnchorElement;
+  canonicalUrl: string;
+}
+
+/** The page's links to releases of this site, at most one batch of distinct releases. */
+export function releaseLinks(root: ParentNode, site: Site): ReleaseLink[] {
+  const links: ReleaseLink[] = [];
+  const seen = new Set<string>();
+  for (const element of root.querySelectorAll<HTMLAnchorElement>('a[href]')) {
+    const release = releaseOf(element.href, site);
+    if (!release) continue;
+    if (!seen.has(release.canonicalUrl)) {
+      if (seen.size === MAX_URLS_TO_CHECK) break;
+      seen.add(release.canonicalUrl);
+    }
+    links.push({ element, canonicalUrl: release.canonicalUrl });
+  }
+  return links;
+}

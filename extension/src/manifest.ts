@@ -1,0 +1,52 @@
+/**
+ * The permissions, derived from the shared store table so they can never drift from what the
+ * content scripts match: the supported stores and MusicBrainz, `storage`, and for Bandcamp
+ * sites on their own domains `activeTab` + `scripting` (used only after the user asks in the
+ * popup). The companion server's origin is optional and requested when the user saves it.
+ */
+import { storeByName } from '@liner/shared/stores/index';
+import { SITE_NAMES, siteMatches } from './sites.ts';
+
+export const MUSICBRAINZ_SITES = [
+  'https://musicbrainz.org',
+  'https://beta.musicbrainz.org',
+  'https://test.musicbrainz.org',
+] as const;
+
+export function storeHostPermissions(): string[] {
+  const stores = SITE_NAMES.flatMap(siteMatches);
+  const musicbrainz = storeByName('musicbrainz')
+    .hosts.filter((host) => MUSICBRAINZ_SITES.some((site) => site === `https://${host}`))
+    .map((host) => `https://${host}/*`);
+  return [...new Set([...stores, ...musicbrainz])];
+}
+
+/**
+ * Any server origin the user may configure, so it can be requested at run time. Optional host
+ * permissions grant nothing at install; only the one origin the user saves is ever granted.
+ */
+export const OPTIONAL_HOSTS = ['http://*/*', 'https://*/*'];
+
+export function manifestFor(browser: string) {
+  return {
+    name: 'Liner: import to MusicBrainz',
+    short_name: 'Liner',
+    description:
+      'Import releases from music stores into MusicBrainz, through your Liner companion server.',
+    permissions: ['storage', 'activeTab', 'scripting'],
+    host_permissions: storeHostPermissions(),
+    optional_host_permissions: OPTIONAL_HOSTS,
+    action: { default_title: 'Liner' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'liner@liner-mb.org',
+              strict_min_version: '128.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  };
+}

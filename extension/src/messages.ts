@@ -1,0 +1,116 @@
+/**
+ * The messages the extension's pages and content scripts send to the background, and what it
+ * answers. Requests are checked with zod where they arrive (the background): a content script
+ * runs beside a page it cannot trust, so nothing it sends is used unchecked. Answers come from
+ * the background, which already checked the server's, so senders only need the types.
+ */
+import type { LookupResult } from '@liner/shared/lookup';
+import type { Seed, SeedProblem } from '@liner/shared/seed/index';
+import { z } from 'zod';
+
+const url = z.string().min(1).max(2048);
+const mbid = z.uuid();
+
+export const requestSchema = z.discriminatedUnion('type', [
+  /** Badge state: which of the page's store URLs MusicBrainz already links. */
+  z.object({ type: z.literal('check'), urls: z.array(url).min(1).max(100) }),
+  /** The merged release of one store page. */
+  z.object({ type: z.literal('lookup'), url, refresh: z.boolean().default(false) }),
+  /** Build, validate and post the seed of a look-up in a new tab. */
+  z.object({
+    type: z.literal('import'),
+    url,
+    permalink: z.string().min(1).max(64),
+    existing: mbid.optional(),
+  }),
+  /** The post page collecting the seed it was opened for. */
+  z.object({ type: z.literal('seed.take'), id: z.string().min(1).max(64) }),
+  /** The popup: recent look-ups and imports, and whether the server answers. */
+  z.object({ type: z.literal('recent') }),
+  /** The options page's "test connection". */
+  z.object({
+    type: z.literal('server.test'),
+    serverUrl: z.url(),
+    token: z.string().max(512).optional(),
+  }),
+]);
+export type Request = z.input<typeof requestSchema>;
+export type ParsedRequest = z.output<typeof requestSchema>;
+
+export type ProblemKind =
+  | 'unreachable'
+  | 'timeout'
+  | 'unauthorized'
+  | 'rate-limited'
+  | 'server-error'
+  | 'bad-answer'
+  | 'not-found'
+  | 'invalid-request'
+  | 'disabled';
+
+/** Something that went wrong, in words a user can act on. */
+export interface Problem {
+  kind: ProblemKind;
+  message: string;
+  /** Whether trying again may help (a retry button is offered). */
+  retryable: boolean;
+}
+
+export type Failure = { ok: false; problem: Problem };
+
+export interface UrlState {
+  /** The URL as the page gave it. */
+  url: string;
+  canonicalUrl: string;
+  status: 'linked' | 'not-linked';
+  mbids: string[];
+}
+
+/** Where an answer came from when it was not fresh from the server. */
+export interface CacheNote {
+  fetchedAt: string;
+  /** The server could not be asked; this says why. */
+  serverProblem?: string;
+}
+
+export type CheckResponse =
+  | { ok: true; states: UrlState[]; musicbrainzUrl: string; cache?: CacheNote }
+  | Failure;
+
+export type LookupResponse = { ok: true; result: LookupResult; cache?: CacheNote } | Failure;
+
+export type ImportResponse =
+  | { ok: true; action: Seed['action']; builtLocally: boolean }
+  | { ok: false; problem: Problem; seedProblems?: SeedProblem[] };
+
+export type SeedTakeResponse = { ok: true; seed: Seed } | Failure;
+
+export interface RecentEntry {
+  kind: 'lookup' | 'import' | 'edit';
+  at: string;
+  url: string;
+  title?: string;
+  artist?: string;
+  permalink?: string;
+  mbid?: string;
+}
+
+export interface RecentResponse {
+  ok: true;
+  entries: RecentEntry[];
+  serverUrl: string;
+  server: { up: true; version: string } | { up: false; problem: Problem };
+}
+
+export type ServerTestResponse =
+  | { ok: true; version: string; musicbrainz: string; database: string }
+  | Failure;
+
+export interface ResponseOf {
+  check: CheckResponse;
+  lookup: LookupResponse;
+  import: ImportResponse;
+  'seed.take': SeedTakeResponse;
+  recent: RecentResponse;
+  'server.test': ServerTestResponse;
+}

@@ -1,0 +1,116 @@
+/** Page detection per store: from the URL alone, through the shared store table. */
+import { MAX_URLS_TO_CHECK as SERVER_LIMIT } from '@liner/shared/api';
+import { describe, expect, it } from 'vitest';
+import { isListPage, releaseOf } from '../src/content/page.ts';
+import { MAX_URLS_TO_CHECK } from '../src/limits.ts';
+import { manifestFor, storeHostPermissions } from '../src/manifest.ts';
+import { SITE_NAMES, type SiteName, site, siteMatches } from '../src/sites.ts';
+
+/** [store, release page as users see it, the canonical form MusicBrainz keeps] */
+const RELEASE_PAGES: [SiteName, string, string][] = [
+  [
+    'spotify',
+    'https://open.spotify.com/intl-de/album/10FLjwfpbxLmW8c25Xyc2N?si=abc',
+    'https://open.spotify.com/album/10FLjwfpbxLmW8c25Xyc2N',
+  ],
+  ['deezer', 'https://www.deezer.com/fr/album/629506181', 'https://www.deezer.com/album/629506181'],
+  [
+    'itunes',
+    'https://music.apple.com/gb/album/die-with-a-smile/1441458047',
+    'https://music.apple.com/gb/album/1441458047',
+  ],
+  [
+    'itunes',
+    'https://itunes.apple.com/us/album/x/id1728639278?uo=4',
+    'https://music.apple.com/us/album/1728639278',
+  ],
+  [
+    'bandcamp',
+    'https://frisyr.bandcamp.com/album/demo?from=discover',
+    'https://frisyr.bandcamp.com/album/demo',
+  ],
+  [
+    'bandcamp',
+    'https://svenfredrik.bandcamp.com/track/mr-florida-81',
+    'https://svenfredrik.bandcamp.com/track/mr-florida-81',
+  ],
+  ['tidal', 'https://listen.tidal.com/album/130201923/tracks', 'https://tidal.com/album/130201923'],
+  [
+    'beatport',
+    'https://www.beatport.com/de/release/night-drive/4100001',
+    'https://www.beatport.com/release/night-drive/4100001',
+  ],
+  [
+    'qobuz',
+    'https://www.qobuz.com/fr-fr/album/some-album/0060254729482',
+    'https://www.qobuz.com/fr-en/album/some-album/0060254729482',
+  ],
+  [
+    'discogs',
+    'https://www.discogs.com/release/1503102-Various-Kill-Bill-Vol-1',
+    'https://www.discogs.com/release/1503102',
+  ],
+];
+
+describe('release pages', () => {
+  it.each(RELEASE_PAGES)('%s: %s is the release %s', (store, url, canonical) => {
+    expect(releaseOf(url, site(store))?.canonicalUrl).toBe(canonical);
+  });
+
+  it('ignores another store, artist pages and pages that are no entity', () => {
+    expect(releaseOf('https://www.deezer.com/album/629506181', site('spotify'))).toBeUndefined();
+    expect(
+      releaseOf('https://open.spotify.com/artist/10FLjwfpbxLmW8c25Xyc2N', site('spotify')),
+    ).toBeUndefined();
+    expect(releaseOf('https://open.spotify.com/search/night', site('spotify'))).toBeUndefined();
+    expect(
+      releaseOf('https://www.discogs.com/master/12345-Title', site('discogs')),
+    ).toBeUndefined();
+  });
+
+  it('treats artist and label pages of Bandcamp and Discogs as lists, other stores not', () => {
+    expect(isListPage('https://frisyr.bandcamp.com/music', site('bandcamp'))).toBe(true);
+    expect(isListPage('https://www.discogs.com/label/1-Label', site('discogs'))).toBe(true);
+    expect(isListPage('https://frisyr.bandcamp.com/album/demo', site('bandcamp'))).toBe(false);
+    expect(isListPage('https://www.deezer.com/artist/27', site('deezer'))).toBe(false);
+  });
+});
+
+describe('manifest', () => {
+  it('matches every host of every supported store, and nothing else', () => {
+    expect(SITE_NAMES).toEqual([
+      'spotify',
+      'deezer',
+      'itunes',
+      'bandcamp',
+      'tidal',
+      'beatport',
+      'qobuz',
+      'discogs',
+    ]);
+    expect(siteMatches('bandcamp')).toEqual(['https://*.bandcamp.com/*']);
+    expect(siteMatches('itunes')).toContain('https://itunes.apple.com/*');
+    const hosts = storeHostPermissions();
+    for (const name of SITE_NAMES)
+      for (const pattern of siteMatches(name)) expect(hosts).toContain(pattern);
+    expect(hosts).toContain('https://test.musicbrainz.org/*');
+    expect(hosts.some((h) => h.includes('mora.jp') || h.includes('musicbrainz.eu'))).toBe(false);
+    expect(hosts.every((h) => h.startsWith('https://'))).toBe(true);
+  });
+
+  it('grants no broad host at install: the server origin is optional', () => {
+    const chrome = manifestFor('chrome');
+    expect(chrome.permissions).toEqual(['storage', 'activeTab', 'scripting']);
+    expect(chrome.host_permissions).not.toContain('https://*/*');
+    expect(chrome.optional_host_permissions).toEqual(['http://*/*', 'https://*/*']);
+    expect('browser_specific_settings' in chrome).toBe(false);
+    expect(manifestFor('firefox')).toHaveProperty(
+      'browser_specific_settings.gecko.id',
+      'liner@liner-mb.org',
+    );
+  });
+
+  it('uses the server batch limit', () => {
+    expect(MAX_URLS_TO_CHECK).toBe(SERVER_LIMIT);
+  });
+});

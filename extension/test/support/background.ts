@@ -1,0 +1,50 @@
+/**
+ * The background's real parts (Dexie cache on fake-indexeddb, seed store on the fake browser's
+ * session storage, settings through storage.local) wired to a stand-in companion server.
+ */
+import 'fake-indexeddb/auto';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createCache } from '../../src/background/cache.ts';
+import { LinerDatabase } from '../../src/background/db.ts';
+import { type BackgroundDeps, clientFactory } from '../../src/background/deps.ts';
+import { createSeedStore } from '../../src/background/seed-store.ts';
+import type { FetchLike } from '../../src/background/server.ts';
+import { loadSettings } from '../../src/settings/storage.ts';
+
+export const EXTENSION_ORIGIN = 'chrome-extension://liner-test-id';
+
+let databases = 0;
+
+export interface TestBackground {
+  deps: BackgroundDeps;
+  db: LinerDatabase;
+  opened: string[];
+  /** Moves the cache's clock forward. */
+  advance(ms: number): void;
+}
+
+export function testBackground(fetch: FetchLike): TestBackground {
+  let offset = 0;
+  const now = () => Date.now() + offset;
+  const db = new LinerDatabase(`liner-test-${++databases}-${Math.random()}`);
+  const opened: string[] = [];
+  const deps: BackgroundDeps = {
+    cache: createCache(db, now),
+    seeds: createSeedStore(fakeBrowser.storage.session),
+    settings: loadSettings,
+    client: clientFactory(fetch),
+    openTab: async (url) => {
+      opened.push(url);
+    },
+    pageUrl: (path) => `${EXTENSION_ORIGIN}${path}`,
+    version: '0.1.0-test',
+  };
+  return {
+    deps,
+    db,
+    opened,
+    advance: (ms) => {
+      offset += ms;
+    },
+  };
+}

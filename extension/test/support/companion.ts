@@ -1,0 +1,110 @@
+/**
+ * A stand-in companion server for unit tests: tRPC's own fetch adapter serving the procedures
+ * the extension calls, so requests and answers cross the real wire format. Each procedure's
+ * answer is set by the test; calls are counted, and the whole server can be made unreachable,
+ * slow, or answer like the server's guards (401, 403, 429).
+ */
+
+import type { UrlCheck } from '@liner/shared/api';
+import type { LookupResult } from '@liner/shared/lookup';
+import type { Seed } from '@liner/shared/seed/types';
+import { initTRPC } from '@trpc/server';
+import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
+import { z } from 'zod';
+
+export interface CompanionAnswers {
+  checkUrls(urls: string[]): UrlCheck[];
+  lookup(input: {
+    urls: string[];
+    regions?: string[];
+    prefer?: string;
+    refresh?: boolean;
+  }): LookupResult;
+  seed(input: { id: string; existing?: string }): Seed & { problems: unknown[] };
+}
+
+export type Mode =
+  | { kind: 'up' }
+  | { kind: 'down' }
+  | { kind: 'slow'; ms: number }
+  | { kind: 'refuse'; status: number; error: string; retryAfter?: number };
+
+export function fakeCompanion(answers: Partial<CompanionAnswers> = {}) {
+  const calls: { path: string; input: unknown; headers: Headers }[] = [];
+  let mode: Mode = { kind: 'up' };
+  let headers = new Headers();
+  const t = initTRPC.create();
+  const record = (path: string) => (input: unknown) => {
+    calls.push({ path, input, headers });
+    return input;
+  };
+  const router = t.router({
+    musicbrainz: t.router({
+      checkUrls: t.procedure
+        .input(z.object({ urls: z.array(z.string()), refresh: z.boolean().optional() }))
+        .query(({ input }) => answers.checkUrls!(record('musicbrainz.checkUrls')(input).urls)),
+    }),
+    lookup: t.router({
+      release: t.procedure
+        .input(z.object({ urls: z.array(z.string()) }).passthrough())
+        .mutation(({ input }) => answers.lookup!(record('lookup.release')(input) as never)),
+    }),
+    seeds: t.router({
+      build: t.procedure
+        .input(z.object({ id: z.string(), existing: z.string().optional() }))
+        .query(({ input }) => answers.seed!(record('seeds.build')(input) as never)),
+    }),
+    system: t.router({
+      info: t.procedure.query(() => {
+        record('system.info')(undefined);
+        return {
+          name: 'liner',
+          version: '9.9.9',
+          database: 'pglite',
+          musicbrainz: 'https://musicbrainz.org',
+          client: 'anonymous',
+        };
+      }),
+    }),
+  });
+
+  const fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    const request = new Request(input, init);
+    headers = request.headers;
+    if (mode.kind === 'down') throw new TypeError('fetch failed');
+    if (mode.kind === 'refuse') {
+      const extra: Record<string, string> = mode.retryAfter
+        ? { 'retry-after': String(mode.retryAfter) }
+        : {};
+      return new Response(JSON.stringify({ error: mode.error }), {
+        status: mode.status,
+        headers: { 'content-type': 'application/json', ...extra },
+      });
+    }
+    if (mode.kind === 'slow') {
+      const { ms } = mode;
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(resolve, ms);
+        request.signal.addEventListener('abort', () => {
+          clearTimeout(timer);
+          reject(request.signal.reason);
+        });
+      });
+    }
+    return fetchRequestHandler({
+      endpoint: '/trpc',
+      req: request,
+      router,
+      createContext: () => ({}),
+    });
+  };
+
+  return {
+    fetch,
+    calls,
+    count: (path: string) => calls.filter((c) => c.path === path).length,
+    set(next: Mode) {
+      mode = next;
+    },
+  };
+}
