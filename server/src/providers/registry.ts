@@ -9,6 +9,7 @@ import { deezerProvider } from './deezer/index.ts';
 import { discogsProvider } from './discogs/index.ts';
 import { itunesProvider } from './itunes/index.ts';
 import { musicbrainzProvider } from './musicbrainz/index.ts';
+import { qobuzProvider } from './qobuz/index.ts';
 import { spotifyProvider } from './spotify/index.ts';
 import type { ProviderDeclaration } from './types.ts';
 
@@ -30,6 +31,7 @@ export const PROVIDERS = register([
   beatportProvider,
   musicbrainzProvider,
   discogsProvider,
+  qobuzProvider,
   spotifyProvider,
 ]);
 
