@@ -20,20 +20,30 @@ function idKey(id: ExternalId): string {
 
 type Named = { name: string; externalIds: ExternalId[]; mbid?: string | undefined };
 
-function collect(releases: readonly Release[]): Map<string, Named[]> {
-  const byName = new Map<string, Named[]>();
-  const add = (entity: Named) => {
+/**
+ * Artists and labels are indexed apart: a self-released "Foo" on the label line is not the artist
+ * "Foo", and must never take the artist's store IDs or MBID.
+ */
+function collect(releases: readonly Release[]): {
+  artists: Map<string, Named[]>;
+  labels: Map<string, Named[]>;
+} {
+  const artists = new Map<string, Named[]>();
+  const labels = new Map<string, Named[]>();
+  const adder = (byName: Map<string, Named[]>) => (entity: Named) => {
     const key = simplifyName(entity.name);
     if (!key) return;
     byName.set(key, [...(byName.get(key) ?? []), entity]);
   };
+  const addArtist = adder(artists);
+  const addLabel = adder(labels);
   for (const release of releases) {
-    release.artists.forEach(add);
-    release.labels.forEach(add);
+    release.artists.forEach(addArtist);
+    release.labels.forEach(addLabel);
     for (const medium of release.media)
-      for (const track of medium.tracks) track.artists?.forEach(add);
+      for (const track of medium.tracks) track.artists?.forEach(addArtist);
   }
-  return byName;
+  return { artists, labels };
 }
 
 function unify<T extends Named>(entity: T, byName: Map<string, Named[]>): T {
@@ -50,11 +60,11 @@ function unify<T extends Named>(entity: T, byName: Map<string, Named[]>): T {
 /** Copies every provider's IDs onto the merged release's artists, track artists and labels. */
 export function unifyIdentities(merged: Release, sources: readonly Release[]): Release {
   const byName = collect(sources);
-  const artists = (list: ArtistCredit[]) => list.map((a) => unify(a, byName));
+  const artists = (list: ArtistCredit[]) => list.map((a) => unify(a, byName.artists));
   return {
     ...merged,
     artists: artists(merged.artists),
-    labels: merged.labels.map((label: Label) => unify(label, byName)),
+    labels: merged.labels.map((label: Label) => unify(label, byName.labels)),
     media: merged.media.map((medium) => ({
       ...medium,
       tracks: medium.tracks.map((track) =>

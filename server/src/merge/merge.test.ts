@@ -238,6 +238,24 @@ describe('merge', () => {
     expect(result.release?.excludedFrom).toEqual(['JP']);
   });
 
+  it('never gives a label the IDs or MBID of an artist of the same name', () => {
+    const artistMbid = '11111111-1111-4111-8111-111111111111';
+    const result = mergeReleases([
+      input('deezer', {
+        artists: [
+          {
+            name: 'Foo',
+            mbid: artistMbid,
+            externalIds: [{ provider: 'deezer', type: 'artist', id: '1' }],
+          },
+        ],
+        labels: [{ name: 'Foo', externalIds: [] }],
+      }),
+    ]);
+    expect(result.release?.artists[0]?.mbid).toBe(artistMbid);
+    expect(result.release?.labels[0]).toEqual({ name: 'Foo', externalIds: [] });
+  });
+
   it('is deterministic and handles no input', () => {
     const inputs = [input('deezer', {}), input('spotify', { title: 'Other' })];
     expect(JSON.stringify(mergeReleases(inputs))).toBe(JSON.stringify(mergeReleases(inputs)));

@@ -27,11 +27,28 @@ describe('featured artists in titles', () => {
   });
 
   it('adds featured artists the store did not list', () => {
-    const { artists } = applyTitleFeaturing('Song (with X and Y)', [{ name: 'Main' }]);
+    const { artists } = applyTitleFeaturing('Song (feat. X and Y)', [{ name: 'Main' }]);
     expect(buildCredits(artists).map((a) => [a.name, a.joinPhrase])).toEqual([
       ['Main', ' feat. '],
       ['X', ' & '],
       ['Y', undefined],
+    ]);
+  });
+
+  it('reads "(with X)" as a credit only when the store lists X', () => {
+    for (const title of ['Stay (With Me)', 'Adagio (with Strings)']) {
+      const { title: kept, artists } = applyTitleFeaturing(title, [{ name: 'Band' }]);
+      expect(kept).toBe(title);
+      expect(artists).toEqual([{ name: 'Band' }]);
+    }
+    const { title, artists } = applyTitleFeaturing('Duet (with Guest)', [
+      { name: 'Band' },
+      { name: 'Guest' },
+    ]);
+    expect(title).toBe('Duet');
+    expect(buildCredits(artists).map((a) => [a.name, a.joinPhrase])).toEqual([
+      ['Band', ' feat. '],
+      ['Guest', undefined],
     ]);
   });
 });

@@ -6,21 +6,26 @@
 import type { CreditedArtist } from './credits.ts';
 
 const FEAT =
-  /\s*[([]\s*(?:feat\.?|featuring|ft\.?|with)\s+([^)\]]+)[)\]]|\s+(?:feat\.|featuring|ft\.)\s+(.+)$/i;
+  /\s*[([]\s*(feat\.?|featuring|ft\.?|with)\s+([^)\]]+)[)\]]|\s+(?:feat\.|featuring|ft\.)\s+(.+)$/i;
 
 export interface TitleFeaturing {
   title: string;
   /** The featured part as written ("X & Y"). */
   featured?: string;
+  /**
+   * "(with X)" is a credit only when X is an artist the store lists: "Stay (With Me)" and
+   * "(with Strings)" are parts of titles.
+   */
+  weak?: boolean;
 }
 
 export function splitFeaturing(title: string): TitleFeaturing {
   const match = FEAT.exec(title);
   if (!match || match.index === 0) return { title };
-  const featured = (match[1] ?? match[2] ?? '').trim();
+  const featured = (match[2] ?? match[3] ?? '').trim();
   if (!featured) return { title };
   const rest = (title.slice(0, match.index) + title.slice(match.index + match[0].length)).trim();
-  return { title: rest, featured };
+  return { title: rest, featured, ...(match[1]?.toLowerCase() === 'with' ? { weak: true } : {}) };
 }
 
 const normalize = (name: string) => name.normalize('NFKC').trim().toLowerCase();
@@ -44,13 +49,16 @@ export function applyTitleFeaturing(
   title: string,
   artists: readonly CreditedArtist[],
 ): { title: string; artists: CreditedArtist[] } {
-  const { title: clean, featured } = splitFeaturing(title);
+  const { title: clean, featured, weak } = splitFeaturing(title);
   if (!featured) return { title, artists: [...artists] };
   const names = featuredNames(
     featured,
     artists.map((a) => a.name),
   );
   const wanted = new Set(names.map(normalize));
+  const listed = new Set(artists.map((a) => normalize(a.name)));
+  if (weak && !names.every((name) => listed.has(normalize(name))))
+    return { title, artists: [...artists] };
   const result = artists.map((artist) =>
     wanted.has(normalize(artist.name)) ? { ...artist, role: 'featured' as const } : artist,
   );

@@ -11,6 +11,7 @@ import {
 } from '@liner/shared';
 import { buildCredits } from '../common/credits.ts';
 import { parseDate } from '../common/dates.ts';
+import { applyTitleFeaturing } from '../common/featuring.ts';
 import { intersectRegions } from '../common/regions.ts';
 import type { DeezerAlbum, DeezerTrack } from './api.ts';
 
@@ -25,18 +26,25 @@ function artistIds(id: number): ExternalId[] {
   return [{ provider: 'deezer', type: 'artist', id: String(id) }];
 }
 
-function credits(
+/**
+ * Deezer lists featured guests as contributors and also writes them into the title
+ * ("Song (feat. X)"): the title loses the part and the credit keeps the guest once.
+ */
+function titled(
+  title: string,
   contributors: DeezerTrack['contributors'],
   fallback: DeezerTrack['artist'],
-): ArtistCredit[] {
+): { title: string; artists: ArtistCredit[] } {
   const list = contributors?.length ? contributors : fallback ? [fallback] : [];
-  return buildCredits(
+  const featuring = applyTitleFeaturing(
+    title,
     list.map((c) => ({
       name: c.name,
       role: c.role?.toLowerCase() === 'featured' ? 'featured' : 'main',
       externalIds: artistIds(c.id),
     })),
   );
+  return { title: featuring.title, artists: buildCredits(featuring.artists) };
 }
 
 export function parseDeezerRelease(
@@ -44,18 +52,22 @@ export function parseDeezerRelease(
   tracks: readonly DeezerTrack[],
 ): { release: ReleaseInput; messages: LookupMessage[] } {
   const messages: LookupMessage[] = [];
-  const artists = credits(album.contributors, album.artist);
+  const { title, artists } = titled(album.title, album.contributors, album.artist);
   const releaseArtistKey = artists.map((a) => a.name + (a.joinPhrase ?? '')).join('');
   const discs = new Map<number, Medium>();
   for (const track of tracks) {
     const disc = track.disk_number ?? 1;
     if (!discs.has(disc)) discs.set(disc, { format: 'Digital Media', tracks: [] });
-    const trackArtists = credits(track.contributors, track.artist);
+    const { title: trackTitle, artists: trackArtists } = titled(
+      track.title,
+      track.contributors,
+      track.artist,
+    );
     const differs =
       trackArtists.map((a) => a.name + (a.joinPhrase ?? '')).join('') !== releaseArtistKey;
     discs.get(disc)!.tracks.push({
       number: String(track.track_position ?? discs.get(disc)!.tracks.length + 1),
-      title: track.title,
+      title: trackTitle,
       ...(differs && trackArtists.length ? { artists: trackArtists } : {}),
       ...(track.duration !== undefined ? { lengthMs: track.duration * 1000 } : {}),
       ...(parseIsrc(track.isrc) ? { isrc: parseIsrc(track.isrc) } : {}),
@@ -78,7 +90,7 @@ export function parseDeezerRelease(
   }
   const url = `https://www.deezer.com/album/${album.id}`;
   const release: ReleaseInput = {
-    title: album.title,
+    title,
     artists,
     gtin,
     releaseDate: parseDate(album.release_date),
