@@ -21,10 +21,12 @@ export const discogs: StoreDefinition = {
   pageExample: 'https://www.discogs.com/release/1503102',
   match(url) {
     const segments = pathSegments(url);
-    // "/release/123-Artist-Title", "/de/release/123", and the old "/Artist-Title/release/123".
+    // "/release/123-Artist-Title", "/de/release/123", and the old "/Artist-Title/release/123"
+    // and "/master/view/123".
     for (let i = 0; i < segments.length - 1 && i < 3; i++) {
       const type = PATH_TYPES[segments[i]!.toLowerCase()];
-      const id = /^(\d+)(-.*)?$/.exec(segments[i + 1]!)?.[1];
+      const next = segments[i + 1]!.toLowerCase() === 'view' ? segments[i + 2] : segments[i + 1];
+      const id = /^(\d+)(-.*)?$/.exec(next ?? '')?.[1];
       if (type && id) return { store: 'discogs', type, id };
     }
     return undefined;

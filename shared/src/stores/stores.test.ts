@@ -164,6 +164,11 @@ const RECOGNIZED: [string, string, string][] = [
     'release-group',
     'https://www.discogs.com/master/12345',
   ],
+  [
+    'https://www.discogs.com/master/view/12345',
+    'release-group',
+    'https://www.discogs.com/master/12345',
+  ],
   ['https://www.discogs.com/artist/999-Someone', 'artist', 'https://www.discogs.com/artist/999'],
   ['https://www.discogs.com/label/1-Label', 'label', 'https://www.discogs.com/label/1'],
   // Qobuz
