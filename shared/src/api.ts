@@ -43,7 +43,8 @@ export const checkUrlsInputSchema = z.object({
 /** One URL's answer to "is this already in MusicBrainz?". */
 export const urlCheckSchema = z.object({
   url: z.string(),
-  status: z.enum(['linked', 'not-linked', 'invalid']),
+  /** "unknown" when MusicBrainz could not be asked just now (the error says why). */
+  status: z.enum(['linked', 'not-linked', 'invalid', 'unknown']),
   canonicalUrl: z.string().optional(),
   entityType: z.string().optional(),
   /** MusicBrainz entities of the page's type the URL is linked to. */

@@ -26,6 +26,11 @@ describe.each(testDatabases())('look-up service on $kind', ({ open }) => {
   let app: App;
   let clock = new Date('2026-03-01T12:00:00Z');
   let deezerFails = false;
+  let musicBrainzFails = false;
+  const linked: Record<string, [string, string][]> = {
+    'https://www.deezer.com/artist/1': [['artist', ARTIST_MBID]],
+    [DEEZER]: [['release', RELEASE_MBID]],
+  };
   const count = (prefix: string) =>
     upstream.requests.filter((r) => r.path.startsWith(prefix)).length;
 
@@ -39,10 +44,8 @@ describe.each(testDatabases())('look-up service on $kind', ({ open }) => {
         return deezer(req, res);
       }
       if (req.path.startsWith('/mb/ws/2/url')) {
-        return musicBrainzUrlRoute({
-          'https://www.deezer.com/artist/1': [['artist', ARTIST_MBID]],
-          [DEEZER]: [['release', RELEASE_MBID]],
-        })(req, res);
+        if (musicBrainzFails) return res.writeHead(503).end('busy');
+        return musicBrainzUrlRoute(linked)(req, res);
       }
       if (req.path === '/bandcamp/alpha/album/two-sides') {
         const page = bandcampPage({
@@ -76,6 +79,7 @@ describe.each(testDatabases())('look-up service on $kind', ({ open }) => {
   });
   beforeEach(() => {
     deezerFails = false;
+    musicBrainzFails = false;
   });
 
   it('merges, finds the barcode in phase one and asks the barcode stores in phase two', async () => {
@@ -178,6 +182,31 @@ describe.each(testDatabases())('look-up service on $kind', ({ open }) => {
     expect(recovered.id).not.toBe(failed.id);
     expect(recovered.release?.title).toBeDefined();
     expect(count('/deezer/')).toBeGreaterThan(before);
+  });
+
+  it('says "unknown" per URL when MusicBrainz cannot be asked, and keeps the other answers', async () => {
+    musicBrainzFails = true;
+    const checks = await app.services.urlCheck.check(
+      ['https://alpha.bandcamp.com/album/never-asked', 'https://example.com/x'],
+      true,
+    );
+    expect(checks.map((c) => c.status)).toEqual(['unknown', 'invalid']);
+    expect(checks[0]?.error).toMatch(/MusicBrainz could not be asked: .*503/);
+  });
+
+  it('asks MusicBrainz again after an import, so the badge turns to "in MusicBrainz" at once', async () => {
+    clock = new Date(clock.getTime() + 48 * 3600 * 1000);
+    const result = await app.services.lookup.lookup({ urls: [BANDCAMP] });
+    const badge = async () => (await app.services.urlCheck.check([BANDCAMP]))[0]?.status;
+    expect(await badge()).toBe('not-linked');
+    const imported = 'a0b1c2d3-e4f5-4a6b-8c7d-9e0f1a2b3c4d';
+    linked[BANDCAMP] = [['release', imported]];
+    // Within the "not in MusicBrainz" lifetime the cached answer stands...
+    expect(await badge()).toBe('not-linked');
+    // ...until the after-import page asks again.
+    await app.services.seeds.followUps(result, imported);
+    expect(await badge()).toBe('linked');
+    delete linked[BANDCAMP];
   });
 
   it('rejects bad input with the reason', async () => {

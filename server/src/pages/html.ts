@@ -35,10 +35,13 @@ export function html(strings: TemplateStringsArray, ...values: unknown[]): SafeH
   return { [SAFE]: true, value: out };
 }
 
-/** Only http(s) URLs become links; anything else (javascript:, data:) is shown as text. */
+/**
+ * Only http(s) URLs and paths on this server become links; anything else (javascript:, data:,
+ * protocol-relative "//host") is shown as text.
+ */
 export function link(url: string | undefined, label?: string): SafeHtml {
   if (!url) return html``;
-  if (!/^https?:\/\//i.test(url)) return html`${label ?? url}`;
+  if (!/^https?:\/\//i.test(url) && !/^\/(?![/\\])/.test(url)) return html`${label ?? url}`;
   return html`<a href="${url}" rel="noopener noreferrer">${label ?? url}</a>`;
 }
 

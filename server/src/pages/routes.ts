@@ -54,12 +54,17 @@ export const pageRoutes: RouteHandler = async (req, res, ctx) => {
   }
   const seeds = app.services.seeds;
   const add = result.release ? await seeds.seed(result) : undefined;
+  // An edit seed needs MusicBrainz's current links; when it can't be asked, the page still
+  // shows the release and the new-release form.
   const edits = result.release
     ? await Promise.all(
-        result.existing.map(async (e) => ({
-          ...(await seeds.seed(result, { existing: e.mbid })),
-          mbid: e.mbid,
-        })),
+        result.existing.map(async (e) => {
+          try {
+            return { ...(await seeds.seed(result, { existing: e.mbid })), mbid: e.mbid };
+          } catch {
+            return undefined;
+          }
+        }),
       )
     : [];
   send(
@@ -69,7 +74,10 @@ export const pageRoutes: RouteHandler = async (req, res, ctx) => {
       result,
       {
         ...(add ? { add } : {}),
-        edits: edits.filter((e) => e.fields.some(([n]) => n.startsWith('urls.'))),
+        edits: edits.filter(
+          (e): e is NonNullable<typeof e> =>
+            e !== undefined && e.fields.some(([n]) => n.startsWith('urls.')),
+        ),
       },
       editorUrl,
     ),

@@ -31,6 +31,16 @@ export interface BuiltSeed extends Seed {
   problems: SeedProblem[];
 }
 
+/** Every form MusicBrainz may hold a link in; an unrecognized URL only as written. */
+function formsOf(url: string): string[] {
+  const recognized = tryRecognizeUrl(url);
+  return recognized ? musicBrainzUrlForms(recognized.entity) : [url];
+}
+
+function releaseLinkForms(links: readonly { url: string }[]): string[] {
+  return [...new Set(links.flatMap((link) => formsOf(link.url)))];
+}
+
 export function createSeedService(deps: {
   config: Config;
   resolver: MbidResolver;
@@ -42,15 +52,7 @@ export function createSeedService(deps: {
   /** Store URLs of the release that MusicBrainz links to `mbid` (in any of their forms). */
   async function linkedTo(result: LookupResult, mbid: string): Promise<string[]> {
     const links = result.release?.externalLinks ?? [];
-    const forms = new Map(
-      links.map((link) => {
-        const recognized = tryRecognizeUrl(link.url);
-        return [
-          link.url,
-          recognized ? musicBrainzUrlForms(recognized.entity) : [link.url],
-        ] as const;
-      }),
-    );
+    const forms = new Map(links.map((link) => [link.url, formsOf(link.url)] as const));
     const answers = await resolver.resolveUrls([...forms.values()].flat());
     return links
       .filter((link) =>
@@ -82,6 +84,11 @@ export function createSeedService(deps: {
     /** Follow-up actions for a release imported (or updated) from this look-up. */
     async followUps(result: LookupResult, releaseMbid: string): Promise<FollowUpActions> {
       const release = result.release;
+      // The release was just saved with these links: ask again now, so badges and later
+      // look-ups say "in MusicBrainz" instead of inviting a second import for the next hour.
+      await resolver
+        .resolveUrls(release ? releaseLinkForms(release.externalLinks) : [], { refresh: true })
+        .catch(() => undefined);
       const ids = [...(release?.artists ?? []), ...(release?.labels ?? [])];
       const urls = new Map<string, string[]>();
       for (const entity of ids) {

@@ -11,7 +11,7 @@ import {
   type UrlCheck,
   UrlProblem,
 } from '@liner/shared';
-import type { MbidResolver } from '../musicbrainz/resolver.ts';
+import type { MbidResolver, UrlAnswers } from '../musicbrainz/resolver.ts';
 
 type Recognized =
   | { ok: true; url: string; entity: StoreEntity; canonicalUrl: string; forms: string[] }
@@ -42,7 +42,15 @@ export function createUrlCheckService(resolver: MbidResolver) {
         }
       });
       const forms = recognized.flatMap((r) => (r.ok ? r.forms : []));
-      const answers = forms.length ? await resolver.resolveUrls(forms, { refresh }) : new Map();
+      let answers: UrlAnswers = new Map();
+      let failure: string | undefined;
+      try {
+        if (forms.length) answers = await resolver.resolveUrls(forms, { refresh });
+      } catch (error) {
+        // A badge that says "could not check" beats a page of errors: the other URLs' answers
+        // (invalid ones, MusicBrainz's own pages) still stand.
+        failure = `MusicBrainz could not be asked: ${(error as Error).message}`;
+      }
       return recognized.map((r): UrlCheck => {
         if (!r.ok) return { url: r.url, status: 'invalid', mbids: [], error: r.error };
         if (r.entity.store === 'musicbrainz') {
@@ -54,6 +62,15 @@ export function createUrlCheckService(resolver: MbidResolver) {
             mbids: [r.entity.id],
           };
         }
+        if (failure)
+          return {
+            url: r.url,
+            status: 'unknown',
+            canonicalUrl: r.canonicalUrl,
+            entityType: r.entity.type,
+            mbids: [],
+            error: failure,
+          };
         const target = TARGET[r.entity.type];
         const mbids = new Set<string>();
         for (const form of r.forms)
