@@ -15,7 +15,7 @@ import {
 import { validate } from '../common/fetch.ts';
 import type { ProviderContext, ProviderDeclaration, ProviderLookup } from '../types.ts';
 import { type QobuzAlbum, type QobuzTrack, qobuzAlbum, qobuzError, qobuzSearch } from './api.ts';
-import { parseQobuzRelease } from './parse.ts';
+import { parseQobuzRelease, qobuzGtin } from './parse.ts';
 
 const NAME = 'qobuz';
 const store = storeByName(NAME);
@@ -159,7 +159,7 @@ function createClient(ctx: ProviderContext) {
         searched = `${api}/album/search?query=${variant}`;
         const { albums } = await get(searched, qobuzSearch);
         // A text search: only an album with this very barcode is the one asked for.
-        const match = albums?.items.find((item) => item.upc && sameGtin(item.upc, gtin));
+        const match = albums?.items.find((item) => sameGtin(qobuzGtin(item.upc) ?? '', gtin));
         if (match) return complete(await album(match.id), storefront(regions));
       }
       throw new UpstreamError(

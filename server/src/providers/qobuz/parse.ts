@@ -14,6 +14,7 @@ import {
 import { buildCredits, type CreditedArtist, creditString } from '../common/credits.ts';
 import { parseDate } from '../common/dates.ts';
 import { applyTitleFeaturing } from '../common/featuring.ts';
+import { isVariousArtists, variousArtistsCredit } from '../common/various.ts';
 import type { QobuzAlbum, QobuzTrack } from './api.ts';
 
 const NAME = 'qobuz' as const;
@@ -130,11 +131,16 @@ function media(
 }
 
 /** Qobuz pads UPCs to 13 digits and now and then drops the check digit. */
-function gtinOf(upc: string | null | undefined, messages: LookupMessage[]): string | undefined {
+export function qobuzGtin(upc: string | null | undefined): string | undefined {
   if (!upc) return undefined;
   if (isValidGtin(upc)) return upc;
-  const completed = /^\d+$/.test(upc) ? completeGtin(upc) : undefined;
-  if (completed) return completed;
+  return /^\d+$/.test(upc) ? completeGtin(upc) : undefined;
+}
+
+function gtinOf(upc: string | null | undefined, messages: LookupMessage[]): string | undefined {
+  if (!upc) return undefined;
+  const gtin = qobuzGtin(upc);
+  if (gtin) return gtin;
   messages.push({
     level: 'warning',
     provider: NAME,
@@ -150,7 +156,15 @@ export function parseQobuzRelease(
 ): { release: ReleaseInput; messages: LookupMessage[] } {
   const messages: LookupMessage[] = [];
   const credited = albumArtists(album);
-  const artists = buildCredits(credited);
+  // Compilations are credited to an artist Qobuz calls "Various Artists".
+  const artists = buildCredits(credited).map((credit) =>
+    isVariousArtists(credit.name)
+      ? {
+          ...variousArtistsCredit(),
+          ...(credit.joinPhrase ? { joinPhrase: credit.joinPhrase } : {}),
+        }
+      : credit,
+  );
   const linkTypes: LinkType[] = [
     ...(album.streamable ? (['paid streaming'] as const) : []),
     ...(album.downloadable || album.purchasable ? (['paid download'] as const) : []),

@@ -139,13 +139,14 @@ describe('qobuz provider', () => {
     await expect(client.lookupById(album('empty'), [])).rejects.toThrow(/no tracks/);
   });
 
-  it('completes a barcode without its check digit, accepts numeric IDs and sends the app ID', async () => {
+  it('completes a barcode without its check digit, knows Various Artists, sends the app ID', async () => {
     const headers: Headers[] = [];
     const inner = fakeFetch({
       [`${API}/album/get?album_id=1234`]: minimal('x', {
         id: 1234,
         upc: '400638133393',
         tracks_count: 2,
+        artists: [{ id: 145383, name: 'Various Artists', roles: ['main-artist'] }],
       }),
     });
     const fetch = ((input: RequestInfo | URL, init?: RequestInit) => {
@@ -158,6 +159,9 @@ describe('qobuz provider', () => {
     );
     expect(result.id).toBe('1234');
     expect(result.release.gtin).toBe('4006381333931');
+    expect(result.release.artists.map((a) => [a.name, a.mbid])).toEqual([
+      ['Various Artists', '89ad4ac3-39f7-470e-963a-56509c546377'],
+    ]);
     expect(result.messages.map((m) => m.text)).toEqual(['Qobuz counts 2 tracks but listed 1']);
     expect(headers[0]!.get('x-app-id')).toBe('123456789');
     // The app ID goes in a header, never into the stored request URL.
