@@ -76,7 +76,7 @@ export const pageRoutes: RouteHandler = async (req, res, ctx) => {
         ...(add ? { add } : {}),
         edits: edits.filter(
           (e): e is NonNullable<typeof e> =>
-            e !== undefined && e.fields.some(([n]) => n.startsWith('urls.')),
+            e?.fields.some(([n]) => n.startsWith('urls.')) === true,
         ),
       },
       editorUrl,
