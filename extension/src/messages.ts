@@ -62,8 +62,10 @@ export interface UrlState {
   /** The URL as the page gave it. */
   url: string;
   canonicalUrl: string;
-  status: 'linked' | 'not-linked';
+  /** "unknown": the server could not ask MusicBrainz just now (`error` says why). */
+  status: 'linked' | 'not-linked' | 'unknown';
   mbids: string[];
+  error?: string;
 }
 
 /** Where an answer came from when it was not fresh from the server. */

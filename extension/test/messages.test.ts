@@ -103,6 +103,31 @@ describe('badge checks', () => {
     expect(unknown).toMatchObject({ ok: false, problem: { kind: 'unreachable', retryable: true } });
   });
 
+  it('caches nothing when the server could not ask MusicBrainz, and says so', async () => {
+    const companion = fakeCompanion({
+      checkUrls: (urls) =>
+        urls.map(
+          (url) =>
+            ({
+              url,
+              canonicalUrl: url,
+              status: 'unknown',
+              mbids: [],
+              error: 'MusicBrainz is slow',
+            }) as never,
+        ),
+    });
+    const background = testBackground(companion.fetch);
+    fakeBrowser.runtime.onMessage.addListener(createMessageListener(background.deps) as never);
+    const answer = await sendToBackground({ type: 'check', urls: [DEEZER_URL] });
+    expect(answer).toMatchObject({
+      ok: true,
+      states: [{ status: 'unknown', error: 'MusicBrainz is slow' }],
+    });
+    await sendToBackground({ type: 'check', urls: [DEEZER_URL] });
+    expect(companion.count('musicbrainz.checkUrls')).toBe(2);
+  });
+
   it('says a store is switched off instead of checking it', async () => {
     const { companion } = setup();
     await fakeBrowser.storage.local.set({ settings: { version: 2, stores: { deezer: false } } });

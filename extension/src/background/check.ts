@@ -37,6 +37,7 @@ export async function checkUrls(
   const missing = canonical.filter((url) => !cached.get(url)?.fresh);
   const known = new Map<string, Pick<UrlRow, 'status' | 'mbids'>>();
   for (const [url, entry] of cached) known.set(url, entry.row);
+  const unsettled = new Map<string, string>();
   let serverProblem: string | undefined;
   if (missing.length > 0) {
     try {
@@ -44,19 +45,18 @@ export async function checkUrls(
       const answers = answersSchema.parse(
         await client.musicbrainz.checkUrls.query({ urls: missing }),
       );
-      const fresh = answers.flatMap((answer) =>
-        answer.status === 'invalid'
-          ? []
-          : [
-              {
-                url: answer.canonicalUrl ?? answer.url,
-                status: answer.status,
-                mbids: answer.mbids,
-              },
-            ],
-      );
-      await deps.cache.putUrlStates(fresh);
-      for (const state of fresh) known.set(state.url, state);
+      const settled: Pick<UrlRow, 'url' | 'status' | 'mbids'>[] = [];
+      for (const answer of answers) {
+        const url = answer.canonicalUrl ?? answer.url;
+        const status: string = answer.status;
+        if (status === 'linked' || status === 'not-linked')
+          settled.push({ url, status, mbids: answer.mbids });
+        // The server could not ask MusicBrainz just now: say so, and cache nothing.
+        else if (status !== 'invalid')
+          unsettled.set(url, answer.error ?? 'MusicBrainz did not answer');
+      }
+      await deps.cache.putUrlStates(settled);
+      for (const state of settled) known.set(state.url, state);
     } catch (error) {
       const problem = problemFrom(error, settings.serverUrl);
       // Stale answers are better than none while the server is away; no answer at all is not.
@@ -64,11 +64,12 @@ export async function checkUrls(
       serverProblem = problem.message;
     }
   }
-  const states: UrlState[] = enabled.flatMap((page) => {
+  const states: UrlState[] = enabled.flatMap((page): UrlState[] => {
     const row = known.get(page.canonicalUrl);
-    return row
-      ? [{ url: page.url, canonicalUrl: page.canonicalUrl, status: row.status, mbids: row.mbids }]
-      : [];
+    const base = { url: page.url, canonicalUrl: page.canonicalUrl };
+    if (row) return [{ ...base, status: row.status, mbids: row.mbids }];
+    const error = unsettled.get(page.canonicalUrl);
+    return error === undefined ? [] : [{ ...base, status: 'unknown', mbids: [], error }];
   });
   const fromCache = missing.length === 0 || serverProblem !== undefined;
   const oldest = Math.min(...[...cached.values()].map((entry) => entry.row.checkedAt));

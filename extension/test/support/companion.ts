@@ -34,10 +34,12 @@ export function fakeCompanion(answers: Partial<CompanionAnswers> = {}) {
   let mode: Mode = { kind: 'up' };
   let headers = new Headers();
   const t = initTRPC.create();
-  const record = (path: string) => (input: unknown) => {
-    calls.push({ path, input, headers });
-    return input;
-  };
+  const record =
+    (path: string) =>
+    <T>(input: T): T => {
+      calls.push({ path, input, headers });
+      return input;
+    };
   const router = t.router({
     musicbrainz: t.router({
       checkUrls: t.procedure

@@ -1,0 +1,9 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { runStore } from '../src/content/run.ts';
+import { siteMatches } from '../src/sites.ts';
+
+export default defineContentScript({
+  matches: siteMatches('tidal'),
+  runAt: 'document_end',
+  main: () => runStore('tidal'),
+});

@@ -1,0 +1,97 @@
+/**
+ * Release values as the panel shows them. Plain strings only: the panel puts them in text nodes,
+ * so whatever a store returned is shown, never interpreted as HTML.
+ */
+import type { Conflict, LookupResult } from '@liner/shared/lookup';
+import type { ArtistCredit, Label, Release, ReleaseDate } from '@liner/shared/model';
+import { STORES } from '@liner/shared/stores/index';
+
+export function providerName(name: string): string {
+  return STORES.find((store) => store.name === name)?.displayName ?? name;
+}
+
+export function formatArtists(credits: readonly ArtistCredit[]): string {
+  return credits
+    .map(
+      (c, i) =>
+        `${c.creditedName ?? c.name}${i < credits.length - 1 ? (c.joinPhrase ?? ', ') : ''}`,
+    )
+    .join('');
+}
+
+export function formatDate(date: ReleaseDate | undefined): string {
+  if (!date?.year) return '';
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return [String(date.year), date.month && pad(date.month), date.month && date.day && pad(date.day)]
+    .filter(Boolean)
+    .join('-');
+}
+
+export function formatLabels(labels: readonly Label[]): string {
+  return labels
+    .map((l) => (l.catalogNumber ? `${l.name} (${l.catalogNumber})` : l.name))
+    .join(', ');
+}
+
+export function formatTracks(release: Pick<Release, 'media'>): string {
+  const counts = release.media.map((medium) => medium.tracks.length);
+  const total = counts.reduce((sum, n) => sum + n, 0);
+  return counts.length > 1 ? `${total} (${counts.join(' + ')})` : String(total);
+}
+
+/** A conflict alternative: the same formatting as the chosen value where the field is known. */
+export function formatValue(field: string, value: unknown): string {
+  if (value === undefined || value === null) return '(none)';
+  if (typeof value === 'string' || typeof value === 'number') return String(value);
+  if (field === 'artists' && Array.isArray(value)) return formatArtists(value as ArtistCredit[]);
+  if (field === 'labels' && Array.isArray(value)) return formatLabels(value as Label[]);
+  if (field === 'releaseDate') return formatDate(value as ReleaseDate);
+  if (field === 'media' && Array.isArray(value))
+    return formatTracks({ media: value as Release['media'] });
+  return JSON.stringify(value);
+}
+
+export interface PanelRow {
+  field: string;
+  label: string;
+  value: string;
+  source?: string;
+}
+
+/** The rows of the panel's summary, each with the provider its value came from. */
+export function summaryRows(result: LookupResult): PanelRow[] {
+  const release = result.release;
+  if (!release) return [];
+  const source = (field: string) => {
+    const provider = result.sources[field];
+    return provider ? { source: providerName(provider) } : {};
+  };
+  const rows: PanelRow[] = [
+    { field: 'title', label: 'Title', value: release.title, ...source('title') },
+    {
+      field: 'artists',
+      label: 'Artists',
+      value: formatArtists(release.artists),
+      ...source('artists'),
+    },
+    { field: 'media', label: 'Tracks', value: formatTracks(release), ...source('media') },
+    { field: 'gtin', label: 'GTIN', value: release.gtin ?? '', ...source('gtin') },
+    {
+      field: 'releaseDate',
+      label: 'Date',
+      value: formatDate(release.releaseDate),
+      ...source('releaseDate'),
+    },
+    { field: 'labels', label: 'Labels', value: formatLabels(release.labels), ...source('labels') },
+  ];
+  return rows.map((row) =>
+    row.value === '' ? { field: row.field, label: row.label, value: '—' } : row,
+  );
+}
+
+export function conflictLines(conflict: Conflict): string[] {
+  return conflict.alternatives.map(
+    (alt) =>
+      `${formatValue(conflict.field, alt.value)} — ${alt.providers.map(providerName).join(', ')}`,
+  );
+}

@@ -1,0 +1,162 @@
+/**
+ * The panel after a click: the merged release with each value's source, the conflicts with
+ * their alternatives, what the providers said, and the two actions. Everything from the stores
+ * goes into text nodes.
+ */
+import type { LookupResult } from '@liner/shared/lookup';
+import type { CacheNote } from '../../messages.ts';
+import { conflictLines, formatValue, providerName, summaryRows } from './format.ts';
+import { ReleaseLinks } from './release-links.tsx';
+
+export type ImportState =
+  | { state: 'idle' }
+  | { state: 'busy'; existing?: string }
+  | { state: 'done'; action: 'add' | 'edit'; builtLocally: boolean }
+  | { state: 'failed'; message: string; details: string[] };
+
+export interface PanelProps {
+  result: LookupResult;
+  cache?: CacheNote | undefined;
+  /** MusicBrainz releases this page (or the look-up) is already linked to. */
+  existing: string[];
+  musicbrainzUrl: string;
+  importState: ImportState;
+  onImport(existing?: string): void;
+  onClose(): void;
+}
+
+function CacheLine({ cache }: { cache: CacheNote }) {
+  const when = new Date(cache.fetchedAt).toLocaleString();
+  return (
+    <p class="note" data-liner="cache-note">
+      From Liner's cache (looked up {when}).
+      {cache.serverProblem ? ` ${cache.serverProblem}` : ''}
+    </p>
+  );
+}
+
+function ImportLine({ importState }: { importState: ImportState }) {
+  if (importState.state === 'busy') return <p>Preparing the release editor…</p>;
+  if (importState.state === 'done') {
+    const what = importState.action === 'add' ? 'the release editor' : 'the release edit page';
+    const local = importState.builtLocally
+      ? ' (the seed was built from the cache: the server is down)'
+      : '';
+    return (
+      <p data-liner="import-done">
+        Opened {what} in a new tab{local}.
+      </p>
+    );
+  }
+  if (importState.state === 'failed') {
+    return (
+      <div class="problem" data-liner="import-failed">
+        <p>{importState.message}</p>
+        {importState.details.length > 0 && (
+          <ul>
+            {importState.details.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+        )}
+      </div>
+    );
+  }
+  return null;
+}
+
+export function Panel(props: PanelProps) {
+  const { result, existing, musicbrainzUrl, importState } = props;
+  const release = result.release;
+  const busy = importState.state === 'busy';
+  return (
+    <section class="panel" data-liner="panel" role="dialog" aria-label="Liner look-up">
+      <button type="button" class="close" aria-label="Close" onClick={props.onClose}>
+        ×
+      </button>
+      <h2>{release ? release.title : 'Nothing found'}</h2>
+      {props.cache && <CacheLine cache={props.cache} />}
+      {release ? (
+        <table data-liner="summary">
+          <tbody>
+            {summaryRows(result).map((row) => (
+              <tr key={row.field} data-field={row.field}>
+                <th>{row.label}</th>
+                <td>
+                  {row.value}
+                  {row.source && <span class="source">from {row.source}</span>}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p>No store returned a release for this page.</p>
+      )}
+      {result.conflicts.length > 0 && (
+        <div data-liner="conflicts">
+          <h3>Where the stores disagree</h3>
+          {result.conflicts.map((conflict) => (
+            <div key={conflict.field} data-field={conflict.field}>
+              <strong>{conflict.field}</strong> (chosen: {providerName(conflict.chosen)})
+              <ul>
+                {conflictLines(conflict).map((line) => (
+                  <li key={line}>{line}</li>
+                ))}
+              </ul>
+            </div>
+          ))}
+        </div>
+      )}
+      {result.incompatible.map((group) => (
+        <p class="note" key={group.providers.join()}>
+          Not merged: {group.providers.map(providerName).join(', ')} ({group.reason}):{' '}
+          {formatValue('title', group.title)}
+        </p>
+      ))}
+      <p data-liner="providers">
+        Asked:{' '}
+        {result.providers
+          .map((p) => `${p.displayName} ${p.error ? `(failed: ${p.error.message})` : '✓'}`)
+          .join(', ')}
+      </p>
+      {result.messages.length > 0 && (
+        <ul data-liner="messages">
+          {result.messages.map((message) => (
+            <li
+              key={`${message.level}|${message.provider ?? ''}|${message.text}`}
+              class={`level-${message.level}`}
+            >
+              {message.provider ? `${providerName(message.provider)}: ` : ''}
+              {message.text}
+            </li>
+          ))}
+        </ul>
+      )}
+      {existing.length > 0 && (
+        <p data-liner="existing">
+          Already in MusicBrainz: <ReleaseLinks mbids={existing} musicbrainzUrl={musicbrainzUrl} />
+        </p>
+      )}
+      {release && (
+        <div class="actions">
+          <button type="button" disabled={busy} onClick={() => props.onImport()}>
+            Open in MusicBrainz
+          </button>
+          {existing.map((mbid) => (
+            <button
+              type="button"
+              class="secondary"
+              key={mbid}
+              disabled={busy}
+              onClick={() => props.onImport(mbid)}
+            >
+              Add missing links{existing.length > 1 ? ` to ${mbid.slice(0, 8)}` : ''}
+            </button>
+          ))}
+        </div>
+      )}
+      <ImportLine importState={importState} />
+    </section>
+  );
+}

@@ -1,0 +1,192 @@
+/**
+ * The button on a release page and everything behind it: the badge (already in MusicBrainz, or
+ * Import), the look-up with its elapsed time, the panel, and the import. Every failure ends in
+ * words and, where trying again may help, a Retry button; nothing waits without a time limit
+ * (the background's calls have time-outs).
+ */
+import type { LookupResult } from '@liner/shared/lookup';
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import type { CacheNote, Problem } from '../../messages.ts';
+import type { Api } from '../send.ts';
+import { type ImportState, Panel } from './panel.tsx';
+import { ReleaseLinks } from './release-links.tsx';
+
+type Badge =
+  | { kind: 'checking' }
+  | { kind: 'hidden' }
+  | { kind: 'problem'; problem: Problem }
+  | {
+      kind: 'linked' | 'not-linked';
+      mbids: string[];
+      musicbrainzUrl: string;
+      cache?: CacheNote;
+      /** MusicBrainz could not be asked: the page may or may not be linked. */
+      unchecked?: string;
+    };
+
+type Lookup =
+  | { kind: 'idle' }
+  | { kind: 'looking'; startedAt: number }
+  | { kind: 'problem'; problem: Problem }
+  | { kind: 'open'; result: LookupResult; cache?: CacheNote };
+
+export interface WidgetProps {
+  pageUrl: string;
+  api: Api;
+}
+
+function Elapsed({ since }: { since: number }) {
+  const [, tick] = useState(0);
+  useEffect(() => {
+    const timer = setInterval(() => tick((n) => n + 1), 1000);
+    return () => clearInterval(timer);
+  }, []);
+  return <>{Math.floor((Date.now() - since) / 1000)} s</>;
+}
+
+function ProblemLine({ problem, onRetry }: { problem: Problem; onRetry: () => void }) {
+  return (
+    <>
+      <span class="problem" data-liner="problem" data-kind={problem.kind}>
+        {problem.message}
+      </span>
+      {problem.retryable && (
+        <button type="button" class="secondary" onClick={onRetry}>
+          Retry
+        </button>
+      )}
+    </>
+  );
+}
+
+export function Widget({ pageUrl, api }: WidgetProps) {
+  const [badge, setBadge] = useState<Badge>({ kind: 'checking' });
+  const [lookup, setLookup] = useState<Lookup>({ kind: 'idle' });
+  const [importState, setImportState] = useState<ImportState>({ state: 'idle' });
+
+  const check = useCallback(async () => {
+    setBadge({ kind: 'checking' });
+    const answer = await api({ type: 'check', urls: [pageUrl] });
+    if (!answer.ok) {
+      setBadge(
+        answer.problem.kind === 'disabled'
+          ? { kind: 'hidden' }
+          : { kind: 'problem', problem: answer.problem },
+      );
+      return;
+    }
+    const state = answer.states[0];
+    setBadge({
+      kind: state?.status === 'linked' ? 'linked' : 'not-linked',
+      mbids: state?.mbids ?? [],
+      musicbrainzUrl: answer.musicbrainzUrl,
+      ...(answer.cache ? { cache: answer.cache } : {}),
+      ...(state?.status === 'unknown' ? { unchecked: state.error ?? 'no answer' } : {}),
+    });
+  }, [api, pageUrl]);
+
+  useEffect(() => {
+    void check();
+  }, [check]);
+
+  const runLookup = async (refresh = false) => {
+    setLookup({ kind: 'looking', startedAt: Date.now() });
+    setImportState({ state: 'idle' });
+    const answer = await api({ type: 'lookup', url: pageUrl, refresh });
+    setLookup(
+      answer.ok
+        ? { kind: 'open', result: answer.result, ...(answer.cache ? { cache: answer.cache } : {}) }
+        : { kind: 'problem', problem: answer.problem },
+    );
+  };
+
+  const runImport = async (result: LookupResult, existing?: string) => {
+    setImportState({ state: 'busy', ...(existing ? { existing } : {}) });
+    const answer = await api({
+      type: 'import',
+      url: pageUrl,
+      permalink: result.id,
+      ...(existing ? { existing } : {}),
+    });
+    if (answer.ok)
+      setImportState({ state: 'done', action: answer.action, builtLocally: answer.builtLocally });
+    else {
+      const details =
+        'seedProblems' in answer
+          ? (answer.seedProblems ?? []).map((p) => `${p.field}: ${p.message}`)
+          : [];
+      setImportState({ state: 'failed', message: answer.problem.message, details });
+    }
+  };
+
+  if (badge.kind === 'hidden') return null;
+  const musicbrainzUrl =
+    'musicbrainzUrl' in badge ? badge.musicbrainzUrl : 'https://musicbrainz.org';
+  const linked = badge.kind === 'linked' ? badge.mbids : [];
+  const existing = [
+    ...new Set([
+      ...linked,
+      ...(lookup.kind === 'open' ? lookup.result.existing.map((e) => e.mbid) : []),
+    ]),
+  ];
+
+  return (
+    <>
+      <div
+        class="bar"
+        data-liner="bar"
+        data-state={lookup.kind === 'looking' ? 'looking' : badge.kind}
+      >
+        {badge.kind === 'checking' && <span>Liner: checking MusicBrainz…</span>}
+        {badge.kind === 'problem' && (
+          <ProblemLine problem={badge.problem} onRetry={() => void check()} />
+        )}
+        {badge.kind === 'linked' && (
+          <span class="badge" data-liner="badge">
+            In MusicBrainz: <ReleaseLinks mbids={badge.mbids} musicbrainzUrl={musicbrainzUrl} />
+          </span>
+        )}
+        {(badge.kind === 'linked' || badge.kind === 'not-linked') &&
+          (lookup.kind === 'looking' ? (
+            <button type="button" disabled data-liner="progress">
+              Looking up at the stores… <Elapsed since={lookup.startedAt} />
+            </button>
+          ) : (
+            <button
+              type="button"
+              class={badge.kind === 'linked' ? 'secondary' : ''}
+              data-liner="import"
+              title="Look this release up at every store and import it to MusicBrainz"
+              onClick={() => void runLookup()}
+            >
+              {badge.kind === 'linked' ? 'Look up' : 'Import'}
+            </button>
+          ))}
+        {'unchecked' in badge && badge.unchecked && (
+          <span class="source" data-liner="unchecked" title={badge.unchecked}>
+            not checked in MusicBrainz: {badge.unchecked}
+          </span>
+        )}
+        {'cache' in badge && badge.cache?.serverProblem && (
+          <span class="source" data-liner="offline" title={badge.cache.serverProblem}>
+            from cache: the server is down
+          </span>
+        )}
+        {lookup.kind === 'problem' && (
+          <ProblemLine problem={lookup.problem} onRetry={() => void runLookup()} />
+        )}
+      </div>
+      {lookup.kind === 'open' && (
+        <Panel
+          result={lookup.result}
+          cache={lookup.cache}
+          existing={existing}
+          musicbrainzUrl={musicbrainzUrl}
+          importState={importState}
+          onImport={(mbid) => void runImport(lookup.result, mbid)}
+          onClose={() => setLookup({ kind: 'idle' })}
+        />
+      )}
+    </>
+  );
+}
