@@ -11,6 +11,7 @@ import { itunesProvider } from './itunes/index.ts';
 import { musicbrainzProvider } from './musicbrainz/index.ts';
 import { qobuzProvider } from './qobuz/index.ts';
 import { spotifyProvider } from './spotify/index.ts';
+import { tidalProvider } from './tidal/index.ts';
 import type { ProviderDeclaration } from './types.ts';
 
 function register(
@@ -33,6 +34,7 @@ export const PROVIDERS = register([
   discogsProvider,
   qobuzProvider,
   spotifyProvider,
+  tidalProvider,
 ]);
 
 export function providerDeclaration(name: ProviderName): ProviderDeclaration | undefined {

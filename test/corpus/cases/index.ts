@@ -5,6 +5,7 @@ import { deezerCases } from './deezer.ts';
 import { discogsCases } from './discogs.ts';
 import { itunesCases } from './itunes.ts';
 import { spotifyCases } from './spotify.ts';
+import { tidalCases } from './tidal.ts';
 
 export const CORPUS_CASES: CorpusCase[] = [
   ...deezerCases,
@@ -12,4 +13,5 @@ export const CORPUS_CASES: CorpusCase[] = [
   ...bandcampCases,
   ...discogsCases,
   ...spotifyCases,
+  ...tidalCases,
 ];

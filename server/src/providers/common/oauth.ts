@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import type { HttpClient } from '../../http/client.ts';
 import { UpstreamError } from '../../http/errors.ts';
+import type { ProviderContext } from '../types.ts';
 import { validate } from './fetch.ts';
 
 const tokenResponse = z.object({
@@ -120,4 +121,17 @@ export function clientCredentials(options: ClientCredentialsOptions): TokenSourc
       }
     },
   };
+}
+
+/** The app token of a provider whose token endpoint is `<auth endpoint>/token`. */
+export function appToken(ctx: ProviderContext, provider: string, displayName: string): TokenSource {
+  return clientCredentials({
+    http: ctx.http,
+    provider,
+    displayName,
+    tokenUrl: `${ctx.endpoints.auth!}/token`,
+    clientId: ctx.settings.clientId,
+    clientSecret: ctx.settings.clientSecret,
+    now: ctx.now,
+  });
 }

@@ -10,7 +10,7 @@ import type { z } from 'zod';
 import type { HttpRequest } from '../../http/client.ts';
 import { ProviderDataError, UpstreamError } from '../../http/errors.ts';
 import { getJson } from '../common/fetch.ts';
-import { clientCredentials } from '../common/oauth.ts';
+import { appToken } from '../common/oauth.ts';
 import { regionOrder } from '../common/regions.ts';
 import type { ProviderContext, ProviderDeclaration, ProviderLookup } from '../types.ts';
 import {
@@ -58,15 +58,7 @@ export function gtinSearches(
 
 function createClient(ctx: ProviderContext) {
   const api = ctx.endpoints.api!;
-  const tokens = clientCredentials({
-    http: ctx.http,
-    provider: NAME,
-    displayName: 'Spotify',
-    tokenUrl: `${ctx.endpoints.auth!}/token`,
-    clientId: ctx.settings.clientId,
-    clientSecret: ctx.settings.clientSecret,
-    now: ctx.now,
-  });
+  const tokens = appToken(ctx, NAME, 'Spotify');
 
   function get<T extends z.ZodType>(url: string, schema: T): Promise<z.output<T>> {
     return tokens.authorized(async (token) => {

@@ -1,6 +1,5 @@
 /** Spotify album, its tracks and their ISRCs -> the harmonized release. Pure: no I/O, no clock. */
 import {
-  type ArtistCredit,
   type ExternalId,
   type Image,
   type LookupMessage,
@@ -15,7 +14,7 @@ import { parseDate } from '../common/dates.ts';
 import { applyTitleFeaturing } from '../common/featuring.ts';
 import { checkedGtin, digitalMedia } from '../common/media.ts';
 import { intersectRegions } from '../common/regions.ts';
-import { isVariousArtists, variousArtistsCredit } from '../common/various.ts';
+import { releaseCredits } from '../common/various.ts';
 import type { SpotifyAlbum, SpotifyArtist, SpotifyImage, SpotifyTrack } from './api.ts';
 
 const NAME = 'spotify';
@@ -47,12 +46,6 @@ function credited(artist: SpotifyArtist): CreditedArtist {
     ? [{ provider: NAME, type: 'artist', id: artist.id }]
     : [];
   return { name: artist.name, externalIds };
-}
-
-/** Spotify lists artists without roles or join phrases: the credit helpers add " & " and ", ". */
-function releaseCredits(artists: readonly SpotifyArtist[]): ArtistCredit[] {
-  if (artists.length === 1 && isVariousArtists(artists[0]!.name)) return [variousArtistsCredit()];
-  return buildCredits(artists.map(credited));
 }
 
 function releaseTypes(album: SpotifyAlbum): ReleaseType[] {
@@ -122,7 +115,8 @@ export function parseSpotifyRelease({ album, tracks, isrcs }: SpotifyParseInput)
   messages: LookupMessage[];
 } {
   const messages: LookupMessage[] = [];
-  const artists = releaseCredits(album.artists);
+  // Spotify lists artists without roles or join phrases: the credit helpers add " & " and ", ".
+  const artists = releaseCredits(album.artists.map(credited));
   const releaseCredit = creditString(artists);
   const media = digitalMedia(
     tracks.map((track) => {
