@@ -43,12 +43,19 @@ export const apple: StoreDefinition = {
   },
   alternativeUrls(entity) {
     const region = regionSegment(entity);
-    const forms = [`https://itunes.apple.com/${region}/${appleType(entity)}/id${entity.id}`];
-    // A release linked from another storefront is the same release; the US one is the most common.
-    if (region !== 'us') forms.push(`https://music.apple.com/us/${appleType(entity)}/${entity.id}`);
+    const type = appleType(entity);
+    // One catalog ID is the same release in every storefront, and editors link whichever one
+    // they browsed: ask for the big storefronts too, and the older iTunes and country-less forms.
+    const forms = [`https://itunes.apple.com/${region}/${type}/id${entity.id}`];
+    for (const other of COMMON_STOREFRONTS)
+      if (other !== region) forms.push(`https://music.apple.com/${other}/${type}/${entity.id}`);
+    forms.push(`https://music.apple.com/${type}/${entity.id}`);
+    if (region !== 'us') forms.push(`https://itunes.apple.com/us/${type}/id${entity.id}`);
     return forms;
   },
 };
+
+const COMMON_STOREFRONTS = ['us', 'gb', 'de', 'fr', 'jp', 'ca', 'au', 'nl', 'se'];
 
 function regionSegment(entity: StoreEntity): string {
   return (entity.region ?? DEFAULT_REGION).toLowerCase();

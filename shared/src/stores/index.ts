@@ -132,10 +132,17 @@ export function canonicalUrl(entity: StoreEntity): string {
   return storeByName(entity.store).canonicalUrl(entity);
 }
 
-/** Every URL form to ask MusicBrainz about for one entity, canonical form first. */
+/**
+ * Every URL form to ask MusicBrainz about for one entity, canonical form first. MusicBrainz
+ * matches URLs exactly, and links added before its clean-up rules may be http:// or end in "/":
+ * those variants of the canonical form are asked too.
+ */
 export function musicBrainzUrlForms(entity: StoreEntity): string[] {
   const store = storeByName(entity.store);
-  const forms = [store.canonicalUrl(entity), ...(store.alternativeUrls?.(entity) ?? [])];
+  const canonical = store.canonicalUrl(entity);
+  const forms = [canonical, ...(store.alternativeUrls?.(entity) ?? [])];
+  forms.push(canonical.replace(/^https:/, 'http:'));
+  if (!canonical.endsWith('/')) forms.push(`${canonical}/`);
   return [...new Set(forms)];
 }
 

@@ -1,5 +1,5 @@
 import { matchTypedPath, regionFromLocale } from './path.ts';
-import { normalizeHost, pathSegments, type StoreDefinition } from './types.ts';
+import { normalizeHost, pathSegments, type StoreDefinition, type StoreEntity } from './types.ts';
 
 const PATH_TYPES = {
   album: 'release',
@@ -36,14 +36,36 @@ export const qobuz: StoreDefinition = {
       id: path.id,
       slug: path.slug,
       region: regionFromLocale(path.locale, /^([a-z]{2})-/i),
+      locale: path.locale?.toLowerCase(),
     };
     if (entity.slug === undefined) delete entity.slug;
     if (entity.region === undefined) delete entity.region;
+    if (entity.locale === undefined) delete entity.locale;
     return entity;
   },
   canonicalUrl(entity) {
-    const type = CANONICAL_TYPES[entity.type as keyof typeof CANONICAL_TYPES] ?? entity.type;
-    const locale = entity.region ? `${entity.region.toLowerCase()}-en` : DEFAULT_LOCALE;
-    return `https://www.qobuz.com/${locale}/${type}/${entity.slug ?? '-'}/${entity.id}`;
+    return storeUrl(entity, entity.locale ?? localeOf(entity.region));
+  },
+  alternativeUrls(entity) {
+    // Links are added from whatever storefront the editor browsed, and from the web player.
+    const locales = [localeOf(entity.region), ...COMMON_LOCALES];
+    const forms = locales.map((locale) => storeUrl(entity, locale));
+    if (entity.type === 'release' || entity.type === 'track') {
+      const type = CANONICAL_TYPES[entity.type];
+      forms.push(`https://open.qobuz.com/${type}/${entity.id}`);
+      forms.push(`https://play.qobuz.com/${type}/${entity.id}`);
+    }
+    return forms;
   },
 };
+
+const COMMON_LOCALES = ['gb-en', 'us-en', 'fr-fr', 'de-de'];
+
+function localeOf(region: string | undefined): string {
+  return region ? `${region.toLowerCase()}-en` : DEFAULT_LOCALE;
+}
+
+function storeUrl(entity: StoreEntity, locale: string): string {
+  const type = CANONICAL_TYPES[entity.type as keyof typeof CANONICAL_TYPES] ?? entity.type;
+  return `https://www.qobuz.com/${locale}/${type}/${entity.slug ?? '-'}/${entity.id}`;
+}

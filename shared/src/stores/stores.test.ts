@@ -302,18 +302,47 @@ describe('store URL recognition', () => {
   it('asks MusicBrainz about every form it may hold a URL in', () => {
     expect(
       musicBrainzUrlForms(recognizeUrl('https://tidal.com/browse/album/130201923').entity),
-    ).toEqual(['https://tidal.com/album/130201923', 'https://tidal.com/browse/album/130201923']);
+    ).toEqual([
+      'https://tidal.com/album/130201923',
+      'https://tidal.com/browse/album/130201923',
+      'https://listen.tidal.com/album/130201923',
+      'http://tidal.com/album/130201923',
+      'https://tidal.com/album/130201923/',
+    ]);
     expect(musicBrainzUrlForms(recognizeUrl('https://tidal.com/video/358461354').entity)).toEqual([
       'https://tidal.com/video/358461354',
       'https://tidal.com/browse/video/358461354',
+      'https://listen.tidal.com/video/358461354',
+      'http://tidal.com/video/358461354',
+      'https://tidal.com/video/358461354/',
     ]);
-    expect(
-      musicBrainzUrlForms(recognizeUrl('https://music.apple.com/gb/album/x/1441458047').entity),
-    ).toEqual([
-      'https://music.apple.com/gb/album/1441458047',
-      'https://itunes.apple.com/gb/album/id1441458047',
-      'https://music.apple.com/us/album/1441458047',
-    ]);
+    // A US page finds a release MusicBrainz links under another storefront, or in the old form.
+    const apple = musicBrainzUrlForms(
+      recognizeUrl('https://music.apple.com/us/album/x/1441458047').entity,
+    );
+    expect(apple[0]).toBe('https://music.apple.com/us/album/1441458047');
+    expect(apple).toEqual(
+      expect.arrayContaining([
+        'https://itunes.apple.com/us/album/id1441458047',
+        'https://music.apple.com/gb/album/1441458047',
+        'https://music.apple.com/de/album/1441458047',
+        'https://music.apple.com/album/1441458047',
+        'http://music.apple.com/us/album/1441458047',
+      ]),
+    );
+    expect(apple.length).toBeLessThan(20);
+    // Qobuz keeps the locale the page was written in, and asks for the web player's form.
+    const qobuz = musicBrainzUrlForms(
+      recognizeUrl('https://www.qobuz.com/fr-fr/album/a-b/xyz123').entity,
+    );
+    expect(qobuz[0]).toBe('https://www.qobuz.com/fr-fr/album/a-b/xyz123');
+    expect(qobuz).toEqual(
+      expect.arrayContaining([
+        'https://www.qobuz.com/fr-en/album/a-b/xyz123',
+        'https://www.qobuz.com/gb-en/album/a-b/xyz123',
+        'https://open.qobuz.com/album/xyz123',
+      ]),
+    );
   });
 
   it('gives every store match patterns for the extension manifest', () => {

@@ -25,8 +25,12 @@ export const tidal: StoreDefinition = {
     return `https://tidal.com/${tidalPath(entity)}`;
   },
   alternativeUrls(entity) {
-    // MusicBrainz cleaned Tidal links to the /browse/ form before it switched to the short one.
-    return [`https://tidal.com/browse/${tidalPath(entity)}`];
+    // MusicBrainz cleaned Tidal links to the /browse/ form before it switched to the short one;
+    // links added before any cleanup point at the web player.
+    return [
+      `https://tidal.com/browse/${tidalPath(entity)}`,
+      `https://listen.tidal.com/${tidalPath(entity)}`,
+    ];
   },
 };
 

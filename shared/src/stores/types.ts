@@ -13,6 +13,8 @@ export interface StoreEntity {
   region?: string;
   /** Path slug the canonical URL needs (Beatport, Qobuz). */
   slug?: string;
+  /** Locale segment as written ("fr-fr"), where the store's URLs carry one (Qobuz). */
+  locale?: string;
 }
 
 /**
