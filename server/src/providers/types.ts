@@ -4,6 +4,7 @@
  * elsewhere (merge preferences, GTIN providers, allowed hosts) derive from these declarations.
  */
 import type {
+  EntityType,
   LookupMessage,
   ProviderName,
   ReleaseInput,
@@ -51,6 +52,8 @@ export interface ProviderDeclaration {
   displayName: string;
   /** URL recognition, shared with the extension. */
   store: StoreDefinition;
+  /** Page types a look-up may start from; default release pages only. */
+  lookupTypes?: readonly EntityType[];
   category: 'streaming' | 'download' | 'database';
   /**
    * Default base URLs by name; "api" is the main one. A "{name}" placeholder (Bandcamp's

@@ -8,6 +8,7 @@ import {
   type ParsedLookupInput,
   type ProviderName,
   parseGtin,
+  recognizeUrl,
   recognizeUrlOfType,
 } from '@liner/shared';
 import { type ProviderClient, type ProviderDeclaration, QUALITY } from '../providers/types.ts';
@@ -47,7 +48,13 @@ export function planLookup(ctx: PlanContext, input: ParsedLookupInput): Plan {
   const messages: LookupMessage[] = [];
   const tasks: ProviderTask[] = [];
   for (const url of input.urls) {
-    const { entity } = recognizeUrlOfType(url, ['release']);
+    const store = recognizeUrl(url).entity.store;
+    const { entity } = recognizeUrlOfType(
+      url,
+      ctx.declarations.get(store)?.lookupTypes ?? ['release'],
+    );
+    // A Discogs master and release may share a number: the key says which one is meant.
+    const value = entity.type === 'release' ? entity.id : `${entity.type}/${entity.id}`;
     if (!ctx.clients.has(entity.store)) {
       const reason = ctx.disabled.get(entity.store) ?? 'not available';
       messages.push({
@@ -57,14 +64,14 @@ export function planLookup(ctx: PlanContext, input: ParsedLookupInput): Plan {
       });
       continue;
     }
-    if (tasks.some((t) => t.provider === entity.store && t.value === entity.id)) continue;
+    if (tasks.some((t) => t.provider === entity.store && t.value === value)) continue;
     const taskRegions = entity.region
       ? [entity.region, ...regions.filter((r) => r !== entity.region)]
       : regions;
     tasks.push({
       provider: entity.store,
       method: 'id',
-      value: entity.id,
+      value,
       entity,
       regions: taskRegions,
       requested: true,

@@ -125,6 +125,7 @@ export const discogsProvider: ProviderDeclaration = {
   name: NAME,
   displayName: 'Discogs',
   store,
+  lookupTypes: ['release', 'release-group'],
   category: 'database',
   endpoints: { api: 'https://api.discogs.com' },
   // Discogs allows 60 requests a minute with a token and 25 without. Limits are declared, not

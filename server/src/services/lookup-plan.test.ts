@@ -1,0 +1,70 @@
+import { lookupInputSchema, type ProviderName, UrlProblem } from '@liner/shared';
+import { describe, expect, it } from 'vitest';
+import { PROVIDERS } from '../providers/registry.ts';
+import type { ProviderClient } from '../providers/types.ts';
+import { type PlanContext, planLookup } from './lookup-plan.ts';
+
+/** Clients that must never be called: planning is pure. */
+const idle: ProviderClient = {
+  lookupById: () => Promise.reject(new Error('planning must not look anything up')),
+  lookupByGtin: () => Promise.reject(new Error('planning must not look anything up')),
+};
+
+function context(names: ProviderName[]): PlanContext {
+  return {
+    clients: new Map(names.map((name) => [name, idle])),
+    declarations: PROVIDERS,
+    disabled: new Map(),
+    defaultRegions: ['GB', 'US'],
+  };
+}
+
+const plan = (ctx: PlanContext, input: Parameters<typeof lookupInputSchema.parse>[0]) =>
+  planLookup(ctx, lookupInputSchema.parse(input));
+
+describe('look-up plan', () => {
+  it('starts from the page types a provider declares, keyed apart from releases', () => {
+    const ctx = context(['discogs', 'deezer']);
+    const { tasks } = plan(ctx, {
+      urls: [
+        'https://www.discogs.com/master/3001-Some-Title',
+        'https://www.discogs.com/release/3001',
+      ],
+    });
+    expect(tasks.map((t) => [t.provider, t.value, t.entity?.type])).toEqual([
+      ['discogs', 'release-group/3001', 'release-group'],
+      ['discogs', '3001', 'release'],
+    ]);
+  });
+
+  it('refuses page types the provider cannot start from, naming the page', () => {
+    expect(() => plan(context(['deezer']), { urls: ['https://www.deezer.com/artist/27'] })).toThrow(
+      UrlProblem,
+    );
+    expect(() => plan(context(['deezer']), { urls: ['https://www.deezer.com/artist/27'] })).toThrow(
+      /artist page, not a release page/,
+    );
+  });
+
+  it('puts the URL storefront first and asks barcode stores only for a given GTIN', () => {
+    const ctx = context(['itunes', 'deezer', 'discogs']);
+    const { tasks, gtin } = plan(ctx, {
+      urls: ['https://music.apple.com/jp/album/x/1441458047'],
+      gtin: '0602475093060',
+    });
+    expect(gtin).toBe('0602475093060');
+    expect(tasks[0]).toMatchObject({ provider: 'itunes', regions: ['JP', 'GB', 'US'] });
+    // Databases (Discogs) are not asked for barcodes unless chosen.
+    expect(tasks.slice(1).map((t) => [t.provider, t.method])).toEqual([['deezer', 'gtin']]);
+  });
+
+  it('says which store was disabled instead of failing the look-up', () => {
+    const ctx = {
+      ...context([]),
+      disabled: new Map([['spotify', 'missing credentials']] as const),
+    };
+    const result = plan(ctx, { urls: ['https://open.spotify.com/album/10FLjwfpbxLmW8c25Xyc2N'] });
+    expect(result.tasks).toEqual([]);
+    expect(result.messages[0]?.text).toMatch(/Spotify is disabled \(missing credentials\)/);
+  });
+});
