@@ -10,18 +10,18 @@ import postgres from 'postgres';
 import { queryKey } from '../server/src/services/permalink.ts';
 
 const SQL =
-  'select result from lookups where query_key = $1 and created_at >= $2 order by created_at desc limit 1';
+  'select result from lookups where query_key = $1 and reusable_until > $2 order by created_at desc limit 1';
 const url = process.env.DATABASE_URL;
 
-let select: (key: string, since: Date) => Promise<string | undefined>;
+let select: (key: string, at: Date) => Promise<string | undefined>;
 if (url) {
   const sql = postgres(url, { max: 10, onnotice: () => {} });
-  select = async (key, since) =>
-    (await sql.unsafe(SQL, [key, since.toISOString()], { prepare: true }))[0]?.result;
+  select = async (key, at) =>
+    (await sql.unsafe(SQL, [key, at.toISOString()], { prepare: true }))[0]?.result;
 } else {
   const db = await PGlite.create(process.env.LINER_DATA_DIR!);
-  select = async (key, since) =>
-    (await db.query<{ result: string }>(SQL, [key, since.toISOString()])).rows[0]?.result;
+  select = async (key, at) =>
+    (await db.query<{ result: string }>(SQL, [key, at.toISOString()])).rows[0]?.result;
 }
 
 const server = createServer((req, res) => {
@@ -29,7 +29,7 @@ const server = createServer((req, res) => {
   req.on('data', (c: Buffer) => chunks.push(c));
   req.on('end', async () => {
     const input = lookupInputSchema.parse(JSON.parse(Buffer.concat(chunks).toString()));
-    const result = await select(queryKey(input), new Date(Date.now() - 86_400_000));
+    const result = await select(queryKey(input), new Date());
     res
       .writeHead(result ? 200 : 404, { 'content-type': 'application/json' })
       .end(`{"result":{"data":${result}}}`);

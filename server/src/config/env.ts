@@ -24,8 +24,11 @@ const ALIASES: Record<string, string> = {
   LINER_PROVIDERS: 'lookup.providers',
 };
 
-/** Variables read elsewhere (the config file path) or by tooling, never settings. */
-const NOT_SETTINGS = new Set(['LINER_CONFIG']);
+/**
+ * Variables read elsewhere (the config file path) or by the test and benchmark tooling, never
+ * settings: having them set must not stop the server.
+ */
+const NOT_SETTINGS = new Set(['LINER_CONFIG', 'LINER_CORPUS_DIR', 'LINER_CHROMIUM', 'LINER_BIN']);
 
 const SECTIONS = ['server', 'database', 'cache', 'musicbrainz', 'http', 'lookup', 'merge', 'log'];
 

@@ -85,6 +85,11 @@ describe('configuration', () => {
     expect(() => loadConfig({ env: { LINER_SERVER__PROT: '1' }, cwd: dir() })).toThrow(
       'invalid configuration: unknown setting "server.prot" (from LINER_SERVER__PROT)',
     );
+    // The test tooling's own variables are not settings and never stop a start.
+    expect(
+      loadConfig({ env: { LINER_CORPUS_DIR: '/x', LINER_CHROMIUM: '/y' }, cwd: dir() }).config
+        .server.port,
+    ).toBe(5733);
     expect(() => loadConfig({ env: {}, cwd: dir('lookup:\n  regions: [GBR]\n') })).toThrow(
       /lookup\.regions\.0 = "GBR" .*ISO 3166-1/,
     );
