@@ -43,7 +43,7 @@ const RELEASE_PAGES: [SiteName, string, string][] = [
   [
     'qobuz',
     'https://www.qobuz.com/fr-fr/album/some-album/0060254729482',
-    'https://www.qobuz.com/fr-en/album/some-album/0060254729482',
+    'https://www.qobuz.com/fr-fr/album/some-album/0060254729482',
   ],
   [
     'discogs',

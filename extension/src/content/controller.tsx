@@ -19,7 +19,16 @@ export interface StorePage {
   stop(): void;
 }
 
-export function startStorePage(site: Site, api: Api, win: Window = window): StorePage {
+/**
+ * `storeUrl` maps the page's address to the store URL it stands for; only Bandcamp pages on an
+ * artist's own domain need one (see bandcamp-domain.ts).
+ */
+export function startStorePage(
+  site: Site,
+  api: Api,
+  win: Window = window,
+  storeUrl: (href: string) => string | undefined = (href) => href,
+): StorePage {
   const doc = win.document;
   let mounted: { canonicalUrl: string; mount: Mount } | undefined;
 
@@ -30,7 +39,8 @@ export function startStorePage(site: Site, api: Api, win: Window = window): Stor
     mounted = undefined;
   };
 
-  const update = (href: string) => {
+  const update = (address: string) => {
+    const href = storeUrl(address) ?? address;
     const release = releaseOf(href, site);
     if (release && release.canonicalUrl === mounted?.canonicalUrl) return;
     unmount();

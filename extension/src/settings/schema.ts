@@ -63,7 +63,7 @@ export const settingsFormSchema = z.object({
   serverUrl,
   token: z.string().trim().max(512).optional(),
   musicbrainz: z.enum(['production', 'beta', 'test']),
-  stores: z.record(z.enum(SITE_NAMES as [SiteName, ...SiteName[]]), z.boolean()),
+  stores: z.partialRecord(z.enum(SITE_NAMES as [SiteName, ...SiteName[]]), z.boolean()),
   regions: z.array(region).max(30),
   providerOrder: z.array(providerNameSchema).max(20),
 });

@@ -1,0 +1,64 @@
+/**
+ * Liner on a Bandcamp artist's own domain, from the popup. Opening the popup grants `activeTab`
+ * for the current tab, which is enough to look at the page once and add the button now; "always"
+ * asks for that one origin as an optional host permission and registers the Bandcamp content
+ * script there. No broader access is ever requested.
+ */
+import { browser } from 'wxt/browser';
+import { bandcampAddress } from '../content/bandcamp-domain.ts';
+
+const SCRIPT = 'content-scripts/bandcamp.js';
+
+export interface ActiveTab {
+  id: number;
+  url: string;
+}
+
+export async function activeTab(): Promise<ActiveTab | undefined> {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id !== undefined && tab.url ? { id: tab.id, url: tab.url } : undefined;
+}
+
+/** The page's bandcamp.com address, or null when the page does not say it is Bandcamp. */
+export async function probeBandcamp(tab: ActiveTab): Promise<string | null> {
+  const [result] = await browser.scripting.executeScript({
+    target: { tabId: tab.id },
+    func: bandcampAddress,
+  });
+  return (result?.result as string | null | undefined) ?? null;
+}
+
+export async function addButtonNow(tab: ActiveTab): Promise<void> {
+  await browser.scripting.executeScript({ target: { tabId: tab.id }, files: [`/${SCRIPT}`] });
+}
+
+function scriptId(origin: string): string {
+  return `bandcamp-site:${new URL(origin).host}`;
+}
+
+/** Must run in the click handler: the browser only asks for a permission on a user gesture. */
+export async function enableAlways(tab: ActiveTab): Promise<boolean> {
+  const origin = new URL(tab.url).origin;
+  const granted = await browser.permissions.request({ origins: [`${origin}/*`] });
+  if (!granted) return false;
+  const id = scriptId(origin);
+  const existing = await browser.scripting.getRegisteredContentScripts({ ids: [id] });
+  if (existing.length === 0) {
+    await browser.scripting.registerContentScripts([
+      { id, matches: [`${origin}/*`], js: [SCRIPT], runAt: 'document_end' },
+    ]);
+  }
+  return true;
+}
+
+export async function customSites(): Promise<string[]> {
+  const scripts = await browser.scripting.getRegisteredContentScripts();
+  return scripts
+    .filter((s) => s.id.startsWith('bandcamp-site:'))
+    .map((s) => s.id.slice('bandcamp-site:'.length));
+}
+
+export async function removeCustomSite(host: string): Promise<void> {
+  await browser.scripting.unregisterContentScripts({ ids: [`bandcamp-site:${host}`] });
+  await browser.permissions.remove({ origins: [`https://${host}/*`, `http://${host}/*`] });
+}

@@ -1,0 +1,153 @@
+/**
+ * The options page: server address with a connection test, optional token, MusicBrainz site,
+ * per-store switches, preferred regions and provider order. Saving goes through the strict
+ * settings schema, and the one server origin is asked for as an optional host permission.
+ */
+import { PROVIDER_NAMES, type ProviderName } from '@liner/shared/model';
+import { useState } from 'preact/hooks';
+import type { Api } from '../content/send.ts';
+import { providerName } from '../content/ui/format.ts';
+import {
+  MUSICBRAINZ_SERVERS,
+  type MusicBrainzServer,
+  type Settings,
+  type SettingsForm,
+} from '../settings/schema.ts';
+import type { SaveResult } from '../settings/storage.ts';
+import { SITE_NAMES } from '../sites.ts';
+import { ProviderOrder } from './provider-order.tsx';
+
+export interface OptionsProps {
+  initial: Settings;
+  api: Api;
+  save(form: SettingsForm): Promise<SaveResult>;
+  /** Asks the browser for access to the server's origin; false when the user declines. */
+  requestAccess(serverUrl: string): Promise<boolean>;
+}
+
+type Status = { kind: 'idle' } | { kind: 'busy' } | { kind: 'ok' | 'problem'; text: string };
+
+export function Options({ initial, api, save, requestAccess }: OptionsProps) {
+  const [serverUrl, setServerUrl] = useState(initial.serverUrl);
+  const [token, setToken] = useState(initial.token ?? '');
+  const [musicbrainz, setMusicbrainz] = useState<MusicBrainzServer>(initial.musicbrainz);
+  const [stores, setStores] = useState<Record<string, boolean>>({ ...initial.stores });
+  const [regions, setRegions] = useState(initial.regions.join(', '));
+  const [order, setOrder] = useState<ProviderName[]>(initial.providerOrder);
+  const [test, setTest] = useState<Status>({ kind: 'idle' });
+  const [saved, setSaved] = useState<Status>({ kind: 'idle' });
+
+  const access = async () => {
+    const granted = await requestAccess(serverUrl).catch(() => false);
+    return granted
+      ? ''
+      : ' The browser did not grant access to this address; Liner relies on the server allowing the extension (CORS).';
+  };
+
+  const testConnection = async () => {
+    setTest({ kind: 'busy' });
+    const note = await access();
+    const answer = await api({
+      type: 'server.test',
+      serverUrl,
+      ...(token.trim() ? { token: token.trim() } : {}),
+    });
+    setTest(
+      answer.ok
+        ? {
+            kind: 'ok',
+            text: `Connected: Liner ${answer.version}, ${answer.database} database, seeds for ${answer.musicbrainz}.${note}`,
+          }
+        : { kind: 'problem', text: answer.problem.message },
+    );
+  };
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    setSaved({ kind: 'busy' });
+    const result = await save({
+      serverUrl,
+      ...(token.trim() ? { token: token.trim() } : {}),
+      musicbrainz,
+      stores,
+      regions: regions.split(/[\s,]+/).filter(Boolean),
+      providerOrder: order,
+    });
+    if (!result.ok) return setSaved({ kind: 'problem', text: result.errors.join('; ') });
+    setSaved({ kind: 'ok', text: `Saved.${await access()}` });
+  };
+
+  const line = (status: Status, name: string) =>
+    status.kind === 'ok' || status.kind === 'problem' ? (
+      <p class={status.kind} data-liner={name}>
+        {status.text}
+      </p>
+    ) : null;
+
+  return (
+    <form onSubmit={submit}>
+      <h1>Liner options</h1>
+      <label for="server">Liner server</label>
+      <input
+        id="server"
+        type="url"
+        value={serverUrl}
+        onInput={(e) => setServerUrl(e.currentTarget.value)}
+      />
+      <button type="button" onClick={() => void testConnection()} disabled={test.kind === 'busy'}>
+        Test connection
+      </button>
+      {line(test, 'test-result')}
+      <label for="token">API token (if the server requires one)</label>
+      <input
+        id="token"
+        type="password"
+        autocomplete="off"
+        value={token}
+        onInput={(e) => setToken(e.currentTarget.value)}
+      />
+      <label for="musicbrainz">MusicBrainz site the seeds open on</label>
+      <select
+        id="musicbrainz"
+        value={musicbrainz}
+        onChange={(e) => setMusicbrainz(e.currentTarget.value as MusicBrainzServer)}
+      >
+        {Object.entries(MUSICBRAINZ_SERVERS).map(([key, url]) => (
+          <option key={key} value={key}>
+            {url.replace('https://', '')}
+          </option>
+        ))}
+      </select>
+      <fieldset>
+        <legend>Show the button on</legend>
+        {SITE_NAMES.map((name) => (
+          <label key={name} class="inline">
+            <input
+              type="checkbox"
+              name={name}
+              checked={stores[name] !== false}
+              onChange={(e) => setStores({ ...stores, [name]: e.currentTarget.checked })}
+            />{' '}
+            {providerName(name)}
+          </label>
+        ))}
+      </fieldset>
+      <label for="regions">
+        Preferred storefront regions, in order (e.g. GB, US; empty: the server's)
+      </label>
+      <input
+        id="regions"
+        type="text"
+        value={regions}
+        onInput={(e) => setRegions(e.currentTarget.value)}
+      />
+      <ProviderOrder all={PROVIDER_NAMES} order={order} onChange={setOrder} />
+      <p>
+        <button type="submit" disabled={saved.kind === 'busy'}>
+          Save
+        </button>
+      </p>
+      {line(saved, 'save-result')}
+    </form>
+  );
+}

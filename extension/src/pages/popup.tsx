@@ -1,0 +1,81 @@
+/**
+ * The toolbar popup: whether the server answers, the recent look-ups and imports (from the
+ * extension's own database, so the list is there with the server down), and Liner on a
+ * Bandcamp artist's own domain.
+ */
+
+import { tryRecognizeUrl } from '@liner/shared/stores/index';
+import { useEffect, useState } from 'preact/hooks';
+import type { Api } from '../content/send.ts';
+import { providerName } from '../content/ui/format.ts';
+import type { RecentEntry, RecentResponse } from '../messages.ts';
+
+function Entry({ entry, serverUrl }: { entry: RecentEntry; serverUrl: string }) {
+  const store = tryRecognizeUrl(entry.url)?.entity.store;
+  const verb = { lookup: 'Looked up', import: 'Imported', edit: 'Added links to' }[entry.kind];
+  return (
+    <li data-kind={entry.kind}>
+      {verb}{' '}
+      <a href={entry.url} target="_blank" rel="noreferrer">
+        {entry.title ?? entry.url}
+      </a>
+      {entry.artist ? ` by ${entry.artist}` : ''}
+      {store ? ` (${providerName(store)})` : ''}
+      <span class="when"> {new Date(entry.at).toLocaleString()}</span>
+      {entry.permalink && (
+        <>
+          {' '}
+          <a href={`${serverUrl}/release/${entry.permalink}`} target="_blank" rel="noreferrer">
+            details
+          </a>
+        </>
+      )}
+    </li>
+  );
+}
+
+export function RecentList({ api }: { api: Api }) {
+  const [recent, setRecent] = useState<RecentResponse | { ok: false; message: string }>();
+  useEffect(() => {
+    void api({ type: 'recent' }).then((answer) =>
+      setRecent(answer.ok ? answer : { ok: false, message: answer.problem.message }),
+    );
+  }, [api]);
+  if (!recent) return <p>Loading…</p>;
+  if (!recent.ok) return <p class="problem">{recent.message}</p>;
+  const lookups = recent.entries.filter((e) => e.kind === 'lookup');
+  const imports = recent.entries.filter((e) => e.kind !== 'lookup');
+  return (
+    <>
+      {recent.server.up ? (
+        <p data-liner="server" data-up="true">
+          Server {recent.serverUrl} answers (Liner {recent.server.version}).
+        </p>
+      ) : (
+        <p data-liner="server" data-up="false" class="problem">
+          {recent.server.problem.message} Showing what Liner has cached.
+        </p>
+      )}
+      <h2>Recent imports</h2>
+      {imports.length ? (
+        <ul data-liner="imports">
+          {imports.map((e) => (
+            <Entry key={`${e.at}${e.url}`} entry={e} serverUrl={recent.serverUrl} />
+          ))}
+        </ul>
+      ) : (
+        <p>None yet.</p>
+      )}
+      <h2>Recent look-ups</h2>
+      {lookups.length ? (
+        <ul data-liner="lookups">
+          {lookups.map((e) => (
+            <Entry key={`${e.at}${e.url}`} entry={e} serverUrl={recent.serverUrl} />
+          ))}
+        </ul>
+      ) : (
+        <p>None yet.</p>
+      )}
+    </>
+  );
+}

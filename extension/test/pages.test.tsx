@@ -1,0 +1,197 @@
+// @vitest-environment happy-dom
+/** The extension pages: the seed form, the options form, the popup list, Bandcamp detection. */
+import { buildReleaseSeed } from '@liner/shared/seed/build';
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { bandcampAddress } from '../src/content/bandcamp-domain.ts';
+import type { Api } from '../src/content/send.ts';
+import type { Request } from '../src/messages.ts';
+import { Options } from '../src/pages/options.tsx';
+import { RecentList } from '../src/pages/popup.tsx';
+import { postSeed, seedForm } from '../src/pages/seed-form.ts';
+import { defaultSettings } from '../src/settings/schema.ts';
+import { sampleResult } from './support/release.ts';
+
+let container: HTMLElement;
+function mount(node: preact.ComponentChild) {
+  container = document.createElement('div');
+  document.body.append(container);
+  act(() => render(node, container));
+}
+afterEach(() => {
+  if (container) render(null, container);
+  document.body.innerHTML = '';
+});
+const settle = () => act(() => new Promise((resolve) => setTimeout(resolve, 10)));
+const text = (selector: string) => container.querySelector(selector)?.textContent;
+
+describe('the seed form', () => {
+  it('has one hidden input per field, in order, with values set as text', () => {
+    const result = sampleResult();
+    result.release!.title = '"><script>alert(1)</script>';
+    const seed = buildReleaseSeed(result, { editorUrl: 'https://test.musicbrainz.org' });
+    const form = seedForm(document, seed);
+    expect(form.method).toBe('post');
+    expect(form.action).toBe('https://test.musicbrainz.org/release/add?skip_confirmation=1');
+    expect(form.querySelector('script')).toBeNull();
+    const inputs = [...form.querySelectorAll('input')];
+    expect(inputs.every((i) => i.type === 'hidden')).toBe(true);
+    expect(inputs.map((i) => [i.name, i.value])).toEqual(seed.fields);
+  });
+
+  it('refuses an invalid seed at the last step and posts a valid one', () => {
+    const submitted = vi.spyOn(HTMLFormElement.prototype, 'submit').mockImplementation(() => {});
+    const bad = postSeed(document, {
+      action: 'add',
+      url: 'https://musicbrainz.org/release/add',
+      fields: [['name', 'x']],
+    });
+    expect(bad).toEqual({
+      posted: false,
+      reason: expect.stringContaining('edit_note: a new release needs an edit note'),
+    });
+    expect(submitted).not.toHaveBeenCalled();
+    const seed = buildReleaseSeed(sampleResult(), { editorUrl: 'https://musicbrainz.org' });
+    expect(postSeed(document, seed)).toEqual({ posted: true });
+    expect(submitted).toHaveBeenCalledTimes(1);
+    submitted.mockRestore();
+  });
+});
+
+describe('the options page', () => {
+  it('tests the connection after asking for the server origin, and saves what was entered', async () => {
+    const requests: Request[] = [];
+    const api = (async (request: Request) => {
+      requests.push(request);
+      return {
+        ok: true,
+        version: '0.1.0',
+        musicbrainz: 'https://musicbrainz.org',
+        database: 'pglite',
+      };
+    }) as Api;
+    const save = vi.fn(async () => ({ ok: true as const, settings: defaultSettings() }));
+    const requestAccess = vi.fn(async () => true);
+    mount(
+      <Options initial={defaultSettings()} api={api} save={save} requestAccess={requestAccess} />,
+    );
+    const input = (id: string) => container.querySelector<HTMLInputElement>(`#${id}`)!;
+    act(() => {
+      input('server').value = 'https://liner.example.org';
+      input('server').dispatchEvent(new Event('input'));
+      input('token').value = ' secret-token-123456 ';
+      input('token').dispatchEvent(new Event('input'));
+      input('regions').value = 'gb, us';
+      input('regions').dispatchEvent(new Event('input'));
+      container.querySelector<HTMLInputElement>('input[name="tidal"]')!.click();
+    });
+    await act(async () =>
+      [...container.querySelectorAll('button')]
+        .find((b) => b.textContent === 'Test connection')!
+        .click(),
+    );
+    await settle();
+    expect(requestAccess).toHaveBeenCalledWith('https://liner.example.org');
+    expect(requests).toEqual([
+      { type: 'server.test', serverUrl: 'https://liner.example.org', token: 'secret-token-123456' },
+    ]);
+    expect(text('[data-liner="test-result"]')).toBe(
+      'Connected: Liner 0.1.0, pglite database, seeds for https://musicbrainz.org.',
+    );
+    act(() =>
+      container
+        .querySelector<HTMLButtonElement>('[aria-label="Move Apple Music / iTunes up"]')!
+        .click(),
+    );
+    await act(async () => {
+      container.querySelector('form')!.dispatchEvent(new Event('submit', { cancelable: true }));
+    });
+    await settle();
+    expect(save).toHaveBeenCalledWith(
+      expect.objectContaining({
+        serverUrl: 'https://liner.example.org',
+        token: 'secret-token-123456',
+        regions: ['gb', 'us'],
+        stores: expect.objectContaining({ tidal: false, deezer: true }),
+        providerOrder: expect.arrayContaining(['itunes', 'deezer']),
+      }),
+    );
+    const saved = (save.mock.calls[0] as unknown as [{ providerOrder: string[] }])[0];
+    expect(saved.providerOrder.slice(0, 2)).toEqual(['itunes', 'deezer']);
+    expect(text('[data-liner="save-result"]')).toBe('Saved.');
+  });
+});
+
+describe('the popup', () => {
+  it('lists imports and look-ups from the cache and says the server is down', async () => {
+    const api = (async () => ({
+      ok: true,
+      serverUrl: 'http://127.0.0.1:5733',
+      server: {
+        up: false,
+        problem: {
+          kind: 'unreachable',
+          message: 'The Liner server at http://127.0.0.1:5733 is not reachable. Is it running?',
+          retryable: true,
+        },
+      },
+      entries: [
+        {
+          kind: 'import',
+          at: '2026-11-20T10:05:00.000Z',
+          url: 'https://www.deezer.com/album/100001',
+          title: 'Night Shift',
+          permalink: 'perm1234abcd',
+        },
+        {
+          kind: 'lookup',
+          at: '2026-11-20T10:00:00.000Z',
+          url: 'https://www.deezer.com/album/100001',
+          title: 'Night Shift',
+          artist: 'Ada Lane',
+          permalink: 'perm1234abcd',
+        },
+      ],
+    })) as Api;
+    mount(<RecentList api={api} />);
+    await settle();
+    expect(text('[data-liner="server"]')).toBe(
+      'The Liner server at http://127.0.0.1:5733 is not reachable. Is it running? Showing what Liner has cached.',
+    );
+    expect(text('[data-liner="imports"] li')).toMatch(
+      /^Imported Night Shift \(Deezer\) .+ details$/,
+    );
+    expect(text('[data-liner="lookups"] li')).toMatch(
+      /^Looked up Night Shift by Ada Lane \(Deezer\)/,
+    );
+    expect(
+      container
+        .querySelector<HTMLAnchorElement>('[data-liner="lookups"] a:last-child')
+        ?.getAttribute('href'),
+    ).toBe('http://127.0.0.1:5733/release/perm1234abcd');
+  });
+});
+
+describe('Bandcamp on its own domain', () => {
+  const setUrl = (url: string) =>
+    (window as unknown as { happyDOM: { setURL(u: string): void } }).happyDOM.setURL(url);
+
+  it('finds the bandcamp.com address when the page says it is Bandcamp', () => {
+    setUrl('https://music.example-band.net/album/night-shift?from=home');
+    document.head.innerHTML = '<meta name="generator" content="Bandcamp">';
+    document.body.innerHTML =
+      '<a href="https://bandcamp.com/">bandcamp</a><a href="https://exampleband.bandcamp.com/follow">follow</a><a href="https://exampleband.bandcamp.com/album/night-shift">x</a>';
+    expect(bandcampAddress()).toBe('https://exampleband.bandcamp.com/album/night-shift');
+  });
+
+  it('says nothing for other pages', () => {
+    setUrl('https://shop.example.net/album/night-shift');
+    document.head.innerHTML = '';
+    document.body.innerHTML = '<a href="https://exampleband.bandcamp.com/">band</a>';
+    expect(bandcampAddress()).toBeNull();
+    document.head.innerHTML = '<meta name="generator" content="Bandcamp">';
+    document.body.innerHTML = '<p>no links</p>';
+    expect(bandcampAddress()).toBeNull();
+  });
+});

@@ -1,0 +1,104 @@
+/** Settings: defaults, migrations from older shapes, field-by-field fallback, strict saving. */
+
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { migrateSettings } from '../src/settings/migrate.ts';
+import { DEFAULT_SERVER_URL, defaultSettings, SETTINGS_VERSION } from '../src/settings/schema.ts';
+import { loadSettings, SETTINGS_KEY, saveSettings } from '../src/settings/storage.ts';
+
+beforeEach(() => fakeBrowser.reset());
+
+describe('migrations', () => {
+  it('starts from defaults when nothing is stored', () => {
+    const { settings, changed } = migrateSettings(undefined);
+    expect(changed).toBe(true);
+    expect(settings).toEqual(defaultSettings());
+    expect(settings).toMatchObject({
+      version: 2,
+      serverUrl: DEFAULT_SERVER_URL,
+      musicbrainz: 'production',
+      regions: [],
+      providerOrder: [],
+    });
+    expect(Object.values(settings.stores).every(Boolean)).toBe(true);
+  });
+
+  it('brings version 1 up: the MusicBrainz URL becomes a site name, the store list becomes switches', () => {
+    const { settings, changed } = migrateSettings({
+      version: 1,
+      serverUrl: 'https://liner.example.org/',
+      musicbrainzUrl: 'https://beta.musicbrainz.org',
+      enabledStores: ['deezer', 'bandcamp'],
+      regions: ['gb'],
+    });
+    expect(changed).toBe(true);
+    expect(settings).toMatchObject({
+      version: 2,
+      serverUrl: 'https://liner.example.org',
+      musicbrainz: 'beta',
+      regions: ['GB'],
+    });
+    expect(settings.stores).toMatchObject({
+      deezer: true,
+      bandcamp: true,
+      spotify: false,
+      discogs: false,
+    });
+  });
+
+  it('keeps good fields and replaces bad ones with their defaults', () => {
+    const { settings, changed } = migrateSettings({
+      version: 2,
+      serverUrl: 'ftp://nope',
+      musicbrainz: 'test',
+      regions: ['Mars'],
+      stores: { tidal: 'maybe', qobuz: false },
+    });
+    expect(changed).toBe(false);
+    expect(settings).toMatchObject({
+      serverUrl: DEFAULT_SERVER_URL,
+      musicbrainz: 'test',
+      regions: [],
+    });
+    expect(settings.stores).toMatchObject({ tidal: true, qobuz: false });
+  });
+
+  it('does not guess at a shape from a newer version', () => {
+    expect(
+      migrateSettings({ version: SETTINGS_VERSION + 1, musicbrainz: 'test' }).settings,
+    ).toEqual(defaultSettings());
+  });
+});
+
+describe('storage', () => {
+  it('writes a migrated object back once', async () => {
+    await fakeBrowser.storage.local.set({
+      [SETTINGS_KEY]: { version: 1, musicbrainzUrl: 'https://test.musicbrainz.org' },
+    });
+    expect((await loadSettings()).musicbrainz).toBe('test');
+    expect((await fakeBrowser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]).toMatchObject({
+      version: 2,
+      musicbrainz: 'test',
+    });
+  });
+
+  it('refuses a bad value on save and names it', async () => {
+    const form = {
+      serverUrl: 'http://127.0.0.1:5733',
+      musicbrainz: 'production' as const,
+      stores: {},
+      regions: ['GB', 'Mars'],
+      providerOrder: [],
+    };
+    expect(await saveSettings(form)).toEqual({
+      ok: false,
+      errors: ['regions.1: a region is a two-letter code such as GB'],
+    });
+    const saved = await saveSettings({ ...form, regions: ['gb'], providerOrder: ['qobuz'] });
+    expect(saved).toMatchObject({
+      ok: true,
+      settings: { regions: ['GB'], providerOrder: ['qobuz'] },
+    });
+    expect(await loadSettings()).toMatchObject({ regions: ['GB'], providerOrder: ['qobuz'] });
+  });
+});
