@@ -34,6 +34,30 @@ function Entry({ entry, serverUrl }: { entry: RecentEntry; serverUrl: string }) 
   );
 }
 
+interface EntryListProps {
+  title: string;
+  name: string;
+  entries: RecentEntry[];
+  serverUrl: string;
+}
+
+function EntryList({ title, name, entries, serverUrl }: EntryListProps) {
+  return (
+    <>
+      <h2>{title}</h2>
+      {entries.length ? (
+        <ul data-liner={name}>
+          {entries.map((e) => (
+            <Entry key={`${e.at}${e.url}`} entry={e} serverUrl={serverUrl} />
+          ))}
+        </ul>
+      ) : (
+        <p>None yet.</p>
+      )}
+    </>
+  );
+}
+
 export function RecentList({ api }: { api: Api }) {
   const [recent, setRecent] = useState<RecentResponse | { ok: false; message: string }>();
   useEffect(() => {
@@ -56,26 +80,18 @@ export function RecentList({ api }: { api: Api }) {
           {recent.server.problem.message} Showing what Liner has cached.
         </p>
       )}
-      <h2>Recent imports</h2>
-      {imports.length ? (
-        <ul data-liner="imports">
-          {imports.map((e) => (
-            <Entry key={`${e.at}${e.url}`} entry={e} serverUrl={recent.serverUrl} />
-          ))}
-        </ul>
-      ) : (
-        <p>None yet.</p>
-      )}
-      <h2>Recent look-ups</h2>
-      {lookups.length ? (
-        <ul data-liner="lookups">
-          {lookups.map((e) => (
-            <Entry key={`${e.at}${e.url}`} entry={e} serverUrl={recent.serverUrl} />
-          ))}
-        </ul>
-      ) : (
-        <p>None yet.</p>
-      )}
+      <EntryList
+        title="Recent imports"
+        name="imports"
+        entries={imports}
+        serverUrl={recent.serverUrl}
+      />
+      <EntryList
+        title="Recent look-ups"
+        name="lookups"
+        entries={lookups}
+        serverUrl={recent.serverUrl}
+      />
     </>
   );
 }
