@@ -6,7 +6,7 @@
 
 export const GTIN_LENGTHS = [8, 12, 13, 14] as const;
 
-export type GtinProblem = 'empty' | 'not-digits' | 'length' | 'check-digit';
+export type GtinProblem = 'empty' | 'not-digits' | 'length' | 'check-digit' | 'placeholder';
 
 export class InvalidGtinError extends Error {
   override readonly name = 'InvalidGtinError';
@@ -28,6 +28,8 @@ function describeGtinProblem(problem: GtinProblem): string {
       return 'a GTIN has 8, 12, 13 or 14 digits';
     case 'check-digit':
       return 'the check digit does not match';
+    case 'placeholder':
+      return 'zeros only are a placeholder, not a barcode';
   }
 }
 
@@ -47,6 +49,9 @@ export function gtinProblem(input: string): GtinProblem | undefined {
   if (digits === '') return 'empty';
   if (!/^\d+$/.test(digits)) return 'not-digits';
   if (!(GTIN_LENGTHS as readonly number[]).includes(digits.length)) return 'length';
+  // Stores fill the field with zeros when a release has no barcode; searching for it would
+  // match every other release without one.
+  if (/^0+$/.test(digits)) return 'placeholder';
   if (gtinCheckDigit(digits.slice(0, -1)) !== Number(digits.at(-1))) return 'check-digit';
   return undefined;
 }

@@ -4,6 +4,7 @@
  * contract (other tools read this JSON); add fields, never rename them.
  */
 import { z } from 'zod';
+import { isValidGtin } from './identifiers.ts';
 
 export const PROVIDER_NAMES = [
   'deezer',
@@ -147,7 +148,8 @@ export const releaseSchema = z.object({
   artists: z.array(artistCreditSchema),
   gtin: z
     .string()
-    .regex(/^\d{8,14}$/, 'GTIN of 8 to 14 digits')
+    .regex(/^\d+$/, 'a GTIN of digits only')
+    .refine(isValidGtin, 'a GTIN of 8, 12, 13 or 14 digits with a valid check digit')
     .optional(),
   releaseDate: releaseDateSchema.optional(),
   labels: z.array(labelSchema).default([]),
