@@ -209,6 +209,17 @@ describe.each(testDatabases())('look-up service on $kind', ({ open }) => {
     delete linked[BANDCAMP];
   });
 
+  it('cites the permalink in the edit note only at a public address, and always the sources', async () => {
+    const result = await app.services.lookup.lookup({ urls: [DEEZER] });
+    const seed = await app.services.seeds.seed(result);
+    const field = (name: string) => seed.fields.find(([n]) => n === name)?.[1];
+    expect(field('edit_note')).toContain(DEEZER);
+    expect(field('edit_note')).not.toContain(`/release/${result.id}`);
+    // The redirect is for the user's own browser, so the local address is right there.
+    expect(field('redirect_uri')).toMatch(new RegExp(`^http://.*/release/${result.id}/imported$`));
+    expect(seed.problems).toEqual([]);
+  });
+
   it('rejects bad input with the reason', async () => {
     await expect(
       app.services.lookup.lookup({ urls: ['https://example.com/album/1'] }),

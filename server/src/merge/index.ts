@@ -14,6 +14,7 @@ import {
   type ReleaseDate,
 } from '@liner/shared';
 import { creditString } from '../providers/common/credits.ts';
+import { QUALITY } from '../providers/types.ts';
 import {
   chooseCluster,
   clusterReleases,
@@ -50,10 +51,18 @@ function mergeImages(members: readonly MergeInput[], order: readonly ProviderNam
   return images.filter((image) => !seen.has(image.url) && seen.add(image.url));
 }
 
+/**
+ * Availability comes from the providers that report it per country. A store asked in one
+ * storefront (iTunes, Tidal) only knows that one: taken alone it would turn a worldwide release
+ * into a one-country release event.
+ */
 function mergeAvailability(
   members: readonly MergeInput[],
 ): Pick<Release, 'availableIn' | 'excludedFrom'> {
-  const available = new Set(members.flatMap((m) => m.release.availableIn ?? []));
+  const reporting = members.filter(
+    (m) => QUALITY[m.features.availability] >= QUALITY.present && m.release.availableIn?.length,
+  );
+  const available = new Set(reporting.flatMap((m) => m.release.availableIn ?? []));
   const excluded = new Set(
     members.flatMap((m) => m.release.excludedFrom ?? []).filter((r) => !available.has(r)),
   );

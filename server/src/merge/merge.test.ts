@@ -216,15 +216,21 @@ describe('merge', () => {
           availableIn: ['GB'],
           excludedFrom: ['JP', 'FR'],
         },
-        { artistCredits: 'good' },
+        { artistCredits: 'good', availability: 'good' },
       ),
-      input('spotify', {
-        artists: [
-          { name: 'BEYONCE', externalIds: [{ provider: 'spotify', type: 'artist', id: 'abc' }] },
-        ],
-        externalLinks: [{ url: 'https://open.spotify.com/album/x', types: ['free streaming'] }],
-        availableIn: ['US', 'FR'],
-      }),
+      input(
+        'spotify',
+        {
+          artists: [
+            { name: 'BEYONCE', externalIds: [{ provider: 'spotify', type: 'artist', id: 'abc' }] },
+          ],
+          externalLinks: [{ url: 'https://open.spotify.com/album/x', types: ['free streaming'] }],
+          availableIn: ['US', 'FR'],
+        },
+        { availability: 'good' },
+      ),
+      // Found in one storefront: that says nothing about the other countries.
+      input('itunes', { availableIn: ['JP'] }, { availability: 'bad' }),
     ]);
     expect(result.release?.artists[0]?.externalIds.map((id) => id.provider)).toEqual([
       'deezer',
@@ -236,6 +242,14 @@ describe('merge', () => {
     ]);
     expect(result.release?.availableIn).toEqual(['FR', 'GB', 'US']);
     expect(result.release?.excludedFrom).toEqual(['JP']);
+  });
+
+  it('leaves availability unknown when only single-storefront stores found the release', () => {
+    const result = mergeReleases([
+      input('itunes', { availableIn: ['GB'] }, { availability: 'bad' }),
+      input('tidal', { availableIn: ['US'] }, { availability: 'bad' }),
+    ]);
+    expect(result.release?.availableIn).toBeUndefined();
   });
 
   it('never gives a label the IDs or MBID of an artist of the same name', () => {

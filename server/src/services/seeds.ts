@@ -37,6 +37,11 @@ function formsOf(url: string): string[] {
   return recognized ? musicBrainzUrlForms(recognized.entity) : [url];
 }
 
+function sourcePages(result: LookupResult): string[] {
+  const pages = result.providers.flatMap((p) => (p.url && !p.error ? [p.url] : []));
+  return pages.length ? pages : ['the stores'];
+}
+
 function releaseLinkForms(links: readonly { url: string }[]): string[] {
   return [...new Set(links.flatMap((link) => formsOf(link.url)))];
 }
@@ -67,7 +72,9 @@ export function createSeedService(deps: {
     async seed(result: LookupResult, request: SeedRequest = {}): Promise<BuiltSeed> {
       const options = {
         editorUrl: config.musicbrainz.editorUrl,
-        permalinkUrl: pageUrl(result),
+        // Voters read the edit note: only a public address is worth citing there. Without one
+        // the note still lists every source URL.
+        ...(config.server.publicUrl ? { permalinkUrl: pageUrl(result) } : {}),
         redirectUri: `${pageUrl(result)}/imported`,
         version: VERSION,
         ...(request.makeVotable ? { makeVotable: true } : {}),
@@ -110,7 +117,9 @@ export function createSeedService(deps: {
       return followUpActions(result, releaseMbid, {
         editorUrl: config.musicbrainz.editorUrl,
         linked,
-        editNote: `Links and ISRCs found by Liner ${VERSION}: ${pageUrl(result)}`,
+        editNote: config.server.publicUrl
+          ? `Links and ISRCs found by Liner ${VERSION}: ${pageUrl(result)}`
+          : `Links and ISRCs found by Liner ${VERSION} at ${sourcePages(result).join(', ')}`,
       });
     },
   };
