@@ -4,8 +4,8 @@
  */
 
 import type { AddressInfo } from 'node:net';
-import { isIP } from 'node:net';
 import { defaultGuards } from './api/guards.ts';
+import { isLoopback } from './api/host-guard.ts';
 import { createLinerServer, type HttpServerOptions, type LinerServer } from './api/http-server.ts';
 import { type App, type AppOptions, createApp } from './app.ts';
 import type { Config } from './config/schema.ts';
@@ -13,12 +13,6 @@ import { pageRoutes } from './pages/routes.ts';
 
 export class UnsafeListenError extends Error {
   override readonly name = 'UnsafeListenError';
-}
-
-export function isLoopback(host: string): boolean {
-  if (host === 'localhost') return true;
-  if (isIP(host) === 4) return host.startsWith('127.');
-  return host === '::1' || host === '[::1]';
 }
 
 /** An API reachable from other machines must be protected, unless the operator says otherwise. */

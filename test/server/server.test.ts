@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../server/src/db/connect.ts';
 import type { RunningServer } from '../../server/src/serve.ts';
@@ -56,6 +57,26 @@ describe.each(testDatabases())('HTTP server on $kind', ({ open }) => {
 
   it('listens on loopback by default', () => {
     expect(running.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+  });
+
+  it('answers without a token only requests addressed to a loopback name (DNS rebinding)', async () => {
+    const { port } = new URL(running.url);
+    const status = (host: string) =>
+      new Promise<number>((resolve, reject) => {
+        const req = request(
+          { host: '127.0.0.1', port, path: '/trpc/system.info', headers: { host } },
+          (res) => {
+            res.resume();
+            resolve(res.statusCode ?? 0);
+          },
+        );
+        req.on('error', reject);
+        req.end();
+      });
+    expect(await status(`127.0.0.1:${port}`)).toBe(200);
+    expect(await status(`localhost:${port}`)).toBe(200);
+    expect(await status(`[::1]:${port}`)).toBe(200);
+    expect(await status(`rebound.attacker.example:${port}`)).toBe(403);
   });
 
   it('finishes in-flight requests on shutdown and then refuses new ones', async () => {

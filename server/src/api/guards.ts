@@ -6,6 +6,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Config } from '../config/schema.ts';
+import { hostGuard } from './host-guard.ts';
 import { type Guard, sendJson } from './http-server.ts';
 
 /** Paths that stay open without a token: probes, metrics and the pages MusicBrainz redirects to. */
@@ -96,7 +97,8 @@ export function rateLimitGuard(config: Config, now: () => number = Date.now): Gu
   const perMinute = config.server.clientRequestsPerMinute;
   const buckets = new Map<string, { tokens: number; at: number }>();
   return (req: IncomingMessage, res: ServerResponse, ctx) => {
-    if (!ctx.url.pathname.startsWith('/trpc/')) return true;
+    // The pages count too: they read MusicBrainz (edit seeds, follow-ups) like the API does.
+    if (!/^\/(trpc|release)\//.test(ctx.url.pathname)) return true;
     const key =
       ctx.client !== 'anonymous' ? `token:${ctx.client}` : `ip:${req.socket.remoteAddress ?? '?'}`;
     const t = now();
@@ -120,5 +122,5 @@ export function rateLimitGuard(config: Config, now: () => number = Date.now): Gu
 }
 
 export function defaultGuards(config: Config): Guard[] {
-  return [corsGuard(config), authGuard(config), rateLimitGuard(config)];
+  return [hostGuard(config), corsGuard(config), authGuard(config), rateLimitGuard(config)];
 }

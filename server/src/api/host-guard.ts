@@ -1,0 +1,42 @@
+/**
+ * DNS-rebinding protection. A web page can point a name it controls at 127.0.0.1 and then talk
+ * to a loopback server as its own origin, with no Origin header and no CORS in the way. The
+ * Host header still carries the page's name, so an unprotected server answers only requests
+ * addressed to a loopback name or to the address the operator configured.
+ */
+import { isIP } from 'node:net';
+import type { Config } from '../config/schema.ts';
+import { type Guard, sendJson } from './http-server.ts';
+
+export function isLoopback(host: string): boolean {
+  if (host === 'localhost' || host.endsWith('.localhost')) return true;
+  if (isIP(host) === 4) return host.startsWith('127.');
+  return host === '::1' || host === '[::1]';
+}
+
+const WILDCARDS = new Set(['0.0.0.0', '::', '[::]']);
+
+/** The host name of a Host header value ("127.0.0.1:5733", "[::1]:80", "liner.example"). */
+export function hostName(header: string): string {
+  const bracketed = /^\[([^\]]+)\]/.exec(header);
+  if (bracketed) return bracketed[1]!.toLowerCase();
+  return header.replace(/:\d+$/, '').toLowerCase();
+}
+
+export function hostGuard(config: Config): Guard {
+  const { host, apiToken, apiTokens, publicUrl } = config.server;
+  const tokens = Boolean(apiToken) || Object.keys(apiTokens).length > 0;
+  // A token protects the API wherever the request comes from; a server the operator opened to
+  // every interface without one (allowRemote) is reached under names Liner can't know.
+  if (tokens || WILDCARDS.has(host)) return () => true;
+  const allowed = new Set([host.toLowerCase().replace(/^\[|\]$/g, '')]);
+  if (publicUrl) allowed.add(new URL(publicUrl).hostname.toLowerCase().replace(/^\[|\]$/g, ''));
+  return (req, res) => {
+    const name = hostName(req.headers.host ?? '');
+    if (isLoopback(name) || allowed.has(name)) return true;
+    sendJson(res, 403, {
+      error: `requests for host "${name || '(none)'}" are not accepted; set server.publicUrl to the address this server is reached at`,
+    });
+    return false;
+  };
+}
