@@ -16,7 +16,7 @@ import {
 import type { Config } from '../config/schema.ts';
 import { ProviderDataError, toUpstreamError, UpstreamError } from '../http/errors.ts';
 import { traceResponses } from '../http/trace.ts';
-import type { Logger } from '../log.ts';
+import { type Logger, redactUrl } from '../log.ts';
 import type { ProviderClient, ProviderDeclaration } from '../providers/types.ts';
 import type { CacheEntry, Repositories } from '../repositories/types.ts';
 
@@ -87,7 +87,7 @@ export function createProviderFetcher(options: ProviderFetcherOptions) {
       error: {
         kind: error.kind,
         message: error.message,
-        url: error.url,
+        url: redactUrl(error.url),
         ...(error.status ? { status: error.status } : {}),
       },
       ...(fetchedAt ? { fetchedAt: fetchedAt.toISOString() } : {}),
@@ -156,7 +156,8 @@ export function createProviderFetcher(options: ProviderFetcherOptions) {
         ...baseInfo(task),
         id: result.id,
         url: result.url,
-        apiUrl: result.apiUrl,
+        // Results are stored, shown and put into edit notes: no credential may ride along.
+        apiUrl: redactUrl(result.apiUrl),
         ...(result.region ? { region: result.region } : {}),
       };
       const releaseId = await repos.providerReleases.save({
