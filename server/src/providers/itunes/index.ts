@@ -91,9 +91,11 @@ function createClient(ctx: ProviderContext) {
       );
     },
     async lookupByGtin(gtin: string, regions: readonly string[]) {
-      // The given form in every storefront first: other paddings are rarer and cost requests.
-      for (const variant of gtinVariants(gtin)) {
-        for (const region of regionOrder(regions)) {
+      // The given form in every storefront; the other paddings only in the first one. Apple
+      // allows about 20 calls a minute, and a barcode it lacks would otherwise cost a dozen.
+      const storefronts = regionOrder(regions);
+      for (const [index, variant] of gtinVariants(gtin).entries()) {
+        for (const region of index === 0 ? storefronts : storefronts.slice(0, 1)) {
           const found = await lookup(
             'upc',
             variant,

@@ -101,6 +101,23 @@ describe('itunes provider', () => {
     expect(result.messages[0]?.text).toMatch(/^Apple lists 3 tracks but its look-up returned 2/);
   });
 
+  it('spends few requests on a barcode Apple lacks: paddings are tried in one storefront', async () => {
+    const routes: Record<string, object> = {};
+    for (const value of ['602475093060', '0602475093060', '00602475093060'])
+      for (const cc of ['gb', 'us', 'de']) routes[api('upc', value, cc)] = empty;
+    const { fetch, requests } = fakeFetch(routes);
+    await expect(
+      testProvider('itunes', { fetch }).lookupByGtin!('602475093060', ['GB', 'US', 'DE']),
+    ).rejects.toMatchObject({ kind: 'not-found' });
+    expect(requests).toEqual([
+      api('upc', '602475093060', 'gb'),
+      api('upc', '602475093060', 'us'),
+      api('upc', '602475093060', 'de'),
+      api('upc', '0602475093060', 'gb'),
+      api('upc', '00602475093060', 'gb'),
+    ]);
+  });
+
   it('says when no storefront has the release, and names a changed field', async () => {
     const { fetch } = fakeFetch({
       [api('id', '1', 'gb')]: empty,
