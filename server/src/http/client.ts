@@ -129,6 +129,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         const retryAfter = parseRetryAfter(response.headers.get('retry-after'), now().getTime());
         throw new HttpStatusError(request.provider, request.url, response.status, retryAfter);
       }
+      const wait = request.throttled?.(body);
+      if (wait !== undefined) throw new HttpStatusError(request.provider, request.url, 429, wait);
       return { response, body };
     });
   }

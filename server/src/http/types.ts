@@ -22,6 +22,12 @@ export interface HttpRequest {
   secret?: boolean;
   /** Statuses that are answers rather than errors. */
   acceptStatus?: readonly number[];
+  /**
+   * For stores that say "slow down" inside a 200 answer (Deezer's quota error): how long to
+   * wait before the next try, or undefined when the body is a real answer. Such answers are
+   * retried like a 429 instead of failing the look-up.
+   */
+  throttled?: (body: string) => number | undefined;
 }
 
 export interface HttpResponse {

@@ -110,4 +110,40 @@ describe('deezer provider', () => {
     );
     await expect(client.lookupById(entity('7'), [])).rejects.toThrow(/no tracks/);
   });
+
+  it('waits out a quota answer and tries again instead of failing the album', async () => {
+    const album = {
+      id: 8,
+      title: 'Busy',
+      nb_tracks: 1,
+      tracks: { data: [{ id: 81, title: 'A' }] },
+    };
+    const track = { id: 81, title: 'A', duration: 60, track_position: 1, disk_number: 1 };
+    let trackCalls = 0;
+    const waits: number[] = [];
+    const fetch = (async (input: string | URL | Request) => {
+      const url = String(input);
+      const json = (body: unknown) =>
+        new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
+      if (url.endsWith('/album/8')) return json(album);
+      trackCalls++;
+      return trackCalls === 1
+        ? json({ error: { type: 'Exception', message: 'Quota limit exceeded', code: 4 } })
+        : json(track);
+    }) as typeof globalThis.fetch;
+    const client = testProvider('deezer', {
+      fetch,
+      http: {
+        retries: 2,
+        maxRetryAfterMs: 10_000,
+        sleep: async (ms) => {
+          waits.push(ms);
+        },
+      },
+    });
+    const result = await client.lookupById(entity('8'), []);
+    expect(result.release.media[0]!.tracks[0]!.title).toBe('A');
+    expect(trackCalls).toBe(2);
+    expect(waits).toEqual([5000]);
+  });
 });

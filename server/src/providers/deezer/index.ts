@@ -34,12 +34,32 @@ function checkError(data: unknown, url: string): void {
   throw new ProviderDataError(NAME, url, `Deezer error ${code ?? ''}: ${message ?? 'unknown'}`);
 }
 
+/** Deezer's window is 5 s: a quota answer is worth one more try after it. */
+const QUOTA_WAIT_MS = 5000;
+
+function quotaWait(body: string): number | undefined {
+  if (!body.includes('"error"')) return undefined;
+  let data: unknown;
+  try {
+    data = JSON.parse(body);
+  } catch {
+    return undefined; // the JSON check reports a broken body in its own words
+  }
+  const parsed = deezerError.safeParse(data);
+  return parsed.success && parsed.data.error.code === QUOTA ? QUOTA_WAIT_MS : undefined;
+}
+
 function createClient(ctx: ProviderContext) {
   const api = ctx.endpoints.api!;
 
   async function getAlbum(path: string): Promise<{ album: DeezerAlbum; apiUrl: string }> {
     const url = `${api}/album/${path}`;
-    const response = await ctx.http.request({ provider: NAME, url, expect: 'json' });
+    const response = await ctx.http.request({
+      provider: NAME,
+      url,
+      expect: 'json',
+      throttled: quotaWait,
+    });
     checkError(response.data, url);
     return { album: validate(deezerAlbum, response.data, NAME, url), apiUrl: url };
   }
@@ -49,7 +69,9 @@ function createClient(ctx: ProviderContext) {
     const total = Math.min(album.nb_tracks ?? listed.length, MAX_TRACKS);
     while (listed.length < total) {
       const url = `${api}/album/${album.id}/tracks?index=${listed.length}&limit=100`;
-      const { data } = await getJson(ctx.http, NAME, url, deezerTrackPage);
+      const { data } = await getJson(ctx.http, NAME, url, deezerTrackPage, {
+        throttled: quotaWait,
+      });
       if (data.data.length === 0) break;
       listed.push(...data.data);
     }
@@ -57,7 +79,12 @@ function createClient(ctx: ProviderContext) {
     return Promise.all(
       listed.map(async (track) => {
         const url = `${api}/track/${track.id}`;
-        const response = await ctx.http.request({ provider: NAME, url, expect: 'json' });
+        const response = await ctx.http.request({
+          provider: NAME,
+          url,
+          expect: 'json',
+          throttled: quotaWait,
+        });
         checkError(response.data, url);
         return validate(deezerTrack, response.data, NAME, url);
       }),
