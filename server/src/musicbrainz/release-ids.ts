@@ -6,33 +6,19 @@
 import {
   type ArtistCredit,
   type ExternalId,
+  entityOfExternalId,
   type LookupMessage,
   musicBrainzUrlForms,
   type Release,
-  type StoreEntity,
-  storeByName,
   tryRecognizeUrl,
 } from '@liner/shared';
 import type { UrlAnswers } from './resolver.ts';
-
-function entityOf(id: ExternalId): StoreEntity | undefined {
-  if (id.provider === 'musicbrainz') return undefined;
-  const store = storeByName(id.provider);
-  if (!store.entityTypes.includes(id.type)) return undefined;
-  return {
-    store: id.provider,
-    type: id.type,
-    id: id.id,
-    ...(id.region ? { region: id.region } : {}),
-    ...(id.slug ? { slug: id.slug } : {}),
-  };
-}
 
 function formsOf(ids: readonly ExternalId[], type: ExternalId['type']): string[] {
   return ids
     .filter((id) => id.type === type)
     .flatMap((id) => {
-      const entity = entityOf(id);
+      const entity = entityOfExternalId(id);
       return entity ? musicBrainzUrlForms(entity) : [];
     });
 }

@@ -10,7 +10,7 @@ import {
   type LookupMessage,
   type LookupResult,
   magicIsrcUrl,
-  musicBrainzUrlForms,
+  musicBrainzFormsOfUrl,
   type ProviderName,
   type Release,
   sameGtin,
@@ -46,10 +46,7 @@ export interface Comparison {
 }
 
 /** Every form of a URL MusicBrainz may hold, for "is this link already there?". */
-function forms(url: string): string[] {
-  const recognized = tryRecognizeUrl(url);
-  return recognized ? musicBrainzUrlForms(recognized.entity) : [url];
-}
+const forms = musicBrainzFormsOfUrl;
 
 function flat(release: Release) {
   return release.media.flatMap((medium, m) =>

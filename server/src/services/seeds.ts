@@ -6,13 +6,14 @@
 import {
   buildEditSeed,
   buildReleaseSeed,
+  entityOfExternalId,
   type FollowUpActions,
   followUpActions,
   type LookupResult,
+  musicBrainzFormsOfUrl,
   musicBrainzUrlForms,
   type Seed,
   type SeedProblem,
-  tryRecognizeUrl,
   validateSeed,
 } from '@liner/shared';
 import type { Config } from '../config/schema.ts';
@@ -31,11 +32,7 @@ export interface BuiltSeed extends Seed {
   problems: SeedProblem[];
 }
 
-/** Every form MusicBrainz may hold a link in; an unrecognized URL only as written. */
-function formsOf(url: string): string[] {
-  const recognized = tryRecognizeUrl(url);
-  return recognized ? musicBrainzUrlForms(recognized.entity) : [url];
-}
+const formsOf = musicBrainzFormsOfUrl;
 
 function sourcePages(result: LookupResult): string[] {
   const pages = result.providers.flatMap((p) => (p.url && !p.error ? [p.url] : []));
@@ -102,7 +99,10 @@ export function createSeedService(deps: {
         for (const id of entity.externalIds) {
           if (id.provider === 'musicbrainz' || (id.type !== 'artist' && id.type !== 'label'))
             continue;
-          const forms = musicBrainzUrlForms({ store: id.provider, type: id.type, id: id.id });
+          // Region and slug matter: a GB artist page is not the US one MusicBrainz may hold.
+          const page = entityOfExternalId(id);
+          if (!page) continue;
+          const forms = musicBrainzUrlForms(page);
           urls.set(forms[0]!, forms);
         }
       }

@@ -227,6 +227,17 @@ describe('edit seed and follow-up actions', () => {
     expect(validateSeed(seed)).toEqual([]);
   });
 
+  it('counts a link MusicBrainz holds in another form as present', () => {
+    const seed = buildEditSeed(sampleResult(), RELEASE, {
+      ...options,
+      // An old iTunes link for the GB page, and Deezer's with a trailing slash.
+      linkedUrls: ['https://itunes.apple.com/gb/album/id2', 'http://www.deezer.com/album/1/'],
+    });
+    expect(seed.fields.filter(([n]) => n.endsWith('.url')).map(([, v]) => v)).toEqual([
+      'https://open.spotify.com/album/10FLjwfpbxLmW8c25Xyc2N',
+    ]);
+  });
+
   it('offers MagicISRC by medium and position, link seeds for artists and labels, and covers by size', () => {
     const linked = new Map([[ARTIST, ['https://www.deezer.com/artist/1']]]);
     const actions = followUpActions(sampleResult(), RELEASE, {

@@ -2,7 +2,7 @@
  * Store URL recognition: the one table both the server and the extension use to decide what a
  * store URL is and which form MusicBrainz keeps for it.
  */
-import type { EntityType, ProviderName } from '../model.ts';
+import type { EntityType, ExternalId, ProviderName } from '../model.ts';
 import { apple } from './apple.ts';
 import { bandcamp } from './bandcamp.ts';
 import { beatport } from './beatport.ts';
@@ -144,6 +144,30 @@ export function musicBrainzUrlForms(entity: StoreEntity): string[] {
   forms.push(canonical.replace(/^https:/, 'http:'));
   if (!canonical.endsWith('/')) forms.push(`${canonical}/`);
   return [...new Set(forms)];
+}
+
+/** The MusicBrainz forms of any URL: all forms of a store page, else the URL as written. */
+export function musicBrainzFormsOfUrl(url: string): string[] {
+  const recognized = tryRecognizeUrl(url);
+  return recognized && recognized.entity.store !== 'musicbrainz'
+    ? musicBrainzUrlForms(recognized.entity)
+    : [url];
+}
+
+/**
+ * The store page an external ID names, with the region and slug its canonical URL needs;
+ * undefined for MusicBrainz's own IDs and types the store has no pages for.
+ */
+export function entityOfExternalId(id: ExternalId): StoreEntity | undefined {
+  if (id.provider === 'musicbrainz') return undefined;
+  if (!storeByName(id.provider).entityTypes.includes(id.type)) return undefined;
+  return {
+    store: id.provider,
+    type: id.type,
+    id: id.id,
+    ...(id.region ? { region: id.region } : {}),
+    ...(id.slug ? { slug: id.slug } : {}),
+  };
 }
 
 /** Match patterns ("https://*.bandcamp.com/*") for a store's pages, for extension manifests. */
