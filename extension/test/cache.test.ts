@@ -39,11 +39,12 @@ describe('URL answers', () => {
     expect(TTL.linked).toBeGreaterThan(100 * TTL.notLinked);
   });
 
-  it('forgets one answer', async () => {
+  it('expires one answer but keeps it for when the server is away', async () => {
     const { cache } = cacheAt();
     await cache.putUrlStates([{ url: 'https://a.example/1', status: 'not-linked', mbids: [] }]);
-    await cache.forgetUrlState('https://a.example/1');
-    expect((await cache.urlStates(['https://a.example/1'])).size).toBe(0);
+    await cache.expireUrlState('https://a.example/1');
+    const state = (await cache.urlStates(['https://a.example/1'])).get('https://a.example/1');
+    expect(state).toMatchObject({ fresh: false, row: { status: 'not-linked' } });
   });
 });
 

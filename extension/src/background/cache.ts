@@ -48,9 +48,12 @@ export function createCache(db: LinerDatabase, now: () => number = Date.now) {
       );
     },
 
-    /** After an import the answer is about to change: ask again on the next visit. */
-    async forgetUrlState(url: string) {
-      await db.urls.delete(url);
+    /**
+     * After an import the answer is about to change: ask again on the next visit, but keep the
+     * old answer for when the server cannot be asked.
+     */
+    async expireUrlState(url: string) {
+      await db.urls.update(url, { expiresAt: now() });
     },
 
     async lookup(url: string): Promise<Cached<LookupRow> | undefined> {

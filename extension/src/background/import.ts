@@ -44,6 +44,12 @@ async function linkedUrls(cache: Cache, result: LookupResult, mbid: string): Pro
     .map((f) => f.url);
 }
 
+/** Loopback and private addresses mean nothing to the voters who read the edit note. */
+function publicAddress(url: string): boolean {
+  const host = new URL(url).hostname;
+  return !/^(localhost|127\.|10\.|192\.168\.|172\.(1[6-9]|2\d|3[01])\.|\[::1\]$)/.test(host);
+}
+
 async function localSeed(
   deps: BackgroundDeps,
   settings: Settings,
@@ -53,15 +59,13 @@ async function localSeed(
   const page = `${settings.serverUrl}/release/${result.id}`;
   const options = {
     editorUrl: musicBrainzUrl(settings),
-    permalinkUrl: page,
+    ...(publicAddress(page) ? { permalinkUrl: page } : {}),
     redirectUri: `${page}/imported`,
     version: deps.version,
   };
   if (!existing) return buildReleaseSeed(result, options);
-  return buildEditSeed(result, existing, {
-    ...options,
-    linkedUrls: await linkedUrls(deps.cache, result, existing),
-  });
+  const linked = await linkedUrls(deps.cache, result, existing);
+  return buildEditSeed(result, existing, { ...options, linkedUrls: linked });
 }
 
 export async function importRelease(
@@ -104,7 +108,7 @@ export async function importRelease(
   const id = await deps.seeds.put(seed);
   await deps.openTab(deps.pageUrl(`/post.html#${id}`));
   // The badge answer is about to change: ask MusicBrainz again on the next visit.
-  await deps.cache.forgetUrlState(canonical);
+  await deps.cache.expireUrlState(canonical);
   const release = cached?.row.result.release;
   await deps.cache.addHistory({
     kind: seed.action === 'add' ? 'import' : 'edit',
