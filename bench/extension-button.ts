@@ -1,0 +1,100 @@
+/**
+ * Time from DOMContentLoaded to Liner's button on a store page, in Chromium with the built
+ * extension: when the button appears, and when its badge has its answer, with a cold cache (a
+ * release the extension has not seen: the background asks the companion server) and a warm one
+ * (the same page again: answered from IndexedDB). Stand-in store pages under the real host names
+ * and the real server on loopback, as in the e2e. Prints figures.
+ */
+import { STORES } from '@liner/shared';
+import type { Page } from 'playwright-core';
+import { makeCertificate } from '../test/e2e/support/certificate.ts';
+import { replayDirs, startCompanion } from '../test/e2e/support/companion.ts';
+import {
+  configure,
+  extensionBuilt,
+  launchWithExtension,
+} from '../test/e2e/support/extension-browser.ts';
+import { storePage } from '../test/e2e/support/store-pages.ts';
+import { MUSICBRAINZ_HOSTS, startStoreSite } from '../test/e2e/support/store-site.ts';
+import { startUpstream } from '../test/e2e/support/upstream.ts';
+import { machineLine, percentile } from './lib/machine.ts';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+const PAGES = [
+  { store: 'deezer', url: (n: number) => `https://www.deezer.com/album/${900_000 + n}` },
+  { store: 'bandcamp', url: (n: number) => `https://bench${n}.bandcamp.com/album/tape` },
+];
+
+/** Polls the page (every 5 ms, in the page's clock) until `probe` holds; returns when it did. */
+async function when(page: Page, probe: string): Promise<number> {
+  const handle = await page.waitForFunction(`(${probe}) && performance.now()`, undefined, {
+    polling: 5,
+    timeout: 15_000,
+  });
+  return (await handle.jsonValue()) as number;
+}
+
+const SHOWN = `document.querySelector('liner-import')`;
+const SETTLED = `['linked', 'not-linked'].includes(document.querySelector('liner-import')?.shadowRoot?.querySelector('[data-liner="bar"]')?.getAttribute('data-state'))`;
+
+async function measure(page: Page, url: string): Promise<{ shown: number; settled: number }> {
+  await page.goto(url, { waitUntil: 'commit' });
+  const shown = await when(page, SHOWN);
+  const settled = await when(page, SETTLED);
+  const dcl = await page.evaluate(
+    () =>
+      (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming)
+        .domContentLoadedEventStart,
+  );
+  return { shown: shown - dcl, settled: settled - dcl };
+}
+
+async function main() {
+  extensionBuilt();
+  const hosts = [
+    ...STORES.filter((s) => PAGES.some((p) => p.store === s.name)).flatMap((s) => s.hosts),
+    ...MUSICBRAINZ_HOSTS,
+  ];
+  const site = await startStoreSite(makeCertificate(hosts));
+  const upstream = await startUpstream({ replayDirs: replayDirs(), linked: {} });
+  const companion = await startCompanion(upstream.env);
+  const browser = await launchWithExtension(hosts, site.port);
+  try {
+    await configure(browser.worker, { version: 2, serverUrl: companion.server.url });
+    const page = await browser.context.newPage();
+    console.log(`# DOMContentLoaded to Liner's button (${RUNS} runs per row)\n${machineLine()}\n`);
+    console.log(
+      '| store | cache | button shown p50 ms | p90 ms | badge answered p50 ms | p90 ms |',
+    );
+    console.log('|---|---|---|---|---|---|');
+    for (const { store, url } of PAGES) {
+      const results = {
+        cold: [] as { shown: number; settled: number }[],
+        warm: [] as { shown: number; settled: number }[],
+      };
+      // One visit first so the browser, the worker and the server are up: not counted.
+      site.page(url(0), storePage(store, 'Warm-up'));
+      await measure(page, url(0));
+      for (let n = 1; n <= RUNS; n++) {
+        site.page(url(n), storePage(store, `Release ${n}`));
+        results.cold.push(await measure(page, url(n)));
+        results.warm.push(await measure(page, url(n)));
+      }
+      for (const cache of ['cold', 'warm'] as const) {
+        const shown = results[cache].map((r) => r.shown);
+        const settled = results[cache].map((r) => r.settled);
+        const f = (values: number[], p: number) => percentile(values, p).toFixed(1);
+        console.log(
+          `| ${store} | ${cache} | ${f(shown, 50)} | ${f(shown, 90)} | ${f(settled, 50)} | ${f(settled, 90)} |`,
+        );
+      }
+    }
+  } finally {
+    await browser.close();
+    await companion.stop();
+    await upstream.standIn.close();
+    await site.close();
+  }
+}
+
+await main();
