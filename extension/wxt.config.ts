@@ -10,9 +10,10 @@ export default defineConfig({
   zip: {
     artifactTemplate: 'liner-{{version}}-{{browser}}.zip',
     sourcesTemplate: 'liner-{{version}}-sources.zip',
-    // The extension's sources need the shared workspace to build.
+    // The whole workspace, so that `npm ci && npm run build:ext` works from the sources zip
+    // (the extension imports the shared code, and the server's API type).
     sourcesRoot: '..',
-    includeSources: ['shared/**', 'extension/**', 'package.json', 'package-lock.json'],
-    excludeSources: ['**/node_modules/**', '**/.output/**', '**/.wxt/**', 'server/**', 'data/**'],
+    includeSources: ['shared/**', 'server/**', 'extension/**', 'package.json', 'package-lock.json'],
+    excludeSources: ['**/node_modules/**', '**/.output/**', '**/.wxt/**', '**/fixtures/**', 'data/**'],
   },
 });
