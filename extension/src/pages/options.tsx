@@ -37,16 +37,29 @@ export function Options({ initial, api, save, requestAccess }: OptionsProps) {
   const [test, setTest] = useState<Status>({ kind: 'idle' });
   const [saved, setSaved] = useState<Status>({ kind: 'idle' });
 
-  const access = async () => {
-    const granted = await requestAccess(serverUrl).catch(() => false);
-    return granted
-      ? ''
-      : ' The browser did not grant access to this address; Liner relies on the server allowing the extension (CORS).';
+  /**
+   * Asks for the server's origin. Called first thing in a click handler: the browser only shows
+   * its prompt during the user's gesture, which an earlier await could outlast.
+   */
+  const access = (): Promise<string> => {
+    let asked: Promise<boolean>;
+    try {
+      asked = requestAccess(serverUrl);
+    } catch {
+      asked = Promise.resolve(false);
+    }
+    return asked
+      .catch(() => false)
+      .then((granted) =>
+        granted
+          ? ''
+          : ' The browser did not grant access to this address; Liner relies on the server allowing the extension (CORS).',
+      );
   };
 
   const testConnection = async () => {
+    const note = access();
     setTest({ kind: 'busy' });
-    const note = await access();
     const answer = await api({
       type: 'server.test',
       serverUrl,
@@ -56,7 +69,7 @@ export function Options({ initial, api, save, requestAccess }: OptionsProps) {
       answer.ok
         ? {
             kind: 'ok',
-            text: `Connected: Liner ${answer.version}, ${answer.database} database, seeds for ${answer.musicbrainz}.${note}`,
+            text: `Connected: Liner ${answer.version}, ${answer.database} database, seeds for ${answer.musicbrainz}.${await note}`,
           }
         : { kind: 'problem', text: answer.problem.message },
     );
@@ -64,6 +77,7 @@ export function Options({ initial, api, save, requestAccess }: OptionsProps) {
 
   const submit = async (event: Event) => {
     event.preventDefault();
+    const note = access();
     setSaved({ kind: 'busy' });
     const result = await save({
       serverUrl,
@@ -74,7 +88,7 @@ export function Options({ initial, api, save, requestAccess }: OptionsProps) {
       providerOrder: order,
     });
     if (!result.ok) return setSaved({ kind: 'problem', text: result.errors.join('; ') });
-    setSaved({ kind: 'ok', text: `Saved.${await access()}` });
+    setSaved({ kind: 'ok', text: `Saved.${await note}` });
   };
 
   const line = (status: Status, name: string) =>
