@@ -14,6 +14,12 @@ export default defineConfig({
     // (the extension imports the shared code, and the server's API type).
     sourcesRoot: '..',
     includeSources: ['shared/**', 'server/**', 'extension/**', 'package.json', 'package-lock.json'],
-    excludeSources: ['**/node_modules/**', '**/.output/**', '**/.wxt/**', '**/fixtures/**', 'data/**'],
+    excludeSources: [
+      '**/node_modules/**',
+      '**/.output/**',
+      '**/.wxt/**',
+      '**/fixtures/**',
+      'data/**',
+    ],
   },
 });
