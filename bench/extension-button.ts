@@ -5,18 +5,10 @@
  * (the same page again: answered from IndexedDB). Stand-in store pages under the real host names
  * and the real server on loopback, as in the e2e. Prints figures.
  */
-import { STORES } from '@liner/shared';
 import type { Page } from 'playwright-core';
-import { makeCertificate } from '../test/e2e/support/certificate.ts';
-import { replayDirs, startCompanion } from '../test/e2e/support/companion.ts';
-import {
-  configure,
-  extensionBuilt,
-  launchWithExtension,
-} from '../test/e2e/support/extension-browser.ts';
+import { extensionBuilt } from '../test/e2e/support/extension-browser.ts';
+import { startHarness } from '../test/e2e/support/harness.ts';
 import { storePage } from '../test/e2e/support/store-pages.ts';
-import { MUSICBRAINZ_HOSTS, startStoreSite } from '../test/e2e/support/store-site.ts';
-import { startUpstream } from '../test/e2e/support/upstream.ts';
 import { machineLine, percentile } from './lib/machine.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
@@ -51,17 +43,10 @@ async function measure(page: Page, url: string): Promise<{ shown: number; settle
 
 async function main() {
   extensionBuilt();
-  const hosts = [
-    ...STORES.filter((s) => PAGES.some((p) => p.store === s.name)).flatMap((s) => s.hosts),
-    ...MUSICBRAINZ_HOSTS,
-  ];
-  const site = await startStoreSite(makeCertificate(hosts));
-  const upstream = await startUpstream({ replayDirs: replayDirs(), linked: {} });
-  const companion = await startCompanion(upstream.env);
-  const browser = await launchWithExtension(hosts, site.port);
+  const harness = await startHarness({});
+  const { site } = harness;
   try {
-    await configure(browser.worker, { version: 2, serverUrl: companion.server.url });
-    const page = await browser.context.newPage();
+    const page = await harness.browser.context.newPage();
     console.log(`# DOMContentLoaded to Liner's button (${RUNS} runs per row)\n${machineLine()}\n`);
     console.log(
       '| store | cache | button shown p50 ms | p90 ms | badge answered p50 ms | p90 ms |',
@@ -90,10 +75,7 @@ async function main() {
       }
     }
   } finally {
-    await browser.close();
-    await companion.stop();
-    await upstream.standIn.close();
-    await site.close();
+    await harness.close();
   }
 }
 

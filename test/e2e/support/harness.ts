@@ -1,0 +1,103 @@
+/**
+ * Everything an e2e test of the extension runs against, started together: the stand-in store
+ * and MusicBrainz sites over HTTPS, the stores' APIs on loopback, the real companion server, and
+ * Chromium with the built extension configured to use them.
+ */
+import { STORES } from '@liner/shared';
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { browserAvailable } from '../../support/browser.ts';
+import { corpusAvailable } from '../../support/corpus.ts';
+import { apiClient } from '../../support/server.ts';
+import { makeCertificate } from './certificate.ts';
+import { type Companion, replayDirs, startCompanion } from './companion.ts';
+import {
+  configure,
+  type ExtensionBrowser,
+  extensionBuilt,
+  launchWithExtension,
+} from './extension-browser.ts';
+import { MUSICBRAINZ_HOSTS, type Posted, type StoreSite, startStoreSite } from './store-site.ts';
+import { startUpstream, type Upstream } from './upstream.ts';
+
+/** Chromium, the corpus and a build are needed; under CI=true a missing one fails the run. */
+export function e2eAvailable(): boolean {
+  return browserAvailable() && corpusAvailable() && extensionBuilt();
+}
+
+/** Every supported store's hosts and MusicBrainz's, all sent to the stand-in site. */
+const HOSTS = [
+  ...new Set([
+    ...STORES.filter((s) => !['mora', 'ototoy', 'musicbrainz'].includes(s.name)).flatMap(
+      (s) => s.hosts,
+    ),
+    ...MUSICBRAINZ_HOSTS,
+  ]),
+];
+
+export interface Harness {
+  site: StoreSite;
+  upstream: Upstream;
+  companion: Companion;
+  browser: ExtensionBrowser;
+  api: ReturnType<typeof apiClient>;
+  /** Serves `html` at `url` and opens it in a new tab. */
+  open(url: string, html: string): Promise<Page>;
+  /** Clicks a panel action and waits for the form the new tab posts to MusicBrainz. */
+  post(page: Page, action: string): Promise<Posted>;
+  /** The look-up's permalink, from the server page MusicBrainz is told to return to. */
+  permalinkOf(posted: Posted): string;
+  close(): Promise<void>;
+}
+
+export async function startHarness(linked: Record<string, [string, string][]>): Promise<Harness> {
+  const site = await startStoreSite(makeCertificate(HOSTS));
+  const upstream = await startUpstream({ replayDirs: replayDirs(), linked });
+  const companion = await startCompanion(upstream.env);
+  const browser = await launchWithExtension(HOSTS, site.port);
+  await configure(browser.worker, {
+    version: 2,
+    serverUrl: companion.server.url,
+    musicbrainz: 'test',
+  });
+  return {
+    site,
+    upstream,
+    companion,
+    browser,
+    api: apiClient(companion.server.url),
+    async open(url, html) {
+      site.page(url, html);
+      const page = await browser.context.newPage();
+      await page.goto(url);
+      return page;
+    },
+    async post(page, action) {
+      const before = site.posts.length;
+      await page.locator('liner-import [data-liner="panel"] button', { hasText: action }).click();
+      const failed = page.locator('liner-import [data-liner="import-failed"]');
+      // A refused import shows its reasons: the poll then fails with them instead of a count.
+      await expect
+        .poll(
+          async () => ((await failed.count()) ? await failed.textContent() : site.posts.length),
+          { timeout: 20_000 },
+        )
+        .toBe(before + 1);
+      return site.posts.at(-1)!;
+    },
+    permalinkOf(posted) {
+      const redirect = posted.fields.find(([name]) => name === 'redirect_uri')?.[1] ?? '';
+      const id = new RegExp(`^${companion.server.url}/release/([^/]+)/imported$`).exec(
+        redirect,
+      )?.[1];
+      if (!id) throw new Error(`the seed returns to no look-up of this server: ${redirect}`);
+      return id;
+    },
+    async close() {
+      await browser.close();
+      await companion.stop();
+      await upstream.standIn.close();
+      await site.close();
+    },
+  };
+}
