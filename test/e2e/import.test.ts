@@ -5,10 +5,10 @@
  * right badge for a release MusicBrainz already links.
  */
 import { tryRecognizeUrl } from '@liner/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PROVIDERS } from '../../server/src/providers/registry.ts';
 import { bar, placement } from './support/extension-browser.ts';
-import { e2eAvailable, type Harness, startHarness } from './support/harness.ts';
+import { e2eAvailable, useHarness } from './support/harness.ts';
 import { storePage } from './support/store-pages.ts';
 
 const LINKED_MBID = '5b11f4ce-a62d-471e-81fc-a69a8278c7da';
@@ -59,17 +59,12 @@ const CASES: Case[] = [
 ];
 
 describe.skipIf(!e2eAvailable())('the extension in Chromium', () => {
-  let h: Harness;
-
-  beforeAll(async () => {
-    h = await startHarness({
-      'https://www.deezer.com/album/629506181': [['release', LINKED_MBID]],
-    });
-  }, 120_000);
-  afterAll(() => h?.close());
+  const harness = useHarness({
+    'https://www.deezer.com/album/629506181': [['release', LINKED_MBID]],
+  });
 
   it('shows "In MusicBrainz" for a linked release and posts only the missing links', async () => {
-    const page = await h.open(LINKED_PAGE, storePage('deezer', 'Die With A Smile'));
+    const page = await harness().open(LINKED_PAGE, storePage('deezer', 'Die With A Smile'));
     await expect.poll(() => bar(page).getAttribute('data-state')).toBe('linked');
     const link = page.locator('liner-import [data-liner="badge"] a');
     expect(await link.getAttribute('href')).toBe(
@@ -82,10 +77,10 @@ describe.skipIf(!e2eAvailable())('the extension in Chromium', () => {
         timeout: 20_000,
       })
       .toBe('Die With A Smile');
-    const posted = await h.post(page, 'Add missing links');
+    const posted = await harness().post(page, 'Add missing links');
     expect(posted.path).toBe(`/release/${LINKED_MBID}/edit`);
-    const seed = await h.api.seeds.build.query({
-      id: h.permalinkOf(posted),
+    const seed = await harness().api.seeds.build.query({
+      id: harness().permalinkOf(posted),
       existing: LINKED_MBID,
     });
     expect(posted.fields).toEqual(seed.fields);
@@ -99,7 +94,10 @@ describe.skipIf(!e2eAvailable())('the extension in Chromium', () => {
     it.skipIf(!PROVIDERS.has(c.store as never))(
       `imports from ${c.store}: ${c.title}`,
       async () => {
-        const page = await h.open(c.page, storePage(c.store, c.title, { noAnchor: c.noAnchor }));
+        const page = await harness().open(
+          c.page,
+          storePage(c.store, c.title, { noAnchor: c.noAnchor }),
+        );
         await expect
           .poll(() => bar(page).getAttribute('data-state'), { timeout: 15_000 })
           .toBe('not-linked');
@@ -112,7 +110,7 @@ describe.skipIf(!e2eAvailable())('the extension in Chromium', () => {
         expect(await panel.locator('tr[data-field="title"] .source').textContent()).toMatch(
           /^from /,
         );
-        const posted = await h.post(page, 'Open in MusicBrainz');
+        const posted = await harness().post(page, 'Open in MusicBrainz');
         expect(posted).toMatchObject({
           host: 'test.musicbrainz.org',
           path: '/release/add?skip_confirmation=1',
@@ -128,7 +126,7 @@ describe.skipIf(!e2eAvailable())('the extension in Chromium', () => {
           expect.objectContaining({ store: release.store, id: release.id }),
         );
         // Exactly the fields the server's seed builder made for this look-up, in order.
-        const seed = await h.api.seeds.build.query({ id: h.permalinkOf(posted) });
+        const seed = await harness().api.seeds.build.query({ id: harness().permalinkOf(posted) });
         expect(seed.problems).toEqual([]);
         expect(posted.fields).toEqual(seed.fields);
         await page.close();

@@ -3,26 +3,21 @@
  * a second visit is served from IndexedDB (badge, panel, a seed built in the extension) and the
  * popup says the server is down.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { bar, placement } from './support/extension-browser.ts';
-import { e2eAvailable, type Harness, startHarness } from './support/harness.ts';
+import { e2eAvailable, useHarness } from './support/harness.ts';
 import { storePage } from './support/store-pages.ts';
 
 const LINKED_MBID = '0d3e5f7a-9b1c-4d2e-8f3a-5b7c9d1e2f3a';
 const BANDCAMP = 'https://frisyr.bandcamp.com/album/demo';
 
 describe.skipIf(!e2eAvailable())('the extension in Chromium, navigating and offline', () => {
-  let h: Harness;
-
-  beforeAll(async () => {
-    h = await startHarness({
-      'https://www.deezer.com/album/629506181': [['release', LINKED_MBID]],
-    });
-  }, 120_000);
-  afterAll(() => h?.close());
+  const harness = useHarness({
+    'https://www.deezer.com/album/629506181': [['release', LINKED_MBID]],
+  });
 
   it('re-detects the page when a single-page store changes its URL without a reload', async () => {
-    const page = await h.open(
+    const page = await harness().open(
       'https://www.deezer.com/en/album/629506181',
       storePage('deezer', 'Die With A Smile', {
         spaLink: { path: '/en/album/100001', title: 'Two Sides' },
@@ -44,7 +39,7 @@ describe.skipIf(!e2eAvailable())('the extension in Chromium, navigating and offl
   }, 60_000);
 
   it('works from IndexedDB with the server stopped: badge, panel, import, popup', async () => {
-    const online = await h.open(BANDCAMP, storePage('bandcamp', 'demo'));
+    const online = await harness().open(BANDCAMP, storePage('bandcamp', 'demo'));
     await expect.poll(() => bar(online).getAttribute('data-state')).toBe('not-linked');
     await online.locator('liner-import [data-liner="import"]').click();
     await expect
@@ -52,11 +47,11 @@ describe.skipIf(!e2eAvailable())('the extension in Chromium, navigating and offl
         timeout: 20_000,
       })
       .toBe('demo');
-    const first = await h.post(online, 'Open in MusicBrainz');
+    const first = await harness().post(online, 'Open in MusicBrainz');
     await online.close();
 
-    await h.companion.stop();
-    const page = await h.open(BANDCAMP, storePage('bandcamp', 'demo'));
+    await harness().companion.stop();
+    const page = await harness().open(BANDCAMP, storePage('bandcamp', 'demo'));
     // The import made the badge answer stale; with the server gone the stale one is shown.
     await expect.poll(() => bar(page).getAttribute('data-state')).toBe('not-linked');
     expect(await page.locator('liner-import [data-liner="offline"]').textContent()).toBe(
@@ -68,7 +63,7 @@ describe.skipIf(!e2eAvailable())('the extension in Chromium, navigating and offl
     expect(await panel.locator('[data-liner="cache-note"]').textContent()).toMatch(
       /^From Liner's cache \(looked up /,
     );
-    const second = await h.post(page, 'Open in MusicBrainz');
+    const second = await harness().post(page, 'Open in MusicBrainz');
     // Built in the extension from the cached look-up with the same shared builder.
     expect(second.fields).toEqual(first.fields);
     expect(await panel.locator('[data-liner="import-done"]').textContent()).toContain(
@@ -76,8 +71,8 @@ describe.skipIf(!e2eAvailable())('the extension in Chromium, navigating and offl
     );
     await page.close();
 
-    const popup = await h.browser.context.newPage();
-    await popup.goto(`chrome-extension://${h.browser.extensionId}/popup.html`);
+    const popup = await harness().browser.context.newPage();
+    await popup.goto(`chrome-extension://${harness().browser.extensionId}/popup.html`);
     await expect
       .poll(() => popup.locator('[data-liner="server"]').getAttribute('data-up'))
       .toBe('false');

@@ -5,7 +5,7 @@
  */
 import { STORES } from '@liner/shared';
 import type { Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { browserAvailable } from '../../support/browser.ts';
 import { corpusAvailable } from '../../support/corpus.ts';
 import { apiClient } from '../../support/server.ts';
@@ -100,4 +100,14 @@ export async function startHarness(linked: Record<string, [string, string][]>): 
       await site.close();
     },
   };
+}
+
+/** Starts a harness for the enclosing describe block; the getter gives it to the tests. */
+export function useHarness(linked: Record<string, [string, string][]>): () => Harness {
+  let harness: Harness | undefined;
+  beforeAll(async () => {
+    harness = await startHarness(linked);
+  }, 120_000);
+  afterAll(() => harness?.close());
+  return () => harness!;
 }
