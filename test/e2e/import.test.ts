@@ -8,7 +8,7 @@ import { tryRecognizeUrl } from '@liner/shared';
 import { describe, expect, it } from 'vitest';
 import { PROVIDERS } from '../../server/src/providers/registry.ts';
 import { bar, placement } from './support/extension-browser.ts';
-import { e2eAvailable, useHarness } from './support/harness.ts';
+import { e2eAvailable, useHarness, WAIT } from './support/harness.ts';
 import { storePage } from './support/store-pages.ts';
 
 const LINKED_MBID = '5b11f4ce-a62d-471e-81fc-a69a8278c7da';
@@ -65,7 +65,7 @@ describe.skipIf(!e2eAvailable())('the extension in Chromium', () => {
 
   it('shows "In MusicBrainz" for a linked release and posts only the missing links', async () => {
     const page = await harness().open(LINKED_PAGE, storePage('deezer', 'Die With A Smile'));
-    await expect.poll(() => bar(page).getAttribute('data-state')).toBe('linked');
+    await expect.poll(() => bar(page).getAttribute('data-state'), WAIT).toBe('linked');
     const link = page.locator('liner-import [data-liner="badge"] a');
     expect(await link.getAttribute('href')).toBe(
       `https://test.musicbrainz.org/release/${LINKED_MBID}`,
@@ -73,9 +73,7 @@ describe.skipIf(!e2eAvailable())('the extension in Chromium', () => {
     expect(await placement(page)).toBe('anchored');
     await page.locator('liner-import [data-liner="import"]', { hasText: 'Look up' }).click();
     await expect
-      .poll(() => page.locator('liner-import [data-liner="panel"] h2').textContent(), {
-        timeout: 20_000,
-      })
+      .poll(() => page.locator('liner-import [data-liner="panel"] h2').textContent(), WAIT)
       .toBe('Die With A Smile');
     const posted = await harness().post(page, 'Add missing links');
     expect(posted.path).toBe(`/release/${LINKED_MBID}/edit`);
@@ -98,15 +96,11 @@ describe.skipIf(!e2eAvailable())('the extension in Chromium', () => {
           c.page,
           storePage(c.store, c.title, { noAnchor: c.noAnchor }),
         );
-        await expect
-          .poll(() => bar(page).getAttribute('data-state'), { timeout: 15_000 })
-          .toBe('not-linked');
+        await expect.poll(() => bar(page).getAttribute('data-state'), WAIT).toBe('not-linked');
         expect(await placement(page)).toBe(c.noAnchor ? 'floating' : 'anchored');
         await page.locator('liner-import [data-liner="import"]', { hasText: 'Import' }).click();
         const panel = page.locator('liner-import [data-liner="panel"]');
-        await expect
-          .poll(() => panel.locator('h2').textContent(), { timeout: 30_000 })
-          .toBe(c.title);
+        await expect.poll(() => panel.locator('h2').textContent(), WAIT).toBe(c.title);
         expect(await panel.locator('tr[data-field="title"] .source').textContent()).toMatch(
           /^from /,
         );

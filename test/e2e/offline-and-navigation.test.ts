@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { bar, placement } from './support/extension-browser.ts';
-import { e2eAvailable, useHarness } from './support/harness.ts';
+import { e2eAvailable, useHarness, WAIT } from './support/harness.ts';
 import { storePage } from './support/store-pages.ts';
 
 const LINKED_MBID = '0d3e5f7a-9b1c-4d2e-8f3a-5b7c9d1e2f3a';
@@ -23,12 +23,10 @@ describe.skipIf(!e2eAvailable())('the extension in Chromium, navigating and offl
         spaLink: { path: '/en/album/100001', title: 'Two Sides' },
       }),
     );
-    await expect.poll(() => bar(page).getAttribute('data-state')).toBe('linked');
+    await expect.poll(() => bar(page).getAttribute('data-state'), WAIT).toBe('linked');
     await page.click('#spa-link');
     expect(page.url()).toBe('https://www.deezer.com/en/album/100001');
-    await expect
-      .poll(() => bar(page).getAttribute('data-state'), { timeout: 10_000 })
-      .toBe('not-linked');
+    await expect.poll(() => bar(page).getAttribute('data-state'), WAIT).toBe('not-linked');
     expect(await page.locator('liner-import').count()).toBe(1);
     expect(await placement(page)).toBe('anchored');
     const next = await page.evaluate(
@@ -40,12 +38,10 @@ describe.skipIf(!e2eAvailable())('the extension in Chromium, navigating and offl
 
   it('works from IndexedDB with the server stopped: badge, panel, import, popup', async () => {
     const online = await harness().open(BANDCAMP, storePage('bandcamp', 'demo'));
-    await expect.poll(() => bar(online).getAttribute('data-state')).toBe('not-linked');
+    await expect.poll(() => bar(online).getAttribute('data-state'), WAIT).toBe('not-linked');
     await online.locator('liner-import [data-liner="import"]').click();
     await expect
-      .poll(() => online.locator('liner-import [data-liner="panel"] h2').textContent(), {
-        timeout: 20_000,
-      })
+      .poll(() => online.locator('liner-import [data-liner="panel"] h2').textContent(), WAIT)
       .toBe('demo');
     const first = await harness().post(online, 'Open in MusicBrainz');
     await online.close();
@@ -53,13 +49,13 @@ describe.skipIf(!e2eAvailable())('the extension in Chromium, navigating and offl
     await harness().companion.stop();
     const page = await harness().open(BANDCAMP, storePage('bandcamp', 'demo'));
     // The import made the badge answer stale; with the server gone the stale one is shown.
-    await expect.poll(() => bar(page).getAttribute('data-state')).toBe('not-linked');
+    await expect.poll(() => bar(page).getAttribute('data-state'), WAIT).toBe('not-linked');
     expect(await page.locator('liner-import [data-liner="offline"]').textContent()).toBe(
       'from cache: the server is down',
     );
     await page.locator('liner-import [data-liner="import"]').click();
     const panel = page.locator('liner-import [data-liner="panel"]');
-    await expect.poll(() => panel.locator('h2').textContent()).toBe('demo');
+    await expect.poll(() => panel.locator('h2').textContent(), WAIT).toBe('demo');
     expect(await panel.locator('[data-liner="cache-note"]').textContent()).toMatch(
       /^From Liner's cache \(looked up /,
     );
@@ -74,7 +70,7 @@ describe.skipIf(!e2eAvailable())('the extension in Chromium, navigating and offl
     const popup = await harness().browser.context.newPage();
     await popup.goto(`chrome-extension://${harness().browser.extensionId}/popup.html`);
     await expect
-      .poll(() => popup.locator('[data-liner="server"]').getAttribute('data-up'))
+      .poll(() => popup.locator('[data-liner="server"]').getAttribute('data-up'), WAIT)
       .toBe('false');
     expect(await popup.locator('[data-liner="server"]').textContent()).toContain(
       'is not reachable',

@@ -20,6 +20,12 @@ import {
 import { MUSICBRAINZ_HOSTS, type Posted, type StoreSite, startStoreSite } from './store-site.ts';
 import { startUpstream, type Upstream } from './upstream.ts';
 
+/**
+ * How long a check waits for the page: generous, since the e2e shares two cores with the rest of
+ * the suite; a passing check returns as soon as it holds.
+ */
+export const WAIT = { timeout: 20_000 };
+
 /** Chromium, the corpus and a build are needed; under CI=true a missing one fails the run. */
 export function e2eAvailable(): boolean {
   return browserAvailable() && corpusAvailable() && extensionBuilt();
@@ -80,7 +86,7 @@ export async function startHarness(linked: Record<string, [string, string][]>): 
       await expect
         .poll(
           async () => ((await failed.count()) ? await failed.textContent() : site.posts.length),
-          { timeout: 20_000 },
+          WAIT,
         )
         .toBe(before + 1);
       return site.posts.at(-1)!;
