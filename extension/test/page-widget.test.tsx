@@ -45,8 +45,8 @@ function scriptedApi(linked: Record<string, string[]> = {}) {
 }
 
 const host = () => document.querySelector('liner-import') as HTMLElement | null;
-const shadow = (selector: string) =>
-  host()?.shadowRoot?.querySelector<HTMLElement>(selector) ?? null;
+const shadow = <T extends HTMLElement = HTMLElement>(selector: string) =>
+  host()?.shadowRoot?.querySelector<T>(selector) ?? null;
 const settle = () => act(() => new Promise((resolve) => setTimeout(resolve, 20)));
 
 let page: StorePage | undefined;
@@ -138,6 +138,41 @@ describe('the button', () => {
     await settle();
     expect(shadow('[data-liner="import"]')?.textContent).toBe('Import');
     expect(scripted.requests.filter((r) => r.type === 'check')).toHaveLength(2);
+  });
+});
+
+describe('the look-up', () => {
+  it('shows its progress while it runs, and a failure in words with Retry', async () => {
+    const scripted = scriptedApi();
+    let finish: (answer: unknown) => void = () => {};
+    const api = (async (request: Request) =>
+      request.type === 'lookup'
+        ? new Promise((resolve) => {
+            finish = resolve as (answer: unknown) => void;
+          })
+        : scripted.api(request)) as Api;
+    page = startStorePage(DEEZER, api, window);
+    await settle();
+    await act(async () => shadow('[data-liner="import"]')!.click());
+    expect(shadow('[data-liner="bar"]')?.dataset.state).toBe('looking');
+    expect(shadow('[data-liner="progress"]')?.textContent).toBe('Looking up at the stores… 0 s');
+    expect(shadow<HTMLButtonElement>('[data-liner="progress"]')?.disabled).toBe(true);
+    const timeout = {
+      kind: 'timeout',
+      message: 'The Liner server at http://127.0.0.1:5733 is too slow: no answer within 60 s.',
+      retryable: true,
+    };
+    finish({ ok: false, problem: timeout });
+    await settle();
+    expect(shadow('[data-liner="problem"]')?.textContent).toBe(timeout.message);
+    const retry = [...host()!.shadowRoot!.querySelectorAll('button')].find(
+      (b) => b.textContent === 'Retry',
+    )!;
+    await act(async () => retry.click());
+    expect(shadow('[data-liner="progress"]')).not.toBeNull();
+    finish({ ok: true, result: sampleResult() });
+    await settle();
+    expect(shadow('[data-liner="panel"] h2')?.textContent).toBe('Night Shift');
   });
 });
 
