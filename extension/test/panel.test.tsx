@@ -56,7 +56,14 @@ describe('the panel', () => {
       'Apple Music / iTunes: the iTunes look-up timed out',
     );
     expect(container.querySelector('[data-liner="providers"]')?.textContent).toBe(
-      'Asked: Deezer ✓, Apple Music / iTunes (failed: no answer in 15 s)',
+      'Asked: Deezer ✓, Apple Music / iTunes ✗',
+    );
+  });
+
+  it('gives a failed provider’s reason when no message does', () => {
+    show({ result: sampleResult({ messages: [] }) });
+    expect(container.querySelector('[data-liner="providers"]')?.textContent).toBe(
+      'Asked: Deezer ✓, Apple Music / iTunes ✗ (no answer in 15 s)',
     );
   });
 

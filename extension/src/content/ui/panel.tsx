@@ -65,6 +65,14 @@ function ImportLine({ importState }: { importState: ImportState }) {
   return null;
 }
 
+/** ✓, or ✗ with the reason unless one of the messages below already gives it. */
+function providerOutcome(result: LookupResult, name: string): string {
+  const provider = result.providers.find((p) => p.name === name);
+  if (!provider?.error) return '✓';
+  const explained = result.messages.some((m) => m.provider === name);
+  return explained ? '✗' : `✗ (${provider.error.message})`;
+}
+
 export function Panel(props: PanelProps) {
   const { result, existing, musicbrainzUrl, importState } = props;
   const release = result.release;
@@ -117,7 +125,7 @@ export function Panel(props: PanelProps) {
       <p data-liner="providers">
         Asked:{' '}
         {result.providers
-          .map((p) => `${p.displayName} ${p.error ? `(failed: ${p.error.message})` : '✓'}`)
+          .map((p) => `${p.displayName} ${providerOutcome(result, p.name)}`)
           .join(', ')}
       </p>
       {result.messages.length > 0 && (
