@@ -16,10 +16,15 @@ export interface ReplayedBody {
  * Finds the file for a URL: the exact name first, else the one sibling whose identifying query
  * parameters match (the provider may ask with other limits or includes than the recording did).
  */
-export function findReplayFile(dir: string, url: string): string | undefined {
+export function findReplayFile(
+  dir: string,
+  url: string,
+  mode: 'exact' | 'loose' = 'loose',
+): string | undefined {
   const relative = fixturePath(url);
   const exact = join(dir, relative);
   if (existsSync(exact)) return exact;
+  if (mode === 'exact') return undefined;
   const folder = dirname(exact);
   if (!existsSync(folder)) return undefined;
   const requested = parsePiece(relative.slice(relative.lastIndexOf('/') + 1));
@@ -28,16 +33,22 @@ export function findReplayFile(dir: string, url: string): string | undefined {
   return matches.length === 1 ? join(folder, matches[0]!) : undefined;
 }
 
-/** Answers from the first of `dirs` that holds the URL (a corpus, then the project's own files). */
+/**
+ * Answers from the first of `dirs` that holds the URL (a corpus, then the project's own files).
+ * An exact file in any directory wins over a near match in an earlier one: a near match is a
+ * guess, and a hashed (cut) name can hide the very parameter that tells two items apart.
+ */
 export function replayResponse(
   dirs: string | readonly string[],
   provider: string,
   url: string,
 ): ReplayedBody {
   const list = typeof dirs === 'string' ? [dirs] : dirs;
-  for (const dir of list) {
-    const file = findReplayFile(dir, url);
-    if (file) return { body: readFileSync(file, 'utf8'), file };
+  for (const mode of ['exact', 'loose'] as const) {
+    for (const dir of list) {
+      const file = findReplayFile(dir, url, mode);
+      if (file) return { body: readFileSync(file, 'utf8'), file };
+    }
   }
   throw new NotRecordedError(
     provider,
