@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { runLiner, spawnServer } from '../support/cli.ts';
 import { createPostgresDatabase } from '../support/databases.ts';
 
@@ -12,6 +12,8 @@ describe('liner as a process', () => {
     try {
       expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       expect(server.output()).toContain(`embedded database in ${dataDir}`);
+      // `npm start` also says where the browser extension is, built or not.
+      await vi.waitFor(() => expect(server.output()).toMatch(/Browser extension/));
       expect((await fetch(`${server.url}/ready`)).status).toBe(200);
 
       const second = await runLiner(['serve', '--port', '0'], { LINER_DATA_DIR: dataDir });

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { startServer } from '../serve.ts';
+import { extensionHint } from './extension-hint.ts';
 import { parsePort } from './main.ts';
 import { asCliError, cliLogger, loadCliConfig } from './shared.ts';
 
@@ -59,6 +60,8 @@ export function registerServe(program: Command): void {
           { url: running.url, database: running.app.database.kind },
           `Liner is listening on ${running.url} (${where})`,
         );
+        const hint = extensionHint();
+        if (hint) for (const line of hint.split('\n')) logger.info(line);
         const signal = await stopSignal;
         logger.info({ signal }, 'shutting down: finishing in-flight requests');
         try {
