@@ -134,6 +134,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     musicbrainzQueue: musicbrainzGate.waiting,
     databaseUp: async () => (await database.readiness()).ready,
     poolSize: database.kind === 'postgres' ? config.database.poolSize : 1,
+    poolStats: () => database.poolStats(),
   });
   return {
     config,

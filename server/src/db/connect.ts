@@ -3,6 +3,7 @@
  * otherwise. Both get the same Drizzle API, the same migrations and the same repositories.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
@@ -32,8 +33,8 @@ export interface DatabaseHandle {
   migrate(): Promise<void>;
   /** Reachable and fully migrated? Never throws. */
   readiness(): Promise<{ ready: boolean; reason?: string }>;
-  /** Connections in use and idle, where the driver tells. */
-  poolStats(): { total: number; idle: number } | undefined;
+  /** This process's open connections, active and idle; undefined when it can't be told. */
+  poolStats(): Promise<{ active: number; idle: number } | undefined>;
   close(): Promise<void>;
 }
 
@@ -64,9 +65,13 @@ async function checkReadiness(db: Db): Promise<{ ready: boolean; reason?: string
 
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
   if (target.kind === 'postgres') {
+    // Named per process, so the server's own view of its connections (pg_stat_activity) can be
+    // told apart from other instances on the same database.
+    const applicationName = `liner:${hostname()}:${process.pid}`.slice(0, 63);
     const client = postgres(target.url, {
       max: target.poolSize ?? 10,
       onnotice: () => {},
+      connection: { application_name: applicationName },
       connect_timeout: 5,
       // Idle connections are closed so a restarted database is reconnected to cleanly.
       idle_timeout: 30,
@@ -88,7 +93,18 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
         }
       },
       readiness: () => checkReadiness(db),
-      poolStats: () => undefined,
+      async poolStats() {
+        try {
+          const [row] = await client<{ active: number; idle: number }[]>`
+            select count(*) filter (where state <> 'idle')::int - 1 as active,
+                   count(*) filter (where state = 'idle')::int as idle
+            from pg_stat_activity where application_name = ${applicationName}`;
+          // The connection asking is itself active; it is not counted.
+          return row ? { active: Math.max(0, row.active), idle: row.idle } : undefined;
+        } catch {
+          return undefined;
+        }
+      },
       close: () => client.end({ timeout: 5 }),
     };
   }
@@ -113,7 +129,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     kind: 'pglite',
     migrate: () => migratePglite(db as never, { migrationsFolder: MIGRATIONS_DIR }),
     readiness: () => checkReadiness(db),
-    poolStats: () => ({ total: 1, idle: 1 }),
+    poolStats: async () => undefined,
     async close() {
       try {
         await client.close();

@@ -23,6 +23,7 @@ export interface Metrics {
     musicbrainzQueue: () => number;
     databaseUp: () => Promise<boolean>;
     poolSize: number;
+    poolStats: () => Promise<{ active: number; idle: number } | undefined>;
   }): void;
 }
 
@@ -122,6 +123,19 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Metri
         registers: [registry],
         collect() {
           this.set(sources.poolSize);
+        },
+      });
+      new Gauge({
+        name: 'liner_database_connections',
+        help: 'Database connections this process holds open, by state (PostgreSQL only)',
+        labelNames: ['state'],
+        registers: [registry],
+        async collect() {
+          const stats = await sources.poolStats();
+          this.reset();
+          if (!stats) return;
+          this.set({ state: 'active' }, stats.active);
+          this.set({ state: 'idle' }, stats.idle);
         },
       });
     },

@@ -22,6 +22,14 @@ describe.each(testDatabases())('repositories on $kind', ({ open }) => {
     expect(await handle.readiness()).toEqual({ ready: true });
   });
 
+  it("reports this process's own connections (PostgreSQL)", async () => {
+    const stats = await handle.poolStats();
+    if (handle.kind === 'pglite') return expect(stats).toBeUndefined();
+    // At least the connection that just answered stays open, idle, until its idle time-out.
+    expect(stats?.idle).toBeGreaterThanOrEqual(1);
+    expect(stats?.active).toBe(0);
+  });
+
   describe('responses', () => {
     it('stores a body once and moves fetched-at on for the same content', async () => {
       const first = await repos.responses.record({
