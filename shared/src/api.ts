@@ -1,6 +1,6 @@
 /** Inputs of the API procedures, shared so the extension and the CLI validate before sending. */
 import { z } from 'zod';
-import { providerNameSchema } from './model.ts';
+import { mbidSchema, providerNameSchema } from './model.ts';
 
 export const MAX_URLS_TO_CHECK = 100;
 
@@ -48,7 +48,8 @@ export const urlCheckSchema = z.object({
   canonicalUrl: z.string().optional(),
   entityType: z.string().optional(),
   /** MusicBrainz entities of the page's type the URL is linked to. */
-  mbids: z.array(z.string()).default([]),
+  // Checked: clients build MusicBrainz links from these.
+  mbids: z.array(mbidSchema).default([]),
   error: z.string().optional(),
 });
 export type UrlCheck = z.infer<typeof urlCheckSchema>;

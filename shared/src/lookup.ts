@@ -3,7 +3,7 @@
  * disagree, and what each provider said. Shared so the extension and the CLI read one shape.
  */
 import { z } from 'zod';
-import { providerNameSchema, releaseSchema } from './model.ts';
+import { mbidSchema, providerNameSchema, releaseSchema } from './model.ts';
 
 export const messageSchema = z.object({
   level: z.enum(['info', 'warning', 'error']),
@@ -74,6 +74,6 @@ export const lookupResultSchema = z.object({
   providers: z.array(providerInfoSchema),
   messages: z.array(messageSchema),
   /** MusicBrainz releases any of the release's store URLs are already linked to. */
-  existing: z.array(z.object({ mbid: z.string(), url: z.string() })).default([]),
+  existing: z.array(z.object({ mbid: mbidSchema, url: z.string() })).default([]),
 });
 export type LookupResult = z.infer<typeof lookupResultSchema>;

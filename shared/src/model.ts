@@ -33,7 +33,7 @@ export const ENTITY_TYPES = [
 export const entityTypeSchema = z.enum(ENTITY_TYPES);
 export type EntityType = z.infer<typeof entityTypeSchema>;
 
-const mbidSchema = z.uuid();
+export const mbidSchema = z.uuid();
 const countrySchema = z.string().regex(/^[A-Z]{2}$/, 'ISO 3166-1 alpha-2 country code');
 
 /** An entity's ID at one store, e.g. Deezer artist 27. */

@@ -122,4 +122,31 @@ describe('seed validator', () => {
     ).toEqual(['(action)']);
     expect(validateSeed(valid)).toEqual([]);
   });
+
+  it('checks the whole target, the chosen site and the edited release', () => {
+    const mbid = '1f6e2d7c-3b4a-4c5d-8e9f-0a1b2c3d4e5f';
+    const edit = { ...valid, action: 'edit' as const, fields: valid.fields };
+    const problems = (seed: typeof valid, target = {}) =>
+      validateSeed(seed, target).map((p) => p.message);
+    // Only the end of the URL right is not enough.
+    expect(
+      problems({ ...valid, url: 'https://evil.example/x?r=/release/add?skip_confirmation=1' }),
+    ).toContain('a new release is posted to /release/add?skip_confirmation=1');
+    expect(problems({ ...valid, url: 'javascript:alert(1)//release/add' })).toContain(
+      'a seed is posted over http(s)',
+    );
+    expect(
+      problems(valid, { editorUrl: 'https://test.musicbrainz.org' }).some((m) =>
+        m.startsWith('the seed goes to https://musicbrainz.org, not the chosen'),
+      ),
+    ).toBe(true);
+    const editUrl = `https://musicbrainz.org/release/${mbid}/edit`;
+    expect(problems({ ...edit, url: editUrl }, { existing: mbid })).toEqual([]);
+    expect(
+      problems({ ...edit, url: editUrl }, { existing: '00000000-0000-4000-8000-000000000000' }),
+    ).toEqual([`the seed edits release ${mbid}, not 00000000-0000-4000-8000-000000000000`]);
+    expect(problems({ ...edit, url: `${editUrl}?x=1` })).toEqual([
+      'an existing release is posted to /release/<mbid>/edit',
+    ]);
+  });
 });

@@ -142,7 +142,54 @@ function checkUrls(fields: readonly (readonly [string, string])[], problems: See
   }
 }
 
-export function validateSeed(seed: Seed): SeedProblem[] {
+export interface SeedTarget {
+  /** The MusicBrainz site the seed must go to (its origin is compared). */
+  editorUrl?: string;
+  /** The release an edit seed must be for. */
+  existing?: string;
+}
+
+/** The form's target: exactly the add or edit URL, on the expected site where one is given. */
+function checkTarget(seed: Seed, target: SeedTarget, problems: SeedProblem[]): void {
+  let url: URL;
+  try {
+    url = new URL(seed.url);
+  } catch {
+    problems.push({ field: '(action)', message: `"${seed.url}" is not a URL` });
+    return;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    problems.push({ field: '(action)', message: 'a seed is posted over http(s)' });
+  if (target.editorUrl && url.origin !== new URL(target.editorUrl).origin)
+    problems.push({
+      field: '(action)',
+      message: `the seed goes to ${url.origin}, not the chosen MusicBrainz site ${new URL(target.editorUrl).origin}`,
+    });
+  if (seed.action === 'add') {
+    if (url.pathname !== '/release/add' || url.search !== '?skip_confirmation=1')
+      problems.push({
+        field: '(action)',
+        message: 'a new release is posted to /release/add?skip_confirmation=1',
+      });
+    return;
+  }
+  const edit =
+    /^\/release\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/edit$/.exec(
+      url.pathname,
+    );
+  if (!edit || url.search !== '')
+    problems.push({
+      field: '(action)',
+      message: 'an existing release is posted to /release/<mbid>/edit',
+    });
+  else if (target.existing && edit[1] !== target.existing.toLowerCase())
+    problems.push({
+      field: '(action)',
+      message: `the seed edits release ${edit[1]}, not ${target.existing}`,
+    });
+}
+
+export function validateSeed(seed: Seed, target: SeedTarget = {}): SeedProblem[] {
   const problems: SeedProblem[] = [];
   const names = seed.fields.map(([name]) => name);
   const seen = new Set<string>();
@@ -166,19 +213,8 @@ export function validateSeed(seed: Seed): SeedProblem[] {
   if (primaries.length > 1) problems.push({ field: 'type', message: 'more than one primary type' });
   checkIndexes(names, problems);
   checkUrls(seed.fields, problems);
-  if (seed.action === 'add') {
-    if (!seen.has('edit_note'))
-      problems.push({ field: 'edit_note', message: 'a new release needs an edit note' });
-    if (!/\/release\/add\?skip_confirmation=1$/.test(seed.url))
-      problems.push({
-        field: '(action)',
-        message: 'a new release is posted to /release/add?skip_confirmation=1',
-      });
-  } else if (!/\/release\/[0-9a-f-]{36}\/edit$/.test(seed.url)) {
-    problems.push({
-      field: '(action)',
-      message: 'an existing release is posted to /release/<mbid>/edit',
-    });
-  }
+  if (seed.action === 'add' && !seen.has('edit_note'))
+    problems.push({ field: 'edit_note', message: 'a new release needs an edit note' });
+  checkTarget(seed, target, problems);
   return problems;
 }
