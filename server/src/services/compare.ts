@@ -9,7 +9,7 @@ import {
   type LinkType,
   type LookupMessage,
   type LookupResult,
-  magicIsrcUrl,
+  magicIsrcLink,
   musicBrainzFormsOfUrl,
   type ProviderName,
   type Release,
@@ -167,17 +167,17 @@ export function createCompareService(deps: {
           existing: mbid,
           linkedUrls: mbLinks,
         });
-      if (comparison.missingIsrcs.length) {
-        const url = magicIsrcUrl(
-          lookup,
-          mbid,
-          `ISRCs from ${lookup.providers
-            .filter((p) => p.url)
-            .map((p) => p.displayName)
-            .join(', ')}, found by Liner ${VERSION}`,
-        ).url;
-        if (url) comparison.magicIsrcUrl = url;
-      }
+      // Only what MusicBrainz lacks, at MusicBrainz's own places: the stores' tracklist may be
+      // laid out on other media, and ISRCs MusicBrainz already has need no second submission.
+      const magic = magicIsrcLink(
+        comparison.missingIsrcs,
+        mbid,
+        `ISRCs from ${lookup.providers
+          .filter((p) => p.url)
+          .map((p) => p.displayName)
+          .join(', ')}, found by Liner ${VERSION}`,
+      );
+      if (magic) comparison.magicIsrcUrl = magic;
       return comparison;
     },
   };

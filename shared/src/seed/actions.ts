@@ -27,23 +27,39 @@ export interface FollowUpActions {
 
 const MAGICISRC = 'https://magicisrc.kepstin.ca/';
 
+/** An ISRC at its place in the tracklist: medium and position, both counted from 1. */
+export interface PlacedIsrc {
+  medium: number;
+  position: number;
+  isrc: string;
+}
+
+/** MagicISRC with exactly these ISRCs (isrc<medium>-<position>) for a MusicBrainz release. */
+export function magicIsrcLink(
+  isrcs: readonly PlacedIsrc[],
+  releaseMbid: string,
+  editNote: string,
+): string | undefined {
+  if (isrcs.length === 0) return undefined;
+  const params = new URLSearchParams({ musicbrainzid: releaseMbid });
+  for (const { medium, position, isrc } of isrcs) params.set(`isrc${medium}-${position}`, isrc);
+  params.set('edit-note', editNote);
+  return `${MAGICISRC}?${params.toString()}`;
+}
+
 /** MagicISRC with every ISRC at its medium and position, for the imported release. */
 export function magicIsrcUrl(
   result: LookupResult,
   releaseMbid: string,
   editNote: string,
 ): { url?: string; count: number } {
-  const params = new URLSearchParams({ musicbrainzid: releaseMbid });
-  let count = 0;
-  for (const [m, medium] of (result.release?.media ?? []).entries()) {
-    for (const [t, track] of medium.tracks.entries()) {
-      if (!track.isrc) continue;
-      params.set(`isrc${m + 1}-${t + 1}`, track.isrc);
-      count++;
-    }
-  }
-  params.set('edit-note', editNote);
-  return count ? { url: `${MAGICISRC}?${params.toString()}`, count } : { count };
+  const placed = (result.release?.media ?? []).flatMap((medium, m) =>
+    medium.tracks.flatMap((track, t) =>
+      track.isrc ? [{ medium: m + 1, position: t + 1, isrc: track.isrc }] : [],
+    ),
+  );
+  const url = magicIsrcLink(placed, releaseMbid, editNote);
+  return url ? { url, count: placed.length } : { count: 0 };
 }
 
 function storeLinks(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type LookupResult, lookupResultSchema } from '../lookup.ts';
-import { followUpActions } from './actions.ts';
+import { followUpActions, magicIsrcLink } from './actions.ts';
 import { buildEditSeed, buildReleaseSeed } from './build.ts';
 import { validateSeed } from './validate.ts';
 
@@ -269,5 +269,23 @@ describe('edit seed and follow-up actions', () => {
       'https://img.example/big.jpg',
       'https://img.example/small.jpg',
     ]);
+  });
+
+  it('gives MagicISRC exactly the ISRCs asked for, at their places, and no link for none', () => {
+    const url = magicIsrcLink(
+      [
+        { medium: 1, position: 2, isrc: 'GBAAA2300002' },
+        { medium: 2, position: 1, isrc: 'GBAAA2300003' },
+      ],
+      RELEASE,
+      'Missing ISRCs',
+    );
+    expect([...new URL(url!).searchParams]).toEqual([
+      ['musicbrainzid', RELEASE],
+      ['isrc1-2', 'GBAAA2300002'],
+      ['isrc2-1', 'GBAAA2300003'],
+      ['edit-note', 'Missing ISRCs'],
+    ]);
+    expect(magicIsrcLink([], RELEASE, 'Missing ISRCs')).toBeUndefined();
   });
 });
