@@ -16,12 +16,23 @@ export interface Context {
 const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error }) {
     // User-facing problems (a URL that is not a store page) say what was wrong in their message.
+    // An upstream failure says which upstream and how, so a client can tell "MusicBrainz asks us
+    // to slow down" from "the server is broken" without reading the message.
     const cause = error.cause;
     return {
       ...shape,
       data: {
         ...shape.data,
         ...(cause instanceof UrlProblem ? { urlProblem: cause.kind, input: cause.input } : {}),
+        ...(cause instanceof UpstreamError
+          ? {
+              upstream: {
+                provider: cause.provider,
+                kind: cause.kind,
+                ...(cause.status ? { status: cause.status } : {}),
+              },
+            }
+          : {}),
       },
     };
   },

@@ -1,0 +1,140 @@
+/**
+ * "Compare with stores" on the real server (API, services, providers, HTTP layer, database):
+ * a stand-in MusicBrainz holds a release with one store link and one of three ISRCs, the stores
+ * (Deezer's fixtures, a Bandcamp page) know more, and the comparison lists exactly what
+ * MusicBrainz lacks, at MusicBrainz's own track places.
+ */
+import { TRPCClientError } from '@trpc/client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DatabaseHandle } from '../../server/src/db/connect.ts';
+import type { RunningServer } from '../../server/src/serve.ts';
+import { fixtureDir } from '../support/corpus.ts';
+import { testDatabases } from '../support/databases.ts';
+import { musicBrainzReleaseRoute, type StandInRelease } from '../support/musicbrainz-release.ts';
+import { apiClient, startTestServer } from '../support/server.ts';
+import { json, type StandIn, startStandIn } from '../support/stand-in.ts';
+import { bandcampPage, musicBrainzUrlRoute, replayRoute } from '../support/stand-ins.ts';
+
+const deezerFixtures = fixtureDir(
+  new URL('../../server/src/providers/deezer/deezer.test.ts', import.meta.url).href,
+);
+const MBID = '3c1f0a52-7d4e-4b8a-9f21-6e5d4c3b2a10';
+const BUSY = '3c1f0a52-7d4e-4b8a-9f21-6e5d4c3b2a11';
+const ABSENT = '3c1f0a52-7d4e-4b8a-9f21-6e5d4c3b2a12';
+const BANDCAMP = 'https://alpha.bandcamp.com/album/two-sides';
+
+/** One flat medium where the stores have two (2 + 1 tracks), and only the first ISRC. */
+const RELEASE: StandInRelease = {
+  id: MBID,
+  title: 'Two Sides',
+  artist: { id: '8c8b7a28-0d3c-4b8f-9c9b-6f1a2b3c4d5e', name: 'Alpha' },
+  barcode: '192758000019',
+  media: [
+    {
+      tracks: [{ title: 'Opening', isrc: 'GBAAA2300001' }, { title: 'Duet' }, { title: 'Reprise' }],
+    },
+  ],
+  links: [{ url: BANDCAMP, type: 'purchase for download' }],
+};
+
+describe.each(testDatabases())('compare with stores on $kind', ({ open }) => {
+  let database: DatabaseHandle;
+  let upstream: StandIn;
+  let running: RunningServer;
+
+  beforeAll(async () => {
+    database = await open();
+    upstream = await startStandIn();
+    const deezer = replayRoute('/deezer', 'https://api.deezer.com', deezerFixtures);
+    const releases = musicBrainzReleaseRoute({ [MBID]: RELEASE, [BUSY]: 503 });
+    upstream.route('*', (req, res) => {
+      if (req.path.startsWith('/deezer/')) return deezer(req, res);
+      if (req.path.startsWith('/mb/ws/2/release/')) return releases(req, res);
+      if (req.path.startsWith('/mb/ws/2/url')) return musicBrainzUrlRoute({})(req, res);
+      if (req.path === '/bandcamp/alpha/album/two-sides') {
+        const page = bandcampPage({
+          artist: 'Alpha',
+          title: 'Two Sides',
+          upc: '192758000019',
+          tracks: [
+            { title: 'Opening', duration: 201 },
+            { title: 'Duet', duration: 185 },
+            { title: 'Reprise', duration: 99 },
+          ],
+        });
+        return res.writeHead(200, { 'content-type': 'text/html' }).end(page);
+      }
+      return json({ error: 'no route' }, 404)(req, res);
+    });
+    running = await startTestServer({
+      database,
+      env: {
+        LINER_PROVIDERS: 'deezer,bandcamp,musicbrainz',
+        LINER_PROVIDERS__DEEZER__BASE_URL: `${upstream.url}/deezer`,
+        LINER_PROVIDERS__BANDCAMP__ENDPOINTS__PAGE: `${upstream.url}/bandcamp/{band}`,
+        LINER_MUSICBRAINZ_API_URL: `${upstream.url}/mb`,
+        LINER_MUSICBRAINZ_REQUEST_INTERVAL: '20ms',
+        LINER_HTTP_RETRIES: '0',
+      },
+    });
+  });
+  afterAll(async () => {
+    await running.stop();
+    await upstream.close();
+    await database.close();
+  });
+
+  it('lists the missing link and ISRCs, with a MagicISRC link and an edit seed for just those', async () => {
+    const comparison = await apiClient(running.url).musicbrainz.compare.query({ mbid: MBID });
+    expect(comparison.missingLinks).toEqual([
+      { url: 'https://www.deezer.com/album/100001', provider: 'deezer', types: ['free streaming'] },
+    ]);
+    expect(comparison.missingIsrcs).toEqual([
+      { medium: 1, position: 2, title: 'Duet', isrc: 'GBAAA2300002' },
+      { medium: 1, position: 3, title: 'Reprise', isrc: 'GBAAA2300003' },
+    ]);
+    expect(comparison.differentIsrcs).toEqual([]);
+    expect(comparison.barcode).toEqual({
+      musicbrainz: '192758000019',
+      stores: expect.any(String),
+      agrees: true,
+    });
+    const magic = new URL(comparison.magicIsrcUrl!);
+    expect([...magic.searchParams.keys()]).toEqual([
+      'musicbrainzid',
+      'isrc1-2',
+      'isrc1-3',
+      'edit-note',
+    ]);
+    expect(magic.searchParams.get('musicbrainzid')).toBe(MBID);
+    expect(magic.searchParams.get('isrc1-3')).toBe('GBAAA2300003');
+    const urls = comparison.editSeed?.fields.filter(([name]) => name.startsWith('urls.'));
+    expect(urls).toEqual([
+      ['urls.0.url', 'https://www.deezer.com/album/100001'],
+      ['urls.0.link_type', '85'],
+    ]);
+    expect(comparison.editSeed?.url).toBe(`https://musicbrainz.org/release/${MBID}/edit`);
+    expect(comparison.editSeed?.problems).toEqual([]);
+  });
+
+  it('says which upstream failed and how: MusicBrainz slowing the server down, or no such release', async () => {
+    const failure = (mbid: string) =>
+      apiClient(running.url)
+        .musicbrainz.compare.query({ mbid })
+        .then(
+          () => undefined,
+          (error: unknown) => error,
+        );
+    const busy = await failure(BUSY);
+    expect(busy).toBeInstanceOf(TRPCClientError);
+    expect((busy as TRPCClientError<never>).data).toMatchObject({
+      code: 'BAD_GATEWAY',
+      upstream: { provider: 'musicbrainz', kind: 'status', status: 503 },
+    });
+    const absent = await failure(ABSENT);
+    expect((absent as TRPCClientError<never>).data).toMatchObject({
+      code: 'NOT_FOUND',
+      upstream: { provider: 'musicbrainz', kind: 'not-found', status: 404 },
+    });
+  });
+});
