@@ -7,26 +7,13 @@
 import type { LookupResult } from '@liner/shared/lookup';
 import { buildEditSeed, buildReleaseSeed } from '@liner/shared/seed/build';
 import type { Seed } from '@liner/shared/seed/types';
-import { validateSeed } from '@liner/shared/seed/validate';
 import { musicBrainzUrlForms, tryRecognizeUrl } from '@liner/shared/stores/index';
-import { z } from 'zod';
 import type { ImportResponse } from '../messages.ts';
 import { musicBrainzUrl, type Settings } from '../settings/schema.ts';
 import type { Cache } from './cache.ts';
 import { type BackgroundDeps, TIMEOUTS } from './deps.ts';
+import { handOver, type Opener, seedSchema } from './hand-over.ts';
 import { problemFrom } from './problems.ts';
-
-const seedSchema = z.object({
-  action: z.enum(['add', 'edit']),
-  url: z.url(),
-  fields: z.array(z.tuple([z.string(), z.string()])),
-});
-
-/** The same path and query on the MusicBrainz site the user chose. */
-export function retarget(seed: Seed, editorUrl: string): Seed {
-  const from = new URL(seed.url);
-  return { ...seed, url: `${editorUrl}${from.pathname}${from.search}` };
-}
 
 /** Store links of the release that the cached badge answers say are linked to `mbid`. */
 async function linkedUrls(cache: Cache, result: LookupResult, mbid: string): Promise<string[]> {
@@ -68,13 +55,27 @@ async function localSeed(
   return buildEditSeed(result, existing, { ...options, linkedUrls: linked });
 }
 
+export interface ImportRequest {
+  url: string;
+  permalink: string;
+  existing?: string | undefined;
+}
+
+export interface ImportOptions {
+  /** Where the post page opens; a new tab unless the caller says otherwise. */
+  open?: Opener;
+  /** The look-up the permalink names, when the caller has it (else the cached one is used). */
+  result?: LookupResult;
+}
+
 export async function importRelease(
   deps: BackgroundDeps,
-  request: { url: string; permalink: string; existing?: string | undefined },
+  request: ImportRequest,
+  options: ImportOptions = {},
 ): Promise<ImportResponse> {
   const settings = await deps.settings();
   const canonical = tryRecognizeUrl(request.url)?.canonicalUrl ?? request.url;
-  const cached = await deps.cache.lookup(canonical);
+  const cached = options.result ?? (await deps.cache.lookup(canonical))?.row.result;
   let seed: Seed;
   let builtLocally = false;
   try {
@@ -87,29 +88,18 @@ export async function importRelease(
   } catch (error) {
     const problem = problemFrom(error, settings.serverUrl);
     const offline = problem.kind === 'unreachable' || problem.kind === 'timeout';
-    if (!offline || cached?.row.permalink !== request.permalink) return { ok: false, problem };
-    seed = await localSeed(deps, settings, cached.row.result, request.existing);
+    if (!offline || cached?.id !== request.permalink) return { ok: false, problem };
+    seed = await localSeed(deps, settings, cached, request.existing);
     builtLocally = true;
   }
-  seed = retarget(seed, musicBrainzUrl(settings));
-  const seedProblems = validateSeed(seed);
-  if (seedProblems.length > 0) {
-    const list = seedProblems.map((p) => `${p.field}: ${p.message}`).join('; ');
-    return {
-      ok: false,
-      problem: {
-        kind: 'bad-answer',
-        message: `Liner did not post this seed, because MusicBrainz would drop parts of it: ${list}`,
-        retryable: false,
-      },
-      seedProblems,
-    };
-  }
-  const id = await deps.seeds.put(seed);
-  await deps.openTab(deps.pageUrl(`/post.html#${id}`));
+  const failure = await handOver(deps, settings, seed, {
+    existing: request.existing,
+    open: options.open ?? deps.openTab,
+  });
+  if (failure) return failure;
   // The badge answer is about to change: ask MusicBrainz again on the next visit.
   await deps.cache.expireUrlState(canonical);
-  const release = cached?.row.result.release;
+  const release = cached?.release;
   await deps.cache.addHistory({
     kind: seed.action === 'add' ? 'import' : 'edit',
     url: canonical,

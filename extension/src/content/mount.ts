@@ -25,8 +25,13 @@ export function findAnchor(doc: Document, anchors: readonly string[]): Element |
   return undefined;
 }
 
-export function createMount(doc: Document, anchors: readonly string[], css: string): Mount {
-  const host = doc.createElement(HOST_TAG);
+export function createMount(
+  doc: Document,
+  anchors: readonly string[],
+  css: string,
+  tag: string = HOST_TAG,
+): Mount {
+  const host = doc.createElement(tag);
   const root = host.attachShadow({ mode: 'open' });
   const style = doc.createElement('style');
   style.textContent = css;

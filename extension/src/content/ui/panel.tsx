@@ -7,12 +7,9 @@ import type { LookupResult } from '@liner/shared/lookup';
 import type { CacheNote } from '../../messages.ts';
 import { conflictLines, formatValue, providerName, summaryRows } from './format.ts';
 import { ReleaseLinks } from './release-links.tsx';
+import { ImportLine, type ImportState } from './status.tsx';
 
-export type ImportState =
-  | { state: 'idle' }
-  | { state: 'busy'; existing?: string }
-  | { state: 'done'; action: 'add' | 'edit'; builtLocally: boolean }
-  | { state: 'failed'; message: string; details: string[] };
+export type { ImportState };
 
 export interface PanelProps {
   result: LookupResult;
@@ -33,36 +30,6 @@ function CacheLine({ cache }: { cache: CacheNote }) {
       {cache.serverProblem ? ` ${cache.serverProblem}` : ''}
     </p>
   );
-}
-
-function ImportLine({ importState }: { importState: ImportState }) {
-  if (importState.state === 'busy') return <p>Preparing the release editor…</p>;
-  if (importState.state === 'done') {
-    const what = importState.action === 'add' ? 'the release editor' : 'the release edit page';
-    const local = importState.builtLocally
-      ? ' (the seed was built from the cache: the server is down)'
-      : '';
-    return (
-      <p data-liner="import-done">
-        Opened {what} in a new tab{local}.
-      </p>
-    );
-  }
-  if (importState.state === 'failed') {
-    return (
-      <div class="problem" data-liner="import-failed">
-        <p>{importState.message}</p>
-        {importState.details.length > 0 && (
-          <ul>
-            {importState.details.map((line) => (
-              <li key={line}>{line}</li>
-            ))}
-          </ul>
-        )}
-      </div>
-    );
-  }
-  return null;
 }
 
 /** ✓, or ✗ with the reason unless one of the messages below already gives it. */

@@ -8,8 +8,9 @@ import type { LookupResult } from '@liner/shared/lookup';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { CacheNote, Problem } from '../../messages.ts';
 import type { Api } from '../send.ts';
-import { type ImportState, Panel } from './panel.tsx';
+import { Panel } from './panel.tsx';
 import { ReleaseLinks } from './release-links.tsx';
+import { Elapsed, type ImportState, importOutcome, ProblemLine } from './status.tsx';
 
 type Badge =
   | { kind: 'checking' }
@@ -33,30 +34,6 @@ type Lookup =
 export interface WidgetProps {
   pageUrl: string;
   api: Api;
-}
-
-function Elapsed({ since }: { since: number }) {
-  const [, tick] = useState(0);
-  useEffect(() => {
-    const timer = setInterval(() => tick((n) => n + 1), 1000);
-    return () => clearInterval(timer);
-  }, []);
-  return <>{Math.floor((Date.now() - since) / 1000)} s</>;
-}
-
-function ProblemLine({ problem, onRetry }: { problem: Problem; onRetry: () => void }) {
-  return (
-    <>
-      <span class="problem" data-liner="problem" data-kind={problem.kind}>
-        {problem.message}
-      </span>
-      {problem.retryable && (
-        <button type="button" class="secondary" onClick={onRetry}>
-          Retry
-        </button>
-      )}
-    </>
-  );
 }
 
 export function Widget({ pageUrl, api }: WidgetProps) {
@@ -108,15 +85,7 @@ export function Widget({ pageUrl, api }: WidgetProps) {
       permalink: result.id,
       ...(existing ? { existing } : {}),
     });
-    if (answer.ok)
-      setImportState({ state: 'done', action: answer.action, builtLocally: answer.builtLocally });
-    else {
-      const details =
-        'seedProblems' in answer
-          ? (answer.seedProblems ?? []).map((p) => `${p.field}: ${p.message}`)
-          : [];
-      setImportState({ state: 'failed', message: answer.problem.message, details });
-    }
+    setImportState(importOutcome(answer));
   };
 
   if (badge.kind === 'hidden') return null;

@@ -1,0 +1,68 @@
+/**
+ * The last step of every import, whatever started it (a store page, the comparison on a release
+ * page, the editor's paste box): the seed is pointed at the MusicBrainz site the options choose,
+ * validated for that site (and the release an edit is for), and handed to the post page, which
+ * opens in a new tab or in the tab the user is in. A seed that fails validation is refused with
+ * the reasons, never posted.
+ */
+import type { Seed } from '@liner/shared/seed/types';
+import { validateSeed } from '@liner/shared/seed/validate';
+import { z } from 'zod';
+import type { ImportResponse } from '../messages.ts';
+import { musicBrainzUrl, type Settings } from '../settings/schema.ts';
+import type { BackgroundDeps } from './deps.ts';
+
+/** A seed as the server answers it (seeds.build, or the comparison's edit seed). */
+export const seedSchema = z.object({
+  action: z.enum(['add', 'edit']),
+  url: z.url(),
+  fields: z.array(z.tuple([z.string(), z.string()])),
+});
+
+export type ImportFailure = Extract<ImportResponse, { ok: false }>;
+
+/** Opens the post page: a new tab, or the sender's own tab. */
+export type Opener = (pageUrl: string) => Promise<void>;
+
+/** The same path and query on the MusicBrainz site the user chose. */
+export function retarget(seed: Seed, editorUrl: string): Seed {
+  const from = new URL(seed.url);
+  return { ...seed, url: `${editorUrl}${from.pathname}${from.search}` };
+}
+
+/** Undefined when the seed was handed over; else why it was not. */
+export async function handOver(
+  deps: BackgroundDeps,
+  settings: Settings,
+  seed: Seed,
+  target: { existing?: string | undefined; open: Opener },
+): Promise<ImportFailure | undefined> {
+  const editorUrl = musicBrainzUrl(settings);
+  const final = retarget(seed, editorUrl);
+  const seedProblems = validateSeed(final, {
+    editorUrl,
+    ...(target.existing ? { existing: target.existing } : {}),
+  });
+  if (final.action !== (target.existing ? 'edit' : 'add'))
+    seedProblems.push({
+      field: '(action)',
+      message: target.existing
+        ? `an edit of ${target.existing} was asked for, but the seed makes a new release`
+        : 'a new release was asked for, but the seed edits an existing one',
+    });
+  if (seedProblems.length > 0) {
+    const list = seedProblems.map((p) => `${p.field}: ${p.message}`).join('; ');
+    return {
+      ok: false,
+      problem: {
+        kind: 'bad-answer',
+        message: `Liner did not post this seed, because MusicBrainz would drop parts of it: ${list}`,
+        retryable: false,
+      },
+      seedProblems,
+    };
+  }
+  const id = await deps.seeds.put(final);
+  await target.open(deps.pageUrl(`/post.html#${id}`));
+  return undefined;
+}

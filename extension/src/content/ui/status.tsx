@@ -1,0 +1,80 @@
+/**
+ * The small status pieces the store widget and the MusicBrainz page share: seconds since a
+ * request started, a problem in words with Retry where trying again may help, and how an
+ * import went.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import type { Failure, ImportResponse, Problem } from '../../messages.ts';
+
+export type ImportState =
+  | { state: 'idle' }
+  | { state: 'busy'; existing?: string }
+  | { state: 'done'; action: 'add' | 'edit'; builtLocally: boolean }
+  | { state: 'failed'; message: string; details: string[] };
+
+/** What was wrong with a refused seed, one line per field. */
+export function seedFaults(answer: Extract<ImportResponse | Failure, { ok: false }>): string[] {
+  return 'seedProblems' in answer
+    ? (answer.seedProblems ?? []).map((p) => `${p.field}: ${p.message}`)
+    : [];
+}
+
+/** How an import's answer is shown: done, or the problem with the seed's faults listed. */
+export function importOutcome(answer: ImportResponse | Failure): ImportState {
+  if (answer.ok) return { state: 'done', action: answer.action, builtLocally: answer.builtLocally };
+  return { state: 'failed', message: answer.problem.message, details: seedFaults(answer) };
+}
+
+export function Elapsed({ since }: { since: number }) {
+  const [, tick] = useState(0);
+  useEffect(() => {
+    const timer = setInterval(() => tick((n) => n + 1), 1000);
+    return () => clearInterval(timer);
+  }, []);
+  return <>{Math.floor((Date.now() - since) / 1000)} s</>;
+}
+
+export function ProblemLine({ problem, onRetry }: { problem: Problem; onRetry: () => void }) {
+  return (
+    <>
+      <span class="problem" data-liner="problem" data-kind={problem.kind}>
+        {problem.message}
+      </span>
+      {problem.retryable && (
+        <button type="button" class="secondary" onClick={onRetry}>
+          Retry
+        </button>
+      )}
+    </>
+  );
+}
+
+export function ImportLine({ importState }: { importState: ImportState }) {
+  if (importState.state === 'busy') return <p>Preparing the release editor…</p>;
+  if (importState.state === 'done') {
+    const what = importState.action === 'add' ? 'the release editor' : 'the release edit page';
+    const local = importState.builtLocally
+      ? ' (the seed was built from the cache: the server is down)'
+      : '';
+    return (
+      <p data-liner="import-done">
+        Opened {what} in a new tab{local}.
+      </p>
+    );
+  }
+  if (importState.state === 'failed') {
+    return (
+      <div class="problem" data-liner="import-failed">
+        <p>{importState.message}</p>
+        {importState.details.length > 0 && (
+          <ul>
+            {importState.details.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+        )}
+      </div>
+    );
+  }
+  return null;
+}
