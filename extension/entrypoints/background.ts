@@ -16,6 +16,9 @@ export default defineBackground(() => {
     openTab: async (url) => {
       await browser.tabs.create({ url });
     },
+    updateTab: async (tabId, url) => {
+      await browser.tabs.update(tabId, { url });
+    },
     pageUrl: (path) => browser.runtime.getURL(path as '/'),
     version: browser.runtime.getManifest().version,
   });

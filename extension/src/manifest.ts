@@ -5,18 +5,13 @@
  * popup). The companion server's origin is optional and requested when the user saves it.
  */
 import { storeByName } from '@liner/shared/stores/index';
+import { MUSICBRAINZ_ORIGINS } from './musicbrainz-pages.ts';
 import { SITE_NAMES, siteMatches } from './sites.ts';
-
-export const MUSICBRAINZ_SITES = [
-  'https://musicbrainz.org',
-  'https://beta.musicbrainz.org',
-  'https://test.musicbrainz.org',
-] as const;
 
 export function storeHostPermissions(): string[] {
   const stores = SITE_NAMES.flatMap(siteMatches);
   const musicbrainz = storeByName('musicbrainz')
-    .hosts.filter((host) => MUSICBRAINZ_SITES.some((site) => site === `https://${host}`))
+    .hosts.filter((host) => MUSICBRAINZ_ORIGINS.includes(`https://${host}`))
     .map((host) => `https://${host}/*`);
   return [...new Set([...stores, ...musicbrainz])];
 }

@@ -27,6 +27,23 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('seed.take'), id: z.string().min(1).max(64) }),
   /** The popup: recent look-ups and imports, and whether the server answers. */
   z.object({ type: z.literal('recent') }),
+  /** The MusicBrainz site the options choose: the MusicBrainz script works there only. */
+  z.object({ type: z.literal('mb.site') }),
+  /** A MusicBrainz release beside what the stores say. */
+  z.object({ type: z.literal('compare'), mbid, refresh: z.boolean().default(false) }),
+  /** Post the compared release's missing store links as an edit seed, in a new tab. */
+  z.object({ type: z.literal('compare.links'), mbid }),
+  /**
+   * The release editor's paste box: look a store URL or barcode up, and post its seed into the
+   * editor tab that asked (which release, if any, is read from that tab's address).
+   */
+  z.object({
+    type: z.literal('editor.import'),
+    source: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('url'), url }),
+      z.object({ kind: z.literal('gtin'), gtin: z.string().regex(/^\d{8,14}$/) }),
+    ]),
+  }),
   /** The options page's "test connection". */
   z.object({
     type: z.literal('server.test'),
@@ -108,6 +125,50 @@ export type ServerTestResponse =
   | { ok: true; version: string; musicbrainz: string; database: string }
   | Failure;
 
+export interface SiteResponse {
+  ok: true;
+  /** The chosen MusicBrainz site's origin. */
+  musicbrainzUrl: string;
+}
+
+/** An ISRC at its place in MusicBrainz's tracklist (medium and position count from 1). */
+export interface PlacedIsrc {
+  medium: number;
+  position: number;
+  title: string;
+  isrc: string;
+  /** The ISRC MusicBrainz has instead, for the ones that differ. */
+  musicbrainz?: string | undefined;
+}
+
+/** A MusicBrainz release beside the stores, as the release page's panel shows it. */
+export interface ComparisonView {
+  mbid: string;
+  /** The release's title in MusicBrainz. */
+  title: string;
+  providers: { name: string; displayName: string; error?: string }[];
+  /** Store links MusicBrainz lacks, with the link types the edit seed gives them. */
+  missingLinks: { url: string; store?: string; types: string[] }[];
+  missingIsrcs: PlacedIsrc[];
+  differentIsrcs: PlacedIsrc[];
+  barcode: {
+    musicbrainz?: string | undefined;
+    stores?: string | undefined;
+    agrees?: boolean | undefined;
+  };
+  /** Largest first. */
+  coverArt: { url: string; width?: number; height?: number; provider?: string; types: string[] }[];
+  /** An edit seed with exactly the missing links is ready. */
+  canAddLinks: boolean;
+  /** MagicISRC with exactly the missing ISRCs. */
+  magicIsrcUrl?: string;
+  messages: { level: 'info' | 'warning' | 'error'; provider?: string | undefined; text: string }[];
+  /** The look-up on the Liner server, with everything each store said. */
+  lookupPage?: string;
+}
+
+export type CompareResponse = { ok: true; comparison: ComparisonView; cache?: CacheNote } | Failure;
+
 export interface ResponseOf {
   check: CheckResponse;
   lookup: LookupResponse;
@@ -115,4 +176,8 @@ export interface ResponseOf {
   'seed.take': SeedTakeResponse;
   recent: RecentResponse;
   'server.test': ServerTestResponse;
+  'mb.site': SiteResponse;
+  compare: CompareResponse;
+  'compare.links': ImportResponse;
+  'editor.import': ImportResponse;
 }

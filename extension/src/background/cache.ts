@@ -5,7 +5,8 @@
  * what it has when the server is down.
  */
 import type { LookupResult } from '@liner/shared/lookup';
-import type { HistoryRow, LinerDatabase, LookupRow, UrlRow } from './db.ts';
+import type { Comparison } from './comparison-schema.ts';
+import type { ComparisonRow, HistoryRow, LinerDatabase, LookupRow, UrlRow } from './db.ts';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -15,6 +16,8 @@ export const TTL = {
   notLinked: 10 * MINUTE,
   release: 24 * HOUR,
   noRelease: 10 * MINUTE,
+  /** Briefly: MusicBrainz changes as the user works on the release (the server caches too). */
+  comparison: 10 * MINUTE,
 } as const;
 
 /** History kept for the popup; older entries are dropped. */
@@ -72,6 +75,28 @@ export function createCache(db: LinerDatabase, now: () => number = Date.now) {
       };
       await db.lookups.put(row);
       return row;
+    },
+
+    async comparison(mbid: string): Promise<Cached<ComparisonRow> | undefined> {
+      const row = await db.comparisons.get(mbid);
+      return row ? mark(row) : undefined;
+    },
+
+    async putComparison(comparison: Comparison): Promise<ComparisonRow> {
+      const at = now();
+      const row = {
+        mbid: comparison.mbid,
+        comparison,
+        fetchedAt: at,
+        expiresAt: at + TTL.comparison,
+      };
+      await db.comparisons.put(row);
+      return row;
+    },
+
+    /** An edit was posted: the next comparison asks MusicBrainz itself, past every cache. */
+    async comparisonEdited(mbid: string) {
+      await db.comparisons.update(mbid, { expiresAt: now(), edited: true });
     },
 
     async addHistory(entry: Omit<HistoryRow, 'id' | 'at'>) {

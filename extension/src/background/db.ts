@@ -4,6 +4,7 @@
  */
 import type { LookupResult } from '@liner/shared/lookup';
 import Dexie, { type EntityTable } from 'dexie';
+import type { Comparison } from './comparison-schema.ts';
 
 /** A look-up result by the canonical URL of the page it was made for. */
 export interface LookupRow {
@@ -34,10 +35,21 @@ export interface HistoryRow {
   mbid?: string;
 }
 
+/** A MusicBrainz release compared with the stores, as the server answered, by release MBID. */
+export interface ComparisonRow {
+  mbid: string;
+  comparison: Comparison;
+  fetchedAt: number;
+  expiresAt: number;
+  /** Liner posted an edit for this release since: ask MusicBrainz itself again, not a cache. */
+  edited?: boolean;
+}
+
 export class LinerDatabase extends Dexie {
   lookups!: EntityTable<LookupRow, 'url'>;
   urls!: EntityTable<UrlRow, 'url'>;
   history!: EntityTable<HistoryRow, 'id'>;
+  comparisons!: EntityTable<ComparisonRow, 'mbid'>;
 
   constructor(name = 'liner') {
     super(name);
@@ -46,5 +58,6 @@ export class LinerDatabase extends Dexie {
       urls: '&url, expiresAt',
       history: '++id, at, kind',
     });
+    this.version(2).stores({ comparisons: '&mbid, expiresAt' });
   }
 }

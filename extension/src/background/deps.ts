@@ -4,8 +4,18 @@ import type { Cache } from './cache.ts';
 import type { SeedStore } from './seed-store.ts';
 import { type FetchLike, type ServerClient, serverClient } from './server.ts';
 
-/** Time-outs per kind of call: a badge must not wait long, a look-up asks every store. */
-export const TIMEOUTS = { check: 10_000, lookup: 60_000, seed: 20_000, status: 4_000 } as const;
+/**
+ * Time-outs per kind of call: a badge must not wait long, a look-up asks every store, and a
+ * comparison reads MusicBrainz (in the server's turn of its one request per second) and then
+ * asks every store.
+ */
+export const TIMEOUTS = {
+  check: 10_000,
+  lookup: 60_000,
+  compare: 60_000,
+  seed: 20_000,
+  status: 4_000,
+} as const;
 
 export interface BackgroundDeps {
   cache: Cache;
@@ -14,6 +24,8 @@ export interface BackgroundDeps {
   client(settings: Pick<Settings, 'serverUrl' | 'token'>, timeoutMs: number): ServerClient;
   /** Opens an extension page (the seed poster) in a new tab. */
   openTab(url: string): Promise<void>;
+  /** Navigates an existing tab (the editor the user pasted into) to an extension page. */
+  updateTab(tabId: number, url: string): Promise<void>;
   /** The absolute URL of an extension page. */
   pageUrl(path: string): string;
   version: string;

@@ -1,25 +1,38 @@
 /**
  * The background's one message listener. It checks every request with zod and checks who sent
- * it: content scripts (which run beside pages) may only ask about store URLs and start imports;
- * the seed hand-over, history and connection tests answer the extension's own pages only.
+ * it: content scripts (which run beside pages) may only ask about store URLs and MusicBrainz
+ * releases and start imports; the seed hand-over, history and connection tests answer the
+ * extension's own pages only.
  */
 import { type ParsedRequest, type Problem, requestSchema } from '../messages.ts';
+import { musicBrainzUrl } from '../settings/schema.ts';
 import { checkUrls } from './check.ts';
+import { addMissingLinks, compareRelease } from './compare.ts';
 import type { BackgroundDeps } from './deps.ts';
+import { importIntoEditor } from './editor-import.ts';
 import { importRelease } from './import.ts';
 import { lookupRelease } from './lookup.ts';
 import { recent, testServer } from './status.ts';
 
-const FROM_CONTENT_SCRIPTS = new Set<ParsedRequest['type']>(['check', 'lookup', 'import']);
+const FROM_CONTENT_SCRIPTS = new Set<ParsedRequest['type']>([
+  'check',
+  'lookup',
+  'import',
+  'mb.site',
+  'compare',
+  'compare.links',
+  'editor.import',
+]);
 
 export interface Sender {
   url?: string | undefined;
-  tab?: unknown;
+  tab?: { id?: number | undefined } | undefined;
 }
 
 export async function handleRequest(
   deps: BackgroundDeps,
   request: ParsedRequest,
+  sender: Sender = {},
 ): Promise<unknown> {
   switch (request.type) {
     case 'check':
@@ -42,6 +55,14 @@ export async function handleRequest(
       return recent(deps);
     case 'server.test':
       return testServer(deps, request.serverUrl, request.token);
+    case 'mb.site':
+      return { ok: true, musicbrainzUrl: musicBrainzUrl(await deps.settings()) };
+    case 'compare':
+      return compareRelease(deps, request.mbid, request.refresh);
+    case 'compare.links':
+      return addMissingLinks(deps, request.mbid);
+    case 'editor.import':
+      return importIntoEditor(deps, request.source, sender);
   }
 }
 
@@ -85,7 +106,7 @@ export function createMessageListener(deps: BackgroundDeps) {
       );
       return true;
     }
-    handleRequest(deps, parsed.data).then(sendResponse, (error: unknown) =>
+    handleRequest(deps, parsed.data, sender).then(sendResponse, (error: unknown) =>
       sendResponse(
         failure({
           kind: 'server-error',

@@ -10,9 +10,13 @@ import { type BackgroundDeps, TIMEOUTS } from './deps.ts';
 import { problemFrom } from './problems.ts';
 
 /** The look-up input the settings ask for: preferred regions, the most trusted provider. */
-export function lookupInput(settings: Settings, url: string, refresh: boolean) {
+export function lookupInput(
+  settings: Settings,
+  query: { urls: string[] } | { gtin: string },
+  refresh: boolean,
+) {
   return {
-    urls: [url],
+    ...query,
     ...(settings.regions.length ? { regions: settings.regions } : {}),
     ...(settings.providerOrder[0] ? { prefer: settings.providerOrder[0] } : {}),
     refresh,
@@ -58,7 +62,9 @@ export async function lookupRelease(
   }
   try {
     const client = deps.client(settings, TIMEOUTS.lookup);
-    const answer = await client.lookup.release.mutate(lookupInput(settings, canonical, refresh));
+    const answer = await client.lookup.release.mutate(
+      lookupInput(settings, { urls: [canonical] }, refresh),
+    );
     const result = lookupResultSchema.parse(answer);
     await deps.cache.putLookup(canonical, result);
     await deps.cache.addHistory({

@@ -5,16 +5,12 @@
  */
 import { type ProviderName, providerNameSchema } from '@liner/shared/model';
 import { z } from 'zod';
+import { MUSICBRAINZ_SERVERS, type MusicBrainzServer } from '../musicbrainz-pages.ts';
 import { SITE_NAMES, type SiteName } from '../sites.ts';
 
 export const SETTINGS_VERSION = 2;
 
-export const MUSICBRAINZ_SERVERS = {
-  production: 'https://musicbrainz.org',
-  beta: 'https://beta.musicbrainz.org',
-  test: 'https://test.musicbrainz.org',
-} as const;
-export type MusicBrainzServer = keyof typeof MUSICBRAINZ_SERVERS;
+export { MUSICBRAINZ_SERVERS, type MusicBrainzServer };
 
 export const DEFAULT_SERVER_URL = 'http://127.0.0.1:5733';
 

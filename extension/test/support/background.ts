@@ -19,6 +19,8 @@ export interface TestBackground {
   deps: BackgroundDeps;
   db: LinerDatabase;
   opened: string[];
+  /** [tab, extension page] for every tab the background navigated. */
+  navigated: [number, string][];
   /** Moves the cache's clock forward. */
   advance(ms: number): void;
 }
@@ -28,6 +30,7 @@ export function testBackground(fetch: FetchLike): TestBackground {
   const now = () => Date.now() + offset;
   const db = new LinerDatabase(`liner-test-${++databases}-${Math.random()}`);
   const opened: string[] = [];
+  const navigated: [number, string][] = [];
   const deps: BackgroundDeps = {
     cache: createCache(db, now),
     seeds: createSeedStore(fakeBrowser.storage.session),
@@ -36,6 +39,9 @@ export function testBackground(fetch: FetchLike): TestBackground {
     openTab: async (url) => {
       opened.push(url);
     },
+    updateTab: async (tabId, url) => {
+      navigated.push([tabId, url]);
+    },
     pageUrl: (path) => `${EXTENSION_ORIGIN}${path}`,
     version: '0.1.0-test',
   };
@@ -43,6 +49,7 @@ export function testBackground(fetch: FetchLike): TestBackground {
     deps,
     db,
     opened,
+    navigated,
     advance: (ms) => {
       offset += ms;
     },

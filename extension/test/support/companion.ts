@@ -2,25 +2,39 @@
  * A stand-in companion server for unit tests: tRPC's own fetch adapter serving the procedures
  * the extension calls, so requests and answers cross the real wire format. Each procedure's
  * answer is set by the test; calls are counted, and the whole server can be made unreachable,
- * slow, or answer like the server's guards (401, 403, 429).
+ * slow, or answer like the server's guards (401, 403, 429). An answer that throws an
+ * UpstreamFailure goes out as the server sends an upstream's failure (`data.upstream`).
  */
 
 import type { UrlCheck } from '@liner/shared/api';
 import type { LookupResult } from '@liner/shared/lookup';
 import type { Seed } from '@liner/shared/seed/types';
-import { initTRPC } from '@trpc/server';
+import { initTRPC, TRPCError } from '@trpc/server';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { z } from 'zod';
+
+/** An upstream's failure, as the server names it in an error's `data.upstream`. */
+export class UpstreamFailure extends TRPCError {
+  constructor(
+    code: 'BAD_GATEWAY' | 'NOT_FOUND',
+    message: string,
+    readonly upstream: { provider: string; kind: string; status?: number },
+  ) {
+    super({ code, message });
+  }
+}
 
 export interface CompanionAnswers {
   checkUrls(urls: string[]): UrlCheck[];
   lookup(input: {
-    urls: string[];
+    urls?: string[];
+    gtin?: string;
     regions?: string[];
     prefer?: string;
     refresh?: boolean;
   }): LookupResult;
   seed(input: { id: string; existing?: string }): Seed & { problems: unknown[] };
+  compare(input: { mbid: string; refresh: boolean }): unknown;
 }
 
 export type Mode =
@@ -33,7 +47,15 @@ export function fakeCompanion(answers: Partial<CompanionAnswers> = {}) {
   const calls: { path: string; input: unknown; headers: Headers }[] = [];
   let mode: Mode = { kind: 'up' };
   let headers = new Headers();
-  const t = initTRPC.create();
+  const t = initTRPC.create({
+    errorFormatter: ({ shape, error }) => ({
+      ...shape,
+      data: {
+        ...shape.data,
+        ...(error instanceof UpstreamFailure ? { upstream: error.upstream } : {}),
+      },
+    }),
+  });
   const record =
     (path: string) =>
     <T>(input: T): T => {
@@ -45,10 +67,17 @@ export function fakeCompanion(answers: Partial<CompanionAnswers> = {}) {
       checkUrls: t.procedure
         .input(z.object({ urls: z.array(z.string()), refresh: z.boolean().optional() }))
         .query(({ input }) => answers.checkUrls!(record('musicbrainz.checkUrls')(input).urls)),
+      compare: t.procedure
+        .input(z.object({ mbid: z.string(), refresh: z.boolean().default(false) }))
+        .query(({ input }) => answers.compare!(record('musicbrainz.compare')(input))),
     }),
     lookup: t.router({
       release: t.procedure
-        .input(z.object({ urls: z.array(z.string()) }).passthrough())
+        .input(
+          z
+            .object({ urls: z.array(z.string()).optional(), gtin: z.string().optional() })
+            .passthrough(),
+        )
         .mutation(({ input }) => answers.lookup!(record('lookup.release')(input) as never)),
     }),
     seeds: t.router({

@@ -1,0 +1,110 @@
+/**
+ * "Compare with stores" on a MusicBrainz release page. The server reads the release from the
+ * MusicBrainz web service (in its shared budget of one request per second) and looks its store
+ * links and barcode up; the answer is cached here briefly, and shown from the cache with the
+ * reason when the server cannot be asked. "Add missing links" posts the comparison's own edit
+ * seed, so what is posted is exactly what the panel listed.
+ */
+import type { CompareResponse, ImportResponse, Problem } from '../messages.ts';
+import { musicBrainzUrl } from '../settings/schema.ts';
+import { comparisonSchema, comparisonView } from './comparison-schema.ts';
+import { type BackgroundDeps, TIMEOUTS } from './deps.ts';
+import { handOver } from './hand-over.ts';
+import { problemFrom } from './problems.ts';
+
+interface UpstreamData {
+  upstream?: { provider?: string; kind?: string; status?: number };
+}
+
+/** MusicBrainz's own failures in words; everything else as for any server call. */
+export function compareProblem(error: unknown, serverUrl: string, mbid: string): Problem {
+  const upstream = (error as { data?: UpstreamData } | undefined)?.data?.upstream;
+  if (upstream?.provider === 'musicbrainz') {
+    if (upstream.kind === 'rate-limited' || upstream.status === 503 || upstream.status === 429)
+      return {
+        kind: 'rate-limited',
+        message:
+          'MusicBrainz asked the Liner server to slow down (it allows one request per second). Try again in a few seconds.',
+        retryable: true,
+      };
+    if (upstream.kind === 'not-found')
+      return {
+        kind: 'not-found',
+        message: `The MusicBrainz web service the Liner server reads has no release ${mbid}.`,
+        retryable: false,
+      };
+    if (upstream.kind === 'timeout' || upstream.kind === 'network')
+      return {
+        kind: 'timeout',
+        message: 'MusicBrainz did not answer the Liner server in time.',
+        retryable: true,
+      };
+  }
+  return problemFrom(error, serverUrl);
+}
+
+export async function compareRelease(
+  deps: BackgroundDeps,
+  mbid: string,
+  refresh: boolean,
+): Promise<CompareResponse> {
+  const settings = await deps.settings();
+  const cached = await deps.cache.comparison(mbid);
+  const view = (row: { comparison: Parameters<typeof comparisonView>[0] }) =>
+    comparisonView(row.comparison, settings.serverUrl);
+  if (cached?.fresh && !refresh) {
+    return {
+      ok: true,
+      comparison: view(cached.row),
+      cache: { fetchedAt: new Date(cached.row.fetchedAt).toISOString() },
+    };
+  }
+  try {
+    const client = deps.client(settings, TIMEOUTS.compare);
+    const answer = await client.musicbrainz.compare.query({
+      mbid,
+      // After an edit from here the server's copy of the release is out of date too.
+      refresh: refresh || cached?.row.edited === true,
+    });
+    const row = await deps.cache.putComparison(comparisonSchema.parse(answer));
+    return { ok: true, comparison: view(row) };
+  } catch (error) {
+    const problem = compareProblem(error, settings.serverUrl, mbid);
+    if (!cached) return { ok: false, problem };
+    return {
+      ok: true,
+      comparison: view(cached.row),
+      cache: {
+        fetchedAt: new Date(cached.row.fetchedAt).toISOString(),
+        serverProblem: problem.message,
+      },
+    };
+  }
+}
+
+export async function addMissingLinks(deps: BackgroundDeps, mbid: string): Promise<ImportResponse> {
+  const settings = await deps.settings();
+  const cached = await deps.cache.comparison(mbid);
+  const seed = cached?.row.comparison.editSeed;
+  if (!seed) {
+    return {
+      ok: false,
+      problem: {
+        kind: 'not-found',
+        message: 'There is no list of missing links for this release: compare it again first.',
+        retryable: false,
+      },
+    };
+  }
+  const failure = await handOver(deps, settings, seed, { existing: mbid, open: deps.openTab });
+  if (failure) return failure;
+  await deps.cache.comparisonEdited(mbid);
+  await deps.cache.addHistory({
+    kind: 'edit',
+    url: `${musicBrainzUrl(settings)}/release/${mbid}`,
+    title: cached.row.comparison.musicbrainz.title,
+    mbid,
+    ...(cached.row.comparison.lookup ? { permalink: cached.row.comparison.lookup.id } : {}),
+  });
+  return { ok: true, action: 'edit', builtLocally: false };
+}

@@ -1,0 +1,75 @@
+/**
+ * The release editor's paste box: a store URL or a barcode is looked up, its seed built by the
+ * server, validated, and posted into the very tab the user pasted in: MusicBrainz's new-release
+ * editor, or the edit page of an existing release (which then gets the store's missing links).
+ * Which release an edit is for is read from the tab's own address, never from the message.
+ */
+import { type LookupResult, lookupResultSchema } from '@liner/shared/lookup';
+import type { ImportResponse, ParsedRequest } from '../messages.ts';
+import { musicBrainzPage } from '../musicbrainz-pages.ts';
+import { musicBrainzUrl } from '../settings/schema.ts';
+import { type BackgroundDeps, TIMEOUTS } from './deps.ts';
+import { importRelease } from './import.ts';
+import { lookupInput, lookupRelease } from './lookup.ts';
+import { problemFrom } from './problems.ts';
+
+type Source = Extract<ParsedRequest, { type: 'editor.import' }>['source'];
+
+export interface EditorTab {
+  url?: string | undefined;
+  tab?: { id?: number | undefined } | undefined;
+}
+
+function refusal(kind: 'invalid-request' | 'not-found', message: string): ImportResponse {
+  return { ok: false, problem: { kind, message, retryable: false } };
+}
+
+async function lookUp(
+  deps: BackgroundDeps,
+  source: Source,
+): Promise<{ ok: true; result: LookupResult } | Extract<ImportResponse, { ok: false }>> {
+  if (source.kind === 'url') return lookupRelease(deps, source.url, false);
+  const settings = await deps.settings();
+  try {
+    const answer = await deps
+      .client(settings, TIMEOUTS.lookup)
+      .lookup.release.mutate(lookupInput(settings, { gtin: source.gtin }, false));
+    return { ok: true, result: lookupResultSchema.parse(answer) };
+  } catch (error) {
+    return { ok: false, problem: problemFrom(error, settings.serverUrl) };
+  }
+}
+
+export async function importIntoEditor(
+  deps: BackgroundDeps,
+  source: Source,
+  sender: EditorTab,
+): Promise<ImportResponse> {
+  const settings = await deps.settings();
+  const site = musicBrainzUrl(settings);
+  const page = sender.url ? musicBrainzPage(sender.url) : undefined;
+  const tabId = sender.tab?.id;
+  if (page?.kind !== 'editor' || page.origin !== site || tabId === undefined)
+    return refusal('invalid-request', `Liner imports into the release editor on ${site} only.`);
+  const found = await lookUp(deps, source);
+  if (!found.ok) return found;
+  const { result } = found;
+  const what = source.kind === 'url' ? source.url : `barcode ${source.gtin}`;
+  if (!result.release) {
+    const said = result.messages.filter((m) => m.level !== 'info').map((m) => m.text);
+    return refusal(
+      'not-found',
+      `No store found a release for ${what}.${said.length ? ` ${said.join(' ')}` : ''}`,
+    );
+  }
+  return importRelease(
+    deps,
+    {
+      // The history links to a store page: the pasted one, or the release's first store link.
+      url: source.kind === 'url' ? source.url : (result.release.externalLinks[0]?.url ?? what),
+      permalink: result.id,
+      existing: page.existing,
+    },
+    { result, open: (postPage) => deps.updateTab(tabId, postPage) },
+  );
+}

@@ -1,0 +1,46 @@
+/**
+ * The background as the MusicBrainz script talks to it: the real handlers, cache and seed store
+ * on a tRPC stand-in of the companion server that compares a release (or answers like the
+ * server does when MusicBrainz asks it to slow down), looks up and builds seeds.
+ */
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createMessageListener, type Sender } from '../../src/background/listener.ts';
+import type { ImportResponse, Request, SeedTakeResponse } from '../../src/messages.ts';
+import { seedAnswers } from './answers.ts';
+import { testBackground } from './background.ts';
+import { fakeCompanion, UpstreamFailure } from './companion.ts';
+import { sampleComparison, storeLookup } from './comparison.ts';
+
+export function musicBrainzBackground(options: { busy?: () => boolean } = {}) {
+  const companion = fakeCompanion({
+    compare: ({ mbid }) => {
+      if (options.busy?.())
+        throw new UpstreamFailure('BAD_GATEWAY', 'musicbrainz answered HTTP 503', {
+          provider: 'musicbrainz',
+          kind: 'status',
+          status: 503,
+        });
+      return sampleComparison(mbid);
+    },
+    lookup: () => storeLookup(),
+    seed: seedAnswers(storeLookup()),
+  });
+  const background = testBackground(companion.fetch);
+  const listener = createMessageListener(background.deps);
+  fakeBrowser.runtime.onMessage.addListener(listener as never);
+  /** A message from a content script in a tab at `url`. */
+  const fromTab = <R extends Request>(request: R, url: string, tabId = 7) =>
+    new Promise<ImportResponse>((resolve) =>
+      listener(request, { url, tab: { id: tabId } } satisfies Sender, resolve as never),
+    );
+  /** What the post page gets for the seed in its URL's fragment. */
+  const take = (postUrl: string) =>
+    new Promise<SeedTakeResponse>((resolve) =>
+      listener(
+        { type: 'seed.take', id: new URL(postUrl).hash.slice(1) },
+        { url: postUrl },
+        resolve as never,
+      ),
+    );
+  return { companion, background, fromTab, take };
+}
