@@ -1,0 +1,168 @@
+// @vitest-environment happy-dom
+/**
+ * The comparison as the release page shows it: exactly the missing links and ISRCs with their
+ * actions, ISRCs that differ, the barcode, cover art by size, provider messages, and store data
+ * as text only.
+ */
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { comparisonSchema, comparisonView } from '../src/background/comparison-schema.ts';
+import { ComparePanel, type ComparePanelProps } from '../src/content/musicbrainz/compare-panel.tsx';
+import type { ComparisonView } from '../src/messages.ts';
+import {
+  BEATPORT_URL,
+  COMPARED_MBID,
+  SPOTIFY_URL,
+  sampleComparison,
+} from './support/comparison.ts';
+
+let container: HTMLElement;
+
+function view(
+  change: (raw: ReturnType<typeof sampleComparison>) => void = () => {},
+): ComparisonView {
+  const raw = sampleComparison();
+  change(raw);
+  return comparisonView(comparisonSchema.parse(raw), 'http://127.0.0.1:5733');
+}
+
+function show(props: Partial<ComparePanelProps> = {}) {
+  container = document.createElement('div');
+  document.body.append(container);
+  const all: ComparePanelProps = {
+    comparison: view(),
+    musicbrainzUrl: 'https://test.musicbrainz.org',
+    linksState: { state: 'idle' },
+    onAddLinks: vi.fn(),
+    ...props,
+  };
+  act(() => render(<ComparePanel {...all} />, container));
+  return all;
+}
+
+const part = (name: string) => container.querySelector(`[data-liner="${name}"]`);
+const texts = (selector: string) =>
+  [...container.querySelectorAll(selector)].map((element) => element.textContent);
+
+afterEach(() => {
+  render(null, container);
+  container.remove();
+});
+
+describe('the comparison panel', () => {
+  it('lists exactly the missing links with their link types, and adds them on a click', () => {
+    const props = show();
+    expect(texts('[data-liner="missing-links"] li')).toEqual([
+      `Spotify: ${SPOTIFY_URL} (free streaming)`,
+      `Beatport: ${BEATPORT_URL} (paid download, paid streaming)`,
+    ]);
+    expect(container.querySelector(`[data-url="${SPOTIFY_URL}"] a`)?.getAttribute('href')).toBe(
+      SPOTIFY_URL,
+    );
+    act(() => (part('add-links') as HTMLButtonElement).click());
+    expect(props.onAddLinks).toHaveBeenCalledOnce();
+  });
+
+  it('lists the missing ISRCs at their places with a MagicISRC link for exactly those', () => {
+    show();
+    expect(texts('[data-liner="missing-isrcs"] tr')).toEqual([
+      '1.2DawnGBAAA2300002',
+      '1.3NoonGBAAA2300003',
+    ]);
+    const magic = new URL(part('magicisrc')!.getAttribute('href')!);
+    expect(part('magicisrc')?.textContent).toBe('Submit 2 ISRCs with MagicISRC');
+    expect([...magic.searchParams]).toEqual([
+      ['musicbrainzid', COMPARED_MBID],
+      ['isrc1-2', 'GBAAA2300002'],
+      ['isrc1-3', 'GBAAA2300003'],
+      ['edit-note', 'ISRCs from Deezer, found by Liner'],
+    ]);
+  });
+
+  it('shows cover art by size with links to the images and to MusicBrainz’s upload form', () => {
+    show();
+    expect(texts('[data-liner="cover-art"] li')).toEqual(['3000×3000 (front)', '500×500 (front)']);
+    expect(container.querySelector('[data-liner="cover-art"] li a')?.getAttribute('href')).toBe(
+      'https://cdn.example/big.jpg',
+    );
+    expect(part('add-cover-art')?.getAttribute('href')).toBe(
+      `https://test.musicbrainz.org/release/${COMPARED_MBID}/add-cover-art`,
+    );
+    expect(texts('[data-liner="messages"] li')).toEqual([
+      'Apple Music / iTunes: the iTunes look-up timed out',
+    ]);
+    expect(part('providers')?.textContent).toBe('Compared with: Deezer ✓, Apple Music / iTunes ✗');
+  });
+
+  it('marks a barcode the stores disagree with, and ISRCs that differ', () => {
+    show({
+      comparison: view((raw) => {
+        raw.barcode = { musicbrainz: '5012345678900', stores: '0192758000019', agrees: false };
+        raw.differentIsrcs = [
+          {
+            medium: 1,
+            position: 1,
+            title: 'Dusk',
+            isrc: 'GBAAA2300001',
+            musicbrainz: 'USXXX2300001',
+          },
+        ] as never;
+      }),
+    });
+    expect(part('barcode')?.textContent).toBe(
+      'Barcode: MusicBrainz has 5012345678900, the stores 0192758000019.',
+    );
+    expect(part('barcode')?.getAttribute('data-agrees')).toBe('false');
+    expect(texts('[data-liner="different-isrcs"] tr')).toEqual([
+      '1.1DuskMusicBrainz USXXX2300001, stores GBAAA2300001',
+    ]);
+    expect(part('nothing-missing')).toBeNull();
+  });
+
+  it('says when nothing is missing, and offers no action that would post nothing', () => {
+    show({
+      comparison: view((raw) => {
+        raw.missingLinks = [];
+        raw.missingIsrcs = [];
+        delete (raw as { editSeed?: unknown }).editSeed;
+        delete (raw as { magicIsrcUrl?: unknown }).magicIsrcUrl;
+      }),
+    });
+    expect(part('nothing-missing')?.textContent).toBe(
+      'The stores know nothing that this release lacks.',
+    );
+    expect(part('add-links')).toBeNull();
+    expect(part('magicisrc')).toBeNull();
+    expect(part('barcode')?.textContent).toBe(
+      'Barcode 0192758000019: the stores agree (0192758000019).',
+    );
+  });
+
+  it('shows store data as text, never as HTML, and drops links that are not http(s)', () => {
+    show({
+      comparison: view((raw) => {
+        raw.missingIsrcs[0]!.title = '<img src=x onerror="window.hacked=1">';
+        raw.messages = [
+          { level: 'error', provider: 'itunes', text: '<script>window.hacked=2</script>' },
+        ];
+        raw.coverArt.push({
+          url: 'javascript:alert(1)',
+          types: ['front'],
+          width: 9000,
+          height: 9000,
+        });
+      }),
+    });
+    expect(container.querySelector('img, script')).toBeNull();
+    expect(texts('[data-liner="missing-isrcs"] td')[1]).toBe(
+      '<img src=x onerror="window.hacked=1">',
+    );
+    expect(texts('[data-liner="messages"] li')).toEqual([
+      'Apple Music / iTunes: <script>window.hacked=2</script>',
+    ]);
+    expect(
+      [...container.querySelectorAll('a')].every((a) => /^https?:/.test(a.getAttribute('href')!)),
+    ).toBe(true);
+  });
+});
