@@ -4,10 +4,11 @@
  * Chromium with the built extension configured to use them.
  */
 import { STORES } from '@liner/shared';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { browserAvailable } from '../../support/browser.ts';
 import { corpusAvailable } from '../../support/corpus.ts';
+import type { StandInRelease } from '../../support/musicbrainz-release.ts';
 import { apiClient } from '../../support/server.ts';
 import { makeCertificate } from './certificate.ts';
 import { type Companion, replayDirs, startCompanion } from './companion.ts';
@@ -17,7 +18,13 @@ import {
   extensionBuilt,
   launchWithExtension,
 } from './extension-browser.ts';
-import { MUSICBRAINZ_HOSTS, type Posted, type StoreSite, startStoreSite } from './store-site.ts';
+import {
+  MAGICISRC_HOST,
+  MUSICBRAINZ_HOSTS,
+  type Posted,
+  type StoreSite,
+  startStoreSite,
+} from './store-site.ts';
 import { startUpstream, type Upstream } from './upstream.ts';
 
 /**
@@ -31,13 +38,14 @@ export function e2eAvailable(): boolean {
   return browserAvailable() && corpusAvailable() && extensionBuilt();
 }
 
-/** Every supported store's hosts and MusicBrainz's, all sent to the stand-in site. */
+/** Every supported store's hosts, MusicBrainz's and MagicISRC's, all sent to the stand-in site. */
 const HOSTS = [
   ...new Set([
     ...STORES.filter((s) => !['mora', 'ototoy', 'musicbrainz'].includes(s.name)).flatMap(
       (s) => s.hosts,
     ),
     ...MUSICBRAINZ_HOSTS,
+    MAGICISRC_HOST,
   ]),
 ];
 
@@ -51,21 +59,43 @@ export interface Harness {
   open(url: string, html: string): Promise<Page>;
   /** Clicks a panel action and waits for the form the new tab posts to MusicBrainz. */
   post(page: Page, action: string): Promise<Posted>;
+  /** Waits for the form posted after the first `before` ones; `failed` shows a refusal's reasons. */
+  nextPost(before: number, failed?: Locator): Promise<Posted>;
   /** The look-up's permalink, from the server page MusicBrainz is told to return to. */
   permalinkOf(posted: Posted): string;
   close(): Promise<void>;
 }
 
-export async function startHarness(linked: Record<string, [string, string][]>): Promise<Harness> {
+export type StandInReleases = Record<string, StandInRelease | number>;
+
+export async function startHarness(
+  linked: Record<string, [string, string][]>,
+  releases: StandInReleases = {},
+): Promise<Harness> {
   const site = await startStoreSite(makeCertificate(HOSTS));
-  const upstream = await startUpstream({ replayDirs: replayDirs(), linked });
-  const companion = await startCompanion(upstream.env);
+  const upstream = await startUpstream({ replayDirs: replayDirs(), linked, releases });
+  // The server's follow-up links go to the MusicBrainz site the extension is set to.
+  const companion = await startCompanion({
+    ...upstream.env,
+    LINER_MUSICBRAINZ_EDITOR_URL: 'https://test.musicbrainz.org',
+  });
   const browser = await launchWithExtension(HOSTS, site.port);
   await configure(browser.worker, {
     version: 2,
     serverUrl: companion.server.url,
     musicbrainz: 'test',
   });
+  const nextPost = async (before: number, failed?: Locator): Promise<Posted> => {
+    // A refused import shows its reasons: the poll then fails with them instead of a count.
+    await expect
+      .poll(
+        async () =>
+          failed && (await failed.count()) ? await failed.textContent() : site.posts.length,
+        WAIT,
+      )
+      .toBe(before + 1);
+    return site.posts.at(-1)!;
+  };
   return {
     site,
     upstream,
@@ -81,16 +111,9 @@ export async function startHarness(linked: Record<string, [string, string][]>): 
     async post(page, action) {
       const before = site.posts.length;
       await page.locator('liner-import [data-liner="panel"] button', { hasText: action }).click();
-      const failed = page.locator('liner-import [data-liner="import-failed"]');
-      // A refused import shows its reasons: the poll then fails with them instead of a count.
-      await expect
-        .poll(
-          async () => ((await failed.count()) ? await failed.textContent() : site.posts.length),
-          WAIT,
-        )
-        .toBe(before + 1);
-      return site.posts.at(-1)!;
+      return nextPost(before, page.locator('liner-import [data-liner="import-failed"]'));
     },
+    nextPost,
     permalinkOf(posted) {
       const redirect = posted.fields.find(([name]) => name === 'redirect_uri')?.[1] ?? '';
       const id = new RegExp(`^${companion.server.url}/release/([^/]+)/imported$`).exec(
@@ -109,10 +132,13 @@ export async function startHarness(linked: Record<string, [string, string][]>): 
 }
 
 /** Starts a harness for the enclosing describe block; the getter gives it to the tests. */
-export function useHarness(linked: Record<string, [string, string][]>): () => Harness {
+export function useHarness(
+  linked: Record<string, [string, string][]>,
+  releases: StandInReleases = {},
+): () => Harness {
   let harness: Harness | undefined;
   beforeAll(async () => {
-    harness = await startHarness(linked);
+    harness = await startHarness(linked, releases);
   }, 120_000);
   afterAll(() => harness?.close());
   return () => harness!;

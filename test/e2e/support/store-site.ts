@@ -22,6 +22,9 @@ export const MUSICBRAINZ_HOSTS = [
   'test.musicbrainz.org',
 ];
 
+/** Where the MusicBrainz follow-ups send ISRCs; a test serves its page to follow the link. */
+export const MAGICISRC_HOST = 'magicisrc.kepstin.ca';
+
 export interface StoreSite {
   port: number;
   posts: Posted[];

@@ -5,7 +5,8 @@
  * so the server runs as in production (live HTTP, its allow-list, rate limits and database)
  * while nothing leaves the machine. Scraped stores get their page back as HTML built around the
  * stored JSON; credential exchanges get a token; ws/2/url answers from a table, so one release
- * can be "in MusicBrainz" and the others not.
+ * can be "in MusicBrainz" and the others not, and ws/2/release from a table of stand-in
+ * MusicBrainz releases (read at each request, so a test can change one on the way).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,6 +14,7 @@ import type { ProviderName } from '@liner/shared';
 import { fixturePath } from '../../../server/src/http/fixture-path.ts';
 import { findReplayFile } from '../../../server/src/http/replay.ts';
 import { PROVIDERS } from '../../../server/src/providers/registry.ts';
+import { musicBrainzReleaseRoute, type StandInRelease } from '../../support/musicbrainz-release.ts';
 import { type StandIn, startStandIn } from '../../support/stand-in.ts';
 import { musicBrainzUrlRoute } from '../../support/stand-ins.ts';
 import { scrapedPage } from './scraped-pages.ts';
@@ -70,11 +72,15 @@ export async function startUpstream(options: {
   replayDirs: string[];
   /** Canonical store URL -> [target type, MBID] relations that MusicBrainz knows. */
   linked: Record<string, [string, string][]>;
+  /** MBID -> the release MusicBrainz has, or the HTTP status it answers for it. */
+  releases?: Record<string, StandInRelease | number>;
 }): Promise<Upstream> {
   const standIn = await startStandIn();
   const urlLookup = musicBrainzUrlRoute(options.linked);
+  const releaseLookup = musicBrainzReleaseRoute(options.releases ?? {});
   standIn.route('*', (req, res) => {
     if (req.path.startsWith('/mb/ws/2/url')) return urlLookup(req, res);
+    if (req.path.startsWith('/mb/ws/2/release/')) return releaseLookup(req, res);
     const target = originalUrl(req.path);
     if (target && req.method === 'POST' && target.endpoint === 'auth')
       return res.writeHead(200, { 'content-type': 'application/json' }).end(TOKEN);
