@@ -139,6 +139,27 @@ describe('the comparison panel', () => {
     );
   });
 
+  it('does not claim nothing is missing when no store could be asked', () => {
+    show({
+      comparison: view((raw) => {
+        delete (raw as { lookup?: unknown }).lookup;
+        raw.missingLinks = [];
+        raw.missingIsrcs = [];
+        raw.coverArt = [];
+        raw.barcode = {} as never;
+        raw.messages = [
+          { level: 'warning', text: 'This release has no store links and no barcode.' },
+        ] as never;
+      }),
+    });
+    expect(part('providers')?.textContent).toBe('Compared with: no store');
+    expect(part('nothing-missing')).toBeNull();
+    expect(part('barcode')).toBeNull();
+    expect(texts('[data-liner="messages"] li')).toEqual([
+      'This release has no store links and no barcode.',
+    ]);
+  });
+
   it('shows store data as text, never as HTML, and drops links that are not http(s)', () => {
     show({
       comparison: view((raw) => {

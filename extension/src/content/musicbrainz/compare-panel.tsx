@@ -57,7 +57,9 @@ function size(image: ComparisonView['coverArt'][number]): string {
 
 export function ComparePanel(props: ComparePanelProps) {
   const { comparison: c, musicbrainzUrl, linksState } = props;
+  // Only a comparison with at least one store can say that nothing is missing.
   const nothingMissing =
+    c.providers.length > 0 &&
     c.missingLinks.length === 0 &&
     c.missingIsrcs.length === 0 &&
     c.differentIsrcs.length === 0 &&
