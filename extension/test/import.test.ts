@@ -6,7 +6,7 @@ import { createMessageListener } from '../src/background/listener.ts';
 import { sendToBackground } from '../src/content/send.ts';
 import type { ImportResponse, SeedTakeResponse } from '../src/messages.ts';
 import { checkAnswers, seedAnswers } from './support/answers.ts';
-import { EXTENSION_ORIGIN, testBackground } from './support/background.ts';
+import { EXTENSION_ORIGIN, seedTaker, testBackground } from './support/background.ts';
 import { fakeCompanion } from './support/companion.ts';
 import { DEEZER_URL, EXISTING_MBID, sampleResult } from './support/release.ts';
 
@@ -19,15 +19,7 @@ function setup(seed = seedAnswers()) {
   const background = testBackground(companion.fetch);
   const listener = createMessageListener(background.deps);
   fakeBrowser.runtime.onMessage.addListener(listener as never);
-  /** What the post page gets when it asks for the seed in its URL's fragment. */
-  const take = (postUrl: string) =>
-    new Promise<SeedTakeResponse>((resolve) =>
-      listener(
-        { type: 'seed.take', id: new URL(postUrl).hash.slice(1) },
-        { url: postUrl },
-        resolve as never,
-      ),
-    );
+  const take = seedTaker(listener);
   return { companion, background, take };
 }
 

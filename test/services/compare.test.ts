@@ -13,7 +13,7 @@ import { testDatabases } from '../support/databases.ts';
 import { musicBrainzReleaseRoute, type StandInRelease } from '../support/musicbrainz-release.ts';
 import { apiClient, startTestServer } from '../support/server.ts';
 import { json, type StandIn, startStandIn } from '../support/stand-in.ts';
-import { bandcampPage, musicBrainzUrlRoute, replayRoute } from '../support/stand-ins.ts';
+import { musicBrainzUrlRoute, replayRoute, twoSidesBandcampPage } from '../support/stand-ins.ts';
 
 const deezerFixtures = fixtureDir(
   new URL('../../server/src/providers/deezer/deezer.test.ts', import.meta.url).href,
@@ -51,19 +51,8 @@ describe.each(testDatabases())('compare with stores on $kind', ({ open }) => {
       if (req.path.startsWith('/deezer/')) return deezer(req, res);
       if (req.path.startsWith('/mb/ws/2/release/')) return releases(req, res);
       if (req.path.startsWith('/mb/ws/2/url')) return musicBrainzUrlRoute({})(req, res);
-      if (req.path === '/bandcamp/alpha/album/two-sides') {
-        const page = bandcampPage({
-          artist: 'Alpha',
-          title: 'Two Sides',
-          upc: '192758000019',
-          tracks: [
-            { title: 'Opening', duration: 201 },
-            { title: 'Duet', duration: 185 },
-            { title: 'Reprise', duration: 99 },
-          ],
-        });
-        return res.writeHead(200, { 'content-type': 'text/html' }).end(page);
-      }
+      if (req.path === '/bandcamp/alpha/album/two-sides')
+        return res.writeHead(200, { 'content-type': 'text/html' }).end(twoSidesBandcampPage());
       return json({ error: 'no route' }, 404)(req, res);
     });
     running = await startTestServer({

@@ -10,7 +10,7 @@ import { fixtureDir } from '../support/corpus.ts';
 import { testDatabases } from '../support/databases.ts';
 import { testConfig } from '../support/providers.ts';
 import { json, type StandIn, startStandIn } from '../support/stand-in.ts';
-import { bandcampPage, musicBrainzUrlRoute, replayRoute } from '../support/stand-ins.ts';
+import { musicBrainzUrlRoute, replayRoute, twoSidesBandcampPage } from '../support/stand-ins.ts';
 
 const deezerFixtures = fixtureDir(
   new URL('../../server/src/providers/deezer/deezer.test.ts', import.meta.url).href,
@@ -47,19 +47,8 @@ describe.each(testDatabases())('look-up service on $kind', ({ open }) => {
         if (musicBrainzFails) return res.writeHead(503).end('busy');
         return musicBrainzUrlRoute(linked)(req, res);
       }
-      if (req.path === '/bandcamp/alpha/album/two-sides') {
-        const page = bandcampPage({
-          artist: 'Alpha',
-          title: 'Two Sides',
-          upc: '192758000019',
-          tracks: [
-            { title: 'Opening', duration: 201 },
-            { title: 'Duet', duration: 185 },
-            { title: 'Reprise', duration: 99 },
-          ],
-        });
-        return res.writeHead(200, { 'content-type': 'text/html' }).end(page);
-      }
+      if (req.path === '/bandcamp/alpha/album/two-sides')
+        return res.writeHead(200, { 'content-type': 'text/html' }).end(twoSidesBandcampPage());
       return json({ error: 'no route' }, 404)(req, res);
     });
     const config = testConfig({

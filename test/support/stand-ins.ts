@@ -65,6 +65,20 @@ export function bandcampPage(page: BandcampPage): string {
 <script data-tralbum="${escapeAttribute(JSON.stringify(tralbum))}" data-band="${escapeAttribute(JSON.stringify(band))}"></script></head><body></body></html>`;
 }
 
+/** "Two Sides" by Alpha as its Bandcamp page, the release Deezer's fixtures also have. */
+export function twoSidesBandcampPage(): string {
+  return bandcampPage({
+    artist: 'Alpha',
+    title: 'Two Sides',
+    upc: '192758000019',
+    tracks: [
+      { title: 'Opening', duration: 201 },
+      { title: 'Duet', duration: 185 },
+      { title: 'Reprise', duration: 99 },
+    ],
+  });
+}
+
 /** MusicBrainz ws/2/url: answers from a table of URL -> [targetType, mbid] relations. */
 export function musicBrainzUrlRoute(known: Record<string, [string, string][]>): StandInHandler {
   return (req, res) => {

@@ -7,8 +7,10 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createCache } from '../../src/background/cache.ts';
 import { LinerDatabase } from '../../src/background/db.ts';
 import { type BackgroundDeps, clientFactory } from '../../src/background/deps.ts';
+import type { createMessageListener } from '../../src/background/listener.ts';
 import { createSeedStore } from '../../src/background/seed-store.ts';
 import type { FetchLike } from '../../src/background/server.ts';
+import type { SeedTakeResponse } from '../../src/messages.ts';
 import { loadSettings } from '../../src/settings/storage.ts';
 
 export const EXTENSION_ORIGIN = 'chrome-extension://liner-test-id';
@@ -54,4 +56,18 @@ export function testBackground(fetch: FetchLike): TestBackground {
       offset += ms;
     },
   };
+}
+
+type Listener = ReturnType<typeof createMessageListener>;
+
+/** What the post page at `postUrl` gets when it asks for the seed in its URL's fragment. */
+export function seedTaker(listener: Listener) {
+  return (postUrl: string) =>
+    new Promise<SeedTakeResponse>((resolve) =>
+      listener(
+        { type: 'seed.take', id: new URL(postUrl).hash.slice(1) },
+        { url: postUrl },
+        resolve as never,
+      ),
+    );
 }

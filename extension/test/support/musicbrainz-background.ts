@@ -5,9 +5,9 @@
  */
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createMessageListener, type Sender } from '../../src/background/listener.ts';
-import type { ImportResponse, Request, SeedTakeResponse } from '../../src/messages.ts';
+import type { ImportResponse, Request } from '../../src/messages.ts';
 import { seedAnswers } from './answers.ts';
-import { testBackground } from './background.ts';
+import { seedTaker, testBackground } from './background.ts';
 import { fakeCompanion, UpstreamFailure } from './companion.ts';
 import { sampleComparison, storeLookup } from './comparison.ts';
 
@@ -33,14 +33,6 @@ export function musicBrainzBackground(options: { busy?: () => boolean } = {}) {
     new Promise<ImportResponse>((resolve) =>
       listener(request, { url, tab: { id: tabId } } satisfies Sender, resolve as never),
     );
-  /** What the post page gets for the seed in its URL's fragment. */
-  const take = (postUrl: string) =>
-    new Promise<SeedTakeResponse>((resolve) =>
-      listener(
-        { type: 'seed.take', id: new URL(postUrl).hash.slice(1) },
-        { url: postUrl },
-        resolve as never,
-      ),
-    );
+  const take = seedTaker(listener);
   return { companion, background, fromTab, take };
 }

@@ -7,7 +7,7 @@
 import { useState } from 'preact/hooks';
 import type { Problem, Request } from '../../messages.ts';
 import type { Api } from '../send.ts';
-import { Elapsed, ProblemLine, seedFaults } from '../ui/status.tsx';
+import { Elapsed, Faults, ProblemLine, seedFaults } from '../ui/status.tsx';
 import { readPasteInput } from './paste-input.ts';
 
 type Source = Extract<Request, { type: 'editor.import' }>['source'];
@@ -110,13 +110,7 @@ export function PasteBox({ existing, api, doc }: PasteBoxProps) {
       {state.kind === 'problem' && (
         <div data-liner="paste-problem">
           <ProblemLine problem={state.problem} onRetry={() => void run(state.source)} />
-          {state.details.length > 0 && (
-            <ul>
-              {state.details.map((line) => (
-                <li key={line}>{line}</li>
-              ))}
-            </ul>
-          )}
+          <Faults lines={state.details} />
         </div>
       )}
       {state.kind === 'done' && <p data-liner="paste-done">Opening the seeded editor…</p>}

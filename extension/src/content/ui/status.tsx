@@ -49,6 +49,18 @@ export function ProblemLine({ problem, onRetry }: { problem: Problem; onRetry: (
   );
 }
 
+/** A refused seed's faults, one per line (nothing when there are none). */
+export function Faults({ lines }: { lines: string[] }) {
+  if (lines.length === 0) return null;
+  return (
+    <ul>
+      {lines.map((line) => (
+        <li key={line}>{line}</li>
+      ))}
+    </ul>
+  );
+}
+
 export function ImportLine({ importState }: { importState: ImportState }) {
   if (importState.state === 'busy') return <p>Preparing the release editor…</p>;
   if (importState.state === 'done') {
@@ -66,13 +78,7 @@ export function ImportLine({ importState }: { importState: ImportState }) {
     return (
       <div class="problem" data-liner="import-failed">
         <p>{importState.message}</p>
-        {importState.details.length > 0 && (
-          <ul>
-            {importState.details.map((line) => (
-              <li key={line}>{line}</li>
-            ))}
-          </ul>
-        )}
+        <Faults lines={importState.details} />
       </div>
     );
   }
