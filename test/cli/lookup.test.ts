@@ -54,5 +54,6 @@ describe('liner lookup', () => {
     const provider = await runLiner(['lookup', '123456789012', '--providers', 'napster']);
     expect(provider.code).not.toBe(0);
     expect(provider.stderr).toMatch(/"napster" is not a provider/);
-  });
+    // Three start-ups of the CLI: about 16 s alone, more while the rest of the suite runs.
+  }, 90_000);
 });
