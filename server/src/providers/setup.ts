@@ -33,6 +33,11 @@ export function effectiveSettings(config: Config, name: ProviderName): ProviderS
   return settings;
 }
 
+/** A provider's cache lifetime: configured, else declared, else the general one. */
+export function providerTtl(config: Config, declaration: ProviderDeclaration): number {
+  return config.providers[declaration.name].ttl ?? declaration.cacheTtlMs ?? config.cache.ttl;
+}
+
 export function resolveEndpoints(
   declaration: ProviderDeclaration,
   settings: ProviderSettings,

@@ -64,6 +64,11 @@ export interface ProviderDeclaration {
   /** Settings that must be present for the provider to run; missing ones disable it. */
   requiredCredentials: readonly CredentialKey[];
   optionalCredentials?: readonly CredentialKey[];
+  /**
+   * How long this provider's answers stay fresh when the configuration says nothing: data that
+   * users edit (MusicBrainz) ages faster than a store's catalog. Default cache.ttl.
+   */
+  cacheTtlMs?: number;
   /** Storefront regions, or "worldwide" when the catalog does not vary by region. */
   regions: readonly string[] | 'worldwide';
   features: ProviderFeatures;

@@ -16,6 +16,7 @@ import type { Logger } from '../log.ts';
 import { mergeReleases } from '../merge/index.ts';
 import { applyMbids, releaseUrlsToResolve } from '../musicbrainz/release-ids.ts';
 import type { MbidResolver } from '../musicbrainz/resolver.ts';
+import { providerTtl } from '../providers/setup.ts';
 import type { ProviderDeclaration } from '../providers/types.ts';
 import type { Repositories } from '../repositories/types.ts';
 import { sortedKeys } from '../util/hash.ts';
@@ -55,11 +56,15 @@ function canonical(result: unknown): LookupResult {
  * shortest-lived part: a failed provider is asked again after the error lifetime, and a release
  * MusicBrainz did not know is checked again soon, since the user may be about to add it.
  */
-export function reuseLifetime(config: Config, result: LookupResult): number {
+export function reuseLifetime(
+  config: Config,
+  declarations: ReadonlyMap<ProviderName, ProviderDeclaration>,
+  result: LookupResult,
+): number {
   const lifetimes = [config.cache.ttl];
   for (const provider of result.providers) {
-    const ttl = config.providers[provider.name].ttl;
-    if (ttl !== undefined) lifetimes.push(ttl);
+    const declaration = declarations.get(provider.name);
+    if (declaration) lifetimes.push(providerTtl(config, declaration));
     if (provider.error)
       lifetimes.push(
         provider.error.kind === 'not-found' ? config.cache.notFoundTtl : config.cache.errorTtl,
@@ -180,7 +185,9 @@ export function createLookupService(options: LookupServiceOptions) {
       result: JSON.stringify(checked),
       sources: succeeded.map((o) => o.releaseId!).filter((id) => id !== undefined),
       createdAt,
-      reusableUntil: new Date(createdAt.getTime() + reuseLifetime(config, checked)),
+      reusableUntil: new Date(
+        createdAt.getTime() + reuseLifetime(config, options.declarations, checked),
+      ),
     });
     options.onLookup?.({
       outcome: checked.release ? 'merged' : 'empty',

@@ -17,6 +17,7 @@ import type { Config } from '../config/schema.ts';
 import { ProviderDataError, toUpstreamError, UpstreamError } from '../http/errors.ts';
 import { traceResponses } from '../http/trace.ts';
 import { type Logger, redactUrl } from '../log.ts';
+import { providerTtl } from '../providers/setup.ts';
 import type { ProviderClient, ProviderDeclaration } from '../providers/types.ts';
 import type { CacheEntry, Repositories } from '../repositories/types.ts';
 
@@ -212,7 +213,7 @@ export function createProviderFetcher(options: ProviderFetcherOptions) {
     const declaration = options.declarations.get(task.provider)!;
     const key = lookupKey(task, declaration);
     const started = now();
-    const ttl = options.config.providers[task.provider].ttl ?? config.cache.ttl;
+    const ttl = providerTtl(config, declaration);
     let force = refresh;
     for (;;) {
       const freshSince = new Date(now().getTime() - ttl);

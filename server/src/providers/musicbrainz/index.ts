@@ -74,6 +74,8 @@ export const musicbrainzProvider: ProviderDeclaration = {
   endpoints: { api: 'https://musicbrainz.org' },
   rateLimits: [{ endpoint: 'api', requests: 1, perMs: 1000, concurrency: 1 }],
   requiredCredentials: [],
+  // Editors change MusicBrainz all day, and a comparison right after adding links must see them.
+  cacheTtlMs: 10 * 60_000,
   regions: 'worldwide',
   features: {
     gtinLookup: 'good',
