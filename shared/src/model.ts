@@ -80,6 +80,8 @@ export const trackSchema = z.object({
   artists: z.array(artistCreditSchema).optional(),
   lengthMs: z.number().int().nonnegative().optional(),
   isrc: z.string().optional(),
+  /** Every ISRC where a source lists several for one recording (MusicBrainz); isrc is the first. */
+  isrcs: z.array(z.string()).optional(),
   type: z.enum(['audio', 'video']).optional(),
   /** A hidden (pregap) track before track 1. */
   hidden: z.boolean().optional(),

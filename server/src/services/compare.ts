@@ -149,8 +149,9 @@ export function createCompareService(deps: {
           const isrc = theirs[i]!.track.isrc;
           if (!isrc) continue;
           const entry = { medium, position, title: track.title, isrc };
+          // A recording may carry several ISRCs; the store's matching any of them agrees.
           if (!track.isrc) comparison.missingIsrcs.push(entry);
-          else if (track.isrc !== isrc)
+          else if (!(track.isrcs ?? [track.isrc]).includes(isrc))
             comparison.differentIsrcs.push({ ...entry, musicbrainz: track.isrc });
         }
       } else {

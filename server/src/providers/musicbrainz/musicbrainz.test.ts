@@ -47,6 +47,8 @@ describe('musicbrainz provider', () => {
     const [opening, duet] = r.media[0]!.tracks;
     expect(opening).toMatchObject({
       isrc: 'GBAAA2300001',
+      // A recording with several ISRCs keeps them all, normalized.
+      isrcs: ['GBAAA2300001', 'GBAAA2300009'],
       lengthMs: 201000,
       recordingMbid: '10000000-0000-4000-8000-000000000001',
     });

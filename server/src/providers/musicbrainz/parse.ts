@@ -96,7 +96,10 @@ export function parseMusicBrainzRelease(mb: MbRelease): {
       ...(medium.title ? { title: medium.title } : {}),
       tracks: medium.tracks.map((track) => {
         const length = track.length ?? track.recording?.length;
-        const isrc = parseIsrc(track.recording?.isrcs?.[0]);
+        const isrcs = (track.recording?.isrcs ?? [])
+          .map((code) => parseIsrc(code))
+          .filter((code): code is string => code !== undefined);
+        const isrc = isrcs[0];
         const differs =
           track['artist-credit'] && creditKey(track['artist-credit']) !== releaseCredit;
         return {
@@ -105,6 +108,7 @@ export function parseMusicBrainzRelease(mb: MbRelease): {
           ...(differs ? { artists: credits(track['artist-credit']) } : {}),
           ...(length ? { lengthMs: Math.round(length) } : {}),
           ...(isrc ? { isrc } : {}),
+          ...(isrcs.length > 1 ? { isrcs } : {}),
           type: track.recording?.video ? ('video' as const) : ('audio' as const),
           ...(track.recording ? { recordingMbid: track.recording.id } : {}),
         };
