@@ -26,7 +26,10 @@ describe('HTTP client against a local stand-in', () => {
   let limited = 0;
 
   beforeAll(async () => {
-    foreign = await startStandIn({ '/internal-admin': json({ secret: true }) });
+    foreign = await startStandIn({
+      '/internal-admin': json({ secret: true }),
+      '/landing': json({ landed: true }),
+    });
     upstream = await startStandIn({
       '/ok': json({ ok: true }),
       '/slow': async (_req, res) => {
@@ -53,6 +56,10 @@ describe('HTTP client against a local stand-in', () => {
       '/redirect-out': (_req, res) =>
         res.writeHead(302, { location: `${foreign.url}/internal-admin` }).end(),
       '/redirect-in': (_req, res) => res.writeHead(301, { location: '/ok' }).end(),
+      '/redirect-other-allowed': (_req, res) =>
+        res.writeHead(302, { location: `${foreign.url}/landing` }).end(),
+      '/redirect-loop': (_req, res) => res.writeHead(302, { location: '/redirect-loop' }).end(),
+      '/see-other': (_req, res) => res.writeHead(303, { location: '/ok' }).end(),
       '/quick': async (_req, res) => {
         await new Promise((r) => setTimeout(r, 150));
         res.writeHead(200, { 'content-type': 'application/json' }).end('{"quick":true}');
@@ -169,6 +176,32 @@ describe('HTTP client against a local stand-in', () => {
       expect: 'json',
     });
     expect(followed.data).toEqual({ ok: true });
+    // To another allowed host the request goes on, but without the credentials meant for this one.
+    const twoHosts = client({
+      allowedHosts: new Map([['test', [upstream.host, foreign.host]]]),
+    });
+    const landed = await twoHosts.request({
+      provider: 'test',
+      url: `${upstream.url}/redirect-other-allowed`,
+      headers: { authorization: 'Bearer not-for-you', accept: 'application/json' },
+      expect: 'json',
+    });
+    expect(landed.data).toEqual({ landed: true });
+    expect(foreign.requests.at(-1)?.headers.authorization).toBeUndefined();
+    expect(foreign.requests.at(-1)?.headers.accept).toBe('application/json');
+    await expect(
+      c.request({ provider: 'test', url: `${upstream.url}/redirect-loop` }),
+    ).rejects.toThrow(/more than 5 redirects/);
+    // 303 turns a POST into a GET without its body.
+    const seeOther = await c.request({
+      provider: 'test',
+      url: `${upstream.url}/see-other`,
+      method: 'POST',
+      body: '{"q":1}',
+      expect: 'json',
+    });
+    expect(seeOther.data).toEqual({ ok: true });
+    expect(upstream.requests.at(-1)).toMatchObject({ method: 'GET', path: '/ok', body: '' });
     expect(events.some((e) => e.outcome === 'error' && e.errorKind === 'too-large')).toBe(true);
   });
 

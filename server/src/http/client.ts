@@ -32,6 +32,13 @@ export const REPLAY_TOKEN = JSON.stringify({
 const RETRYABLE_KINDS = new Set(['timeout', 'network', 'rate-limited']);
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 const MAX_REDIRECTS = 5;
+const CREDENTIAL_HEADERS = new Set(['authorization', 'cookie', 'proxy-authorization']);
+
+function withoutCredentials(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(headers).filter(([name]) => !CREDENTIAL_HEADERS.has(name.toLowerCase())),
+  );
+}
 
 function isRetryable(error: unknown): boolean {
   if (!(error instanceof UpstreamError)) return true;
@@ -71,14 +78,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     let url = request.url;
     let method = request.method ?? 'GET';
     let body = request.body;
+    let headers: Record<string, string> = { 'user-agent': options.userAgent, ...request.headers };
     for (let hop = 0; ; hop++) {
-      const response = await fetchImpl(url, {
-        method,
-        headers: { 'user-agent': options.userAgent, ...request.headers },
-        body,
-        signal,
-        redirect: 'manual',
-      });
+      const response = await fetchImpl(url, { method, headers, body, signal, redirect: 'manual' });
       const location = response.headers.get('location');
       if (!REDIRECTS.has(response.status) || !location) return response;
       await response.body?.cancel();
@@ -88,8 +90,23 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
           request.url,
           `more than ${MAX_REDIRECTS} redirects`,
         );
-      url = new URL(location, url).href;
-      checkAllowed(request.provider, url);
+      let next: URL;
+      try {
+        next = new URL(location, url);
+      } catch {
+        throw new BadBodyError(request.provider, request.url, `a redirect to "${location}"`);
+      }
+      const previous = new URL(url);
+      if (previous.protocol === 'https:' && next.protocol !== 'https:')
+        throw new BadBodyError(
+          request.provider,
+          request.url,
+          `a redirect from https to ${next.protocol.slice(0, -1)}`,
+        );
+      checkAllowed(request.provider, next.href);
+      // As browsers do: credentials go to the origin they were meant for, not where it points.
+      if (next.origin !== previous.origin) headers = withoutCredentials(headers);
+      url = next.href;
       if (
         response.status === 303 ||
         ((response.status === 301 || response.status === 302) && method === 'POST')
