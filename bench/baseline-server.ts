@@ -10,18 +10,21 @@ import postgres from 'postgres';
 import { queryKey } from '../server/src/services/permalink.ts';
 
 const SQL =
-  'select result from lookups where query_key = $1 and reusable_until > $2 order by created_at desc limit 1';
+  'select result, reusable_until from lookups where query_key = $1 order by created_at desc limit 1';
 const url = process.env.DATABASE_URL;
+
+type Row = { result: string; reusable_until: Date | string } | undefined;
+const reusable = (row: Row, at: Date) =>
+  row && new Date(row.reusable_until).getTime() > at.getTime() ? row.result : undefined;
 
 let select: (key: string, at: Date) => Promise<string | undefined>;
 if (url) {
   const sql = postgres(url, { max: 10, onnotice: () => {} });
   select = async (key, at) =>
-    (await sql.unsafe(SQL, [key, at.toISOString()], { prepare: true }))[0]?.result;
+    reusable((await sql.unsafe(SQL, [key], { prepare: true }))[0] as Row, at);
 } else {
   const db = await PGlite.create(process.env.LINER_DATA_DIR!);
-  select = async (key, at) =>
-    (await db.query<{ result: string }>(SQL, [key, at.toISOString()])).rows[0]?.result;
+  select = async (key, at) => reusable((await db.query<NonNullable<Row>>(SQL, [key])).rows[0], at);
 }
 
 const server = createServer((req, res) => {

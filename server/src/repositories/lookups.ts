@@ -1,19 +1,16 @@
-import { and, desc, eq, gt, sql } from 'drizzle-orm';
+import { desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/connect.ts';
 import { lookups } from '../db/schema.ts';
 import type { LookupRepository } from './types.ts';
 
 export function lookupRepository(db: Db): LookupRepository {
   // The warm look-up path runs this for every repeated question: prepared once, planned once.
+  // Only the newest answer counts: after a refresh, an older answer must not come back when
+  // the new one lapses.
   const latest = db
-    .select({ id: lookups.id, result: lookups.result })
+    .select({ id: lookups.id, result: lookups.result, reusableUntil: lookups.reusableUntil })
     .from(lookups)
-    .where(
-      and(
-        eq(lookups.queryKey, sql.placeholder('key')),
-        gt(lookups.reusableUntil, sql`${sql.placeholder('at')}::timestamptz`),
-      ),
-    )
+    .where(eq(lookups.queryKey, sql.placeholder('key')))
     .orderBy(desc(lookups.createdAt))
     .limit(1)
     .prepare('liner_latest_lookup');
@@ -26,8 +23,9 @@ export function lookupRepository(db: Db): LookupRepository {
       return row;
     },
     async latestForQuery(queryKey, at) {
-      const [row] = await latest.execute({ key: queryKey, at: at.toISOString() });
-      return row;
+      const [row] = await latest.execute({ key: queryKey });
+      if (!row || row.reusableUntil.getTime() <= at.getTime()) return undefined;
+      return { id: row.id, result: row.result };
     },
   };
 }

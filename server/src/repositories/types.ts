@@ -95,7 +95,7 @@ export interface NewLookup {
 export interface LookupRepository {
   create(lookup: NewLookup): Promise<void>;
   get(id: string): Promise<NewLookup | undefined>;
-  /** The newest look-up of this query still reusable at `at`, as its stored JSON text. */
+  /** The newest look-up of this query, as its stored JSON text, if still reusable at `at`. */
   latestForQuery(queryKey: string, at: Date): Promise<{ id: string; result: string } | undefined>;
 }
 

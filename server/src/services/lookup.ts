@@ -16,10 +16,10 @@ import type { Logger } from '../log.ts';
 import { mergeReleases } from '../merge/index.ts';
 import { applyMbids, releaseUrlsToResolve } from '../musicbrainz/release-ids.ts';
 import type { MbidResolver } from '../musicbrainz/resolver.ts';
-import { providerTtl } from '../providers/setup.ts';
 import type { ProviderDeclaration } from '../providers/types.ts';
 import type { Repositories } from '../repositories/types.ts';
 import { sortedKeys } from '../util/hash.ts';
+import { reusableUntil } from './lifetimes.ts';
 import { barcodeFromPhaseOne, gtinTasks, type PlanContext, planLookup } from './lookup-plan.ts';
 import { isPermalinkId, newPermalinkId, queryKey } from './permalink.ts';
 import type { ProviderFetcher, ProviderOutcome } from './provider-fetch.ts';
@@ -51,37 +51,14 @@ function canonical(result: unknown): LookupResult {
   return lookupResultSchema.parse(sortedKeys(result));
 }
 
-/**
- * How long the same question may get this same answer. A result is only as fresh as its
- * shortest-lived part: a failed provider is asked again after the error lifetime, and a release
- * MusicBrainz did not know is checked again soon, since the user may be about to add it.
- */
-export function reuseLifetime(
-  config: Config,
-  declarations: ReadonlyMap<ProviderName, ProviderDeclaration>,
-  result: LookupResult,
-): number {
-  const lifetimes = [config.cache.ttl];
-  for (const provider of result.providers) {
-    const declaration = declarations.get(provider.name);
-    if (declaration) lifetimes.push(providerTtl(config, declaration));
-    if (provider.error)
-      lifetimes.push(
-        provider.error.kind === 'not-found' ? config.cache.notFoundTtl : config.cache.errorTtl,
-      );
-  }
-  if (!result.release) lifetimes.push(config.cache.errorTtl);
-  else if (result.existing.length === 0) lifetimes.push(config.cache.mbidNotFoundTtl);
-  if (result.messages.some((m) => m.provider === 'musicbrainz' && m.level !== 'info'))
-    lifetimes.push(config.cache.errorTtl);
-  return Math.min(...lifetimes);
-}
-
 export function createLookupService(options: LookupServiceOptions) {
   const { config, repos, fetcher, now } = options;
 
-  async function resolveIds(result: LookupResult, refresh: boolean): Promise<LookupMessage[]> {
-    if (!result.release) return [];
+  async function resolveIds(
+    result: LookupResult,
+    refresh: boolean,
+  ): Promise<{ messages: LookupMessage[]; failed: boolean }> {
+    if (!result.release) return { messages: [], failed: false };
     try {
       const answers = await options.resolver.resolveUrls(releaseUrlsToResolve(result.release), {
         refresh,
@@ -89,15 +66,10 @@ export function createLookupService(options: LookupServiceOptions) {
       const resolved = applyMbids(result.release, answers);
       result.release = resolved.release;
       result.existing = resolved.existing;
-      return resolved.messages;
+      return { messages: resolved.messages, failed: false };
     } catch (error) {
-      return [
-        {
-          level: 'warning',
-          provider: 'musicbrainz',
-          text: `MusicBrainz IDs could not be resolved: ${(error as Error).message}`,
-        },
-      ];
+      const text = `MusicBrainz IDs could not be resolved: ${(error as Error).message}`;
+      return { messages: [{ level: 'warning', provider: 'musicbrainz', text }], failed: true };
     }
   }
 
@@ -176,7 +148,8 @@ export function createLookupService(options: LookupServiceOptions) {
       messages,
       existing: [],
     };
-    messages.push(...(await resolveIds(result, input.refresh)));
+    const resolution = await resolveIds(result, input.refresh);
+    messages.push(...resolution.messages);
     const checked = canonical(result);
     await repos.lookups.create({
       id: checked.id,
@@ -185,9 +158,9 @@ export function createLookupService(options: LookupServiceOptions) {
       result: JSON.stringify(checked),
       sources: succeeded.map((o) => o.releaseId!).filter((id) => id !== undefined),
       createdAt,
-      reusableUntil: new Date(
-        createdAt.getTime() + reuseLifetime(config, options.declarations, checked),
-      ),
+      reusableUntil: reusableUntil(config, options.declarations, checked, createdAt, {
+        resolverFailed: resolution.failed,
+      }),
     });
     options.onLookup?.({
       outcome: checked.release ? 'merged' : 'empty',

@@ -20,6 +20,7 @@ import { type Logger, redactUrl } from '../log.ts';
 import { providerTtl } from '../providers/setup.ts';
 import type { ProviderClient, ProviderDeclaration } from '../providers/types.ts';
 import type { CacheEntry, Repositories } from '../repositories/types.ts';
+import { failureTtl } from './lifetimes.ts';
 
 export interface ProviderTask {
   provider: ProviderName;
@@ -104,8 +105,7 @@ export function createProviderFetcher(options: ProviderFetcherOptions) {
 
   function errorFresh(entry: CacheEntry): boolean {
     const kind = (entry.error as { kind?: string } | null)?.kind;
-    const ttl = kind === 'not-found' ? config.cache.notFoundTtl : config.cache.errorTtl;
-    return now().getTime() - entry.fetchedAt.getTime() < ttl;
+    return now().getTime() - entry.fetchedAt.getTime() < failureTtl(config, kind);
   }
 
   async function fromEntry(task: ProviderTask, entry: CacheEntry): Promise<ProviderOutcome> {

@@ -1,0 +1,39 @@
+/**
+ * How long answers stay usable. A failure is remembered briefly (so a broken store is not
+ * hammered, yet asked again soon), and a stored look-up is only as fresh as its oldest,
+ * shortest-lived part.
+ */
+import type { LookupResult, ProviderName } from '@liner/shared';
+import type { Config } from '../config/schema.ts';
+import { providerTtl } from '../providers/setup.ts';
+import type { ProviderDeclaration } from '../providers/types.ts';
+
+/** How long a failed provider request is answered from the cache. */
+export function failureTtl(config: Config, kind: string | undefined): number {
+  return kind === 'not-found' ? config.cache.notFoundTtl : config.cache.errorTtl;
+}
+
+/**
+ * Until when the same question may get this same answer. Each provider's part counts from when
+ * its data was fetched, not from now: a part served from the cache may be nearly expired. The
+ * MusicBrainz side counts from now, since the resolver's answers were just read or asked.
+ */
+export function reusableUntil(
+  config: Config,
+  declarations: ReadonlyMap<ProviderName, ProviderDeclaration>,
+  result: LookupResult,
+  createdAt: Date,
+  options: { resolverFailed: boolean },
+): Date {
+  const created = createdAt.getTime();
+  const ends = [created + config.cache.ttl];
+  for (const provider of result.providers) {
+    const since = provider.fetchedAt ? Date.parse(provider.fetchedAt) : created;
+    const declaration = declarations.get(provider.name);
+    if (provider.error) ends.push(since + failureTtl(config, provider.error.kind));
+    else if (declaration) ends.push(since + providerTtl(config, declaration));
+  }
+  if (!result.release || options.resolverFailed) ends.push(created + config.cache.errorTtl);
+  else if (result.existing.length === 0) ends.push(created + config.cache.mbidNotFoundTtl);
+  return new Date(Math.min(...ends));
+}
