@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DataDirLockedError, lockDataDir } from './lock.ts';
+import { DataDirLockedError, lockDataDir, STALE_AFTER_MS } from './lock.ts';
 
 const fresh = () => mkdtempSync(join(tmpdir(), 'liner-lock-'));
 const holder = (pid: number, host = hostname()) => JSON.stringify({ pid, host, since: new Date() });
@@ -39,11 +39,33 @@ describe('data directory lock', () => {
     lockDataDir(dir).release();
   });
 
-  it("never takes another host's lock, and says how to clear it", () => {
+  it("refuses another host's live lock, and takes it once it stops showing signs of life", () => {
     const dir = fresh();
-    writeFileSync(join(dir, 'liner.lock'), holder(deadPid(), 'other-host.example'));
+    const path = join(dir, 'liner.lock');
+    writeFileSync(path, holder(deadPid(), 'other-host.example'));
     expect(() => lockDataDir(dir)).toThrow(
-      /locked by Liner process \d+ on host other-host\.example; if that host no longer runs Liner, delete .*liner\.lock/,
+      /locked by Liner process \d+ on host other-host\.example; it counts as gone 60 s after its last sign of life, or delete .*liner\.lock if you are sure/,
     );
+    const old = new Date(Date.now() - STALE_AFTER_MS - 5000);
+    utimesSync(path, old, old);
+    lockDataDir(dir).release();
+  });
+
+  it("takes over its own PID's lock after a container restart, but not its own live lock", () => {
+    const dir = fresh();
+    // A restarted container's process has the dead one's PID (1 in Docker).
+    writeFileSync(join(dir, 'liner.lock'), holder(process.pid));
+    const lock = lockDataDir(dir);
+    expect(() => lockDataDir(dir)).toThrow(DataDirLockedError);
+    lock.release();
+  });
+
+  it('releases only its own lock', () => {
+    const dir = fresh();
+    const lock = lockDataDir(dir);
+    // Another process took over (say this one hung past the stale time): its lock stays.
+    writeFileSync(lock.path, holder(process.ppid));
+    lock.release();
+    expect(existsSync(lock.path)).toBe(true);
   });
 });

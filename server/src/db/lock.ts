@@ -1,11 +1,28 @@
 /**
  * An exclusive lock on the embedded data directory. PGlite does not lock its files, and two
  * processes writing one directory corrupt it, so the second process must stop with a clear error.
+ *
+ * The holder refreshes the lock file's time every few seconds. A lock whose time has not moved
+ * for a minute is stale whoever wrote it: that covers a crash on another host sharing the
+ * volume, and a restarted container whose new process has the dead one's PID (1).
  */
 import { randomBytes } from 'node:crypto';
-import { linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  linkSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
+
+const LOCK_FILE = 'liner.lock';
+const HEARTBEAT_MS = 10_000;
+export const STALE_AFTER_MS = 60_000;
 
 export class DataDirLockedError extends Error {
   override readonly name = 'DataDirLockedError';
@@ -17,19 +34,26 @@ export class DataDirLockedError extends Error {
     super(
       holderHost && holderHost !== hostname()
         ? `the data directory ${dataDir} is locked by Liner process ${holderPid} on host ${holderHost}; ` +
-            `if that host no longer runs Liner, delete ${join(dataDir, LOCK_FILE)}`
+            `it counts as gone ${STALE_AFTER_MS / 1000} s after its last sign of life, or delete ${join(dataDir, LOCK_FILE)} if you are sure`
         : `the data directory ${dataDir} is in use by another Liner process (pid ${holderPid}); ` +
             'stop it first, or give this one another LINER_DATA_DIR or a DATABASE_URL',
     );
   }
 }
 
-const LOCK_FILE = 'liner.lock';
-
 export interface DataDirLock {
   readonly path: string;
   release(): void;
 }
+
+interface Holder {
+  pid: number;
+  host: string;
+  token: string;
+}
+
+/** Locks this process holds, so opening the same directory twice in one process is refused. */
+const held = new Set<string>();
 
 function isAlive(pid: number): boolean {
   try {
@@ -41,13 +65,23 @@ function isAlive(pid: number): boolean {
   }
 }
 
+function readHolder(file: string): Holder | undefined {
+  try {
+    const data = JSON.parse(readFileSync(file, 'utf8')) as Partial<Holder>;
+    if (typeof data.pid !== 'number' || typeof data.host !== 'string') return undefined;
+    return { pid: data.pid, host: data.host, token: String(data.token ?? '') };
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Creates the lock file with its content in one step: written beside it, then hard-linked into
  * place, which fails if the lock exists. A reader never sees a half-written lock.
  */
-function createLock(path: string): boolean {
-  const temp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}`;
-  writeFileSync(temp, JSON.stringify({ pid: process.pid, host: hostname(), since: new Date() }));
+function createLock(path: string, holder: Holder): boolean {
+  const temp = `${path}.${holder.token}`;
+  writeFileSync(temp, JSON.stringify({ ...holder, since: new Date() }));
   try {
     linkSync(temp, path);
     return true;
@@ -59,38 +93,76 @@ function createLock(path: string): boolean {
   }
 }
 
+/** Whether the lock at `path` (held by `holder`, possibly unreadable) may be taken over. */
+function isStale(path: string, holder: Holder | undefined): boolean {
+  if (!holder) return true;
+  let age: number;
+  try {
+    age = Date.now() - statSync(path).mtimeMs;
+  } catch {
+    return true;
+  }
+  if (age > STALE_AFTER_MS) return true;
+  if (holder.host !== hostname()) return false;
+  if (holder.pid === process.pid) return !held.has(path);
+  return !isAlive(holder.pid);
+}
+
 /**
- * Takes the lock or throws DataDirLockedError. A lock left by a dead process of this host is
- * taken over; one from another host (a shared volume) is never taken, since its process can't
- * be checked from here.
+ * Moves a stale lock out of the way without removing a live one by mistake: the rename is
+ * atomic, and if what was moved is not the lock judged stale (another process replaced it in
+ * between), it is put back.
  */
+function takeOver(path: string, stale: Holder | undefined): void {
+  const aside = `${path}.stale.${randomBytes(4).toString('hex')}`;
+  try {
+    renameSync(path, aside);
+  } catch {
+    return; // someone else moved it first
+  }
+  const moved = readHolder(aside);
+  if (stale && moved && moved.token !== stale.token) {
+    try {
+      linkSync(aside, path);
+    } catch {
+      // A third process locked meanwhile; the moved lock's owner will find out at release.
+    }
+  }
+  rmSync(aside, { force: true });
+}
+
+/** Takes the lock or throws DataDirLockedError. */
 export function lockDataDir(dataDir: string): DataDirLock {
   mkdirSync(dataDir, { recursive: true });
   const path = join(dataDir, LOCK_FILE);
-  for (let attempt = 0; attempt < 3; attempt++) {
-    if (createLock(path)) {
+  const self: Holder = {
+    pid: process.pid,
+    host: hostname(),
+    token: randomBytes(8).toString('hex'),
+  };
+  for (let attempt = 0; attempt < 5; attempt++) {
+    if (createLock(path, self)) {
+      held.add(path);
+      const heartbeat = setInterval(() => {
+        const now = new Date();
+        if (readHolder(path)?.token === self.token) utimesSync(path, now, now);
+      }, HEARTBEAT_MS);
+      heartbeat.unref();
       let released = false;
       return {
         path,
         release() {
           if (released) return;
           released = true;
-          rmSync(path, { force: true });
+          clearInterval(heartbeat);
+          held.delete(path);
+          if (readHolder(path)?.token === self.token) rmSync(path, { force: true });
         },
       };
     }
-    let holder: { pid?: unknown; host?: unknown } | undefined;
-    try {
-      holder = JSON.parse(readFileSync(path, 'utf8'));
-    } catch (error) {
-      // Gone between the link and the read: try again. Unreadable: not a lock of this version.
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue;
-    }
-    const pid = typeof holder?.pid === 'number' ? holder.pid : 0;
-    const host = typeof holder?.host === 'string' ? holder.host : undefined;
-    if (pid && host && host !== hostname()) throw new DataDirLockedError(dataDir, pid, host);
-    if (pid === process.pid || (pid && isAlive(pid))) throw new DataDirLockedError(dataDir, pid);
-    rmSync(path, { force: true });
+    const holder = readHolder(path);
+    if (!isStale(path, holder)) throw new DataDirLockedError(dataDir, holder!.pid, holder!.host);
+    takeOver(path, holder);
   }
   throw new Error(`could not take the lock ${path}`);
 }
