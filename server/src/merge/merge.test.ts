@@ -148,6 +148,35 @@ describe('merge', () => {
     ]);
   });
 
+  it("never keeps the layout source's ISRC list beside another provider's ISRC", () => {
+    const result = mergeReleases([
+      input(
+        'musicbrainz',
+        {
+          media: [
+            {
+              tracks: [
+                track(1, { isrc: 'GBAAA2300001', isrcs: ['GBAAA2300001', 'GBAAA2300009'] }),
+                track(2),
+              ],
+            },
+          ],
+        },
+        { isrc: 'none' },
+      ),
+      input(
+        'deezer',
+        { media: [{ tracks: [track(1, { isrc: 'USXXX2300005' }), track(2)] }] },
+        { isrc: 'good' },
+      ),
+    ]);
+    const first = result.release!.media[0]!.tracks[0]!;
+    expect(result.sources['tracks.isrc']).toBe('deezer');
+    expect(result.sources.media).toBe('musicbrainz');
+    expect(first.isrc).toBe('USXXX2300005');
+    expect(first.isrcs).toBeUndefined();
+  });
+
   it('does not merge releases with other barcodes or track counts, and lets the user pick them', () => {
     const inputs = [
       input('deezer', { gtin: '192758000019' }, {}, true),

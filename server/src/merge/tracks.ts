@@ -60,9 +60,13 @@ export function mergeTracklist(
       const i = index++;
       const merged: Track = { ...track };
       delete merged.isrc;
+      delete merged.isrcs;
       delete merged.lengthMs;
+      // The ISRC and its list come from the ISRC source together: isrc is the list's first.
       const isrc = isrcs[i]?.isrc;
       if (isrc) merged.isrc = isrc;
+      const all = isrcs[i]?.isrcs;
+      if (isrc && all) merged.isrcs = all;
       const length = lengths[i]?.lengthMs;
       if (length !== undefined) merged.lengthMs = length;
       if (sources.artists !== sources.media) {
