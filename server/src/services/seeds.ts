@@ -16,6 +16,7 @@ import {
   type SeedProblem,
   validateSeed,
 } from '@liner/shared';
+import { isLoopback } from '../api/host-guard.ts';
 import type { Config } from '../config/schema.ts';
 import type { MbidResolver } from '../musicbrainz/resolver.ts';
 import { VERSION } from '../version.ts';
@@ -49,6 +50,10 @@ export function createSeedService(deps: {
   baseUrl: () => string;
 }) {
   const { config, resolver } = deps;
+  // Voters must be able to open what an edit note cites: a loopback address is nobody's page.
+  const publicAddress =
+    config.server.publicUrl !== undefined &&
+    !isLoopback(new URL(config.server.publicUrl).hostname.replace(/^\[|\]$/g, ''));
   const pageUrl = (result: LookupResult) => `${deps.baseUrl()}/release/${result.id}`;
 
   /** Store URLs of the release that MusicBrainz links to `mbid` (in any of their forms). */
@@ -71,7 +76,7 @@ export function createSeedService(deps: {
         editorUrl: config.musicbrainz.editorUrl,
         // Voters read the edit note: only a public address is worth citing there. Without one
         // the note still lists every source URL.
-        ...(config.server.publicUrl ? { permalinkUrl: pageUrl(result) } : {}),
+        ...(publicAddress ? { permalinkUrl: pageUrl(result) } : {}),
         redirectUri: `${pageUrl(result)}/imported`,
         version: VERSION,
         ...(request.makeVotable ? { makeVotable: true } : {}),
@@ -82,7 +87,13 @@ export function createSeedService(deps: {
             linkedUrls: request.linkedUrls ?? (await linkedTo(result, request.existing)),
           })
         : buildReleaseSeed(result, options);
-      return { ...seed, problems: validateSeed(seed) };
+      return {
+        ...seed,
+        problems: validateSeed(seed, {
+          editorUrl: config.musicbrainz.editorUrl,
+          ...(request.existing ? { existing: request.existing } : {}),
+        }),
+      };
     },
 
     /** Follow-up actions for a release imported (or updated) from this look-up. */
@@ -117,7 +128,7 @@ export function createSeedService(deps: {
       return followUpActions(result, releaseMbid, {
         editorUrl: config.musicbrainz.editorUrl,
         linked,
-        editNote: config.server.publicUrl
+        editNote: publicAddress
           ? `Links and ISRCs found by Liner ${VERSION}: ${pageUrl(result)}`
           : `Links and ISRCs found by Liner ${VERSION} at ${sourcePages(result).join(', ')}`,
       });

@@ -148,5 +148,16 @@ describe('seed validator', () => {
     expect(problems({ ...edit, url: `${editUrl}?x=1` })).toEqual([
       'an existing release is posted to /release/<mbid>/edit',
     ]);
+    // A MusicBrainz served under a path keeps it.
+    const mirror = { editorUrl: 'https://mirror.example/mb' };
+    expect(
+      problems(
+        { ...valid, url: 'https://mirror.example/mb/release/add?skip_confirmation=1' },
+        mirror,
+      ),
+    ).toEqual([]);
+    expect(
+      problems({ ...valid, url: 'https://mirror.example/release/add?skip_confirmation=1' }, mirror),
+    ).toEqual(['a new release is posted to /release/add?skip_confirmation=1']);
   });
 });

@@ -160,13 +160,17 @@ function checkTarget(seed: Seed, target: SeedTarget, problems: SeedProblem[]): v
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:')
     problems.push({ field: '(action)', message: 'a seed is posted over http(s)' });
-  if (target.editorUrl && url.origin !== new URL(target.editorUrl).origin)
+  // A MusicBrainz served under a path (a mirror at /mb) keeps its prefix.
+  const base = target.editorUrl ? new URL(target.editorUrl) : undefined;
+  if (base && url.origin !== base.origin)
     problems.push({
       field: '(action)',
-      message: `the seed goes to ${url.origin}, not the chosen MusicBrainz site ${new URL(target.editorUrl).origin}`,
+      message: `the seed goes to ${url.origin}, not the chosen MusicBrainz site ${base.origin}`,
     });
+  const prefix = base ? base.pathname.replace(/\/$/, '') : '';
+  const path = url.pathname.startsWith(`${prefix}/`) ? url.pathname.slice(prefix.length) : '';
   if (seed.action === 'add') {
-    if (url.pathname !== '/release/add' || url.search !== '?skip_confirmation=1')
+    if (path !== '/release/add' || url.search !== '?skip_confirmation=1')
       problems.push({
         field: '(action)',
         message: 'a new release is posted to /release/add?skip_confirmation=1',
@@ -174,9 +178,7 @@ function checkTarget(seed: Seed, target: SeedTarget, problems: SeedProblem[]): v
     return;
   }
   const edit =
-    /^\/release\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/edit$/.exec(
-      url.pathname,
-    );
+    /^\/release\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/edit$/.exec(path);
   if (!edit || url.search !== '')
     problems.push({
       field: '(action)',

@@ -4,7 +4,10 @@ import type { Context } from '../trpc.ts';
 import { publicProcedure } from '../trpc.ts';
 
 const permalink = z.string().max(64);
-const mbid = z.uuid({ error: 'a MusicBrainz release ID (a UUID)' });
+// MusicBrainz writes MBIDs in lower case; compared and posted as such.
+const mbid = z
+  .uuid({ error: 'a MusicBrainz release ID (a UUID)' })
+  .transform((id) => id.toLowerCase());
 
 async function stored(ctx: Context, id: string) {
   const result = await ctx.app.services.lookup.get(id);

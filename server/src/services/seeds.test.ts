@@ -1,0 +1,69 @@
+import { type LookupResult, lookupResultSchema } from '@liner/shared';
+import { describe, expect, it } from 'vitest';
+import { testConfig } from '../../../test/support/providers.ts';
+import type { MbidResolver } from '../musicbrainz/resolver.ts';
+import { createSeedService } from './seeds.ts';
+
+/** A resolver that knows no URL: these tests are about the seed's own fields. */
+const nothingLinked: MbidResolver = { resolveUrls: async () => new Map(), requests: () => 0 };
+
+const result: LookupResult = lookupResultSchema.parse({
+  id: 'abcdefabcdef',
+  createdAt: '2026-01-01T00:00:00.000Z',
+  query: { urls: ['https://www.deezer.com/album/1'], regions: ['GB'] },
+  release: {
+    title: 'T',
+    artists: [{ name: 'A' }],
+    media: [{ format: 'Digital Media', tracks: [{ number: '1', title: 'One' }] }],
+    externalLinks: [{ url: 'https://www.deezer.com/album/1', types: ['free streaming'] }],
+    images: [],
+  },
+  sources: {},
+  conflicts: [],
+  incompatible: [],
+  providers: [
+    {
+      name: 'deezer',
+      displayName: 'Deezer',
+      url: 'https://www.deezer.com/album/1',
+      lookup: { method: 'id', value: '1' },
+    },
+  ],
+  messages: [],
+});
+
+async function note(publicUrl?: string): Promise<string> {
+  const config = testConfig(publicUrl ? { LINER_PUBLIC_URL: publicUrl } : {});
+  const seeds = createSeedService({
+    config,
+    resolver: nothingLinked,
+    baseUrl: () => publicUrl ?? 'http://127.0.0.1:5733',
+  });
+  const seed = await seeds.seed(result);
+  expect(seed.problems).toEqual([]);
+  return seed.fields.find(([name]) => name === 'edit_note')![1];
+}
+
+describe('seed service', () => {
+  it('cites the permalink only at an address voters can open', async () => {
+    expect(await note('https://liner.example.org')).toContain(
+      'https://liner.example.org/release/abcdefabcdef',
+    );
+    expect(await note('http://127.0.0.1:5733')).not.toContain('/release/abcdefabcdef');
+    expect(await note()).not.toContain('/release/abcdefabcdef');
+    expect(await note()).toContain('https://www.deezer.com/album/1');
+  });
+
+  it('seeds the edit of the given release, checked against the configured site', async () => {
+    const seeds = createSeedService({
+      config: testConfig(),
+      resolver: nothingLinked,
+      baseUrl: () => 'http://127.0.0.1:5733',
+    });
+    const seed = await seeds.seed(result, { existing: '1f6e2d7c-3b4a-4c5d-8e9f-0a1b2c3d4e5f' });
+    expect(seed.url).toBe(
+      'https://musicbrainz.org/release/1f6e2d7c-3b4a-4c5d-8e9f-0a1b2c3d4e5f/edit',
+    );
+    expect(seed.problems).toEqual([]);
+  });
+});
