@@ -23,19 +23,22 @@ export function hostName(header: string): string {
   return header.replace(/:\d+$/, '').toLowerCase();
 }
 
+const bare = (name: string) => name.toLowerCase().replace(/^\[|\]$/g, '');
+
 export function hostGuard(config: Config): Guard {
-  const { host, apiToken, apiTokens, publicUrl } = config.server;
+  const { host, apiToken, apiTokens, publicUrl, allowedHosts } = config.server;
   const tokens = Boolean(apiToken) || Object.keys(apiTokens).length > 0;
-  // A token protects the API wherever the request comes from; a server the operator opened to
-  // every interface without one (allowRemote) is reached under names Liner can't know.
-  if (tokens || WILDCARDS.has(host)) return () => true;
-  const allowed = new Set([host.toLowerCase().replace(/^\[|\]$/g, '')]);
-  if (publicUrl) allowed.add(new URL(publicUrl).hostname.toLowerCase().replace(/^\[|\]$/g, ''));
+  // A token protects the API wherever the request comes from. Without one, even a server on
+  // every interface (a container publishing its port on 127.0.0.1) answers only known names.
+  if (tokens) return () => true;
+  const allowed = new Set(allowedHosts.map(bare));
+  if (!WILDCARDS.has(host)) allowed.add(bare(host));
+  if (publicUrl) allowed.add(bare(new URL(publicUrl).hostname));
   return (req, res) => {
     const name = hostName(req.headers.host ?? '');
     if (isLoopback(name) || allowed.has(name)) return true;
     sendJson(res, 403, {
-      error: `requests for host "${name || '(none)'}" are not accepted; set server.publicUrl to the address this server is reached at`,
+      error: `requests for host "${name || '(none)'}" are not accepted; set server.publicUrl (or server.allowedHosts) to the address this server is reached at, or give it an API token`,
     });
     return false;
   };

@@ -26,7 +26,9 @@ const providerSettings = z
     appId: z.string().optional().describe('Application ID sent with API requests (Qobuz).'),
     ttl: duration()
       .optional()
-      .describe("Cache lifetime of this provider's results; default cache.ttl."),
+      .describe(
+        "Cache lifetime of this provider's results; default the provider's own (MusicBrainz 10m), else cache.ttl.",
+      ),
   })
   .strict();
 export type ProviderSettings = z.output<typeof providerSettings>;
@@ -58,6 +60,11 @@ export const configSchema = z
         allowRemote: boolean()
           .default(false)
           .describe('Allow listening on a non-loopback address without an API token.'),
+        allowedHosts: list(z.string().trim().toLowerCase())
+          .default([])
+          .describe(
+            'Host names a server without a token answers to, besides loopback names and the host of publicUrl (DNS-rebinding protection).',
+          ),
         corsOrigins: list(z.string())
           .default(['chrome-extension://*', 'moz-extension://*'])
           .describe('Origins allowed to call the API from a browser.'),
