@@ -57,6 +57,8 @@ describe('GTIN', () => {
     expect(completeGtin('400638133393')).toBe('4006381333931');
     expect(completeGtin('4006381333931')).toBe('4006381333931');
     expect(completeGtin('12345')).toBeUndefined();
+    // A full EAN-13 with a wrong check digit is a bad barcode, not the body of a GTIN-14.
+    expect(completeGtin('4006381333932')).toBeUndefined();
   });
 
   it('is enforced by the release model', () => {

@@ -97,12 +97,14 @@ export function gtinVariants(gtin: string): string[] {
 }
 
 /**
- * Some stores drop the check digit (a 12-digit EAN-13 body). Returns the completed GTIN when
- * appending the computed check digit gives a valid one and the input itself is not valid.
+ * Some stores drop the check digit (a 12-digit EAN-13 body). Returns the completed GTIN when the
+ * input is one digit short of a GTIN length and appending the computed check digit makes it
+ * valid; a full-length code with a wrong check digit is not "completed" into a longer one.
  */
 export function completeGtin(input: string): string | undefined {
   const digits = input.replace(/\D/g, '');
   if (isValidGtin(digits)) return digits;
+  if (![7, 11, 12].includes(digits.length)) return undefined;
   const completed = digits + String(gtinCheckDigit(digits));
   return isValidGtin(completed) ? completed : undefined;
 }

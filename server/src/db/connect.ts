@@ -2,8 +2,8 @@
  * Opens the database: PGlite on a data directory when no URL is configured, PostgreSQL
  * otherwise. Both get the same Drizzle API, the same migrations and the same repositories.
  */
+import { randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
-import { hostname } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
@@ -67,7 +67,8 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
   if (target.kind === 'postgres') {
     // Named per process, so the server's own view of its connections (pg_stat_activity) can be
     // told apart from other instances on the same database.
-    const applicationName = `liner:${hostname()}:${process.pid}`.slice(0, 63);
+    // Random, not host and PID: containers sharing a host namespace all run as PID 1.
+    const applicationName = `liner:${randomUUID()}`;
     const client = postgres(target.url, {
       max: target.poolSize ?? 10,
       onnotice: () => {},

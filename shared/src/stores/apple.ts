@@ -47,7 +47,10 @@ export const apple: StoreDefinition = {
     // One catalog ID is the same release in every storefront, and editors link whichever one
     // they browsed: ask for the big storefronts too, and the older iTunes and country-less forms.
     const forms = [`https://itunes.apple.com/${region}/${type}/id${entity.id}`];
-    for (const other of COMMON_STOREFRONTS)
+    // Releases only: artists and tracks are asked by the dozen per release, and a batch of
+    // MusicBrainz URL look-ups takes 100 at one request a second.
+    const storefronts = entity.type === 'release' ? COMMON_STOREFRONTS : ['us'];
+    for (const other of storefronts)
       if (other !== region) forms.push(`https://music.apple.com/${other}/${type}/${entity.id}`);
     forms.push(`https://music.apple.com/${type}/${entity.id}`);
     if (region !== 'us') forms.push(`https://itunes.apple.com/us/${type}/id${entity.id}`);

@@ -61,8 +61,24 @@ export const qobuz: StoreDefinition = {
 
 const COMMON_LOCALES = ['gb-en', 'us-en', 'fr-fr', 'de-de'];
 
+/** Qobuz's storefront locales where they are not "<cc>-en". */
+const LOCALES: Record<string, string> = {
+  FR: 'fr-fr',
+  DE: 'de-de',
+  AT: 'at-de',
+  CH: 'ch-de',
+  ES: 'es-es',
+  IT: 'it-it',
+  NL: 'nl-nl',
+  BE: 'be-nl',
+  LU: 'lu-fr',
+  PT: 'pt-pt',
+  JP: 'jp-ja',
+};
+
 function localeOf(region: string | undefined): string {
-  return region ? `${region.toLowerCase()}-en` : DEFAULT_LOCALE;
+  if (!region) return DEFAULT_LOCALE;
+  return LOCALES[region.toUpperCase()] ?? `${region.toLowerCase()}-en`;
 }
 
 function storeUrl(entity: StoreEntity, locale: string): string {

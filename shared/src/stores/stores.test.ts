@@ -338,10 +338,26 @@ describe('store URL recognition', () => {
     expect(qobuz[0]).toBe('https://www.qobuz.com/fr-fr/album/a-b/xyz123');
     expect(qobuz).toEqual(
       expect.arrayContaining([
-        'https://www.qobuz.com/fr-en/album/a-b/xyz123',
+        'https://www.qobuz.com/us-en/album/a-b/xyz123',
         'https://www.qobuz.com/gb-en/album/a-b/xyz123',
         'https://open.qobuz.com/album/xyz123',
       ]),
+    );
+    // Without the page's locale (an ID from a barcode search), the storefront's own one.
+    expect(
+      musicBrainzUrlForms({ store: 'qobuz', type: 'release', id: 'xyz123', region: 'FR' })[0],
+    ).toBe('https://www.qobuz.com/fr-fr/album/-/xyz123');
+    // Artists are asked by the dozen: only their own and the US storefront.
+    expect(musicBrainzUrlForms({ store: 'itunes', type: 'artist', id: '5', region: 'GB' })).toEqual(
+      [
+        'https://music.apple.com/gb/artist/5',
+        'https://itunes.apple.com/gb/artist/id5',
+        'https://music.apple.com/us/artist/5',
+        'https://music.apple.com/artist/5',
+        'https://itunes.apple.com/us/artist/id5',
+        'http://music.apple.com/gb/artist/5',
+        'https://music.apple.com/gb/artist/5/',
+      ],
     );
   });
 

@@ -51,4 +51,15 @@ describe('featured artists in titles', () => {
       ['Guest', undefined],
     ]);
   });
+
+  it('reads a real "feat." after a "(With …)" that belongs to the title', () => {
+    const { title, artists } = applyTitleFeaturing('Stay (With Me) feat. Guest', [
+      { name: 'Band' },
+    ]);
+    expect(title).toBe('Stay (With Me)');
+    expect(buildCredits(artists).map((a) => [a.name, a.joinPhrase])).toEqual([
+      ['Band', ' feat. '],
+      ['Guest', undefined],
+    ]);
+  });
 });

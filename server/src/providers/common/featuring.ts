@@ -20,12 +20,28 @@ export interface TitleFeaturing {
 }
 
 export function splitFeaturing(title: string): TitleFeaturing {
-  const match = FEAT.exec(title);
-  if (!match || match.index === 0) return { title };
-  const featured = (match[2] ?? match[3] ?? '').trim();
-  if (!featured) return { title };
-  const rest = (title.slice(0, match.index) + title.slice(match.index + match[0].length)).trim();
-  return { title: rest, featured, ...(match[1]?.toLowerCase() === 'with' ? { weak: true } : {}) };
+  const all = splitAll(title);
+  return all.find((found) => !found.weak) ?? all[0] ?? { title };
+}
+
+type FeaturingPart = TitleFeaturing & { featured: string };
+
+/** Every featuring part of a title, in order ("Stay (With Me) feat. Guest" has two). */
+function splitAll(title: string): FeaturingPart[] {
+  const found: FeaturingPart[] = [];
+  const pattern = new RegExp(FEAT.source, 'gi');
+  for (const match of title.matchAll(pattern)) {
+    if (match.index === 0) continue;
+    const featured = (match[2] ?? match[3] ?? '').trim();
+    if (!featured) continue;
+    const rest = (title.slice(0, match.index) + title.slice(match.index + match[0].length)).trim();
+    found.push({
+      title: rest,
+      featured,
+      ...(match[1]?.toLowerCase() === 'with' ? { weak: true } : {}),
+    });
+  }
+  return found;
 }
 
 const normalize = (name: string) => name.normalize('NFKC').trim().toLowerCase();
@@ -49,16 +65,20 @@ export function applyTitleFeaturing(
   title: string,
   artists: readonly CreditedArtist[],
 ): { title: string; artists: CreditedArtist[] } {
-  const { title: clean, featured, weak } = splitFeaturing(title);
-  if (!featured) return { title, artists: [...artists] };
+  const listed = new Set(artists.map((a) => normalize(a.name)));
+  // The first part that really credits someone: "feat." always, "(with X)" only for listed X.
+  const part = splitAll(title).find(
+    (found) =>
+      !found.weak ||
+      featuredNames(found.featured, [...listed]).every((name) => listed.has(normalize(name))),
+  );
+  if (!part) return { title, artists: [...artists] };
+  const { title: clean, featured } = part;
   const names = featuredNames(
     featured,
     artists.map((a) => a.name),
   );
   const wanted = new Set(names.map(normalize));
-  const listed = new Set(artists.map((a) => normalize(a.name)));
-  if (weak && !names.every((name) => listed.has(normalize(name))))
-    return { title, artists: [...artists] };
   const result = artists.map((artist) =>
     wanted.has(normalize(artist.name)) ? { ...artist, role: 'featured' as const } : artist,
   );
