@@ -6,6 +6,7 @@
  */
 import type { LookupResult } from '@liner/shared/lookup';
 import type { Seed, SeedProblem } from '@liner/shared/seed/index';
+import type { SeedTarget } from '@liner/shared/seed/validate';
 import { z } from 'zod';
 
 const url = z.string().min(1).max(2048);
@@ -83,6 +84,11 @@ export interface UrlState {
   status: 'linked' | 'not-linked' | 'unknown';
   mbids: string[];
   error?: string;
+  /**
+   * The status is an older answer from the cache: MusicBrainz could not be asked again just now
+   * (`reason`). A server that cannot be reached at all is said once, in the answer's CacheNote.
+   */
+  stale?: { checkedAt: string; reason: string };
 }
 
 /** Where an answer came from when it was not fresh from the server. */
@@ -96,13 +102,22 @@ export type CheckResponse =
   | { ok: true; states: UrlState[]; musicbrainzUrl: string; cache?: CacheNote }
   | Failure;
 
-export type LookupResponse = { ok: true; result: LookupResult; cache?: CacheNote } | Failure;
+export type LookupResponse =
+  | {
+      ok: true;
+      result: LookupResult;
+      /** The chosen MusicBrainz site, where the panel's links go. */
+      musicbrainzUrl: string;
+      cache?: CacheNote;
+    }
+  | Failure;
 
 export type ImportResponse =
   | { ok: true; action: Seed['action']; builtLocally: boolean }
   | { ok: false; problem: Problem; seedProblems?: SeedProblem[] };
 
-export type SeedTakeResponse = { ok: true; seed: Seed } | Failure;
+/** The seed, with the site and release it was validated for (the post page checks it again). */
+export type SeedTakeResponse = { ok: true; seed: Seed; target: SeedTarget } | Failure;
 
 export interface RecentEntry {
   kind: 'lookup' | 'import' | 'edit';

@@ -1,8 +1,10 @@
-/** The Dexie cache on fake-indexeddb: TTLs, staleness, history. */
+/** The Dexie cache on fake-indexeddb: TTLs, staleness, pruning, history. */
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { createCache, TTL } from '../src/background/cache.ts';
+import { createCache, KEEP_EXPIRED, TTL } from '../src/background/cache.ts';
+import { comparisonSchema } from '../src/background/comparison-schema.ts';
 import { LinerDatabase } from '../src/background/db.ts';
+import { sampleComparison } from './support/comparison.ts';
 import { DEEZER_URL, sampleResult } from './support/release.ts';
 
 function cacheAt(start = 1_000_000) {
@@ -93,5 +95,38 @@ describe('history', () => {
     ]);
     expect(recent[0]?.kind).toBe('lookup');
     expect(await cache.recent(1000)).toHaveLength(200);
+  });
+});
+
+describe('pruning', () => {
+  it('deletes what expired more than KEEP_EXPIRED ago, and keeps what is merely stale', async () => {
+    const { db, cache, tick } = cacheAt(0);
+    await cache.putUrlStates([{ url: 'https://a.example/old', status: 'not-linked', mbids: [] }]);
+    await cache.putLookup(DEEZER_URL, sampleResult());
+    await cache.putComparison(comparisonSchema.parse(sampleComparison()));
+    tick(TTL.release + KEEP_EXPIRED / 2);
+    await cache.putUrlStates([{ url: 'https://a.example/new', status: 'linked', mbids: ['m'] }]);
+    // Stale but kept for when the server is away.
+    expect(await db.lookups.count()).toBe(1);
+    tick(KEEP_EXPIRED);
+    await cache.putUrlStates([{ url: 'https://a.example/newer', status: 'linked', mbids: ['m'] }]);
+    expect((await db.urls.toCollection().primaryKeys()).sort()).toEqual([
+      'https://a.example/new',
+      'https://a.example/newer',
+    ]);
+    expect(await db.lookups.count()).toBe(0);
+    expect(await db.comparisons.count()).toBe(0);
+  });
+});
+
+describe('look-ups asked otherwise', () => {
+  it('are stale for another query, and still there for when the server is away', async () => {
+    const { cache } = cacheAt();
+    await cache.putLookup(DEEZER_URL, sampleResult(), '{"regions":["GB"]}');
+    expect((await cache.lookup(DEEZER_URL, '{"regions":["GB"]}'))?.fresh).toBe(true);
+    expect(await cache.lookup(DEEZER_URL, '{"regions":["JP"]}')).toMatchObject({
+      fresh: false,
+      row: { permalink: 'perm1234abcd' },
+    });
   });
 });

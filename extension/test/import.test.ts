@@ -162,6 +162,32 @@ describe('imports', () => {
     expect(fields.map(([name]) => name)).toEqual(['edit_note', 'redirect_uri']);
   });
 
+  it('refuses a URL that is not a store’s release page, and keeps nothing of it', async () => {
+    const { companion, background } = setup();
+    for (const url of ['javascript:alert(1)', 'https://www.deezer.com/artist/27']) {
+      const answer = await sendToBackground({ type: 'import', url, permalink: 'perm1234abcd' });
+      expect(answer).toMatchObject({ ok: false, problem: { kind: 'invalid-request' } });
+    }
+    expect(companion.calls).toEqual([]);
+    expect(background.opened).toEqual([]);
+    expect(await background.deps.cache.recent()).toEqual([]);
+  });
+
+  it('hands the post page the site and release the seed was checked for', async () => {
+    const { background, take } = setup();
+    await sendToBackground({ type: 'lookup', url: DEEZER_URL });
+    await sendToBackground({
+      type: 'import',
+      url: DEEZER_URL,
+      permalink: 'perm1234abcd',
+      existing: EXISTING_MBID,
+    });
+    expect(await take(background.opened[0]!)).toMatchObject({
+      ok: true,
+      target: { editorUrl: 'https://test.musicbrainz.org', existing: EXISTING_MBID },
+    });
+  });
+
   it('does not guess when the server answers an error, or nothing is cached', async () => {
     const { companion, background } = setup(() => {
       throw new Error('no look-up with permalink "zzz"');

@@ -195,6 +195,31 @@ describe('look-ups', () => {
     ).toMatchObject({ ok: false, problem: { kind: 'unreachable' } });
   });
 
+  it('asks again when the options change what a look-up asks for, and on "Look up again"', async () => {
+    const { companion } = setup();
+    await sendToBackground({ type: 'lookup', url: DEEZER_URL });
+    await sendToBackground({ type: 'lookup', url: DEEZER_URL });
+    expect(companion.count('lookup.release')).toBe(1);
+    await fakeBrowser.storage.local.set({ settings: { version: 2, regions: ['JP'] } });
+    const changed = await sendToBackground({ type: 'lookup', url: DEEZER_URL });
+    expect((changed as { cache?: unknown }).cache).toBeUndefined();
+    expect(companion.calls.at(-1)?.input).toMatchObject({ regions: ['JP'], refresh: false });
+    await sendToBackground({ type: 'lookup', url: DEEZER_URL });
+    expect(companion.count('lookup.release')).toBe(2);
+    await sendToBackground({ type: 'lookup', url: DEEZER_URL, refresh: true });
+    expect(companion.calls.at(-1)?.input).toMatchObject({ refresh: true });
+    expect(companion.count('lookup.release')).toBe(3);
+  });
+
+  it('says which MusicBrainz site the panel links to', async () => {
+    setup();
+    await fakeBrowser.storage.local.set({ settings: { version: 2, musicbrainz: 'beta' } });
+    expect(await sendToBackground({ type: 'lookup', url: DEEZER_URL })).toMatchObject({
+      ok: true,
+      musicbrainzUrl: 'https://beta.musicbrainz.org',
+    });
+  });
+
   it('gives up on a slow server with a time-out message', async () => {
     const { companion, background } = setup();
     companion.set({ kind: 'slow', ms: 5_000 });

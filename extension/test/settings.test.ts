@@ -63,10 +63,11 @@ describe('migrations', () => {
     expect(settings.stores).toMatchObject({ tidal: true, qobuz: false });
   });
 
-  it('does not guess at a shape from a newer version', () => {
-    expect(
-      migrateSettings({ version: SETTINGS_VERSION + 1, musicbrainz: 'test' }).settings,
-    ).toEqual(defaultSettings());
+  it('does not guess at a shape from a newer version, nor ask to write over it', () => {
+    expect(migrateSettings({ version: SETTINGS_VERSION + 1, musicbrainz: 'test' })).toEqual({
+      settings: defaultSettings(),
+      changed: false,
+    });
   });
 });
 
@@ -80,6 +81,13 @@ describe('storage', () => {
       version: 2,
       musicbrainz: 'test',
     });
+  });
+
+  it('leaves the settings of a newer version alone after a rollback', async () => {
+    const newer = { version: SETTINGS_VERSION + 1, server: { url: 'https://liner.example.org' } };
+    await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: newer });
+    expect(await loadSettings()).toEqual(defaultSettings());
+    expect((await fakeBrowser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]).toEqual(newer);
   });
 
   it('refuses a bad value on save and names it', async () => {

@@ -8,7 +8,7 @@ async function main() {
     status.textContent = answer.problem.message;
     return;
   }
-  const outcome = postSeed(document, answer.seed);
+  const outcome = postSeed(document, answer.seed, answer.target);
   if (!outcome.posted) status.textContent = outcome.reason;
 }
 

@@ -23,6 +23,14 @@ export const TTL = {
 /** History kept for the popup; older entries are dropped. */
 const HISTORY_LIMIT = 200;
 
+/**
+ * How long an expired answer is kept for when the server cannot be asked (stale badges, the
+ * panel and seeds built here from a cached look-up); after that it is deleted.
+ */
+export const KEEP_EXPIRED = 30 * 24 * HOUR;
+/** Pruning runs at most this often, on the first write after it is due. */
+const PRUNE_EVERY = 6 * HOUR;
+
 export interface Cached<T> {
   row: T;
   fresh: boolean;
@@ -34,13 +42,30 @@ export function createCache(db: LinerDatabase, now: () => number = Date.now) {
     fresh: row.expiresAt > now(),
   });
 
+  let lastPrune = Number.NEGATIVE_INFINITY;
+  /** Drops the rows that expired more than KEEP_EXPIRED ago (each table has an expiresAt index). */
+  const prune = async () => {
+    const at = now();
+    if (at - lastPrune < PRUNE_EVERY) return;
+    lastPrune = at;
+    const before = at - KEEP_EXPIRED;
+    await Promise.all(
+      [db.urls, db.lookups, db.comparisons].map((table) =>
+        table.where('expiresAt').below(before).delete(),
+      ),
+    );
+  };
+
   return {
+    prune,
+
     async urlStates(urls: readonly string[]): Promise<Map<string, Cached<UrlRow>>> {
       const rows = await db.urls.bulkGet([...urls]);
       return new Map(rows.flatMap((row) => (row ? [[row.url, mark(row)] as const] : [])));
     },
 
     async putUrlStates(answers: readonly Pick<UrlRow, 'url' | 'status' | 'mbids'>[]) {
+      await prune();
       const at = now();
       await db.urls.bulkPut(
         answers.map((answer) => ({
@@ -59,15 +84,24 @@ export function createCache(db: LinerDatabase, now: () => number = Date.now) {
       await db.urls.update(url, { expiresAt: now() });
     },
 
-    async lookup(url: string): Promise<Cached<LookupRow> | undefined> {
+    /**
+     * The look-up cached for a page. `query` says what else was asked (regions, preferred
+     * provider): a row asked otherwise is still returned, for when the server is down, but as
+     * stale, so changed options apply at the next click instead of a day later.
+     */
+    async lookup(url: string, query?: string): Promise<Cached<LookupRow> | undefined> {
       const row = await db.lookups.get(url);
-      return row ? mark(row) : undefined;
+      if (!row) return undefined;
+      const cached = mark(row);
+      return query === undefined || row.query === query ? cached : { ...cached, fresh: false };
     },
 
-    async putLookup(url: string, result: LookupResult): Promise<LookupRow> {
+    async putLookup(url: string, result: LookupResult, query = ''): Promise<LookupRow> {
+      await prune();
       const at = now();
       const row: LookupRow = {
         url,
+        query,
         permalink: result.id,
         result,
         fetchedAt: at,
@@ -83,6 +117,7 @@ export function createCache(db: LinerDatabase, now: () => number = Date.now) {
     },
 
     async putComparison(comparison: Comparison): Promise<ComparisonRow> {
+      await prune();
       const at = now();
       const row = {
         mbid: comparison.mbid,

@@ -1,18 +1,45 @@
 /**
- * Badge answers for every store URL of a page in one batched server call. URLs are compared in
- * the canonical form from the shared store table (the server also asks MusicBrainz about the
- * older forms), answers are cached, and only the URLs without a fresh answer go to the server.
+ * Badge answers for every store URL of a page. URLs are compared in the canonical form from the
+ * shared store table (the server also asks MusicBrainz about the older forms), answers are
+ * cached, and only the URLs without a fresh answer go to the server, batched with the other
+ * tabs' questions (url-batch.ts).
+ *
+ * Every URL the page asked about gets a state. What the server could not settle is "unknown"
+ * with the reason, or, where an older answer is cached, that answer marked stale; only when
+ * nothing at all can be said (the server is away and nothing is cached) is the whole check a
+ * failure, so a list page keeps the marks it has when one new release cannot be checked.
  */
-import { urlCheckSchema } from '@liner/shared/api';
 import { tryRecognizeUrl } from '@liner/shared/stores/index';
-import { z } from 'zod';
-import type { CheckResponse, UrlState } from '../messages.ts';
+import type { CheckResponse, Problem, UrlState } from '../messages.ts';
 import { musicBrainzUrl, storeEnabled } from '../settings/schema.ts';
+import type { Cached } from './cache.ts';
 import type { UrlRow } from './db.ts';
-import { type BackgroundDeps, TIMEOUTS } from './deps.ts';
-import { problemFrom } from './problems.ts';
+import type { BackgroundDeps } from './deps.ts';
+import { batcherOf, type Outcome } from './url-batch.ts';
 
-const answersSchema = z.array(urlCheckSchema);
+type State = Omit<UrlState, 'url' | 'canonicalUrl'>;
+
+/** One URL's state from its cached row and what the server said, if it was asked. */
+function stateOf(cached: Cached<UrlRow> | undefined, outcome: Outcome | undefined): State {
+  const row = cached?.row;
+  if (outcome?.status === 'linked' || outcome?.status === 'not-linked')
+    return { status: outcome.status, mbids: outcome.mbids };
+  if (!outcome && row) return { status: row.status, mbids: row.mbids };
+  const reason =
+    outcome?.status === 'unknown'
+      ? outcome.error
+      : outcome?.status === 'failed'
+        ? outcome.problem.message
+        : 'not checked';
+  if (!row) return { status: 'unknown', mbids: [], error: reason };
+  // The server being away is said once for the whole answer (its CacheNote).
+  if (outcome?.status === 'failed') return { status: row.status, mbids: row.mbids };
+  return {
+    status: row.status,
+    mbids: row.mbids,
+    stale: { checkedAt: new Date(row.checkedAt).toISOString(), reason },
+  };
+}
 
 export async function checkUrls(
   deps: BackgroundDeps,
@@ -35,53 +62,38 @@ export async function checkUrls(
   const canonical = [...new Set(enabled.map((page) => page.canonicalUrl))];
   const cached = await deps.cache.urlStates(canonical);
   const missing = canonical.filter((url) => !cached.get(url)?.fresh);
-  const known = new Map<string, Pick<UrlRow, 'status' | 'mbids'>>();
-  for (const [url, entry] of cached) known.set(url, entry.row);
-  const unsettled = new Map<string, string>();
-  let serverProblem: string | undefined;
-  if (missing.length > 0) {
-    try {
-      const client = deps.client(settings, TIMEOUTS.check);
-      const answers = answersSchema.parse(
-        await client.musicbrainz.checkUrls.query({ urls: missing }),
-      );
-      const settled: Pick<UrlRow, 'url' | 'status' | 'mbids'>[] = [];
-      for (const answer of answers) {
-        const url = answer.canonicalUrl ?? answer.url;
-        const status: string = answer.status;
-        if (status === 'linked' || status === 'not-linked')
-          settled.push({ url, status, mbids: answer.mbids });
-        // The server could not ask MusicBrainz just now: say so, and cache nothing.
-        else if (status !== 'invalid')
-          unsettled.set(url, answer.error ?? 'MusicBrainz did not answer');
-      }
-      await deps.cache.putUrlStates(settled);
-      for (const state of settled) known.set(state.url, state);
-    } catch (error) {
-      const problem = problemFrom(error, settings.serverUrl);
-      // Stale answers are better than none while the server is away; no answer at all is not.
-      if (missing.some((url) => !cached.has(url))) return { ok: false, problem };
-      serverProblem = problem.message;
-    }
-  }
-  const states: UrlState[] = enabled.flatMap((page): UrlState[] => {
-    const row = known.get(page.canonicalUrl);
-    const base = { url: page.url, canonicalUrl: page.canonicalUrl };
-    if (row) return [{ ...base, status: row.status, mbids: row.mbids }];
-    const error = unsettled.get(page.canonicalUrl);
-    return error === undefined ? [] : [{ ...base, status: 'unknown', mbids: [], error }];
-  });
+  const outcomes: Map<string, Outcome> =
+    missing.length > 0 ? await batcherOf(deps).ask(missing) : new Map();
+
+  let serverProblem: Problem | undefined;
+  for (const outcome of outcomes.values())
+    if (outcome.status === 'failed') serverProblem ??= outcome.problem;
+  const byUrl = new Map(canonical.map((url) => [url, stateOf(cached.get(url), outcomes.get(url))]));
+  // Nothing to show at all: the page says so with Retry.
+  if (serverProblem && [...byUrl.values()].every((state) => state.status === 'unknown'))
+    return { ok: false, problem: serverProblem };
+
+  const states: UrlState[] = enabled.map((page) => ({
+    url: page.url,
+    canonicalUrl: page.canonicalUrl,
+    ...byUrl.get(page.canonicalUrl)!,
+  }));
+  const settled = (url: string) => {
+    const status = outcomes.get(url)?.status;
+    return status === 'linked' || status === 'not-linked';
+  };
+  const shownFromCache = canonical.filter((url) => cached.has(url) && !settled(url));
   const fromCache = missing.length === 0 || serverProblem !== undefined;
-  const oldest = Math.min(...[...cached.values()].map((entry) => entry.row.checkedAt));
+  const oldest = Math.min(...shownFromCache.map((url) => cached.get(url)!.row.checkedAt));
   return {
     ok: true,
     states,
     musicbrainzUrl: musicBrainzUrl(settings),
-    ...(fromCache
+    ...(fromCache && shownFromCache.length > 0
       ? {
           cache: {
             fetchedAt: new Date(oldest).toISOString(),
-            ...(serverProblem ? { serverProblem } : {}),
+            ...(serverProblem ? { serverProblem: serverProblem.message } : {}),
           },
         }
       : {}),

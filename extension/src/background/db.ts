@@ -9,6 +9,8 @@ import type { Comparison } from './comparison-schema.ts';
 /** A look-up result by the canonical URL of the page it was made for. */
 export interface LookupRow {
   url: string;
+  /** The rest of the look-up's input (regions, preferred provider); rows before it have none. */
+  query?: string;
   permalink: string;
   result: LookupResult;
   fetchedAt: number;

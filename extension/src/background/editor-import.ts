@@ -5,11 +5,12 @@
  * Which release an edit is for is read from the tab's own address, never from the message.
  */
 import { type LookupResult, lookupResultSchema } from '@liner/shared/lookup';
+import { tryRecognizeUrl } from '@liner/shared/stores/index';
 import type { ImportResponse, ParsedRequest } from '../messages.ts';
 import { musicBrainzPage } from '../musicbrainz-pages.ts';
 import { musicBrainzUrl } from '../settings/schema.ts';
 import { type BackgroundDeps, TIMEOUTS } from './deps.ts';
-import { importRelease } from './import.ts';
+import { postImport } from './import.ts';
 import { lookupInput, lookupRelease } from './lookup.ts';
 import { problemFrom } from './problems.ts';
 
@@ -62,11 +63,18 @@ export async function importIntoEditor(
       `No store found a release for ${what}.${said.length ? ` ${said.join(' ')}` : ''}`,
     );
   }
-  return importRelease(
+  // The history links to a store page: the pasted one, the release's first store page, or, with
+  // none, the look-up's page on the server.
+  const storePage = [
+    ...(source.kind === 'url' ? [source.url] : []),
+    ...result.release.externalLinks.map((link) => link.url),
+  ]
+    .map((url) => tryRecognizeUrl(url))
+    .find((recognized) => recognized?.entity.type === 'release')?.canonicalUrl;
+  return postImport(
     deps,
     {
-      // The history links to a store page: the pasted one, or the release's first store link.
-      url: source.kind === 'url' ? source.url : (result.release.externalLinks[0]?.url ?? what),
+      url: storePage ?? `${settings.serverUrl}/release/${result.id}`,
       permalink: result.id,
       existing: page.existing,
     },

@@ -39,10 +39,8 @@ export async function handOver(
 ): Promise<ImportFailure | undefined> {
   const editorUrl = musicBrainzUrl(settings);
   const final = retarget(seed, editorUrl);
-  const seedProblems = validateSeed(final, {
-    editorUrl,
-    ...(target.existing ? { existing: target.existing } : {}),
-  });
+  const checked = { editorUrl, ...(target.existing ? { existing: target.existing } : {}) };
+  const seedProblems = validateSeed(final, checked);
   if (final.action !== (target.existing ? 'edit' : 'add'))
     seedProblems.push({
       field: '(action)',
@@ -62,7 +60,7 @@ export async function handOver(
       seedProblems,
     };
   }
-  const id = await deps.seeds.put(final);
+  const id = await deps.seeds.put({ seed: final, target: checked });
   await target.open(deps.pageUrl(`/post.html#${id}`));
   return undefined;
 }

@@ -13,6 +13,7 @@ import { musicBrainzUrl, type Settings } from '../settings/schema.ts';
 import type { Cache } from './cache.ts';
 import { type BackgroundDeps, TIMEOUTS } from './deps.ts';
 import { handOver, type Opener, seedSchema } from './hand-over.ts';
+import { releasePage } from './lookup.ts';
 import { problemFrom } from './problems.ts';
 
 /** Store links of the release that the cached badge answers say are linked to `mbid`. */
@@ -68,14 +69,31 @@ export interface ImportOptions {
   result?: LookupResult;
 }
 
+/**
+ * "Open in MusicBrainz" from a store page. The page's URL is what the history keeps and the
+ * popup links, so only a store's release page is taken, as for a look-up.
+ */
 export async function importRelease(
   deps: BackgroundDeps,
   request: ImportRequest,
   options: ImportOptions = {},
 ): Promise<ImportResponse> {
+  const page = releasePage(request.url);
+  if (!page.ok) return page;
+  return postImport(deps, { ...request, url: page.canonicalUrl }, options);
+}
+
+/**
+ * The seed of a look-up, handed over. `url` is the store page the import came from, in
+ * canonical form, or, for a barcode pasted into the editor, the look-up's page on the server.
+ */
+export async function postImport(
+  deps: BackgroundDeps,
+  request: ImportRequest,
+  options: ImportOptions = {},
+): Promise<ImportResponse> {
   const settings = await deps.settings();
-  const canonical = tryRecognizeUrl(request.url)?.canonicalUrl ?? request.url;
-  const cached = options.result ?? (await deps.cache.lookup(canonical))?.row.result;
+  const cached = options.result ?? (await deps.cache.lookup(request.url))?.row.result;
   let seed: Seed;
   let builtLocally = false;
   try {
@@ -98,11 +116,11 @@ export async function importRelease(
   });
   if (failure) return failure;
   // The badge answer is about to change: ask MusicBrainz again on the next visit.
-  await deps.cache.expireUrlState(canonical);
+  await deps.cache.expireUrlState(request.url);
   const release = cached?.release;
   await deps.cache.addHistory({
     kind: seed.action === 'add' ? 'import' : 'edit',
-    url: canonical,
+    url: request.url,
     permalink: request.permalink,
     ...(release ? { title: release.title } : {}),
     ...(request.existing ? { mbid: request.existing } : {}),

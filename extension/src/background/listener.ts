@@ -42,8 +42,8 @@ export async function handleRequest(
     case 'import':
       return importRelease(deps, request);
     case 'seed.take': {
-      const seed = await deps.seeds.take(request.id);
-      if (seed) return { ok: true, seed };
+      const handed = await deps.seeds.take(request.id);
+      if (handed) return { ok: true, ...handed };
       return failure({
         kind: 'not-found',
         message:

@@ -2,10 +2,11 @@
  * The look-up behind a click: from the cache when fresh, else from the server, which asks the
  * stores. When the server cannot be asked, an older cached answer is shown with the reason.
  */
-import { type LookupResult, lookupResultSchema } from '@liner/shared/lookup';
+import { lookupResultSchema } from '@liner/shared/lookup';
 import { tryRecognizeUrl } from '@liner/shared/stores/index';
-import type { LookupResponse } from '../messages.ts';
-import type { Settings } from '../settings/schema.ts';
+import { formatArtists } from '../content/ui/format.ts';
+import type { Failure, LookupResponse } from '../messages.ts';
+import { musicBrainzUrl, type Settings } from '../settings/schema.ts';
 import { type BackgroundDeps, TIMEOUTS } from './deps.ts';
 import { problemFrom } from './problems.ts';
 
@@ -23,15 +24,27 @@ export function lookupInput(
   };
 }
 
-export function artistLine(result: LookupResult): string | undefined {
-  const artists = result.release?.artists ?? [];
-  if (artists.length === 0) return undefined;
-  return artists
-    .map(
-      (a, i) =>
-        `${a.creditedName ?? a.name}${i < artists.length - 1 ? (a.joinPhrase ?? ', ') : ''}`,
-    )
-    .join('');
+/** The part of a look-up's input the options set: a cached answer holds for these only. */
+export function lookupQuery(settings: Settings): string {
+  return JSON.stringify({ regions: settings.regions, prefer: settings.providerOrder[0] ?? null });
+}
+
+/**
+ * A store's release page in the canonical form, or the refusal: only those are looked up or
+ * imported (the history keeps the URL, and the popup links it).
+ */
+export function releasePage(url: string): { ok: true; canonicalUrl: string } | Failure {
+  const recognized = tryRecognizeUrl(url);
+  if (recognized?.entity.type === 'release')
+    return { ok: true, canonicalUrl: recognized.canonicalUrl };
+  return {
+    ok: false,
+    problem: {
+      kind: 'invalid-request',
+      message: `${url} is not a release page Liner knows.`,
+      retryable: false,
+    },
+  };
 }
 
 export async function lookupRelease(
@@ -39,24 +52,18 @@ export async function lookupRelease(
   url: string,
   refresh: boolean,
 ): Promise<LookupResponse> {
-  const recognized = tryRecognizeUrl(url);
-  if (recognized?.entity.type !== 'release') {
-    return {
-      ok: false,
-      problem: {
-        kind: 'invalid-request',
-        message: `${url} is not a release page Liner knows.`,
-        retryable: false,
-      },
-    };
-  }
-  const canonical = recognized.canonicalUrl;
+  const page = releasePage(url);
+  if (!page.ok) return page;
+  const canonical = page.canonicalUrl;
   const settings = await deps.settings();
-  const cached = await deps.cache.lookup(canonical);
+  const query = lookupQuery(settings);
+  const site = { musicbrainzUrl: musicBrainzUrl(settings) };
+  const cached = await deps.cache.lookup(canonical, query);
   if (cached?.fresh && !refresh) {
     return {
       ok: true,
       result: cached.row.result,
+      ...site,
       cache: { fetchedAt: new Date(cached.row.fetchedAt).toISOString() },
     };
   }
@@ -66,21 +73,23 @@ export async function lookupRelease(
       lookupInput(settings, { urls: [canonical] }, refresh),
     );
     const result = lookupResultSchema.parse(answer);
-    await deps.cache.putLookup(canonical, result);
+    await deps.cache.putLookup(canonical, result, query);
+    const artist = formatArtists(result.release?.artists ?? []);
     await deps.cache.addHistory({
       kind: 'lookup',
       url: canonical,
       permalink: result.id,
       ...(result.release ? { title: result.release.title } : {}),
-      ...(artistLine(result) ? { artist: artistLine(result) } : {}),
+      ...(artist ? { artist } : {}),
     });
-    return { ok: true, result };
+    return { ok: true, result, ...site };
   } catch (error) {
     const problem = problemFrom(error, settings.serverUrl);
     if (!cached) return { ok: false, problem };
     return {
       ok: true,
       result: cached.row.result,
+      ...site,
       cache: {
         fetchedAt: new Date(cached.row.fetchedAt).toISOString(),
         serverProblem: problem.message,

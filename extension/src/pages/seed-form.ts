@@ -4,7 +4,7 @@
  * already the new tab the user asked for, so it submits in place.
  */
 import type { Seed } from '@liner/shared/seed/types';
-import { validateSeed } from '@liner/shared/seed/validate';
+import { type SeedTarget, validateSeed } from '@liner/shared/seed/validate';
 
 export function seedForm(doc: Document, seed: Seed): HTMLFormElement {
   const form = doc.createElement('form');
@@ -24,9 +24,12 @@ export function seedForm(doc: Document, seed: Seed): HTMLFormElement {
 
 export type PostOutcome = { posted: true } | { posted: false; reason: string };
 
-/** Validates once more at the last step, then posts; a bad seed is refused with the reasons. */
-export function postSeed(doc: Document, seed: Seed): PostOutcome {
-  const problems = validateSeed(seed);
+/**
+ * Validates once more at the last step, for the site and release the background validated it
+ * for, then posts; a bad seed is refused with the reasons.
+ */
+export function postSeed(doc: Document, seed: Seed, target: SeedTarget): PostOutcome {
+  const problems = validateSeed(seed, target);
   if (problems.length > 0) {
     return {
       posted: false,

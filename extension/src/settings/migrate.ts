@@ -5,7 +5,13 @@
  * stores as switches, so a store added later starts switched on instead of off. Values that
  * cannot be read fall back to their defaults one by one.
  */
-import { MUSICBRAINZ_SERVERS, SETTINGS_VERSION, type Settings, settingsSchema } from './schema.ts';
+import {
+  defaultSettings,
+  MUSICBRAINZ_SERVERS,
+  SETTINGS_VERSION,
+  type Settings,
+  settingsSchema,
+} from './schema.ts';
 
 type Stored = Record<string, unknown>;
 
@@ -35,9 +41,12 @@ export function migrateSettings(stored: unknown): Migrated {
   let value: Stored =
     stored && typeof stored === 'object' && !Array.isArray(stored) ? { ...(stored as Stored) } : {};
   const from = typeof value.version === 'number' ? value.version : undefined;
-  // Nothing stored, or written by a newer extension that was rolled back: start from defaults
-  // rather than guess at a shape this code does not know.
-  if (from === undefined || from > SETTINGS_VERSION || !Number.isInteger(from) || from < 1)
+  // Written by a newer extension that was rolled back: use the defaults without guessing at a
+  // shape this code does not know, and never write them over the newer settings, which the
+  // newer extension reads again when it comes back.
+  if (from !== undefined && from > SETTINGS_VERSION)
+    return { settings: defaultSettings(), changed: false };
+  if (from === undefined || !Number.isInteger(from) || from < 1)
     value = { version: SETTINGS_VERSION };
   for (let v = value.version as number; v < SETTINGS_VERSION; v++) value = STEPS[v]!(value);
   return { settings: settingsSchema.parse(value), changed: from !== SETTINGS_VERSION };
