@@ -5,5 +5,7 @@ import { siteMatches } from '../src/sites.ts';
 export default defineContentScript({
   matches: siteMatches('bandcamp'),
   runAt: 'document_end',
-  main: () => runStore('bandcamp'),
+  main: () => {
+    runStore('bandcamp');
+  },
 });

@@ -5,5 +5,7 @@ import { siteMatches } from '../src/sites.ts';
 export default defineContentScript({
   matches: siteMatches('beatport'),
   runAt: 'document_end',
-  main: () => runStore('beatport'),
+  main: () => {
+    runStore('beatport');
+  },
 });

@@ -5,5 +5,7 @@ import { siteMatches } from '../src/sites.ts';
 export default defineContentScript({
   matches: siteMatches('deezer'),
   runAt: 'document_end',
-  main: () => runStore('deezer'),
+  main: () => {
+    runStore('deezer');
+  },
 });

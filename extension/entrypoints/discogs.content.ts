@@ -5,5 +5,7 @@ import { siteMatches } from '../src/sites.ts';
 export default defineContentScript({
   matches: siteMatches('discogs'),
   runAt: 'document_end',
-  main: () => runStore('discogs'),
+  main: () => {
+    runStore('discogs');
+  },
 });

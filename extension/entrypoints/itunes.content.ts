@@ -5,5 +5,7 @@ import { siteMatches } from '../src/sites.ts';
 export default defineContentScript({
   matches: siteMatches('itunes'),
   runAt: 'document_end',
-  main: () => runStore('itunes'),
+  main: () => {
+    runStore('itunes');
+  },
 });

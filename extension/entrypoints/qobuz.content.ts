@@ -5,5 +5,7 @@ import { siteMatches } from '../src/sites.ts';
 export default defineContentScript({
   matches: siteMatches('qobuz'),
   runAt: 'document_end',
-  main: () => runStore('qobuz'),
+  main: () => {
+    runStore('qobuz');
+  },
 });

@@ -5,5 +5,7 @@ import { siteMatches } from '../src/sites.ts';
 export default defineContentScript({
   matches: siteMatches('spotify'),
   runAt: 'document_end',
-  main: () => runStore('spotify'),
+  main: () => {
+    runStore('spotify');
+  },
 });

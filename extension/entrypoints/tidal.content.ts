@@ -5,5 +5,7 @@ import { siteMatches } from '../src/sites.ts';
 export default defineContentScript({
   matches: siteMatches('tidal'),
   runAt: 'document_end',
-  main: () => runStore('tidal'),
+  main: () => {
+    runStore('tidal');
+  },
 });

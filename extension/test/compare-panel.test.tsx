@@ -16,6 +16,7 @@ import {
   SPOTIFY_URL,
   sampleComparison,
 } from './support/comparison.ts';
+import { userClick } from './support/dom.ts';
 
 let container: HTMLElement;
 
@@ -60,7 +61,7 @@ describe('the comparison panel', () => {
     expect(container.querySelector(`[data-url="${SPOTIFY_URL}"] a`)?.getAttribute('href')).toBe(
       SPOTIFY_URL,
     );
-    act(() => (part('add-links') as HTMLButtonElement).click());
+    act(() => userClick(part('add-links')!));
     expect(props.onAddLinks).toHaveBeenCalledOnce();
   });
 

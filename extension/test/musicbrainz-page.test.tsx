@@ -13,6 +13,9 @@ import { MOUNT_TAG, startMusicBrainzPage } from '../src/content/musicbrainz/cont
 import type { Api } from '../src/content/send.ts';
 import type { Problem, Request } from '../src/messages.ts';
 import { COMPARED_MBID, sampleComparison } from './support/comparison.ts';
+import { buttonNamed, recordShadowRoots, setUrl, shadowOf, userClick } from './support/dom.ts';
+
+recordShadowRoots();
 
 const RELEASE = `https://test.musicbrainz.org/release/${COMPARED_MBID}`;
 const busy: Problem = { kind: 'rate-limited', message: 'MusicBrainz is busy.', retryable: true };
@@ -41,7 +44,7 @@ function scriptedApi(options: { site?: string; failFirst?: boolean } = {}) {
 let mount: Mount | undefined;
 
 async function open(url: string, body: string, api: Api) {
-  (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(url);
+  setUrl(url);
   document.body.innerHTML = body;
   await act(async () => {
     mount = await startMusicBrainzPage(api, window);
@@ -50,10 +53,10 @@ async function open(url: string, body: string, api: Api) {
 
 const host = () => document.querySelector(MOUNT_TAG) as HTMLElement | null;
 const inBox = <T extends Element = HTMLElement>(selector: string) =>
-  host()?.shadowRoot?.querySelector<T>(selector) ?? null;
+  shadowOf(host())?.querySelector<T>(selector) ?? null;
 const settle = () => act(() => new Promise((resolve) => setTimeout(resolve, 20)));
 const click = async (selector: string) => {
-  await act(() => inBox<HTMLButtonElement>(selector)!.click());
+  await act(() => userClick(inBox(selector)!));
   await settle();
 };
 
@@ -86,16 +89,21 @@ describe('on a release page', () => {
     );
   });
 
+  it('keeps its box out of the page’s reach: closed, and deaf to a script’s clicks', async () => {
+    const { api, requests } = scriptedApi();
+    await open(RELEASE, PAGE, api);
+    expect(host()?.shadowRoot).toBeNull();
+    await act(() => inBox<HTMLButtonElement>('[data-liner="compare"]')!.click());
+    await settle();
+    expect(requests).toEqual([{ type: 'mb.site' }]);
+  });
+
   it('says what went wrong, and retries past the caches', async () => {
     const { api, requests } = scriptedApi({ failFirst: true });
     await open(RELEASE, PAGE, api);
     await click('[data-liner="compare"]');
     expect(inBox('[data-liner="problem"]')?.textContent).toBe('MusicBrainz is busy.');
-    await act(() =>
-      [...host()!.shadowRoot!.querySelectorAll('button')]
-        .find((b) => b.textContent === 'Retry')!
-        .click(),
-    );
+    await act(() => userClick(buttonNamed(shadowOf(host()), 'Retry')));
     await settle();
     expect(requests.at(-1)).toEqual({ type: 'compare', mbid: COMPARED_MBID, refresh: true });
     expect(inBox('[data-liner="release-box"]')?.dataset.state).toBe('shown');
@@ -155,6 +163,19 @@ describe('in the release editor', () => {
     expect(requests).toEqual([{ type: 'mb.site' }]);
   });
 
+  it('does not import on a script’s click of its button', async () => {
+    const { api, requests } = scriptedApi();
+    await open('https://test.musicbrainz.org/release/add', editor(), api);
+    const input = inBox<HTMLInputElement>('[data-liner="paste-input"]')!;
+    await act(() => {
+      input.value = 'https://www.deezer.com/en/album/100001';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await act(() => inBox<HTMLButtonElement>('[data-liner="paste-import"]')!.click());
+    await settle();
+    expect(requests).toEqual([{ type: 'mb.site' }]);
+  });
+
   it('imports into an empty editor at once', async () => {
     const { api, requests } = scriptedApi();
     await open('https://test.musicbrainz.org/release/add', editor(), api);
@@ -178,11 +199,7 @@ describe('in the release editor', () => {
       /^The editor already has content/,
     );
     expect(requests.map((r) => r.type)).toEqual(['mb.site']);
-    await act(() =>
-      [...host()!.shadowRoot!.querySelectorAll('button')]
-        .find((b) => b.textContent === 'Cancel')!
-        .click(),
-    );
+    await act(() => userClick(buttonNamed(shadowOf(host()), 'Cancel')));
     expect(inBox('[data-liner="paste-confirm"]')).toBeNull();
     await paste('0192758000019');
     await click('[data-liner="paste-confirm-yes"]');

@@ -1,60 +1,34 @@
 // @vitest-environment happy-dom
 /**
- * The content script on a page: the button next to the title or floating, the badge, the click
- * with its progress, errors with Retry, and single-page navigation. The background is replaced
- * by a scripted Api, the content script's one way out.
+ * The content script on a release page: the button next to the title or floating, in a closed
+ * shadow root that only the user's own clicks work in, the badge, the click with its progress,
+ * the panel above the page, errors with Retry. The background is replaced by a scripted Api, the
+ * content script's one way out.
  */
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type StorePage, startStorePage } from '../src/content/controller.tsx';
 import { createMount } from '../src/content/mount.ts';
-import type { Api } from '../src/content/send.ts';
-import type { Request } from '../src/messages.ts';
 import { site } from '../src/sites.ts';
-import { DEEZER_URL, EXISTING_MBID, sampleResult } from './support/release.ts';
+import { buttonNamed, recordShadowRoots, setUrl, shadowOf, userClick } from './support/dom.ts';
+import { DEEZER_URL, EXISTING_MBID } from './support/release.ts';
+import { storeApi, unreachable } from './support/store-api.ts';
 
+recordShadowRoots();
 const DEEZER = site('deezer');
-const unreachable = {
-  kind: 'unreachable',
-  message: 'The Liner server at http://127.0.0.1:5733 is not reachable. Is it running?',
-  retryable: true,
-} as const;
-
-function scriptedApi(linked: Record<string, string[]> = {}) {
-  const requests: Request[] = [];
-  let down = false;
-  const api = (async (request: Request) => {
-    requests.push(request);
-    if (down) return { ok: false, problem: unreachable };
-    if (request.type === 'check') {
-      return {
-        ok: true,
-        musicbrainzUrl: 'https://musicbrainz.org',
-        states: request.urls.map((url) => ({
-          url,
-          canonicalUrl: url.replace('/en/', '/'),
-          status: linked[url] ? 'linked' : 'not-linked',
-          mbids: linked[url] ?? [],
-        })),
-      };
-    }
-    if (request.type === 'lookup') return { ok: true, result: sampleResult() };
-    return { ok: true, action: 'add', builtLocally: false };
-  }) as Api;
-  return { api, requests, setDown: (value: boolean) => (down = value) };
-}
-
 const host = () => document.querySelector('liner-import') as HTMLElement | null;
+const root = () => shadowOf(host());
+const overlay = () => shadowOf(document.querySelector('liner-import-overlay'));
 const shadow = <T extends HTMLElement = HTMLElement>(selector: string) =>
-  host()?.shadowRoot?.querySelector<T>(selector) ?? null;
+  root()?.querySelector<T>(selector) ?? null;
+const panel = () => overlay()?.querySelector<HTMLElement>('[data-liner="panel"]') ?? null;
 const settle = () => act(() => new Promise((resolve) => setTimeout(resolve, 20)));
+const press = async (element: Element | null) => {
+  await act(async () => userClick(element!));
+  await settle();
+};
 
 let page: StorePage | undefined;
-
-/** happy-dom's way to put the window at a store's URL. */
-function setUrl(url: string) {
-  (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(url);
-}
 
 beforeEach(() => {
   setUrl(DEEZER_URL);
@@ -90,31 +64,46 @@ describe('placement', () => {
 });
 
 describe('the button', () => {
-  it('says Import, shows progress while looking up, then the panel', async () => {
-    const { api, requests } = scriptedApi();
+  it('says Import, shows progress while looking up, then the panel above the page', async () => {
+    const { api, requests } = storeApi();
     page = startStorePage(DEEZER, api, window);
     await settle();
     expect(requests[0]).toEqual({ type: 'check', urls: [DEEZER_URL] });
     expect(shadow('[data-liner="bar"]')?.dataset.state).toBe('not-linked');
-    const button = shadow('[data-liner="import"]')!;
-    expect(button.textContent).toBe('Import');
-    await act(async () => button.click());
-    expect(shadow('[data-liner="panel"] h2')?.textContent).toBe('Night Shift');
+    expect(shadow('[data-liner="import"]')?.textContent).toBe('Import');
+    await press(shadow('[data-liner="import"]'));
     expect(requests[1]).toEqual({ type: 'lookup', url: DEEZER_URL, refresh: false });
-    await act(async () =>
-      [...host()!.shadowRoot!.querySelectorAll('button')]
-        .find((b) => b.textContent === 'Open in MusicBrainz')!
-        .click(),
+    // Its own host at the top of the document: no store container can clip it.
+    expect(panel()?.querySelector('h2')?.textContent).toBe('Night Shift');
+    expect(document.querySelector('liner-import-overlay')?.parentElement).toBe(
+      document.documentElement,
     );
-    await settle();
+    expect(root()?.querySelector('[data-liner="panel"]')).toBeNull();
+    await press(buttonNamed(panel()!, 'Open in MusicBrainz'));
     expect(requests[2]).toEqual({ type: 'import', url: DEEZER_URL, permalink: 'perm1234abcd' });
-    expect(shadow('[data-liner="import-done"]')?.textContent).toBe(
+    expect(panel()?.querySelector('[data-liner="import-done"]')?.textContent).toBe(
       'Opened the release editor in a new tab.',
     );
+    await press(buttonNamed(panel()!, 'Look up again'));
+    expect(requests[3]).toEqual({ type: 'lookup', url: DEEZER_URL, refresh: true });
+  });
+
+  it('is out of the page’s reach: closed, and deaf to a script’s clicks', async () => {
+    const { api, requests } = storeApi();
+    page = startStorePage(DEEZER, api, window);
+    await settle();
+    expect(host()?.shadowRoot).toBeNull();
+    await act(async () => shadow('[data-liner="import"]')!.click());
+    await settle();
+    expect(requests.map((r) => r.type)).toEqual(['check']);
+    await press(shadow('[data-liner="import"]'));
+    await act(async () => buttonNamed(panel()!, 'Open in MusicBrainz').click());
+    await settle();
+    expect(requests.map((r) => r.type)).toEqual(['check', 'lookup']);
   });
 
   it('says "In MusicBrainz" with links for a linked page', async () => {
-    const { api } = scriptedApi({ [DEEZER_URL]: [EXISTING_MBID] });
+    const { api } = storeApi({ linked: { [DEEZER_URL]: [EXISTING_MBID] } });
     page = startStorePage(DEEZER, api, window);
     await settle();
     expect(shadow('[data-liner="badge"]')?.textContent).toBe('In MusicBrainz: 6a0c1b3f');
@@ -125,111 +114,83 @@ describe('the button', () => {
   });
 
   it('says in words that the server is down and retries on request', async () => {
-    const scripted = scriptedApi();
+    const scripted = storeApi();
     scripted.setDown(true);
     page = startStorePage(DEEZER, scripted.api, window);
     await settle();
     expect(shadow('[data-liner="problem"]')?.textContent).toBe(unreachable.message);
-    const retry = [...host()!.shadowRoot!.querySelectorAll('button')].find(
-      (b) => b.textContent === 'Retry',
-    )!;
     scripted.setDown(false);
-    await act(async () => retry.click());
+    await press(buttonNamed(root(), 'Retry'));
+    expect(shadow('[data-liner="bar"]')?.dataset.state).toBe('not-linked');
+    expect(scripted.checks()).toHaveLength(2);
+  });
+
+  it('still imports when the badge could not be had, with links to the chosen site', async () => {
+    const scripted = storeApi({
+      musicbrainzUrl: 'https://test.musicbrainz.org',
+      existing: [EXISTING_MBID],
+    });
+    scripted.failChecks({ kind: 'rate-limited', message: 'Too many requests.', retryable: true });
+    page = startStorePage(DEEZER, scripted.api, window);
     await settle();
-    expect(shadow('[data-liner="import"]')?.textContent).toBe('Import');
-    expect(scripted.requests.filter((r) => r.type === 'check')).toHaveLength(2);
+    expect(shadow('[data-liner="bar"]')?.dataset.state).toBe('problem');
+    // The badge is advisory: Retry for it, and Import all the same.
+    expect(buttonNamed(root(), 'Retry')).toBeTruthy();
+    await press(buttonNamed(root(), 'Import'));
+    expect(panel()?.querySelector('h2')?.textContent).toBe('Night Shift');
+    expect(panel()?.querySelector('[data-liner="existing"] a')?.getAttribute('href')).toBe(
+      `https://test.musicbrainz.org/release/${EXISTING_MBID}`,
+    );
+    await press(buttonNamed(panel()!, 'Open in MusicBrainz'));
+    expect(scripted.requests.at(-1)).toMatchObject({ type: 'import', url: DEEZER_URL });
+  });
+
+  it('shows an answer MusicBrainz could not give, and an old one it could not renew', async () => {
+    const checked = '2026-11-20T10:00:00.000Z';
+    const answers = [
+      { status: 'unknown', mbids: [], error: 'MusicBrainz is slow' },
+      { status: 'linked', mbids: [EXISTING_MBID], stale: { checkedAt: checked, reason: 'busy' } },
+    ];
+    for (const state of answers) {
+      const api = (async () => ({
+        ok: true,
+        musicbrainzUrl: 'https://musicbrainz.org',
+        states: [{ url: DEEZER_URL, canonicalUrl: DEEZER_URL, ...state }],
+      })) as never;
+      page = startStorePage(DEEZER, api, window);
+      await settle();
+      if (state.status === 'unknown') {
+        expect(shadow('[data-liner="unchecked"]')?.textContent).toBe(
+          'not checked in MusicBrainz: MusicBrainz is slow',
+        );
+        expect(shadow('[data-liner="import"]')?.textContent).toBe('Import');
+      } else {
+        expect(shadow('[data-liner="badge"]')?.textContent).toBe('In MusicBrainz: 6a0c1b3f');
+        expect(shadow('[data-liner="stale"]')?.textContent).toMatch(
+          /^answer of .+, not checked again: busy$/,
+        );
+      }
+      page.stop();
+    }
   });
 });
 
 describe('the look-up', () => {
   it('shows its progress while it runs, and a failure in words with Retry', async () => {
-    const scripted = scriptedApi();
-    let finish: (answer: unknown) => void = () => {};
-    const api = (async (request: Request) =>
-      request.type === 'lookup'
-        ? new Promise((resolve) => {
-            finish = resolve as (answer: unknown) => void;
-          })
-        : scripted.api(request)) as Api;
-    page = startStorePage(DEEZER, api, window);
+    const scripted = storeApi();
+    page = startStorePage(DEEZER, scripted.api, window);
     await settle();
-    await act(async () => shadow('[data-liner="import"]')!.click());
+    scripted.hold();
+    scripted.setDown(true);
+    await press(shadow('[data-liner="import"]'));
     expect(shadow('[data-liner="bar"]')?.dataset.state).toBe('looking');
     expect(shadow('[data-liner="progress"]')?.textContent).toBe('Looking up at the stores… 0 s');
     expect(shadow<HTMLButtonElement>('[data-liner="progress"]')?.disabled).toBe(true);
-    const timeout = {
-      kind: 'timeout',
-      message: 'The Liner server at http://127.0.0.1:5733 is too slow: no answer within 60 s.',
-      retryable: true,
-    };
-    finish({ ok: false, problem: timeout });
+    scripted.release();
     await settle();
-    expect(shadow('[data-liner="problem"]')?.textContent).toBe(timeout.message);
-    const retry = [...host()!.shadowRoot!.querySelectorAll('button')].find(
-      (b) => b.textContent === 'Retry',
-    )!;
-    await act(async () => retry.click());
-    expect(shadow('[data-liner="progress"]')).not.toBeNull();
-    finish({ ok: true, result: sampleResult() });
-    await settle();
-    expect(shadow('[data-liner="panel"] h2')?.textContent).toBe('Night Shift');
-  });
-});
-
-describe('single-page navigation', () => {
-  it('starts over for the new release when the URL changes without a reload', async () => {
-    const { api, requests } = scriptedApi();
-    page = startStorePage(DEEZER, api, window);
-    await settle();
-    expect(page.current()).toBe(DEEZER_URL);
-    window.history.pushState({}, '', '/en/album/200002');
-    await vi.waitFor(() => expect(page!.current()).toBe('https://www.deezer.com/album/200002'), {
-      timeout: 2_000,
-    });
-    await settle();
-    expect(requests.at(-1)).toEqual({
-      type: 'check',
-      urls: ['https://www.deezer.com/en/album/200002'],
-    });
-    expect(document.querySelectorAll('liner-import')).toHaveLength(1);
-    window.history.pushState({}, '', '/en/artist/27');
-    await vi.waitFor(() => expect(page!.current()).toBeUndefined(), { timeout: 2_000 });
-    expect(document.querySelector('liner-import')).toBeNull();
-  });
-});
-
-describe('list pages', () => {
-  it('checks every listed release in one call and marks the linked ones', async () => {
-    setUrl('https://frisyr.bandcamp.com/music');
-    document.body.innerHTML = `<ol id="music-grid">
-      <li><a href="/album/demo">Demo</a></li>
-      <li><a href="https://frisyr.bandcamp.com/album/demo?from=grid">Demo again</a></li>
-      <li><a href="/track/single">Single</a></li>
-      <li><a href="https://other.bandcamp.com/album/elsewhere">Elsewhere</a></li>
-      <li><a href="/merch">Merch</a></li></ol>`;
-    const { api, requests } = scriptedApi({
-      'https://frisyr.bandcamp.com/album/demo': [EXISTING_MBID],
-    });
-    page = startStorePage(site('bandcamp'), api, window);
-    await settle();
-    expect(requests).toEqual([
-      {
-        type: 'check',
-        urls: [
-          'https://frisyr.bandcamp.com/album/demo',
-          'https://frisyr.bandcamp.com/track/single',
-          'https://other.bandcamp.com/album/elsewhere',
-        ],
-      },
-    ]);
-    const badges = [...document.querySelectorAll('liner-mb')];
-    expect(badges.map((b) => b.previousElementSibling?.textContent)).toEqual([
-      'Demo',
-      'Demo again',
-    ]);
-    expect(badges[0]!.shadowRoot!.querySelector('a')!.getAttribute('href')).toBe(
-      `https://musicbrainz.org/release/${EXISTING_MBID}`,
-    );
-    expect(document.querySelector('liner-import')).toBeNull();
+    expect(shadow('[data-liner="problem"]')?.textContent).toBe(unreachable.message);
+    scripted.setDown(false);
+    await press(buttonNamed(root(), 'Retry'));
+    expect(panel()?.querySelector('h2')?.textContent).toBe('Night Shift');
   });
 });

@@ -4,6 +4,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Panel, type PanelProps } from '../src/content/ui/panel.tsx';
+import { userClick } from './support/dom.ts';
 import { EXISTING_MBID, sampleResult } from './support/release.ts';
 
 let container: HTMLElement;
@@ -17,6 +18,7 @@ function show(props: Partial<PanelProps> = {}) {
     musicbrainzUrl: 'https://musicbrainz.org',
     importState: { state: 'idle' },
     onImport: vi.fn(),
+    onRefresh: vi.fn(),
     onClose: vi.fn(),
     ...props,
   };
@@ -83,13 +85,18 @@ describe('the panel', () => {
 
   it('offers "Add missing links" for a release already in MusicBrainz', () => {
     const props = show({ existing: [EXISTING_MBID] });
-    expect(buttons()).toEqual(['×', 'Open in MusicBrainz', 'Add missing links']);
+    expect(buttons()).toEqual(['×', 'Open in MusicBrainz', 'Add missing links', 'Look up again']);
     const link = container.querySelector<HTMLAnchorElement>('[data-liner="existing"] a');
     expect(link?.href).toBe(`https://musicbrainz.org/release/${EXISTING_MBID}`);
-    act(() => container.querySelectorAll('button')[2]!.click());
+    act(() => userClick(container.querySelectorAll('button')[2]!));
     expect(props.onImport).toHaveBeenCalledWith(EXISTING_MBID);
-    act(() => container.querySelectorAll('button')[1]!.click());
+    act(() => userClick(container.querySelectorAll('button')[1]!));
     expect(props.onImport).toHaveBeenLastCalledWith();
+    act(() => userClick(container.querySelectorAll('button')[3]!));
+    expect(props.onRefresh).toHaveBeenCalledOnce();
+    // A page script's click is not the user's.
+    act(() => container.querySelectorAll('button')[1]!.click());
+    expect(props.onImport).toHaveBeenCalledTimes(2);
   });
 
   it('says when the answer came from the cache and why, and what the import did', () => {
@@ -112,9 +119,9 @@ describe('the panel', () => {
     );
   });
 
-  it('has no import action when nothing was found', () => {
+  it('has no import action when nothing was found, only another look-up', () => {
     show({ result: sampleResult({ release: undefined }) });
     expect(container.querySelector('h2')?.textContent).toBe('Nothing found');
-    expect(buttons()).toEqual(['×']);
+    expect(buttons()).toEqual(['×', 'Look up again']);
   });
 });

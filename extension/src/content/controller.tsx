@@ -5,7 +5,7 @@
  */
 import { render } from 'preact';
 import type { Site } from '../sites.ts';
-import { markListedReleases } from './list-badges.ts';
+import { type ListWatch, watchListedReleases } from './list-badges.ts';
 import { createMount, type Mount } from './mount.ts';
 import { watchLocation } from './navigation.ts';
 import { isListPage, releaseOf } from './page.ts';
@@ -31,8 +31,11 @@ export function startStorePage(
 ): StorePage {
   const doc = win.document;
   let mounted: { canonicalUrl: string; mount: Mount } | undefined;
+  let list: ListWatch | undefined;
 
   const unmount = () => {
+    list?.stop();
+    list = undefined;
     if (!mounted) return;
     render(null, mounted.mount.container);
     mounted.mount.destroy();
@@ -46,10 +49,18 @@ export function startStorePage(
     unmount();
     if (release) {
       const mount = createMount(doc, site.anchors, WIDGET_CSS);
-      mounted = { canonicalUrl: release.canonicalUrl, mount };
-      render(<Widget pageUrl={href} api={api} />, mount.container);
+      const current = { canonicalUrl: release.canonicalUrl, mount };
+      mounted = current;
+      // Switched off in the options: no host element and no observer stay behind.
+      const disabled = () => {
+        if (mounted === current) unmount();
+      };
+      render(
+        <Widget pageUrl={href} api={api} overlay={mount.overlay} onDisabled={disabled} />,
+        mount.container,
+      );
     } else if (isListPage(href, site)) {
-      void markListedReleases(doc, site, api);
+      list = watchListedReleases(doc, site, api);
     }
   };
 

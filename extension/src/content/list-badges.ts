@@ -1,46 +1,96 @@
 /**
- * On pages that list releases (a Bandcamp artist's music, a Discogs label), one batched check
- * for all linked releases, and a small "MB" link after each one MusicBrainz already has.
+ * On pages that list releases (a Bandcamp artist's music, a Discogs artist or label), a small
+ * "MB" link after each release MusicBrainz already has. The links are checked in batches of at
+ * most the server's limit, and looked for again after the page changes (debounced), since
+ * Discogs renders discographies as the user pages through them and long lists load in parts.
+ * Each release is asked about once; a link to a release already answered is marked at once.
  */
 
+import { MAX_URLS_TO_CHECK } from '../limits.ts';
 import type { Site } from '../sites.ts';
 import { releaseLinks } from './page.ts';
 import type { Api } from './send.ts';
+import { createShadowHost } from './shadow-host.ts';
 
-const BADGE_TAG = 'liner-mb';
+export const BADGE_TAG = 'liner-mb';
 const BADGE_CSS =
   ':host{all:initial;margin-left:4px;font:11px system-ui,sans-serif}a{color:#fff;background:#ba478f;border-radius:3px;padding:0 4px;text-decoration:none}';
+/** Quiet time after the page's last change before looking again. */
+const RESCAN_MS = 300;
 
 function badge(doc: Document, href: string): HTMLElement {
-  const host = doc.createElement(BADGE_TAG);
-  const root = host.attachShadow({ mode: 'open' });
-  const style = doc.createElement('style');
-  style.textContent = BADGE_CSS;
+  const { host, container } = createShadowHost(doc, BADGE_TAG, BADGE_CSS, 'span');
   const link = doc.createElement('a');
   link.href = href;
   link.target = '_blank';
   link.rel = 'noreferrer';
   link.textContent = 'MB';
   link.title = 'Already in MusicBrainz';
-  root.append(style, link);
+  container.append(link);
   return host;
 }
 
-/** Marks the page's linked releases; resolves with how many were marked. */
-export async function markListedReleases(doc: Document, site: Site, api: Api): Promise<number> {
-  const links = releaseLinks(doc, site);
-  if (links.length === 0) return 0;
-  const answer = await api({ type: 'check', urls: [...new Set(links.map((l) => l.canonicalUrl))] });
-  if (!answer.ok) return 0;
-  const linked = new Map(
-    answer.states.filter((s) => s.status === 'linked').map((s) => [s.canonicalUrl, s.mbids]),
-  );
-  let marked = 0;
-  for (const link of links) {
-    const mbids = linked.get(link.canonicalUrl);
-    if (!mbids?.length || link.element.nextElementSibling?.localName === BADGE_TAG) continue;
-    link.element.after(badge(doc, `${answer.musicbrainzUrl}/release/${mbids[0]}`));
-    marked++;
+export interface ListWatch {
+  stop(): void;
+}
+
+export function watchListedReleases(doc: Document, site: Site, api: Api): ListWatch {
+  /** Release -> the MusicBrainz link of its badge, once the answer says it is linked. */
+  const linked = new Map<string, string>();
+  const asked = new Set<string>();
+  const marked = new WeakSet<Element>();
+  let stopped = false;
+
+  const mark = () => {
+    for (const link of releaseLinks(doc, site)) {
+      const href = linked.get(link.canonicalUrl);
+      if (!href || marked.has(link.element)) continue;
+      marked.add(link.element);
+      link.element.after(badge(doc, href));
+    }
+  };
+
+  const ask = async (urls: string[]) => {
+    const answer = await api({ type: 'check', urls });
+    if (stopped) return;
+    if (!answer.ok) {
+      // Switched off for this store: nothing to do on this page any more.
+      if (answer.problem.kind === 'disabled') stop();
+      return;
+    }
+    for (const state of answer.states)
+      if (state.status === 'linked' && state.mbids[0])
+        linked.set(state.canonicalUrl, `${answer.musicbrainzUrl}/release/${state.mbids[0]}`);
+    mark();
+  };
+
+  const scan = () => {
+    if (stopped) return;
+    const fresh = [...new Set(releaseLinks(doc, site).map((link) => link.canonicalUrl))].filter(
+      (url) => !asked.has(url),
+    );
+    for (const url of fresh) asked.add(url);
+    for (let i = 0; i < fresh.length; i += MAX_URLS_TO_CHECK)
+      void ask(fresh.slice(i, i + MAX_URLS_TO_CHECK));
+    mark();
+  };
+
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const ours = (node: Node) => node.nodeName.toLowerCase() === BADGE_TAG;
+  const observer = new MutationObserver((records) => {
+    // Our own badges are changes too; only the page's can bring new links.
+    if (records.every((r) => r.removedNodes.length === 0 && [...r.addedNodes].every(ours))) return;
+    clearTimeout(timer);
+    timer = setTimeout(scan, RESCAN_MS);
+  });
+
+  function stop() {
+    stopped = true;
+    clearTimeout(timer);
+    observer.disconnect();
   }
-  return marked;
+
+  scan();
+  observer.observe(doc.documentElement, { childList: true, subtree: true });
+  return { stop };
 }

@@ -1,17 +1,21 @@
 /**
- * Where the button lives: a host element with a shadow root (the store's CSS cannot reach in,
- * ours cannot leak out), placed right after the first release-title anchor that exists, or
- * floating in a corner when none does. Stores re-render; the placement is checked again after
- * DOM changes, so the button moves next to a title that appears late and never disappears.
+ * Where the button lives: a host element with a closed shadow root (shadow-host.ts), placed right
+ * after the first release-title anchor that exists, or floating in a corner when none does.
+ * Stores re-render; the placement is checked again after DOM changes, so the button moves next to
+ * a title that appears late and never disappears.
+ *
+ * What opens over the page (the panel) gets a host of its own at the top of the document: inside
+ * the anchored host, a store's `transform`, `filter` or `contain` on an ancestor would make the
+ * panel's position: fixed relative to that ancestor and clip it.
  */
+import { createShadowHost, type ShadowHost } from './shadow-host.ts';
+
 export type Placement = 'anchored' | 'floating';
 
-export interface Mount {
-  host: HTMLElement;
-  root: ShadowRoot;
-  /** Where the UI renders, beside (not over) the style element. */
-  container: HTMLElement;
+export interface Mount extends ShadowHost {
   placement(): Placement;
+  /** The container for what opens over the page, created on first use. */
+  overlay(): HTMLElement;
   destroy(): void;
 }
 
@@ -31,12 +35,9 @@ export function createMount(
   css: string,
   tag: string = HOST_TAG,
 ): Mount {
-  const host = doc.createElement(tag);
-  const root = host.attachShadow({ mode: 'open' });
-  const style = doc.createElement('style');
-  style.textContent = css;
-  const container = doc.createElement('div');
-  root.append(style, container);
+  const shadow = createShadowHost(doc, tag, css);
+  const { host } = shadow;
+  let overlay: ShadowHost | undefined;
   let placement: Placement = 'floating';
   let destroyed = false;
 
@@ -52,12 +53,18 @@ export function createMount(
       placement = 'floating';
     }
     host.dataset.placement = placement;
+    if (overlay && !overlay.host.isConnected) doc.documentElement.append(overlay.host);
   };
 
+  const ours = (node: Node) =>
+    node === host || host.contains(node) || overlay?.host.contains(node) === true;
+  // Our own insertions also count as mutations; only the page's need a new look. A removal
+  // always does: it may be the page taking our host out.
+  const mine = (r: MutationRecord) =>
+    ours(r.target) || (r.removedNodes.length === 0 && [...r.addedNodes].every(ours));
   let scheduled = false;
   const observer = new MutationObserver((records) => {
-    // Our own insertions also count as mutations; only the page's need a new look.
-    if (scheduled || records.every((r) => r.target === host || host.contains(r.target))) return;
+    if (scheduled || records.every(mine)) return;
     scheduled = true;
     setTimeout(() => {
       scheduled = false;
@@ -68,14 +75,22 @@ export function createMount(
   observer.observe(doc.documentElement, { childList: true, subtree: true });
 
   return {
-    host,
-    root,
-    container,
+    ...shadow,
     placement: () => placement,
+    overlay() {
+      if (!overlay) {
+        overlay = createShadowHost(doc, `${tag}-overlay`, css);
+        // The CSS gives it no box of its own (`:host([data-liner-overlay])`).
+        overlay.host.dataset.linerOverlay = '';
+        doc.documentElement.append(overlay.host);
+      }
+      return overlay.container;
+    },
     destroy() {
       destroyed = true;
       observer.disconnect();
       host.remove();
+      overlay?.host.remove();
     },
   };
 }

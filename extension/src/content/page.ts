@@ -3,7 +3,6 @@
  * of this site, a page listing releases (whose links are checked in one batch), or neither.
  */
 import { type RecognizedUrl, tryRecognizeUrl } from '@liner/shared/stores/index';
-import { MAX_URLS_TO_CHECK } from '../limits.ts';
 import type { Site } from '../sites.ts';
 
 export function releaseOf(href: string, site: Site): RecognizedUrl | undefined {
@@ -23,18 +22,10 @@ export interface ReleaseLink {
   canonicalUrl: string;
 }
 
-/** The page's links to releases of this site, at most one batch of distinct releases. */
+/** The page's links to releases of this site (list-badges.ts asks about them in batches). */
 export function releaseLinks(root: ParentNode, site: Site): ReleaseLink[] {
-  const links: ReleaseLink[] = [];
-  const seen = new Set<string>();
-  for (const element of root.querySelectorAll<HTMLAnchorElement>('a[href]')) {
+  return [...root.querySelectorAll<HTMLAnchorElement>('a[href]')].flatMap((element) => {
     const release = releaseOf(element.href, site);
-    if (!release) continue;
-    if (!seen.has(release.canonicalUrl)) {
-      if (seen.size === MAX_URLS_TO_CHECK) break;
-      seen.add(release.canonicalUrl);
-    }
-    links.push({ element, canonicalUrl: release.canonicalUrl });
-  }
-  return links;
+    return release ? [{ element, canonicalUrl: release.canonicalUrl }] : [];
+  });
 }

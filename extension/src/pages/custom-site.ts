@@ -5,9 +5,16 @@
  * script there. No broader access is ever requested.
  */
 import { browser } from 'wxt/browser';
-import { bandcampAddress } from '../content/bandcamp-domain.ts';
+import { z } from 'zod';
+import { bandcampAddressFrom, probeBandcampPage } from '../content/bandcamp-domain.ts';
 
 const SCRIPT = 'content-scripts/bandcamp.js';
+
+/** What the probe answers from the page, checked like anything else that comes from a page. */
+const probeSchema = z
+  .object({ path: z.string().startsWith('/'), bands: z.array(z.string().regex(/^[a-z0-9-]+$/)) })
+  .nullable()
+  .catch(null);
 
 export interface ActiveTab {
   id: number;
@@ -23,9 +30,9 @@ export async function activeTab(): Promise<ActiveTab | undefined> {
 export async function probeBandcamp(tab: ActiveTab): Promise<string | null> {
   const [result] = await browser.scripting.executeScript({
     target: { tabId: tab.id },
-    func: bandcampAddress,
+    func: probeBandcampPage,
   });
-  return (result?.result as string | null | undefined) ?? null;
+  return bandcampAddressFrom(probeSchema.parse(result?.result ?? null));
 }
 
 export async function addButtonNow(tab: ActiveTab): Promise<void> {

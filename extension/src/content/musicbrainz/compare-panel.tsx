@@ -5,6 +5,7 @@
  */
 import type { CacheNote, ComparisonView, PlacedIsrc } from '../../messages.ts';
 import { ImportLine, type ImportState } from '../ui/status.tsx';
+import { byUser } from '../ui/user-action.ts';
 
 export interface ComparePanelProps {
   comparison: ComparisonView;
@@ -101,7 +102,7 @@ export function ComparePanel(props: ComparePanelProps) {
                 type="button"
                 data-liner="add-links"
                 disabled={linksState.state === 'busy'}
-                onClick={props.onAddLinks}
+                onClick={byUser(props.onAddLinks)}
               >
                 Add missing links
               </button>

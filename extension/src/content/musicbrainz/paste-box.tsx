@@ -8,6 +8,7 @@ import { useState } from 'preact/hooks';
 import type { Problem, Request } from '../../messages.ts';
 import type { Api } from '../send.ts';
 import { Elapsed, Faults, ProblemLine, seedFaults } from '../ui/status.tsx';
+import { byUser, cancelUnlessUser } from '../ui/user-action.ts';
 import { readPasteInput } from './paste-input.ts';
 
 type Source = Extract<Request, { type: 'editor.import' }>['source'];
@@ -74,7 +75,7 @@ export function PasteBox({ existing, api, doc }: PasteBoxProps) {
             onInput={(event) => setText(event.currentTarget.value)}
           />
         </label>
-        <button type="submit" data-liner="paste-import" disabled={busy}>
+        <button type="submit" data-liner="paste-import" disabled={busy} onClick={cancelUnlessUser}>
           Import
         </button>
       </div>
@@ -92,11 +93,15 @@ export function PasteBox({ existing, api, doc }: PasteBoxProps) {
             <button
               type="button"
               data-liner="paste-confirm-yes"
-              onClick={() => void run(state.source)}
+              onClick={byUser(() => void run(state.source))}
             >
               Import anyway
             </button>
-            <button type="button" class="secondary" onClick={() => setState({ kind: 'idle' })}>
+            <button
+              type="button"
+              class="secondary"
+              onClick={byUser(() => setState({ kind: 'idle' }))}
+            >
               Cancel
             </button>
           </div>

@@ -8,6 +8,7 @@ import { useState } from 'preact/hooks';
 import type { CacheNote, ComparisonView, Problem } from '../../messages.ts';
 import type { Api } from '../send.ts';
 import { Elapsed, type ImportState, importOutcome, ProblemLine } from '../ui/status.tsx';
+import { byUser } from '../ui/user-action.ts';
 import { ComparePanel } from './compare-panel.tsx';
 
 type State =
@@ -51,7 +52,7 @@ export function ReleaseBox({ mbid, musicbrainzUrl, api }: ReleaseBoxProps) {
             type="button"
             data-liner="compare"
             title="Look this release's store links and barcode up at the stores"
-            onClick={() => void compare(false)}
+            onClick={byUser(() => void compare(false))}
           >
             Compare with stores
           </button>
@@ -71,7 +72,7 @@ export function ReleaseBox({ mbid, musicbrainzUrl, api }: ReleaseBoxProps) {
               type="button"
               class="secondary"
               data-liner="compare-again"
-              onClick={() => void compare(true)}
+              onClick={byUser(() => void compare(true))}
             >
               Compare again
             </button>

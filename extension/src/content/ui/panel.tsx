@@ -8,6 +8,7 @@ import type { CacheNote } from '../../messages.ts';
 import { conflictLines, formatValue, providerName, summaryRows } from './format.ts';
 import { ReleaseLinks } from './release-links.tsx';
 import { ImportLine, type ImportState } from './status.tsx';
+import { byUser } from './user-action.ts';
 
 export type { ImportState };
 
@@ -19,6 +20,8 @@ export interface PanelProps {
   musicbrainzUrl: string;
   importState: ImportState;
   onImport(existing?: string): void;
+  /** Look up again past the caches: the stores or the options may have changed. */
+  onRefresh(): void;
   onClose(): void;
 }
 
@@ -46,7 +49,7 @@ export function Panel(props: PanelProps) {
   const busy = importState.state === 'busy';
   return (
     <section class="panel" data-liner="panel" role="dialog" aria-label="Liner look-up">
-      <button type="button" class="close" aria-label="Close" onClick={props.onClose}>
+      <button type="button" class="close" aria-label="Close" onClick={byUser(props.onClose)}>
         ×
       </button>
       <h2>{release ? release.title : 'Nothing found'}</h2>
@@ -113,24 +116,35 @@ export function Panel(props: PanelProps) {
           Already in MusicBrainz: <ReleaseLinks mbids={existing} musicbrainzUrl={musicbrainzUrl} />
         </p>
       )}
-      {release && (
-        <div class="actions">
-          <button type="button" disabled={busy} onClick={() => props.onImport()}>
+      <div class="actions">
+        {release && (
+          <button type="button" disabled={busy} onClick={byUser(() => props.onImport())}>
             Open in MusicBrainz
           </button>
-          {existing.map((mbid) => (
+        )}
+        {release &&
+          existing.map((mbid) => (
             <button
               type="button"
               class="secondary"
               key={mbid}
               disabled={busy}
-              onClick={() => props.onImport(mbid)}
+              onClick={byUser(() => props.onImport(mbid))}
             >
               Add missing links{existing.length > 1 ? ` to ${mbid.slice(0, 8)}` : ''}
             </button>
           ))}
-        </div>
-      )}
+        <button
+          type="button"
+          class="secondary"
+          data-liner="refresh"
+          disabled={busy}
+          title="Ask every store again, past Liner's caches"
+          onClick={byUser(props.onRefresh)}
+        >
+          Look up again
+        </button>
+      </div>
       <ImportLine importState={importState} />
     </section>
   );

@@ -5,6 +5,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { Failure, ImportResponse, Problem } from '../../messages.ts';
+import { byUser } from './user-action.ts';
 
 export type ImportState =
   | { state: 'idle' }
@@ -41,7 +42,7 @@ export function ProblemLine({ problem, onRetry }: { problem: Problem; onRetry: (
         {problem.message}
       </span>
       {problem.retryable && (
-        <button type="button" class="secondary" onClick={onRetry}>
+        <button type="button" class="secondary" onClick={byUser(onRetry)}>
           Retry
         </button>
       )}

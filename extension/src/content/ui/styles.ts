@@ -1,9 +1,14 @@
-/** The widget's CSS, inside its shadow root. `all: initial` keeps the store's styles out. */
+/**
+ * The widget's CSS, inside its shadow roots (the button's, and the panel's above the page).
+ * `all: initial` keeps the store's styles out.
+ */
 export const WIDGET_CSS = `
 :host { all: initial; display: inline-block; vertical-align: middle; margin: 4px 8px;
   font: 13px/1.4 system-ui, sans-serif; color: #222; }
 :host([data-placement="floating"]) { position: fixed; right: 16px; bottom: 16px; margin: 0;
   z-index: 2147483646; }
+:host([data-liner-overlay]) { display: block; position: fixed; top: 0; left: 0; width: 0; height: 0;
+  margin: 0; z-index: 2147483647; }
 .bar { display: inline-flex; align-items: center; gap: 6px; background: #fff; border: 1px solid #ba478f;
   border-radius: 6px; padding: 3px 6px; box-shadow: 0 1px 3px rgba(0,0,0,.15); }
 button { font: inherit; cursor: pointer; border: 1px solid #ba478f; background: #ba478f; color: #fff;

@@ -6,15 +6,16 @@
  */
 import type { LookupResult } from '@liner/shared/lookup';
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { CacheNote, Problem } from '../../messages.ts';
+import type { CacheNote, Problem, UrlState } from '../../messages.ts';
 import type { Api } from '../send.ts';
+import { Overlay } from './overlay.tsx';
 import { Panel } from './panel.tsx';
 import { ReleaseLinks } from './release-links.tsx';
 import { Elapsed, type ImportState, importOutcome, ProblemLine } from './status.tsx';
+import { byUser } from './user-action.ts';
 
 type Badge =
   | { kind: 'checking' }
-  | { kind: 'hidden' }
   | { kind: 'problem'; problem: Problem }
   | {
       kind: 'linked' | 'not-linked';
@@ -23,20 +24,38 @@ type Badge =
       cache?: CacheNote;
       /** MusicBrainz could not be asked: the page may or may not be linked. */
       unchecked?: string;
+      stale?: UrlState['stale'];
     };
 
 type Lookup =
   | { kind: 'idle' }
   | { kind: 'looking'; startedAt: number }
   | { kind: 'problem'; problem: Problem }
-  | { kind: 'open'; result: LookupResult; cache?: CacheNote };
+  | { kind: 'open'; result: LookupResult; musicbrainzUrl: string; cache?: CacheNote };
 
 export interface WidgetProps {
   pageUrl: string;
   api: Api;
+  /** Where the panel opens, above the page (mount.ts); in the widget itself without one. */
+  overlay?: () => HTMLElement;
+  /** The store is switched off in the options: the caller takes the widget away. */
+  onDisabled?: () => void;
 }
 
-export function Widget({ pageUrl, api }: WidgetProps) {
+function badgeOf(state: UrlState | undefined, musicbrainzUrl: string, cache?: CacheNote): Badge {
+  return {
+    kind: state?.status === 'linked' ? 'linked' : 'not-linked',
+    mbids: state?.mbids ?? [],
+    musicbrainzUrl,
+    ...(cache ? { cache } : {}),
+    ...(!state || state.status === 'unknown'
+      ? { unchecked: state?.error ?? 'the server gave no answer for this page' }
+      : {}),
+    ...(state?.stale ? { stale: state.stale } : {}),
+  };
+}
+
+export function Widget({ pageUrl, api, overlay, onDisabled }: WidgetProps) {
   const [badge, setBadge] = useState<Badge>({ kind: 'checking' });
   const [lookup, setLookup] = useState<Lookup>({ kind: 'idle' });
   const [importState, setImportState] = useState<ImportState>({ state: 'idle' });
@@ -44,23 +63,10 @@ export function Widget({ pageUrl, api }: WidgetProps) {
   const check = useCallback(async () => {
     setBadge({ kind: 'checking' });
     const answer = await api({ type: 'check', urls: [pageUrl] });
-    if (!answer.ok) {
-      setBadge(
-        answer.problem.kind === 'disabled'
-          ? { kind: 'hidden' }
-          : { kind: 'problem', problem: answer.problem },
-      );
-      return;
-    }
-    const state = answer.states[0];
-    setBadge({
-      kind: state?.status === 'linked' ? 'linked' : 'not-linked',
-      mbids: state?.mbids ?? [],
-      musicbrainzUrl: answer.musicbrainzUrl,
-      ...(answer.cache ? { cache: answer.cache } : {}),
-      ...(state?.status === 'unknown' ? { unchecked: state.error ?? 'no answer' } : {}),
-    });
-  }, [api, pageUrl]);
+    if (answer.ok) setBadge(badgeOf(answer.states[0], answer.musicbrainzUrl, answer.cache));
+    else if (answer.problem.kind === 'disabled') onDisabled?.();
+    else setBadge({ kind: 'problem', problem: answer.problem });
+  }, [api, pageUrl, onDisabled]);
 
   useEffect(() => {
     void check();
@@ -72,7 +78,12 @@ export function Widget({ pageUrl, api }: WidgetProps) {
     const answer = await api({ type: 'lookup', url: pageUrl, refresh });
     setLookup(
       answer.ok
-        ? { kind: 'open', result: answer.result, ...(answer.cache ? { cache: answer.cache } : {}) }
+        ? {
+            kind: 'open',
+            result: answer.result,
+            musicbrainzUrl: answer.musicbrainzUrl,
+            ...(answer.cache ? { cache: answer.cache } : {}),
+          }
         : { kind: 'problem', problem: answer.problem },
     );
   };
@@ -88,9 +99,6 @@ export function Widget({ pageUrl, api }: WidgetProps) {
     setImportState(importOutcome(answer));
   };
 
-  if (badge.kind === 'hidden') return null;
-  const musicbrainzUrl =
-    'musicbrainzUrl' in badge ? badge.musicbrainzUrl : 'https://musicbrainz.org';
   const linked = badge.kind === 'linked' ? badge.mbids : [];
   const existing = [
     ...new Set([
@@ -98,6 +106,18 @@ export function Widget({ pageUrl, api }: WidgetProps) {
       ...(lookup.kind === 'open' ? lookup.result.existing.map((e) => e.mbid) : []),
     ]),
   ];
+  const panel = lookup.kind === 'open' && (
+    <Panel
+      result={lookup.result}
+      cache={lookup.cache}
+      existing={existing}
+      musicbrainzUrl={lookup.musicbrainzUrl}
+      importState={importState}
+      onImport={(mbid) => void runImport(lookup.result, mbid)}
+      onRefresh={() => void runLookup(true)}
+      onClose={() => setLookup({ kind: 'idle' })}
+    />
+  );
 
   return (
     <>
@@ -112,10 +132,12 @@ export function Widget({ pageUrl, api }: WidgetProps) {
         )}
         {badge.kind === 'linked' && (
           <span class="badge" data-liner="badge">
-            In MusicBrainz: <ReleaseLinks mbids={badge.mbids} musicbrainzUrl={musicbrainzUrl} />
+            In MusicBrainz:{' '}
+            <ReleaseLinks mbids={badge.mbids} musicbrainzUrl={badge.musicbrainzUrl} />
           </span>
         )}
-        {(badge.kind === 'linked' || badge.kind === 'not-linked') &&
+        {/* The badge is advisory: when it could not be had, the import still can. */}
+        {badge.kind !== 'checking' &&
           (lookup.kind === 'looking' ? (
             <button type="button" disabled data-liner="progress">
               Looking up at the stores… <Elapsed since={lookup.startedAt} />
@@ -126,7 +148,7 @@ export function Widget({ pageUrl, api }: WidgetProps) {
               class={badge.kind === 'linked' ? 'secondary' : ''}
               data-liner="import"
               title="Look this release up at every store and import it to MusicBrainz"
-              onClick={() => void runLookup()}
+              onClick={byUser(() => void runLookup())}
             >
               {badge.kind === 'linked' ? 'Look up' : 'Import'}
             </button>
@@ -134,6 +156,12 @@ export function Widget({ pageUrl, api }: WidgetProps) {
         {'unchecked' in badge && badge.unchecked && (
           <span class="source" data-liner="unchecked" title={badge.unchecked}>
             not checked in MusicBrainz: {badge.unchecked}
+          </span>
+        )}
+        {'stale' in badge && badge.stale && (
+          <span class="source" data-liner="stale" title={badge.stale.reason}>
+            answer of {new Date(badge.stale.checkedAt).toLocaleString()}, not checked again:{' '}
+            {badge.stale.reason}
           </span>
         )}
         {'cache' in badge && badge.cache?.serverProblem && (
@@ -145,17 +173,7 @@ export function Widget({ pageUrl, api }: WidgetProps) {
           <ProblemLine problem={lookup.problem} onRetry={() => void runLookup()} />
         )}
       </div>
-      {lookup.kind === 'open' && (
-        <Panel
-          result={lookup.result}
-          cache={lookup.cache}
-          existing={existing}
-          musicbrainzUrl={musicbrainzUrl}
-          importState={importState}
-          onImport={(mbid) => void runImport(lookup.result, mbid)}
-          onClose={() => setLookup({ kind: 'idle' })}
-        />
-      )}
+      {panel && (overlay ? <Overlay into={overlay()}>{panel}</Overlay> : panel)}
     </>
   );
 }

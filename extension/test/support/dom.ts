@@ -1,0 +1,43 @@
+/**
+ * The happy-dom tests' ways into a page: its URL, Liner's closed shadow roots, and clicks as a
+ * user makes them. happy-dom's element.click() is a script's click (no isTrusted), exactly what
+ * a store page's own script could do, so Liner's buttons ignore it; userClick is the user's.
+ */
+
+/** Puts the window at a URL (a store's page, a MusicBrainz page). */
+export function setUrl(url: string): void {
+  (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(url);
+}
+
+const roots = new WeakMap<Element, ShadowRoot>();
+const attachShadow = Element.prototype.attachShadow;
+
+/**
+ * Keeps every shadow root the code under test attaches, closed ones too, for the test to look
+ * into; the page itself (element.shadowRoot) still sees none.
+ */
+export function recordShadowRoots(): void {
+  Element.prototype.attachShadow = function (this: Element, init: ShadowRootInit) {
+    const root = attachShadow.call(this, init);
+    roots.set(this, root);
+    return root;
+  };
+}
+
+export function shadowOf(host: Element | null | undefined): ShadowRoot | undefined {
+  return host ? roots.get(host) : undefined;
+}
+
+/** A click with isTrusted set, as the browser gives it for the user's own. */
+export function userClick(element: Element): void {
+  const event = new MouseEvent('click', { bubbles: true, cancelable: true, composed: true });
+  Object.defineProperty(event, 'isTrusted', { value: true });
+  element.dispatchEvent(event);
+}
+
+/** The button in `root` whose text is `text`. */
+export function buttonNamed(root: ParentNode | undefined, text: string): HTMLButtonElement {
+  const button = [...(root?.querySelectorAll('button') ?? [])].find((b) => b.textContent === text);
+  if (!button) throw new Error(`no button "${text}"`);
+  return button;
+}
