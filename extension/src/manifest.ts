@@ -32,6 +32,8 @@ export function manifestFor(browser: string) {
     host_permissions: storeHostPermissions(),
     optional_host_permissions: OPTIONAL_HOSTS,
     action: { default_title: 'Liner' },
+    // AbortSignal.any (every server call's time-out, server.ts) came in Chrome 116 and
+    // Firefox 124.
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
@@ -42,6 +44,6 @@ export function manifestFor(browser: string) {
             },
           },
         }
-      : {}),
+      : { minimum_chrome_version: '116' }),
   };
 }

@@ -4,13 +4,14 @@ import { buildReleaseSeed } from '@liner/shared/seed/build';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { bandcampAddress } from '../src/content/bandcamp-domain.ts';
+import { bandcampAddress, probeBandcampPage } from '../src/content/bandcamp-domain.ts';
 import type { Api } from '../src/content/send.ts';
 import type { Request } from '../src/messages.ts';
 import { Options } from '../src/pages/options.tsx';
 import { RecentList } from '../src/pages/popup.tsx';
 import { postSeed, seedForm } from '../src/pages/seed-form.ts';
 import { defaultSettings } from '../src/settings/schema.ts';
+import { setUrl } from './support/dom.ts';
 import { sampleResult } from './support/release.ts';
 
 let container: HTMLElement;
@@ -42,22 +43,32 @@ describe('the seed form', () => {
 
   it('refuses an invalid seed at the last step and posts a valid one', () => {
     const submitted = vi.spyOn(HTMLFormElement.prototype, 'submit').mockImplementation(() => {});
-    const bad = postSeed(document, {
-      action: 'add',
-      url: 'https://musicbrainz.org/release/add',
-      fields: [['name', 'x']],
-    });
+    const site = { editorUrl: 'https://musicbrainz.org' };
+    const bad = postSeed(
+      document,
+      { action: 'add', url: 'https://musicbrainz.org/release/add', fields: [['name', 'x']] },
+      site,
+    );
     expect(bad).toEqual({
       posted: false,
       reason: expect.stringContaining('edit_note: a new release needs an edit note'),
     });
+    const seed = buildReleaseSeed(sampleResult(), site);
+    // Checked for the site it was handed over for, not only for its own shape.
+    expect(postSeed(document, seed, { editorUrl: 'https://test.musicbrainz.org' })).toEqual({
+      posted: false,
+      reason: expect.stringContaining(
+        'not the chosen MusicBrainz site https://test.musicbrainz.org',
+      ),
+    });
     expect(submitted).not.toHaveBeenCalled();
-    const seed = buildReleaseSeed(sampleResult(), { editorUrl: 'https://musicbrainz.org' });
-    expect(postSeed(document, seed)).toEqual({ posted: true });
+    expect(postSeed(document, seed, site)).toEqual({ posted: true });
     expect(submitted).toHaveBeenCalledTimes(1);
     submitted.mockRestore();
   });
 });
+
+const ORIGIN = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop';
 
 describe('the options page', () => {
   it('tests the connection after asking for the server origin, and saves what was entered', async () => {
@@ -74,7 +85,13 @@ describe('the options page', () => {
     const save = vi.fn(async () => ({ ok: true as const, settings: defaultSettings() }));
     const requestAccess = vi.fn(async () => true);
     mount(
-      <Options initial={defaultSettings()} api={api} save={save} requestAccess={requestAccess} />,
+      <Options
+        initial={defaultSettings()}
+        extensionOrigin={ORIGIN}
+        api={api}
+        save={save}
+        requestAccess={requestAccess}
+      />,
     );
     const input = (id: string) => container.querySelector<HTMLInputElement>(`#${id}`)!;
     act(() => {
@@ -120,6 +137,35 @@ describe('the options page', () => {
     const saved = (save.mock.calls[0] as unknown as [{ providerOrder: string[] }])[0];
     expect(saved.providerOrder.slice(0, 2)).toEqual(['itunes', 'deezer']);
     expect(text('[data-liner="save-result"]')).toBe('Saved.');
+  });
+
+  it('shows its own origin, and warns before a token goes out in clear text', () => {
+    const api = (async () => ({ ok: true })) as unknown as Api;
+    const save = vi.fn();
+    mount(
+      <Options
+        initial={{ ...defaultSettings(), token: 'secret-token-123456' }}
+        extensionOrigin={ORIGIN}
+        api={api}
+        save={save}
+        requestAccess={async () => true}
+      />,
+    );
+    expect(text('[data-liner="origin"] code')).toBe(ORIGIN);
+    const server = container.querySelector<HTMLInputElement>('#server')!;
+    const enter = (value: string) =>
+      act(() => {
+        server.value = value;
+        server.dispatchEvent(new Event('input'));
+      });
+    // The default, on this machine: nothing to warn about.
+    expect(container.querySelector('[data-liner="cleartext"]')).toBeNull();
+    enter('http://192.168.1.20:5733');
+    expect(text('[data-liner="cleartext"]')).toMatch(
+      /^The token would go to 192\.168\.1\.20:5733 unencrypted/,
+    );
+    enter('https://liner.example.org');
+    expect(container.querySelector('[data-liner="cleartext"]')).toBeNull();
   });
 });
 
@@ -171,18 +217,48 @@ describe('the popup', () => {
         ?.getAttribute('href'),
     ).toBe('http://127.0.0.1:5733/release/perm1234abcd');
   });
+
+  it('links only https: addresses from the history', async () => {
+    const api = (async () => ({
+      ok: true,
+      serverUrl: 'http://127.0.0.1:5733',
+      server: { up: true, version: '0.1.0' },
+      entries: [
+        { kind: 'import', at: '2026-11-20T10:05:00.000Z', url: 'javascript:alert(1)' },
+        { kind: 'import', at: '2026-11-20T10:04:00.000Z', url: 'https://www.deezer.com/album/1' },
+      ],
+    })) as Api;
+    mount(<RecentList api={api} />);
+    await settle();
+    const items = [...container.querySelectorAll('[data-liner="imports"] li')];
+    expect(items[0]?.textContent).toMatch(/^Imported javascript:alert\(1\) /);
+    expect(items[0]?.querySelector('a')).toBeNull();
+    expect(items[1]?.querySelector('a')?.getAttribute('href')).toBe(
+      'https://www.deezer.com/album/1',
+    );
+  });
 });
 
 describe('Bandcamp on its own domain', () => {
-  const setUrl = (url: string) =>
-    (window as unknown as { happyDOM: { setURL(u: string): void } }).happyDOM.setURL(url);
-
   it('finds the bandcamp.com address when the page says it is Bandcamp', () => {
     setUrl('https://music.example-band.net/album/night-shift?from=home');
     document.head.innerHTML = '<meta name="generator" content="Bandcamp">';
     document.body.innerHTML =
       '<a href="https://bandcamp.com/">bandcamp</a><a href="https://exampleband.bandcamp.com/follow">follow</a><a href="https://exampleband.bandcamp.com/album/night-shift">x</a>';
     expect(bandcampAddress()).toBe('https://exampleband.bandcamp.com/album/night-shift');
+  });
+
+  it('passes over Bandcamp’s own subdomains, however often the page links them', () => {
+    setUrl('https://music.example-band.net/');
+    document.head.innerHTML = '<meta name="generator" content="Bandcamp">';
+    document.body.innerHTML = [
+      ...['daily', 'daily', 'www', 'www', 'get', 'f4'].map(
+        (sub) => `<a href="https://${sub}.bandcamp.com/">x</a>`,
+      ),
+      '<a href="https://exampleband.bandcamp.com/">band</a>',
+    ].join('');
+    expect(probeBandcampPage()?.bands[0]).toBe('daily');
+    expect(bandcampAddress()).toBe('https://exampleband.bandcamp.com/');
   });
 
   it('says nothing for other pages', () => {

@@ -14,6 +14,7 @@ async function main() {
   render(
     <Options
       initial={await loadSettings()}
+      extensionOrigin={new URL(browser.runtime.getURL('/')).origin}
       api={sendToBackground}
       save={saveSettings}
       requestAccess={(serverUrl) =>

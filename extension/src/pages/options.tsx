@@ -19,6 +19,8 @@ import { ProviderOrder } from './provider-order.tsx';
 
 export interface OptionsProps {
   initial: Settings;
+  /** This extension's origin (chrome-extension://<id>), for the server's server.corsOrigins. */
+  extensionOrigin: string;
   api: Api;
   save(form: SettingsForm): Promise<SaveResult>;
   /** Asks the browser for access to the server's origin; false when the user declines. */
@@ -27,7 +29,23 @@ export interface OptionsProps {
 
 type Status = { kind: 'idle' } | { kind: 'busy' } | { kind: 'ok' | 'problem'; text: string };
 
-export function Options({ initial, api, save, requestAccess }: OptionsProps) {
+/**
+ * The host a token would reach in clear text: plain http:// to anything but this machine (a
+ * LAN is a network too). Undefined when the address is https://, loopback or not one yet.
+ */
+export function cleartextHost(serverUrl: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(serverUrl);
+  } catch {
+    return undefined;
+  }
+  if (url.protocol !== 'http:') return undefined;
+  const loopback = /^(localhost|127(\.\d+){3}|\[::1\])$/i.test(url.hostname);
+  return loopback ? undefined : url.host;
+}
+
+export function Options({ initial, extensionOrigin, api, save, requestAccess }: OptionsProps) {
   const [serverUrl, setServerUrl] = useState(initial.serverUrl);
   const [token, setToken] = useState(initial.token ?? '');
   const [musicbrainz, setMusicbrainz] = useState<MusicBrainzServer>(initial.musicbrainz);
@@ -36,6 +54,7 @@ export function Options({ initial, api, save, requestAccess }: OptionsProps) {
   const [order, setOrder] = useState<ProviderName[]>(initial.providerOrder);
   const [test, setTest] = useState<Status>({ kind: 'idle' });
   const [saved, setSaved] = useState<Status>({ kind: 'idle' });
+  const cleartext = cleartextHost(serverUrl);
 
   /**
    * Asks for the server's origin. Called first thing in a click handler: the browser only shows
@@ -112,6 +131,10 @@ export function Options({ initial, api, save, requestAccess }: OptionsProps) {
         Test connection
       </button>
       {line(test, 'test-result')}
+      <p class="note" data-liner="origin">
+        This extension's origin, for a server that allows only known ones (server.corsOrigins):{' '}
+        <code>{extensionOrigin}</code>
+      </p>
       <label for="token">API token (if the server requires one)</label>
       <input
         id="token"
@@ -120,6 +143,12 @@ export function Options({ initial, api, save, requestAccess }: OptionsProps) {
         value={token}
         onInput={(e) => setToken(e.currentTarget.value)}
       />
+      {token.trim() && cleartext && (
+        <p class="problem" data-liner="cleartext">
+          The token would go to {cleartext} unencrypted, readable on the way: use an https://
+          address for a server on another machine.
+        </p>
+      )}
       <label for="musicbrainz">MusicBrainz site the seeds open on</label>
       <select
         id="musicbrainz"

@@ -10,15 +10,33 @@ import type { Api } from '../content/send.ts';
 import { providerName } from '../content/ui/format.ts';
 import type { RecentEntry, RecentResponse } from '../messages.ts';
 
+/**
+ * Only https: addresses become links. The history keeps store pages, but it is read back from
+ * the database, and a javascript: or data: URL in a link of an extension page must never be one
+ * click away.
+ */
+function safeLink(url: string): boolean {
+  try {
+    return new URL(url).protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
 function Entry({ entry, serverUrl }: { entry: RecentEntry; serverUrl: string }) {
   const store = tryRecognizeUrl(entry.url)?.entity.store;
   const verb = { lookup: 'Looked up', import: 'Imported', edit: 'Added links to' }[entry.kind];
+  const name = entry.title ?? entry.url;
   return (
     <li data-kind={entry.kind}>
       {verb}{' '}
-      <a href={entry.url} target="_blank" rel="noreferrer">
-        {entry.title ?? entry.url}
-      </a>
+      {safeLink(entry.url) ? (
+        <a href={entry.url} target="_blank" rel="noreferrer">
+          {name}
+        </a>
+      ) : (
+        name
+      )}
       {entry.artist ? ` by ${entry.artist}` : ''}
       {store ? ` (${providerName(store)})` : ''}
       <span class="when"> {new Date(entry.at).toLocaleString()}</span>
