@@ -2,13 +2,16 @@
  * The built extension in Debian's Chromium imports a release from every store's stand-in page,
  * served under the store's real host name, through the real companion server (whose providers
  * answer from the recorded corpus and their fixtures) into a stand-in MusicBrainz, and shows the
- * right badge for a release MusicBrainz already links.
+ * right badge for a release MusicBrainz already links. Every store's page also comes in a
+ * redesigned form that no anchor knows, where the button floats.
  */
 import { tryRecognizeUrl } from '@liner/shared';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { PROVIDERS } from '../../server/src/providers/registry.ts';
-import { bar, placement } from './support/extension-browser.ts';
+import { SITE_NAMES } from '../../extension/src/sites.ts';
+import { bar, panel, placement, widget } from './support/extension-browser.ts';
 import { e2eAvailable, useHarness, WAIT } from './support/harness.ts';
+import { escapeRegExp } from './support/shadow.ts';
 import { storePage } from './support/store-pages.ts';
 
 const LINKED_MBID = '5b11f4ce-a62d-471e-81fc-a69a8278c7da';
@@ -18,8 +21,6 @@ interface Case {
   store: string;
   page: string;
   title: string;
-  /** The page has lost its title anchor (a redesign): the button floats. */
-  noAnchor?: boolean;
 }
 
 const CASES: Case[] = [
@@ -38,7 +39,6 @@ const CASES: Case[] = [
     store: 'beatport',
     page: 'https://www.beatport.com/release/night-drive/4100001',
     title: 'Night Drive',
-    noAnchor: true,
   },
   {
     store: 'spotify',
@@ -58,22 +58,37 @@ const CASES: Case[] = [
   },
 ];
 
+/** The element right before the button: the store's title heading when the button is anchored. */
+function beforeButton(page: Page) {
+  return page.evaluate(() => {
+    const before = document.querySelector('liner-import')?.previousElementSibling;
+    return before ? `${before.localName}: ${before.textContent}` : null;
+  });
+}
+
 describe.skipIf(!e2eAvailable())('the extension in Chromium', () => {
   const harness = useHarness({
     'https://www.deezer.com/album/629506181': [['release', LINKED_MBID]],
   });
 
+  it('covers every store the extension supports', () => {
+    expect(CASES.map((c) => c.store).sort()).toEqual([...SITE_NAMES].sort());
+  });
+
   it('shows "In MusicBrainz" for a linked release and posts only the missing links', async () => {
     const page = await harness().open(LINKED_PAGE, storePage('deezer', 'Die With A Smile'));
-    await expect.poll(() => bar(page).getAttribute('data-state'), WAIT).toBe('linked');
-    const link = page.locator('liner-import [data-liner="badge"] a');
-    expect(await link.getAttribute('href')).toBe(
+    await expect.poll(() => bar(page).attribute('data-state'), WAIT).toBe('linked');
+    // Closed: the page's scripts see the host and nothing inside it.
+    expect(
+      await page.evaluate(() => document.querySelector('liner-import')?.shadowRoot),
+    ).toBeNull();
+    expect(await widget(page, '[data-liner="badge"] a').attribute('href')).toBe(
       `https://test.musicbrainz.org/release/${LINKED_MBID}`,
     );
     expect(await placement(page)).toBe('anchored');
-    await page.locator('liner-import [data-liner="import"]', { hasText: 'Look up' }).click();
+    await widget(page, '[data-liner="import"]', 'Look up').click();
     await expect
-      .poll(() => page.locator('liner-import [data-liner="panel"] h2').textContent(), WAIT)
+      .poll(() => panel(page, '[data-liner="panel"] h2').text(), WAIT)
       .toBe('Die With A Smile');
     const posted = await harness().post(page, 'Add missing links');
     expect(posted.path).toBe(`/release/${LINKED_MBID}/edit`);
@@ -89,43 +104,58 @@ describe.skipIf(!e2eAvailable())('the extension in Chromium', () => {
   }, 60_000);
 
   for (const c of CASES) {
-    it.skipIf(!PROVIDERS.has(c.store as never))(
-      `imports from ${c.store}: ${c.title}`,
-      async () => {
-        const page = await harness().open(
-          c.page,
-          storePage(c.store, c.title, { noAnchor: c.noAnchor }),
-        );
-        await expect.poll(() => bar(page).getAttribute('data-state'), WAIT).toBe('not-linked');
-        expect(await placement(page)).toBe(c.noAnchor ? 'floating' : 'anchored');
-        await page.locator('liner-import [data-liner="import"]', { hasText: 'Import' }).click();
-        const panel = page.locator('liner-import [data-liner="panel"]');
-        await expect.poll(() => panel.locator('h2').textContent(), WAIT).toBe(c.title);
-        expect(await panel.locator('tr[data-field="title"] .source').textContent()).toMatch(
-          /^from /,
-        );
-        const posted = await harness().post(page, 'Open in MusicBrainz');
-        expect(posted).toMatchObject({
-          host: 'test.musicbrainz.org',
-          path: '/release/add?skip_confirmation=1',
-          contentType: 'application/x-www-form-urlencoded',
-        });
-        expect(posted.fields[0]).toEqual(['name', c.title]);
-        // The page's own release goes with it as a store link (the store may spell its slug).
-        const release = tryRecognizeUrl(c.page)!.entity;
-        const links = posted.fields
-          .filter(([name]) => /^urls\.\d+\.url$/.test(name))
-          .map(([, url]) => tryRecognizeUrl(url)?.entity);
-        expect(links).toContainEqual(
-          expect.objectContaining({ store: release.store, id: release.id }),
-        );
-        // Exactly the fields the server's seed builder made for this look-up, in order.
-        const seed = await harness().api.seeds.build.query({ id: harness().permalinkOf(posted) });
-        expect(seed.problems).toEqual([]);
-        expect(posted.fields).toEqual(seed.fields);
-        await page.close();
-      },
-      60_000,
-    );
+    it(`imports from ${c.store}: ${c.title}`, async () => {
+      const page = await harness().open(c.page, storePage(c.store, c.title));
+      await expect.poll(() => bar(page).attribute('data-state'), WAIT).toBe('not-linked');
+      expect(await placement(page)).toBe('anchored');
+      expect(await beforeButton(page)).toMatch(new RegExp(`^h[12]: .*${escapeRegExp(c.title)}$`));
+      await widget(page, '[data-liner="import"]', 'Import').click();
+      await expect.poll(() => panel(page, '[data-liner="panel"] h2').text(), WAIT).toBe(c.title);
+      expect(await panel(page, 'tr[data-field="title"] .source').text()).toMatch(/^from /);
+      const posted = await harness().post(page, 'Open in MusicBrainz');
+      expect(posted).toMatchObject({
+        host: 'test.musicbrainz.org',
+        path: '/release/add?skip_confirmation=1',
+        contentType: 'application/x-www-form-urlencoded',
+      });
+      expect(posted.fields[0]).toEqual(['name', c.title]);
+      // The page's own release goes with it as a store link (the store may spell its slug).
+      const release = tryRecognizeUrl(c.page)!.entity;
+      const links = posted.fields
+        .filter(([name]) => /^urls\.\d+\.url$/.test(name))
+        .map(([, url]) => tryRecognizeUrl(url)?.entity);
+      expect(links).toContainEqual(
+        expect.objectContaining({ store: release.store, id: release.id }),
+      );
+      // Exactly the fields the server's seed builder made for this look-up, in order.
+      const seed = await harness().api.seeds.build.query({ id: harness().permalinkOf(posted) });
+      expect(seed.problems).toEqual([]);
+      expect(posted.fields).toEqual(seed.fields);
+      await page.close();
+
+      // The same page after a redesign: the button floats in the corner instead of vanishing.
+      const redesigned = await harness().open(
+        c.page,
+        storePage(c.store, c.title, { noAnchor: true }),
+      );
+      await expect.poll(() => bar(redesigned).attribute('data-state'), WAIT).not.toBe('checking');
+      expect(await placement(redesigned)).toBe('floating');
+      expect(await widget(redesigned, '[data-liner="import"]').count()).toBe(1);
+      await redesigned.close();
+    }, 60_000);
   }
+
+  it('opens the panel above the page even from a container that clips', async () => {
+    const c = CASES.find((x) => x.store === 'spotify')!;
+    const page = await harness().open(c.page, storePage(c.store, c.title, { clipping: true }));
+    await widget(page, '[data-liner="import"]').click();
+    await expect.poll(() => panel(page, '[data-liner="panel"] h2').text(), WAIT).toBe(c.title);
+    const seen = await panel(page, '[data-liner="panel"]').evaluateAll((elements) => {
+      const box = elements[0]!.getBoundingClientRect();
+      const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+      return { top: box.top, right: window.innerWidth - box.right, hit: hit?.localName };
+    });
+    expect(seen).toEqual({ top: 16, right: 16, hit: 'liner-import-overlay' });
+    await page.close();
+  }, 60_000);
 });

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { StandInRelease } from '../support/musicbrainz-release.ts';
 import { e2eAvailable, type StandInReleases, useHarness, WAIT } from './support/harness.ts';
 import { editorPage, landingPage, releasePage } from './support/musicbrainz-pages.ts';
+import { inShadow } from './support/shadow.ts';
 
 const MB = 'https://test.musicbrainz.org';
 const RELEASE_MBID = '7d2c9a41-5b3e-4f60-8a1d-2e4f6b8c0d12';
@@ -45,8 +46,9 @@ describe.skipIf(!e2eAvailable())('the extension on MusicBrainz pages', () => {
     { 'https://www.deezer.com/artist/1': [['artist', ALPHA_MBID]] },
     releases,
   );
-  const box = (page: import('playwright-core').Page, part: string) =>
-    page.locator(`liner-musicbrainz [data-liner="${part}"]`);
+  /** A part of Liner's box, in its closed shadow root; `inside` narrows to what it holds. */
+  const box = (page: import('playwright-core').Page, part: string, inside = '') =>
+    inShadow(page, 'liner-musicbrainz', `[data-liner="${part}"] ${inside}`.trim());
 
   it('compares a release with the stores and adds exactly the missing links', async () => {
     const page = await harness().open(
@@ -54,44 +56,41 @@ describe.skipIf(!e2eAvailable())('the extension on MusicBrainz pages', () => {
       releasePage(RELEASE_MBID, 'Two Sides', 'Alpha'),
     );
     expect(await page.locator('liner-musicbrainz').getAttribute('data-placement')).toBe('anchored');
+    expect(
+      await page.evaluate(() => document.querySelector('liner-musicbrainz')?.shadowRoot),
+    ).toBeNull();
     await box(page, 'compare').click();
-    await expect
-      .poll(() => box(page, 'release-box').getAttribute('data-state'), WAIT)
-      .toBe('shown');
+    await expect.poll(() => box(page, 'release-box').attribute('data-state'), WAIT).toBe('shown');
     // The release's data came from the MusicBrainz web service, through the server.
     const reads = harness().upstream.standIn.requests.filter((r) =>
       r.path.startsWith(`/mb/ws/2/release/${RELEASE_MBID}?inc=`),
     );
     expect(reads).toHaveLength(1);
-    const listed = await box(page, 'missing-links')
-      .locator('li')
-      .evaluateAll((items) =>
-        items.map((li) => [li.getAttribute('data-url'), li.querySelector('.types')?.textContent]),
-      );
+    const listed = await box(page, 'missing-links', 'li').evaluateAll((items) =>
+      items.map((li) => [li.getAttribute('data-url'), li.querySelector('.types')?.textContent]),
+    );
     expect(listed).toEqual([
       [BEATPORT, '(paid download, paid streaming)'],
       [SPOTIFY, '(free streaming)'],
     ]);
-    const isrcs = await box(page, 'missing-isrcs')
-      .locator('tr')
-      .evaluateAll((rows) =>
-        rows.map((row) => [row.getAttribute('data-place'), row.lastElementChild?.textContent]),
-      );
+    const isrcs = await box(page, 'missing-isrcs', 'tr').evaluateAll((rows) =>
+      rows.map((row) => [row.getAttribute('data-place'), row.lastElementChild?.textContent]),
+    );
     expect(isrcs).toEqual([
       ['1.2', 'GBAAA2300002'],
       ['2.1', 'GBAAA2300003'],
     ]);
-    const magic = new URL((await box(page, 'magicisrc').getAttribute('href'))!);
+    const magic = new URL((await box(page, 'magicisrc').attribute('href'))!);
     expect(magic.origin).toBe('https://magicisrc.kepstin.ca');
     expect([...magic.searchParams].filter(([name]) => name !== 'edit-note')).toEqual([
       ['musicbrainzid', RELEASE_MBID],
       ['isrc1-2', 'GBAAA2300002'],
       ['isrc2-1', 'GBAAA2300003'],
     ]);
-    expect(await box(page, 'barcode').getAttribute('data-agrees')).toBe('true');
-    const covers = await box(page, 'cover-art')
-      .locator('li a')
-      .evaluateAll((links) => links.map((a) => [a.getAttribute('href'), a.textContent]));
+    expect(await box(page, 'barcode').attribute('data-agrees')).toBe('true');
+    const covers = await box(page, 'cover-art', 'li a').evaluateAll((links) =>
+      links.map((a) => [a.getAttribute('href'), a.textContent]),
+    );
     // Largest first; a store that gives no size comes last.
     const areas = covers.map(([href, size]) => {
       expect(href).toMatch(/^https:\/\//);
@@ -100,7 +99,7 @@ describe.skipIf(!e2eAvailable())('the extension on MusicBrainz pages', () => {
     });
     expect(areas[0]).toBeGreaterThan(0);
     expect(areas).toEqual([...areas].sort((a, b) => b - a));
-    expect(await box(page, 'add-cover-art').getAttribute('href')).toBe(
+    expect(await box(page, 'add-cover-art').attribute('href')).toBe(
       `${MB}/release/${RELEASE_MBID}/add-cover-art`,
     );
 
@@ -128,18 +127,14 @@ describe.skipIf(!e2eAvailable())('the extension on MusicBrainz pages', () => {
       releasePage(BUSY_MBID, 'Two Sides', 'Alpha'),
     );
     await box(page, 'compare').click();
-    await expect
-      .poll(() => box(page, 'problem').getAttribute('data-kind'), WAIT)
-      .toBe('rate-limited');
-    expect(await box(page, 'problem').textContent()).toBe(
+    await expect.poll(() => box(page, 'problem').attribute('data-kind'), WAIT).toBe('rate-limited');
+    expect(await box(page, 'problem').text()).toBe(
       'MusicBrainz asked the Liner server to slow down (it allows one request per second). Try again in a few seconds.',
     );
     releases[BUSY_MBID] = release(BUSY_MBID);
-    await page.locator('liner-musicbrainz button', { hasText: 'Retry' }).click();
-    await expect
-      .poll(() => box(page, 'release-box').getAttribute('data-state'), WAIT)
-      .toBe('shown');
-    expect(await box(page, 'missing-links').locator('li').count()).toBe(2);
+    await inShadow(page, 'liner-musicbrainz', 'button', 'Retry').click();
+    await expect.poll(() => box(page, 'release-box').attribute('data-state'), WAIT).toBe('shown');
+    expect(await box(page, 'missing-links', 'li').count()).toBe(2);
     await page.close();
   }, 90_000);
 
@@ -148,14 +143,12 @@ describe.skipIf(!e2eAvailable())('the extension on MusicBrainz pages', () => {
     const input = box(page, 'paste-input');
     await input.fill('https://example.com/album/1');
     await box(page, 'paste-import').click();
-    expect(await box(page, 'paste-invalid').textContent()).toMatch(
+    expect(await box(page, 'paste-invalid').text()).toMatch(
       /^Not a store release page: example\.com is not a supported store/,
     );
     await input.fill('https://www.deezer.com/en/album/100001');
     await box(page, 'paste-import').click();
-    expect(await box(page, 'paste-confirm').textContent()).toMatch(
-      /^The editor already has content/,
-    );
+    expect(await box(page, 'paste-confirm').text()).toMatch(/^The editor already has content/);
     const before = harness().site.posts.length;
     await box(page, 'paste-confirm-yes').click();
     const posted = await harness().nextPost(before, box(page, 'paste-problem'));

@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { launchBrowser } from '../../support/browser.ts';
+import { inShadow, type ShadowLocator } from './shadow.ts';
 
 export const EXTENSION_DIR = resolve(
   fileURLToPath(import.meta.url),
@@ -55,9 +56,19 @@ export async function configure(worker: Worker, settings: Record<string, unknown
   }, settings);
 }
 
-/** The widget's bar on a page (Playwright's CSS locators pierce open shadow roots). */
-export function bar(page: Page) {
-  return page.locator('liner-import [data-liner="bar"]');
+/** A part of the widget on a store page, in its closed shadow root. */
+export function widget(page: Page, selector: string, hasText?: string | RegExp): ShadowLocator {
+  return inShadow(page, 'liner-import', selector, hasText);
+}
+
+/** A part of the panel, which opens in a host of its own above the page. */
+export function panel(page: Page, selector: string, hasText?: string | RegExp): ShadowLocator {
+  return inShadow(page, 'liner-import-overlay', selector, hasText);
+}
+
+/** The widget's bar, whose data-state says what the badge says. */
+export function bar(page: Page): ShadowLocator {
+  return widget(page, '[data-liner="bar"]');
 }
 
 export async function placement(page: Page): Promise<string | null> {

@@ -4,7 +4,7 @@
  * Chromium with the built extension configured to use them.
  */
 import { STORES } from '@liner/shared';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { browserAvailable } from '../../support/browser.ts';
 import { corpusAvailable } from '../../support/corpus.ts';
@@ -17,7 +17,9 @@ import {
   type ExtensionBrowser,
   extensionBuilt,
   launchWithExtension,
+  panel,
 } from './extension-browser.ts';
+import type { ShadowLocator } from './shadow.ts';
 import {
   MAGICISRC_HOST,
   MUSICBRAINZ_HOSTS,
@@ -25,13 +27,10 @@ import {
   type StoreSite,
   startStoreSite,
 } from './store-site.ts';
+import { WAIT } from './timing.ts';
 import { startUpstream, type Upstream } from './upstream.ts';
 
-/**
- * How long a check waits for the page: generous, since the e2e shares two cores with the rest of
- * the suite; a passing check returns as soon as it holds.
- */
-export const WAIT = { timeout: 20_000 };
+export { WAIT } from './timing.ts';
 
 /** Chromium, the corpus and a build are needed; under CI=true a missing one fails the run. */
 export function e2eAvailable(): boolean {
@@ -60,7 +59,7 @@ export interface Harness {
   /** Clicks a panel action and waits for the form the new tab posts to MusicBrainz. */
   post(page: Page, action: string): Promise<Posted>;
   /** Waits for the form posted after the first `before` ones; `failed` shows a refusal's reasons. */
-  nextPost(before: number, failed?: Locator): Promise<Posted>;
+  nextPost(before: number, failed?: ShadowLocator): Promise<Posted>;
   /** The look-up's permalink, from the server page MusicBrainz is told to return to. */
   permalinkOf(posted: Posted): string;
   close(): Promise<void>;
@@ -85,12 +84,11 @@ export async function startHarness(
     serverUrl: companion.server.url,
     musicbrainz: 'test',
   });
-  const nextPost = async (before: number, failed?: Locator): Promise<Posted> => {
+  const nextPost = async (before: number, failed?: ShadowLocator): Promise<Posted> => {
     // A refused import shows its reasons: the poll then fails with them instead of a count.
     await expect
       .poll(
-        async () =>
-          failed && (await failed.count()) ? await failed.textContent() : site.posts.length,
+        async () => (failed && (await failed.count()) ? await failed.text() : site.posts.length),
         WAIT,
       )
       .toBe(before + 1);
@@ -110,8 +108,8 @@ export async function startHarness(
     },
     async post(page, action) {
       const before = site.posts.length;
-      await page.locator('liner-import [data-liner="panel"] button', { hasText: action }).click();
-      return nextPost(before, page.locator('liner-import [data-liner="import-failed"]'));
+      await panel(page, 'button', action).click();
+      return nextPost(before, panel(page, '[data-liner="import-failed"]'));
     },
     nextPost,
     permalinkOf(posted) {

@@ -1,41 +1,83 @@
 /**
- * Stand-in store pages: a title where each store's page has one (the first anchor the extension
- * knows for that store), and nothing of the store's data, which the extension never reads. A
- * page can leave the title anchor out (the floating fallback) or navigate like a single-page
+ * Stand-in store pages: the title area of each store's release page as those pages are built
+ * (written from the stores' markup, not from the extension's anchor list, so "anchored" checks
+ * that the anchors find a real title), and nothing of the store's data, which the extension never
+ * reads. A page can be redesigned (a title no anchor knows: the floating fallback), put its title
+ * in a container that clips (a transform and overflow: hidden), or navigate like a single-page
  * app (history.pushState and a re-rendered title, no reload).
  */
-const TITLE_MARKUP: Record<string, (title: string) => string> = {
-  spotify: (t) => `<div data-testid="entityTitle"><h1>${t}</h1></div>`,
-  deezer: (t) => `<h1 data-testid="masthead-title">${t}</h1>`,
-  itunes: (t) => `<h1 data-testid="non-editable-product-title">${t}</h1>`,
-  bandcamp: (t) => `<div id="name-section"><h2 class="trackTitle">${t}</h2></div>`,
-  tidal: (t) => `<h1 data-test="entity-title">${t}</h1>`,
-  beatport: (t) => `<h1 data-testid="release-title">${t}</h1>`,
-  qobuz: (t) => `<h1 class="album-meta__title">${t}</h1>`,
-  discogs: (t) => `<h1 class="title_1q3xW">${t}</h1>`,
+const TITLE_AREA: Record<string, (title: string) => string> = {
+  spotify: (t) =>
+    `<section data-testid="album-page"><div class="contentSpacing"><span class="encore-text-body-small">Album</span>
+<div data-testid="entityTitle"><span class="e-9960-text-wrap"><h1 class="encore-text encore-text-headline-large" data-encore-id="text" dir="auto">${t}</h1></span></div>
+<div data-testid="creator-link">Lady Gaga, Bruno Mars</div></div></section>`,
+  deezer: (t) =>
+    `<div id="page_naboo_album"><div class="catalog-header"><div class="container"><h1 class="chakra-heading css-1ly9qh4">${t}</h1>
+<div class="css-1ewdvdn"><a href="/en/artist/1">Alpha</a></div></div></div></div>`,
+  itunes: (t) =>
+    `<div class="container-detail-header"><div class="headings"><h1 class="headings__title" data-testid="non-editable-product-title"><span dir="auto">${t}</span></h1>
+<div class="headings__subtitles" data-testid="product-creator-subtitle"><a href="/gb/artist/queen/3296287">Queen</a></div></div></div>`,
+  bandcamp: (t) =>
+    `<div id="trackInfoInner"><div id="name-section"><h2 class="trackTitle">${t}</h2>
+<h3 style="margin:0px;">by <span><a href="https://frisyr.bandcamp.com">Frisyr</a></span></h3></div></div>`,
+  tidal: (t) =>
+    `<div data-test="header-container"><span data-test="entity-type">Album</span><h1 data-test="entity-title" class="_title_1h2uj">${t}</h1>
+<span data-test="artist-link"><a href="/artist/1">Alpha</a></span></div>`,
+  beatport: (t) =>
+    `<div class="ReleaseDetailCard-style__Wrapper-sc-1mlcnv-0"><div class="ReleaseDetailCard-style__Info-sc-1mlcnv-2"><h1 class="Release-style__Title-sc-1f1pzk8-1">${t}</h1>
+<a href="/artist/alpha/501">Alpha</a></div></div>`,
+  qobuz: (t) =>
+    `<div class="album-meta"><h1 class="album-meta__title"><span class="album-meta__item">${t}</span></h1>
+<h2 class="album-meta__artist"><a href="/gb-en/interpreter/alpha/1">Alpha</a></h2></div>`,
+  discogs: (t) =>
+    `<div class="body_32Bo9"><h1 class="title_1q3xW"><span class="link_15cpV"><a href="/artist/72872-Rick-Astley">Rick Astley</a></span> – ${t}</h1></div>`,
 };
 
+/** After a redesign: a heading in a header, with nothing any store's anchor list knows. */
+const REDESIGNED = (t: string) =>
+  `<header class="hero"><div class="hero__text"><h1 class="hero__heading">${t}</h1></div></header>`;
+
 export interface PageOptions {
-  /** Leave out the title anchor: the page of a store after a redesign. */
+  /** The page of a store after a redesign: the title is there, but no anchor finds it. */
   noAnchor?: boolean;
+  /** The title area sits in a container with a transform that clips what overflows it. */
+  clipping?: boolean;
   /** A link that changes the URL and title in place, like the single-page stores do. */
   spaLink?: { path: string; title: string };
 }
 
+export function titleArea(store: string, title: string): string {
+  const area = TITLE_AREA[store];
+  if (!area) throw new Error(`no stand-in page for ${store}`);
+  return area(title);
+}
+
 export function storePage(store: string, title: string, options: PageOptions = {}): string {
-  const heading = options.noAnchor
-    ? `<div class="redesigned-${store}">${title}</div>`
-    : TITLE_MARKUP[store]!(title);
+  let heading = options.noAnchor ? REDESIGNED(title) : titleArea(store, title);
+  if (options.clipping)
+    heading = `<div style="margin-top:200px;height:60px;overflow:hidden;transform:translateZ(0)">${heading}</div>`;
   const spa = options.spaLink
     ? `<a id="spa-link" href="${options.spaLink.path}">next</a>
 <script>
 document.getElementById('spa-link').addEventListener('click', (event) => {
   event.preventDefault();
   history.pushState({}, '', ${JSON.stringify(options.spaLink.path)});
-  document.getElementById('app').innerHTML = ${JSON.stringify(`<main>${TITLE_MARKUP[store]!(options.spaLink.title)}</main>`)};
+  document.getElementById('app').innerHTML = ${JSON.stringify(`<main>${titleArea(store, options.spaLink.title)}</main>`)};
 });
 </script>`
     : '';
   return `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${title}</title></head>
 <body><div id="app"><main>${heading}<p>Stand-in ${store} page</p></main></div>${spa}</body></html>`;
+}
+
+/** A Bandcamp artist's music page: a grid of release links, as /music lists them. */
+export function bandcampMusicPage(band: string, releases: string[]): string {
+  const items = releases
+    .map(
+      (slug) =>
+        `<li class="music-grid-item"><a href="/album/${slug}"><div class="art"></div><p class="title">${slug}</p></a></li>`,
+    )
+    .join('');
+  return `<!DOCTYPE html><html><head><meta charset="utf-8"><title>Music | ${band}</title></head>
+<body><div id="music-grid-container"><ol id="music-grid" class="editable-grid music-grid">${items}</ol></div></body></html>`;
 }
