@@ -51,8 +51,12 @@ export function formatLookup(result: LookupResult, permalinkBase?: string): stri
       ['Types', release.types.join(', '), 'types'],
       ['Copyright', release.copyright, 'copyright'],
     ];
+    // Multi-line values (a copyright with © and ℗ lines) stay in their column.
     for (const [name, value, field] of fields)
-      if (value) lines.push(`  ${name.padEnd(9)} ${value}${source(field)}`);
+      if (value)
+        lines.push(
+          `  ${name.padEnd(9)} ${value.replace(/\n/g, `\n${' '.repeat(12)}`)}${source(field)}`,
+        );
     for (const [i, medium] of release.media.entries()) {
       lines.push(
         `  Medium ${i + 1}${medium.format ? ` (${medium.format})` : ''}${medium.title ? `: ${medium.title}` : ''}`,
