@@ -1,4 +1,4 @@
-import { type LookupInput, providerNameSchema } from '@liner/shared';
+import { type LookupInput, parseGtin, providerNameSchema, recognizeUrl } from '@liner/shared';
 import { type Command, InvalidArgumentError } from 'commander';
 import { type App, createApp } from '../app.ts';
 import { openDatabase } from '../db/connect.ts';
@@ -55,6 +55,13 @@ export function lookupInput(args: readonly string[], flags: LookupFlags): Lookup
       if (gtin) throw new CliError(`only one barcode per look-up (got ${gtin} and ${arg})`, 2);
       gtin = arg;
     } else urls.push(arg);
+  }
+  // Input that can't be a look-up is refused before the database and providers start.
+  try {
+    for (const url of urls) recognizeUrl(url);
+    if (gtin) parseGtin(gtin);
+  } catch (error) {
+    throw asCliError(error);
   }
   return {
     urls,
