@@ -41,6 +41,14 @@ export class UpstreamError extends Error {
   }
 }
 
+/** The store says it has no such item (a 404, or its own "no data" answer). */
+export class NotFoundError extends UpstreamError {
+  override readonly name = 'NotFoundError';
+  constructor(provider: string, url: string, message: string) {
+    super('not-found', provider, url, message, 404);
+  }
+}
+
 export class HostNotAllowedError extends UpstreamError {
   override readonly name = 'HostNotAllowedError';
   constructor(provider: string, url: string, allowed: readonly string[]) {

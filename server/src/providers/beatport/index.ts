@@ -6,7 +6,7 @@
  * through the search page, which wants the 13-digit form.
  */
 import { gtinKey, type StoreEntity, sameGtin, storeByName } from '@liner/shared';
-import { ProviderDataError, UpstreamError } from '../../http/errors.ts';
+import { NotFoundError, ProviderDataError } from '../../http/errors.ts';
 import type { ProviderContext, ProviderDeclaration, ProviderLookup } from '../types.ts';
 import type { BeatportTrack } from './api.ts';
 import { extractNextData } from './extract.ts';
@@ -78,12 +78,10 @@ function createClient(ctx: ProviderContext) {
         );
         if (found) return lookupRelease(String(found.release_id), found.slug ?? undefined);
       }
-      throw new UpstreamError(
-        'not-found',
+      throw new NotFoundError(
         NAME,
         `${base}/search?q=${queries[0]}`,
         `Beatport has no release with barcode ${gtin}`,
-        404,
       );
     },
   };

@@ -3,7 +3,7 @@
  * query order is not part of any contract, so queries are recognized by key and by shape.
  */
 import { z } from 'zod';
-import { UpstreamError } from '../../http/errors.ts';
+import { NotFoundError } from '../../http/errors.ts';
 import { validate } from '../common/fetch.ts';
 import {
   type BeatportRelease,
@@ -34,8 +34,7 @@ export function readRelease(page: NextPage, url: string): BeatportRelease {
     .map((q) => q.state.data)
     .find((d) => isObject(d) && 'track_count' in d && 'catalog_number' in d);
   const raw = isObject(pageProps.release) ? pageProps.release : fromQuery;
-  if (!isObject(raw))
-    throw new UpstreamError('not-found', NAME, url, 'Beatport has no such release', 404);
+  if (!isObject(raw)) throw new NotFoundError(NAME, url, 'Beatport has no such release');
   return validate(beatportRelease, raw, NAME, url);
 }
 

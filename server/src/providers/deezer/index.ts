@@ -3,7 +3,7 @@
  * each track is fetched as well; the store's 50 requests per 5 s limit keeps that polite.
  */
 import { gtinVariants, type StoreEntity, storeByName } from '@liner/shared';
-import { ProviderDataError, UpstreamError } from '../../http/errors.ts';
+import { NotFoundError, ProviderDataError, UpstreamError } from '../../http/errors.ts';
 import { getJson, validate } from '../common/fetch.ts';
 import type { ProviderContext, ProviderDeclaration, ProviderLookup } from '../types.ts';
 import {
@@ -27,8 +27,7 @@ function checkError(data: unknown, url: string): void {
   const parsed = deezerError.safeParse(data);
   if (!parsed.success) return;
   const { code, message } = parsed.data.error;
-  if (code === NO_DATA)
-    throw new UpstreamError('not-found', NAME, url, 'Deezer has no such release', 404);
+  if (code === NO_DATA) throw new NotFoundError(NAME, url, 'Deezer has no such release');
   if (code === QUOTA)
     throw new UpstreamError('rate-limited', NAME, url, 'Deezer quota exceeded', 429);
   throw new ProviderDataError(NAME, url, `Deezer error ${code ?? ''}: ${message ?? 'unknown'}`);

@@ -6,7 +6,7 @@
  */
 import { gtinVariants, type StoreEntity, sameGtin, storeByName } from '@liner/shared';
 import type { z } from 'zod';
-import { ProviderDataError, UpstreamError } from '../../http/errors.ts';
+import { NotFoundError, ProviderDataError } from '../../http/errors.ts';
 import { validate } from '../common/fetch.ts';
 import type {
   ProviderClient,
@@ -38,7 +38,7 @@ function createClient(ctx: ProviderContext): ProviderClient {
     if (error.success && !schema.safeParse(response.data).success) {
       const { message } = error.data;
       if (/not found/i.test(message))
-        throw new UpstreamError('not-found', NAME, url, `Discogs has no such ${what}`, 404);
+        throw new NotFoundError(NAME, url, `Discogs has no such ${what}`);
       throw new ProviderDataError(NAME, url, `Discogs answered "${message}"`);
     }
     return validate(schema, response.data, NAME, url);
@@ -103,13 +103,7 @@ function createClient(ctx: ProviderContext): ProviderClient {
           : [],
       );
     }
-    throw new UpstreamError(
-      'not-found',
-      NAME,
-      searched,
-      `Discogs has no release with barcode ${gtin}`,
-      404,
-    );
+    throw new NotFoundError(NAME, searched, `Discogs has no release with barcode ${gtin}`);
   }
 
   // Discogs' search needs authentication, so without a token there is no barcode look-up at

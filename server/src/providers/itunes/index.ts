@@ -5,7 +5,7 @@
  */
 import { gtinVariants, isValidGtin, type StoreEntity, storeByName } from '@liner/shared';
 import { z } from 'zod';
-import { UpstreamError } from '../../http/errors.ts';
+import { NotFoundError, UpstreamError } from '../../http/errors.ts';
 import { validate } from '../common/fetch.ts';
 import { regionOrder } from '../common/regions.ts';
 import type { ProviderContext, ProviderDeclaration, ProviderLookup } from '../types.ts';
@@ -82,12 +82,10 @@ function createClient(ctx: ProviderContext) {
         const found = await lookup('id', entity.id, region);
         if (found) return found;
       }
-      throw new UpstreamError(
-        'not-found',
+      throw new NotFoundError(
         NAME,
         entity.id,
         `Apple has no release ${entity.id} in ${regionOrder(regions, entity.region).join(', ')}`,
-        404,
       );
     },
     async lookupByGtin(gtin: string, regions: readonly string[]) {
@@ -105,12 +103,10 @@ function createClient(ctx: ProviderContext) {
           if (found) return found;
         }
       }
-      throw new UpstreamError(
-        'not-found',
+      throw new NotFoundError(
         NAME,
         gtin,
         `Apple has no release with barcode ${gtin} in ${regionOrder(regions).join(', ')}`,
-        404,
       );
     },
   };

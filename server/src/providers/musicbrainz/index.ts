@@ -4,7 +4,7 @@
  * deployment-wide budget of one request per second (the HTTP layer's MusicBrainz gate).
  */
 import { gtinVariants, isMbid, type StoreEntity, sameGtin, storeByName } from '@liner/shared';
-import { UpstreamError } from '../../http/errors.ts';
+import { NotFoundError } from '../../http/errors.ts';
 import { getJson } from '../common/fetch.ts';
 import type { ProviderContext, ProviderDeclaration, ProviderLookup } from '../types.ts';
 import { mbRelease, mbSearch } from './api.ts';
@@ -19,13 +19,7 @@ function createClient(ctx: ProviderContext) {
 
   async function byMbid(mbid: string): Promise<ProviderLookup> {
     if (!isMbid(mbid))
-      throw new UpstreamError(
-        'not-found',
-        NAME,
-        mbid,
-        `"${mbid}" is not a MusicBrainz release ID`,
-        404,
-      );
+      throw new NotFoundError(NAME, mbid, `"${mbid}" is not a MusicBrainz release ID`);
     const apiUrl = `${api}/ws/2/release/${mbid}?inc=${INC}&fmt=json`;
     const { data } = await getJson(ctx.http, NAME, apiUrl, mbRelease);
     const { release, messages } = parseMusicBrainzRelease(data);
@@ -55,13 +49,7 @@ function createClient(ctx: ProviderContext) {
         }
         return found;
       }
-      throw new UpstreamError(
-        'not-found',
-        NAME,
-        gtin,
-        `MusicBrainz has no release with barcode ${gtin}`,
-        404,
-      );
+      throw new NotFoundError(NAME, gtin, `MusicBrainz has no release with barcode ${gtin}`);
     },
   };
 }

@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import {
   BadBodyError,
   HttpStatusError,
+  NotFoundError,
   ProviderDataError,
   UpstreamError,
 } from '../../http/errors.ts';
@@ -57,13 +58,7 @@ function errorFromBody(data: unknown, url: string): UpstreamError | undefined {
   if (!parsed.success) return undefined;
   const { code, message } = parsed.data;
   if (code === 404)
-    return new UpstreamError(
-      'not-found',
-      NAME,
-      url,
-      `Qobuz has no such album here (${message})`,
-      404,
-    );
+    return new NotFoundError(NAME, url, `Qobuz has no such album here (${message})`);
   if (/app_?id/i.test(message))
     return new UpstreamError(
       'credentials',
@@ -162,13 +157,7 @@ function createClient(ctx: ProviderContext) {
         const match = albums?.items.find((item) => sameGtin(qobuzGtin(item.upc) ?? '', gtin));
         if (match) return complete(await album(match.id), storefront(regions));
       }
-      throw new UpstreamError(
-        'not-found',
-        NAME,
-        searched,
-        `Qobuz has no album with barcode ${gtin}`,
-        404,
-      );
+      throw new NotFoundError(NAME, searched, `Qobuz has no album with barcode ${gtin}`);
     },
   };
 }

@@ -8,7 +8,7 @@
 import { gtinVariants, type StoreEntity, storeByName } from '@liner/shared';
 import type { z } from 'zod';
 import type { HttpRequest } from '../../http/client.ts';
-import { ProviderDataError, UpstreamError } from '../../http/errors.ts';
+import { NotFoundError, ProviderDataError, UpstreamError } from '../../http/errors.ts';
 import { getJson } from '../common/fetch.ts';
 import { appToken } from '../common/oauth.ts';
 import { regionOrder } from '../common/regions.ts';
@@ -145,12 +145,10 @@ function createClient(ctx: ProviderContext) {
         }
         return result;
       }
-      throw new UpstreamError(
-        'not-found',
+      throw new NotFoundError(
         NAME,
         `${api}/search?type=album&q=upc:${gtin}`,
         `Spotify has no release with barcode ${gtin}`,
-        404,
       );
     },
   };

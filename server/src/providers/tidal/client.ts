@@ -7,7 +7,7 @@
  */
 import { gtinVariants, type StoreEntity, sameGtin, storeByName } from '@liner/shared';
 import type { z } from 'zod';
-import { ProviderDataError, UpstreamError } from '../../http/errors.ts';
+import { NotFoundError, ProviderDataError, UpstreamError } from '../../http/errors.ts';
 import { getJson } from '../common/fetch.ts';
 import { appToken } from '../common/oauth.ts';
 import { regionOrder } from '../common/regions.ts';
@@ -166,12 +166,10 @@ export function createTidalClient(ctx: ProviderContext): ProviderClient {
       }
       const old = video ? undefined : await legacyLookup(entity.id, order[0]!);
       if (old) return old;
-      throw new UpstreamError(
-        'not-found',
+      throw new NotFoundError(
         NAME,
         storeByName(NAME).canonicalUrl(entity),
         `Tidal has no ${video ? 'video' : 'album'} ${video ?? entity.id} in ${order.join(', ')}`,
-        404,
       );
     },
     async lookupByGtin(gtin, regions) {
@@ -183,12 +181,10 @@ export function createTidalClient(ctx: ProviderContext): ProviderClient {
           if (found) return albumFrom(found, region);
         }
       }
-      throw new UpstreamError(
-        'not-found',
+      throw new NotFoundError(
         NAME,
         `${api}/albums?filter%5BbarcodeId%5D=${gtin}`,
         `Tidal has no release with barcode ${gtin} in ${order.join(', ')}`,
-        404,
       );
     },
   };
