@@ -9,8 +9,8 @@ import {
   type LinkType,
   type LookupMessage,
   type LookupResult,
+  linkMatcher,
   magicIsrcLink,
-  musicBrainzFormsOfUrl,
   type ProviderName,
   type Release,
   sameGtin,
@@ -46,7 +46,6 @@ export interface Comparison {
 }
 
 /** Every form of a URL MusicBrainz may hold, for "is this link already there?". */
-const forms = musicBrainzFormsOfUrl;
 
 function flat(release: Release) {
   return release.media.flatMap((medium, m) =>
@@ -90,7 +89,7 @@ export function createCompareService(deps: {
     async compare(mbid: string, refresh = false): Promise<Comparison> {
       const mb = await musicBrainzRelease(mbid, refresh);
       const mbLinks = mb.externalLinks.map((link) => link.url);
-      const known = new Set(mbLinks.flatMap(forms));
+      const known = linkMatcher(mbLinks);
       const storeUrls = mbLinks.filter((url) => {
         const entity = tryRecognizeUrl(url)?.entity;
         return entity?.type === 'release' && entity.store !== 'musicbrainz';
@@ -127,7 +126,7 @@ export function createCompareService(deps: {
       const store = lookup.release;
       if (!store) return comparison;
       comparison.missingLinks = store.externalLinks
-        .filter((link) => !forms(link.url).some((form) => known.has(form)))
+        .filter((link) => !known(link.url))
         .map((link) => ({
           url: link.url,
           types: link.types,

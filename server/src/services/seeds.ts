@@ -33,15 +33,13 @@ export interface BuiltSeed extends Seed {
   problems: SeedProblem[];
 }
 
-const formsOf = musicBrainzFormsOfUrl;
-
 function sourcePages(result: LookupResult): string[] {
   const pages = result.providers.flatMap((p) => (p.url && !p.error ? [p.url] : []));
   return pages.length ? pages : ['the stores'];
 }
 
 function releaseLinkForms(links: readonly { url: string }[]): string[] {
-  return [...new Set(links.flatMap((link) => formsOf(link.url)))];
+  return [...new Set(links.flatMap((link) => musicBrainzFormsOfUrl(link.url)))];
 }
 
 export function createSeedService(deps: {
@@ -52,14 +50,15 @@ export function createSeedService(deps: {
   const { config, resolver } = deps;
   // Voters must be able to open what an edit note cites: a loopback address is nobody's page.
   const publicAddress =
-    config.server.publicUrl !== undefined &&
-    !isLoopback(new URL(config.server.publicUrl).hostname.replace(/^\[|\]$/g, ''));
+    config.server.publicUrl !== undefined && !isLoopback(new URL(config.server.publicUrl).hostname);
   const pageUrl = (result: LookupResult) => `${deps.baseUrl()}/release/${result.id}`;
 
   /** Store URLs of the release that MusicBrainz links to `mbid` (in any of their forms). */
   async function linkedTo(result: LookupResult, mbid: string): Promise<string[]> {
     const links = result.release?.externalLinks ?? [];
-    const forms = new Map(links.map((link) => [link.url, formsOf(link.url)] as const));
+    const forms = new Map(
+      links.map((link) => [link.url, musicBrainzFormsOfUrl(link.url)] as const),
+    );
     const answers = await resolver.resolveUrls([...forms.values()].flat());
     return links
       .filter((link) =>
@@ -99,17 +98,20 @@ export function createSeedService(deps: {
     /** Follow-up actions for a release imported (or updated) from this look-up. */
     async followUps(result: LookupResult, releaseMbid: string): Promise<FollowUpActions> {
       const release = result.release;
-      // The release was just saved with these links: ask again now, so badges and later
-      // look-ups say "in MusicBrainz" instead of inviting a second import for the next hour.
-      await resolver
-        .resolveUrls(release ? releaseLinkForms(release.externalLinks) : [], { refresh: true })
-        .catch(() => undefined);
+      // The release was just saved with these links: unless the cache already knows, ask again
+      // now, so badges and later look-ups say "in MusicBrainz" instead of inviting a second
+      // import for the next hour. A reload of this page then costs no MusicBrainz request.
+      const links = release?.externalLinks ?? [];
+      const known = await linkedTo(result, releaseMbid).catch(() => []);
+      if (known.length < links.length)
+        await resolver
+          .resolveUrls(releaseLinkForms(links), { refresh: true })
+          .catch(() => undefined);
       const ids = [...(release?.artists ?? []), ...(release?.labels ?? [])];
       const urls = new Map<string, string[]>();
       for (const entity of ids) {
         for (const id of entity.externalIds) {
-          if (id.provider === 'musicbrainz' || (id.type !== 'artist' && id.type !== 'label'))
-            continue;
+          if (id.type !== 'artist' && id.type !== 'label') continue;
           // Region and slug matter: a GB artist page is not the US one MusicBrainz may hold.
           const page = entityOfExternalId(id);
           if (!page) continue;

@@ -53,36 +53,16 @@ export function createUrlCheckService(resolver: MbidResolver) {
       }
       return recognized.map((r): UrlCheck => {
         if (!r.ok) return { url: r.url, status: 'invalid', mbids: [], error: r.error };
-        if (r.entity.store === 'musicbrainz') {
-          return {
-            url: r.url,
-            status: 'linked',
-            canonicalUrl: r.canonicalUrl,
-            entityType: r.entity.type,
-            mbids: [r.entity.id],
-          };
-        }
-        if (failure)
-          return {
-            url: r.url,
-            status: 'unknown',
-            canonicalUrl: r.canonicalUrl,
-            entityType: r.entity.type,
-            mbids: [],
-            error: failure,
-          };
+        const page = { url: r.url, canonicalUrl: r.canonicalUrl, entityType: r.entity.type };
+        if (r.entity.store === 'musicbrainz')
+          return { ...page, status: 'linked', mbids: [r.entity.id] };
+        if (failure) return { ...page, status: 'unknown', mbids: [], error: failure };
         const target = TARGET[r.entity.type];
         const mbids = new Set<string>();
         for (const form of r.forms)
           for (const rel of answers.get(form) ?? [])
             if (rel.targetType === target) mbids.add(rel.mbid);
-        return {
-          url: r.url,
-          status: mbids.size ? 'linked' : 'not-linked',
-          canonicalUrl: r.canonicalUrl,
-          entityType: r.entity.type,
-          mbids: [...mbids],
-        };
+        return { ...page, status: mbids.size ? 'linked' : 'not-linked', mbids: [...mbids] };
       });
     },
   };

@@ -5,7 +5,7 @@
  */
 import type { LookupResult } from '../lookup.ts';
 import type { ArtistCredit, Release } from '../model.ts';
-import { musicBrainzFormsOfUrl, tryRecognizeUrl } from '../stores/index.ts';
+import { linkMatcher, tryRecognizeUrl } from '../stores/index.ts';
 import { annotationText, editNoteText } from './annotation.ts';
 import { releaseLinkTypeId } from './link-types.ts';
 import type { Seed, SeedField, SeedOptions } from './types.ts';
@@ -137,12 +137,10 @@ export function buildEditSeed(
   const release = result.release;
   if (!release) throw new Error('this look-up found no release to seed');
   // MusicBrainz may hold a link in another form (an older clean-up, another storefront).
-  const linked = new Set(options.linkedUrls.flatMap(musicBrainzFormsOfUrl));
+  const linked = linkMatcher(options.linkedUrls);
   const missing: Release = {
     ...release,
-    externalLinks: release.externalLinks.filter(
-      (link) => !musicBrainzFormsOfUrl(link.url).some((form) => linked.has(form)),
-    ),
+    externalLinks: release.externalLinks.filter((link) => !linked(link.url)),
   };
   const fields: SeedField[] = [...urlFields(missing), ...closingFields(result, options)];
   return { action: 'edit', url: `${options.editorUrl}/release/${mbid}/edit`, fields };

@@ -155,6 +155,15 @@ export function musicBrainzFormsOfUrl(url: string): string[] {
 }
 
 /**
+ * Whether a URL is among `known` in any form MusicBrainz may hold either in: the test for "does
+ * MusicBrainz already have this link?" when its links are known.
+ */
+export function linkMatcher(known: readonly string[]): (url: string) => boolean {
+  const forms = new Set(known.flatMap(musicBrainzFormsOfUrl));
+  return (url) => musicBrainzFormsOfUrl(url).some((form) => forms.has(form));
+}
+
+/**
  * The store page an external ID names, with the region and slug its canonical URL needs;
  * undefined for MusicBrainz's own IDs and types the store has no pages for.
  */
