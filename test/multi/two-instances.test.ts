@@ -6,16 +6,12 @@
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ServerProcess, spawnServer } from '../support/cli.ts';
-import { fixtureDir } from '../support/corpus.ts';
 import { createPostgresDatabase } from '../support/databases.ts';
 import { apiClient } from '../support/server.ts';
 import { type StandIn, startStandIn } from '../support/stand-in.ts';
-import { musicBrainzUrlRoute, replayRoute } from '../support/stand-ins.ts';
+import { DEEZER_FIXTURES, musicBrainzUrlRoute, replayRoute } from '../support/stand-ins.ts';
 
 const baseUrl = process.env.TEST_DATABASE_URL;
-const deezerFixtures = fixtureDir(
-  new URL('../../server/src/providers/deezer/deezer.test.ts', import.meta.url).href,
-);
 const DEEZER = 'https://www.deezer.com/album/100001';
 
 describe.skipIf(!baseUrl)('two server processes on one PostgreSQL', { timeout: 90_000 }, () => {
@@ -30,7 +26,7 @@ describe.skipIf(!baseUrl)('two server processes on one PostgreSQL', { timeout: 9
     url = created.url;
     drop = created.drop;
     upstream = await startStandIn();
-    const deezer = replayRoute('/deezer', 'https://api.deezer.com', deezerFixtures);
+    const deezer = replayRoute('/deezer', 'https://api.deezer.com', DEEZER_FIXTURES);
     const mb = musicBrainzUrlRoute({
       [DEEZER]: [['release', '1f6e2d7c-3b4a-4c5d-8e9f-0a1b2c3d4e5f']],
     });

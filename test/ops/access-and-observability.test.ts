@@ -3,16 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../server/src/db/connect.ts';
 import { createLogger } from '../../server/src/log.ts';
 import type { RunningServer } from '../../server/src/serve.ts';
-import { fixtureDir } from '../support/corpus.ts';
 import { testDatabases } from '../support/databases.ts';
 import { startTestServer } from '../support/server.ts';
 import { type StandIn, startStandIn } from '../support/stand-in.ts';
-import { musicBrainzUrlRoute, replayRoute } from '../support/stand-ins.ts';
+import { DEEZER_FIXTURES, musicBrainzUrlRoute, replayRoute } from '../support/stand-ins.ts';
 
 const TOKEN = 'test-token-0123456789abcdef';
-const deezerFixtures = fixtureDir(
-  new URL('../../server/src/providers/deezer/deezer.test.ts', import.meta.url).href,
-);
 
 describe('access control, metrics and logs', () => {
   let database: DatabaseHandle;
@@ -23,7 +19,7 @@ describe('access control, metrics and logs', () => {
   beforeAll(async () => {
     database = await testDatabases()[0]!.open();
     upstream = await startStandIn();
-    const deezer = replayRoute('/deezer', 'https://api.deezer.com', deezerFixtures);
+    const deezer = replayRoute('/deezer', 'https://api.deezer.com', DEEZER_FIXTURES);
     upstream.route('*', (req, res) => {
       if (/^\/deezer\/album\/66\d$/.test(req.path)) return res.writeHead(500).end('broken');
       if (req.path.startsWith('/deezer/')) return deezer(req, res);

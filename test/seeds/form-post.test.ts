@@ -6,15 +6,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../server/src/db/connect.ts';
 import type { RunningServer } from '../../server/src/serve.ts';
 import { browserAvailable, launchBrowser } from '../support/browser.ts';
-import { fixtureDir } from '../support/corpus.ts';
 import { testDatabases } from '../support/databases.ts';
 import { apiClient, startTestServer } from '../support/server.ts';
 import { type StandIn, startStandIn } from '../support/stand-in.ts';
-import { bandcampPage, musicBrainzUrlRoute, replayRoute } from '../support/stand-ins.ts';
-
-const deezerFixtures = fixtureDir(
-  new URL('../../server/src/providers/deezer/deezer.test.ts', import.meta.url).href,
-);
+import {
+  bandcampPage,
+  DEEZER_FIXTURES,
+  musicBrainzUrlRoute,
+  replayRoute,
+} from '../support/stand-ins.ts';
 
 describe.skipIf(!browserAvailable())('the import form, posted by Chromium', () => {
   let database: DatabaseHandle;
@@ -24,7 +24,7 @@ describe.skipIf(!browserAvailable())('the import form, posted by Chromium', () =
   beforeAll(async () => {
     database = await testDatabases()[0]!.open();
     upstream = await startStandIn();
-    const deezer = replayRoute('/deezer', 'https://api.deezer.com', deezerFixtures);
+    const deezer = replayRoute('/deezer', 'https://api.deezer.com', DEEZER_FIXTURES);
     upstream.route('*', (req, res) => {
       if (req.path.startsWith('/deezer/')) return deezer(req, res);
       if (req.path.startsWith('/ws/2/url')) return musicBrainzUrlRoute({})(req, res);

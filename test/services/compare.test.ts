@@ -8,16 +8,17 @@ import { TRPCClientError } from '@trpc/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../server/src/db/connect.ts';
 import type { RunningServer } from '../../server/src/serve.ts';
-import { fixtureDir } from '../support/corpus.ts';
 import { testDatabases } from '../support/databases.ts';
 import { musicBrainzReleaseRoute, type StandInRelease } from '../support/musicbrainz-release.ts';
 import { apiClient, startTestServer } from '../support/server.ts';
 import { json, type StandIn, startStandIn } from '../support/stand-in.ts';
-import { musicBrainzUrlRoute, replayRoute, twoSidesBandcampPage } from '../support/stand-ins.ts';
+import {
+  DEEZER_FIXTURES,
+  musicBrainzUrlRoute,
+  replayRoute,
+  twoSidesBandcampPage,
+} from '../support/stand-ins.ts';
 
-const deezerFixtures = fixtureDir(
-  new URL('../../server/src/providers/deezer/deezer.test.ts', import.meta.url).href,
-);
 const MBID = '3c1f0a52-7d4e-4b8a-9f21-6e5d4c3b2a10';
 const BUSY = '3c1f0a52-7d4e-4b8a-9f21-6e5d4c3b2a11';
 const ABSENT = '3c1f0a52-7d4e-4b8a-9f21-6e5d4c3b2a12';
@@ -45,7 +46,7 @@ describe.each(testDatabases())('compare with stores on $kind', ({ open }) => {
   beforeAll(async () => {
     database = await open();
     upstream = await startStandIn();
-    const deezer = replayRoute('/deezer', 'https://api.deezer.com', deezerFixtures);
+    const deezer = replayRoute('/deezer', 'https://api.deezer.com', DEEZER_FIXTURES);
     const releases = musicBrainzReleaseRoute({ [MBID]: RELEASE, [BUSY]: 503 });
     upstream.route('*', (req, res) => {
       if (req.path.startsWith('/deezer/')) return deezer(req, res);

@@ -6,15 +6,16 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type App, createApp } from '../../server/src/app.ts';
 import type { DatabaseHandle } from '../../server/src/db/connect.ts';
 import { silentLogger } from '../../server/src/log.ts';
-import { fixtureDir } from '../support/corpus.ts';
 import { testDatabases } from '../support/databases.ts';
 import { testConfig } from '../support/providers.ts';
 import { json, type StandIn, startStandIn } from '../support/stand-in.ts';
-import { musicBrainzUrlRoute, replayRoute, twoSidesBandcampPage } from '../support/stand-ins.ts';
+import {
+  DEEZER_FIXTURES,
+  musicBrainzUrlRoute,
+  replayRoute,
+  twoSidesBandcampPage,
+} from '../support/stand-ins.ts';
 
-const deezerFixtures = fixtureDir(
-  new URL('../../server/src/providers/deezer/deezer.test.ts', import.meta.url).href,
-);
 const ARTIST_MBID = '8c8b7a28-0d3c-4b8f-9c9b-6f1a2b3c4d5e';
 const RELEASE_MBID = '1f6e2d7c-3b4a-4c5d-8e9f-0a1b2c3d4e5f';
 const DEEZER = 'https://www.deezer.com/album/100001';
@@ -37,7 +38,7 @@ describe.each(testDatabases())('look-up service on $kind', ({ open }) => {
   beforeAll(async () => {
     database = await open();
     upstream = await startStandIn();
-    const deezer = replayRoute('/deezer', 'https://api.deezer.com', deezerFixtures);
+    const deezer = replayRoute('/deezer', 'https://api.deezer.com', DEEZER_FIXTURES);
     upstream.route('*', (req, res) => {
       if (req.path.startsWith('/deezer/')) {
         if (deezerFails) return res.writeHead(500).end('down');

@@ -107,8 +107,11 @@ export function musicBrainzUrlRoute(known: Record<string, [string, string][]>): 
   };
 }
 
-const DEEZER_FIXTURES = new URL('../../server/src/providers/deezer/fixtures', import.meta.url)
-  .pathname;
+/** The Deezer provider's own hand-written fixtures, which many server tests replay. */
+export const DEEZER_FIXTURES = new URL(
+  '../../server/src/providers/deezer/fixtures',
+  import.meta.url,
+).pathname;
 
 /**
  * One stand-in upstream for server tests: Deezer's API from the Deezer provider's own fixtures
