@@ -5,13 +5,13 @@ import { LinerDatabase } from '../src/background/db.ts';
 import { clientFactory } from '../src/background/deps.ts';
 import { createMessageListener } from '../src/background/listener.ts';
 import { createSeedStore } from '../src/background/seed-store.ts';
-import { loadSettings } from '../src/settings/storage.ts';
+import { cachedSettings } from '../src/settings/storage.ts';
 
 export default defineBackground(() => {
   const listener = createMessageListener({
     cache: createCache(new LinerDatabase()),
     seeds: createSeedStore(browser.storage.session),
-    settings: loadSettings,
+    settings: cachedSettings(),
     client: clientFactory(),
     openTab: async (url) => {
       await browser.tabs.create({ url });

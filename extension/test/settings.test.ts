@@ -4,7 +4,12 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { migrateSettings } from '../src/settings/migrate.ts';
 import { DEFAULT_SERVER_URL, defaultSettings, SETTINGS_VERSION } from '../src/settings/schema.ts';
-import { loadSettings, SETTINGS_KEY, saveSettings } from '../src/settings/storage.ts';
+import {
+  cachedSettings,
+  loadSettings,
+  SETTINGS_KEY,
+  saveSettings,
+} from '../src/settings/storage.ts';
 
 beforeEach(() => fakeBrowser.reset());
 
@@ -72,6 +77,23 @@ describe('migrations', () => {
 });
 
 describe('storage', () => {
+  it('reads once for the background and again only after the settings change', async () => {
+    const settings = cachedSettings();
+    await saveSettings({ ...defaultSettings(), serverUrl: 'http://127.0.0.1:9001' });
+    let reads = 0;
+    const get = fakeBrowser.storage.local.get.bind(fakeBrowser.storage.local);
+    fakeBrowser.storage.local.get = ((...args: Parameters<typeof get>) => {
+      reads++;
+      return get(...args);
+    }) as typeof get;
+    expect((await settings()).serverUrl).toBe('http://127.0.0.1:9001');
+    expect((await settings()).serverUrl).toBe('http://127.0.0.1:9001');
+    expect(reads).toBe(1);
+    await saveSettings({ ...defaultSettings(), serverUrl: 'http://127.0.0.1:9002' });
+    expect((await settings()).serverUrl).toBe('http://127.0.0.1:9002');
+    expect(reads).toBe(2);
+  });
+
   it('writes a migrated object back once', async () => {
     await fakeBrowser.storage.local.set({
       [SETTINGS_KEY]: { version: 1, musicbrainzUrl: 'https://test.musicbrainz.org' },

@@ -5,43 +5,12 @@
  * reason when the server cannot be asked. "Add missing links" posts the comparison's own edit
  * seed, so what is posted is exactly what the panel listed.
  */
-import type { CompareResponse, ImportResponse, Problem } from '../messages.ts';
+import type { CompareResponse, ImportResponse } from '../messages.ts';
 import { musicBrainzUrl } from '../settings/schema.ts';
 import { comparisonSchema, comparisonView } from './comparison-schema.ts';
 import { type BackgroundDeps, TIMEOUTS } from './deps.ts';
 import { handOver } from './hand-over.ts';
 import { problemFrom } from './problems.ts';
-
-interface UpstreamData {
-  upstream?: { provider?: string; kind?: string; status?: number };
-}
-
-/** MusicBrainz's own failures in words; everything else as for any server call. */
-export function compareProblem(error: unknown, serverUrl: string, mbid: string): Problem {
-  const upstream = (error as { data?: UpstreamData } | undefined)?.data?.upstream;
-  if (upstream?.provider === 'musicbrainz') {
-    if (upstream.kind === 'rate-limited' || upstream.status === 503 || upstream.status === 429)
-      return {
-        kind: 'rate-limited',
-        message:
-          'MusicBrainz asked the Liner server to slow down (it allows one request per second). Try again in a few seconds.',
-        retryable: true,
-      };
-    if (upstream.kind === 'not-found')
-      return {
-        kind: 'not-found',
-        message: `The MusicBrainz web service the Liner server reads has no release ${mbid}.`,
-        retryable: false,
-      };
-    if (upstream.kind === 'timeout' || upstream.kind === 'network')
-      return {
-        kind: 'timeout',
-        message: 'MusicBrainz did not answer the Liner server in time.',
-        retryable: true,
-      };
-  }
-  return problemFrom(error, serverUrl);
-}
 
 export async function compareRelease(
   deps: BackgroundDeps,
@@ -69,7 +38,9 @@ export async function compareRelease(
     const row = await deps.cache.putComparison(comparisonSchema.parse(answer));
     return { ok: true, comparison: view(row) };
   } catch (error) {
-    const problem = compareProblem(error, settings.serverUrl, mbid);
+    const problem = problemFrom(error, settings.serverUrl, {
+      notFound: `The MusicBrainz web service the Liner server reads has no release ${mbid}.`,
+    });
     if (!cached) return { ok: false, problem };
     return {
       ok: true,

@@ -7,7 +7,7 @@
 import type { LookupResult } from '@liner/shared/lookup';
 import { buildEditSeed, buildReleaseSeed } from '@liner/shared/seed/build';
 import type { Seed } from '@liner/shared/seed/types';
-import { musicBrainzUrlForms, tryRecognizeUrl } from '@liner/shared/stores/index';
+import { musicBrainzFormsOfUrl } from '@liner/shared/stores/index';
 import type { ImportResponse } from '../messages.ts';
 import { musicBrainzUrl, type Settings } from '../settings/schema.ts';
 import type { Cache } from './cache.ts';
@@ -19,13 +19,7 @@ import { problemFrom } from './problems.ts';
 /** Store links of the release that the cached badge answers say are linked to `mbid`. */
 async function linkedUrls(cache: Cache, result: LookupResult, mbid: string): Promise<string[]> {
   const links = result.release?.externalLinks ?? [];
-  const forms = links.map((link) => {
-    const recognized = tryRecognizeUrl(link.url);
-    return {
-      url: link.url,
-      forms: recognized ? musicBrainzUrlForms(recognized.entity) : [link.url],
-    };
-  });
+  const forms = links.map((link) => ({ url: link.url, forms: musicBrainzFormsOfUrl(link.url) }));
   const states = await cache.urlStates(forms.flatMap((f) => f.forms));
   return forms
     .filter((f) => f.forms.some((form) => states.get(form)?.row.mbids.includes(mbid)))

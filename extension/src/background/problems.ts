@@ -15,9 +15,46 @@ function causes(error: unknown): unknown[] {
 interface TrpcErrorData {
   code?: string;
   httpStatus?: number;
+  /** The server names the upstream that failed (server/src/api/trpc.ts). */
+  upstream?: { provider?: string; kind?: string; status?: number };
 }
 
-export function problemFrom(error: unknown, serverUrl: string): Problem {
+/** MusicBrainz's own failures, reported by the server for any procedure that reads it. */
+function musicBrainzProblem(
+  upstream: TrpcErrorData['upstream'],
+  notFound: string | undefined,
+): Problem | undefined {
+  if (upstream?.provider !== 'musicbrainz') return undefined;
+  if (upstream.kind === 'rate-limited' || upstream.status === 503 || upstream.status === 429)
+    return {
+      kind: 'rate-limited',
+      message:
+        'MusicBrainz asked the Liner server to slow down (it allows one request per second). Try again in a few seconds.',
+      retryable: true,
+    };
+  if (upstream.kind === 'not-found')
+    return {
+      kind: 'not-found',
+      message: notFound ?? 'The MusicBrainz web service the Liner server reads has no such item.',
+      retryable: false,
+    };
+  if (upstream.kind === 'timeout' || upstream.kind === 'network')
+    return {
+      kind: 'timeout',
+      message: 'MusicBrainz did not answer the Liner server in time.',
+      retryable: true,
+    };
+  return undefined;
+}
+
+export function problemFrom(
+  error: unknown,
+  serverUrl: string,
+  options: { notFound?: string } = {},
+): Problem {
+  const data = (error as { data?: TrpcErrorData } | undefined)?.data;
+  const upstream = musicBrainzProblem(data?.upstream, options.notFound);
+  if (upstream) return upstream;
   const chain = causes(error);
   const find = <T>(type: abstract new (...args: never[]) => T) =>
     chain.find((e): e is T => e instanceof type);
@@ -59,7 +96,6 @@ export function problemFrom(error: unknown, serverUrl: string): Problem {
       retryable: true,
     };
   }
-  const data = (error as { data?: TrpcErrorData } | undefined)?.data;
   const message = error instanceof Error ? error.message : String(error);
   if (data?.code === 'NOT_FOUND') return { kind: 'not-found', message, retryable: false };
   if (data?.httpStatus !== undefined && data.httpStatus < 500) {

@@ -8,7 +8,7 @@
 
 import { MAX_URLS_TO_CHECK } from '../limits.ts';
 import type { Site } from '../sites.ts';
-import { releaseLinks } from './page.ts';
+import { type ReleaseLink, releaseLinks } from './page.ts';
 import type { Api } from './send.ts';
 import { createShadowHost } from './shadow-host.ts';
 
@@ -40,9 +40,11 @@ export function watchListedReleases(doc: Document, site: Site, api: Api): ListWa
   const asked = new Set<string>();
   const marked = new WeakSet<Element>();
   let stopped = false;
+  /** The links of the last scan: the page is read once per change, not once per answer. */
+  let links: ReleaseLink[] = [];
 
   const mark = () => {
-    for (const link of releaseLinks(doc, site)) {
+    for (const link of links) {
       const href = linked.get(link.canonicalUrl);
       if (!href || marked.has(link.element)) continue;
       marked.add(link.element);
@@ -66,7 +68,8 @@ export function watchListedReleases(doc: Document, site: Site, api: Api): ListWa
 
   const scan = () => {
     if (stopped) return;
-    const fresh = [...new Set(releaseLinks(doc, site).map((link) => link.canonicalUrl))].filter(
+    links = releaseLinks(doc, site);
+    const fresh = [...new Set(links.map((link) => link.canonicalUrl))].filter(
       (url) => !asked.has(url),
     );
     for (const url of fresh) asked.add(url);

@@ -21,6 +21,24 @@ export async function loadSettings(): Promise<Settings> {
   return settings;
 }
 
+/**
+ * The background's settings: read (and migrated) once, then served from memory until the
+ * stored settings change. Every message needs them, some several times.
+ */
+export function cachedSettings(): () => Promise<Settings> {
+  let current: Promise<Settings> | undefined;
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && SETTINGS_KEY in changes) current = undefined;
+  });
+  return () => {
+    current ??= loadSettings().catch((error: unknown) => {
+      current = undefined;
+      throw error;
+    });
+    return current;
+  };
+}
+
 export type SaveResult = { ok: true; settings: Settings } | { ok: false; errors: string[] };
 
 export async function saveSettings(form: SettingsForm): Promise<SaveResult> {
