@@ -5,16 +5,18 @@
  * the background, which already checked the server's, so senders only need the types.
  */
 import type { LookupResult } from '@liner/shared/lookup';
+import { mbidSchema } from '@liner/shared/model';
 import type { Seed, SeedProblem } from '@liner/shared/seed/index';
 import type { SeedTarget } from '@liner/shared/seed/validate';
 import { z } from 'zod';
+import { MAX_URLS_TO_CHECK } from './limits.ts';
 
 const url = z.string().min(1).max(2048);
-const mbid = z.uuid();
+const mbid = mbidSchema;
 
 export const requestSchema = z.discriminatedUnion('type', [
   /** Badge state: which of the page's store URLs MusicBrainz already links. */
-  z.object({ type: z.literal('check'), urls: z.array(url).min(1).max(100) }),
+  z.object({ type: z.literal('check'), urls: z.array(url).min(1).max(MAX_URLS_TO_CHECK) }),
   /** The merged release of one store page. */
   z.object({ type: z.literal('lookup'), url, refresh: z.boolean().default(false) }),
   /** Build, validate and post the seed of a look-up in a new tab. */

@@ -85,7 +85,3 @@ export function site(name: SiteName): Site {
 export function siteMatches(name: SiteName): string[] {
   return storeMatchPatterns(storeByName(name));
 }
-
-export function siteDisplayName(name: ProviderName): string {
-  return storeByName(name).displayName;
-}

@@ -7,6 +7,7 @@ import { messageSchema, providerInfoSchema } from '@liner/shared/lookup';
 import {
   imageSchema,
   linkTypeSchema,
+  mbidSchema,
   type ProviderName,
   providerNameSchema,
 } from '@liner/shared/model';
@@ -27,7 +28,7 @@ const placedIsrc = z.object({
 const httpUrl = z.url({ protocol: /^https?$/ });
 
 export const comparisonSchema = z.object({
-  mbid: z.uuid(),
+  mbid: mbidSchema,
   musicbrainz: z.object({ title: z.string() }),
   lookup: z.object({ id: z.string(), providers: z.array(providerInfoSchema) }).optional(),
   missingLinks: z.array(

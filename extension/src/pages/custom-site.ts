@@ -57,15 +57,3 @@ export async function enableAlways(tab: ActiveTab): Promise<boolean> {
   }
   return true;
 }
-
-export async function customSites(): Promise<string[]> {
-  const scripts = await browser.scripting.getRegisteredContentScripts();
-  return scripts
-    .filter((s) => s.id.startsWith('bandcamp-site:'))
-    .map((s) => s.id.slice('bandcamp-site:'.length));
-}
-
-export async function removeCustomSite(host: string): Promise<void> {
-  await browser.scripting.unregisterContentScripts({ ids: [`bandcamp-site:${host}`] });
-  await browser.permissions.remove({ origins: [`https://${host}/*`, `http://${host}/*`] });
-}

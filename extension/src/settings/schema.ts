@@ -14,6 +14,10 @@ export { MUSICBRAINZ_SERVERS, type MusicBrainzServer };
 
 export const DEFAULT_SERVER_URL = 'http://127.0.0.1:5733';
 
+const musicbrainzSite = z.enum(
+  Object.keys(MUSICBRAINZ_SERVERS) as [MusicBrainzServer, ...MusicBrainzServer[]],
+);
+
 const serverUrl = z
   .url({ protocol: /^https?$/, error: 'an http:// or https:// address' })
   .transform((value) => value.replace(/\/+$/, ''));
@@ -38,7 +42,7 @@ export const settingsSchema = z.object({
   serverUrl: serverUrl.catch(DEFAULT_SERVER_URL),
   /** Bearer token for a server that requires one. */
   token: z.string().trim().max(512).optional().catch(undefined),
-  musicbrainz: z.enum(['production', 'beta', 'test']).catch('production'),
+  musicbrainz: musicbrainzSite.catch('production'),
   stores: storesSchema,
   /** Storefront regions to ask first, in order; empty: the server's own default. */
   regions: z.array(region).max(30).catch([]),
@@ -58,7 +62,7 @@ export function defaultSettings(): Settings {
 export const settingsFormSchema = z.object({
   serverUrl,
   token: z.string().trim().max(512).optional(),
-  musicbrainz: z.enum(['production', 'beta', 'test']),
+  musicbrainz: musicbrainzSite,
   stores: z.partialRecord(z.enum(SITE_NAMES as [SiteName, ...SiteName[]]), z.boolean()),
   regions: z.array(region).max(30),
   providerOrder: z.array(providerNameSchema).max(20),

@@ -6,7 +6,7 @@
  * UpstreamFailure goes out as the server sends an upstream's failure (`data.upstream`).
  */
 
-import type { UrlCheck } from '@liner/shared/api';
+import { checkUrlsInputSchema, lookupInputSchema, type UrlCheck } from '@liner/shared/api';
 import type { LookupResult } from '@liner/shared/lookup';
 import type { Seed } from '@liner/shared/seed/types';
 import { initTRPC, TRPCError } from '@trpc/server';
@@ -56,6 +56,16 @@ export function fakeCompanion(answers: Partial<CompanionAnswers> = {}) {
       },
     }),
   });
+  /**
+   * Refuses what the real server refuses (its own input schemas), but hands on and records the
+   * input as sent, so tests see exactly what the extension asked.
+   */
+  const asServer =
+    <S extends z.ZodType>(schema: S) =>
+    (raw: unknown): z.input<S> => {
+      schema.parse(raw);
+      return raw as z.input<S>;
+    };
   const record =
     (path: string) =>
     <T>(input: T): T => {
@@ -65,7 +75,7 @@ export function fakeCompanion(answers: Partial<CompanionAnswers> = {}) {
   const router = t.router({
     musicbrainz: t.router({
       checkUrls: t.procedure
-        .input(z.object({ urls: z.array(z.string()), refresh: z.boolean().optional() }))
+        .input(asServer(checkUrlsInputSchema))
         .query(({ input }) => answers.checkUrls!(record('musicbrainz.checkUrls')(input).urls)),
       compare: t.procedure
         .input(z.object({ mbid: z.string(), refresh: z.boolean().default(false) }))
@@ -73,11 +83,7 @@ export function fakeCompanion(answers: Partial<CompanionAnswers> = {}) {
     }),
     lookup: t.router({
       release: t.procedure
-        .input(
-          z
-            .object({ urls: z.array(z.string()).optional(), gtin: z.string().optional() })
-            .passthrough(),
-        )
+        .input(asServer(lookupInputSchema))
         .mutation(({ input }) => answers.lookup!(record('lookup.release')(input) as never)),
     }),
     seeds: t.router({

@@ -3,9 +3,10 @@
  * and MusicBrainz sites over HTTPS, the stores' APIs on loopback, the real companion server, and
  * Chromium with the built extension configured to use them.
  */
-import { STORES } from '@liner/shared';
+import { storeByName } from '@liner/shared';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
+import { SITE_NAMES } from '../../../extension/src/sites.ts';
 import { browserAvailable } from '../../support/browser.ts';
 import { corpusAvailable } from '../../support/corpus.ts';
 import type { StandInRelease } from '../../support/musicbrainz-release.ts';
@@ -40,9 +41,7 @@ export function e2eAvailable(): boolean {
 /** Every supported store's hosts, MusicBrainz's and MagicISRC's, all sent to the stand-in site. */
 const HOSTS = [
   ...new Set([
-    ...STORES.filter((s) => !['mora', 'ototoy', 'musicbrainz'].includes(s.name)).flatMap(
-      (s) => s.hosts,
-    ),
+    ...SITE_NAMES.flatMap((name) => storeByName(name).hosts),
     ...MUSICBRAINZ_HOSTS,
     MAGICISRC_HOST,
   ]),

@@ -6,6 +6,7 @@
  */
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { MUSICBRAINZ_ORIGINS } from '../../../extension/src/musicbrainz-pages.ts';
 import type { Certificate } from './certificate.ts';
 
 export interface Posted {
@@ -16,11 +17,8 @@ export interface Posted {
   fields: [string, string][];
 }
 
-export const MUSICBRAINZ_HOSTS = [
-  'musicbrainz.org',
-  'beta.musicbrainz.org',
-  'test.musicbrainz.org',
-];
+/** The MusicBrainz sites the extension can be set to, as host names. */
+export const MUSICBRAINZ_HOSTS = MUSICBRAINZ_ORIGINS.map((origin) => new URL(origin).host);
 
 /** Where the MusicBrainz follow-ups send ISRCs; a test serves its page to follow the link. */
 export const MAGICISRC_HOST = 'magicisrc.kepstin.ca';

@@ -39,7 +39,7 @@ export function ReleaseBox({ mbid, musicbrainzUrl, api }: ReleaseBoxProps) {
   };
 
   const addLinks = async () => {
-    setLinks({ state: 'busy', existing: mbid });
+    setLinks({ state: 'busy' });
     setLinks(importOutcome(await api({ type: 'compare.links', mbid })));
   };
 

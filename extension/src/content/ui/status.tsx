@@ -9,7 +9,7 @@ import { byUser } from './user-action.ts';
 
 export type ImportState =
   | { state: 'idle' }
-  | { state: 'busy'; existing?: string }
+  | { state: 'busy' }
   | { state: 'done'; action: 'add' | 'edit'; builtLocally: boolean }
   | { state: 'failed'; message: string; details: string[] };
 

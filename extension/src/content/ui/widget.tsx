@@ -89,7 +89,7 @@ export function Widget({ pageUrl, api, overlay, onDisabled }: WidgetProps) {
   };
 
   const runImport = async (result: LookupResult, existing?: string) => {
-    setImportState({ state: 'busy', ...(existing ? { existing } : {}) });
+    setImportState({ state: 'busy' });
     const answer = await api({
       type: 'import',
       url: pageUrl,
