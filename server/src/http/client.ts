@@ -34,6 +34,10 @@ const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 const MAX_REDIRECTS = 5;
 const CREDENTIAL_HEADERS = new Set(['authorization', 'cookie', 'proxy-authorization']);
 
+function accepts(request: HttpRequest, status: number): boolean {
+  return (status >= 200 && status < 300) || (request.acceptStatus ?? []).includes(status);
+}
+
 function withoutCredentials(headers: Record<string, string>): Record<string, string> {
   return Object.fromEntries(
     Object.entries(headers).filter(([name]) => !CREDENTIAL_HEADERS.has(name.toLowerCase())),
@@ -141,8 +145,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
           throw new TimeoutError(request.provider, request.url, options.timeoutMs);
         throw toUpstreamError(error, request.provider, request.url);
       }
-      const accepted = response.ok || (request.acceptStatus ?? []).includes(response.status);
-      if (!accepted) {
+      if (!accepts(request, response.status)) {
         const retryAfter = parseRetryAfter(response.headers.get('retry-after'), now().getTime());
         throw new HttpStatusError(request.provider, request.url, response.status, retryAfter);
       }
@@ -192,9 +195,13 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         status = 200;
         replayed = true;
       } else if (options.replayDir) {
-        body = replayResponse(options.replayDir, request.provider, request.url).body;
-        status = 200;
+        const replay = replayResponse(options.replayDir, request.provider, request.url);
+        body = replay.body;
+        status = replay.status;
         replayed = true;
+        // A replayed error answer fails as the live one would.
+        if (!accepts(request, status))
+          throw new HttpStatusError(request.provider, request.url, status);
       } else {
         const result = await live(request, parsed.host);
         status = result.response.status;

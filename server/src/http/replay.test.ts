@@ -31,4 +31,13 @@ describe('replay', () => {
       replayResponse([corpus], 'itunes', 'https://itunes.apple.com/lookup?id=3&country=gb'),
     ).toThrow(/^not recorded: /);
   });
+
+  it('replays the status a hand-written error answer gives beside it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'liner-replay-d-'));
+    write(dir, url, '{"message":"Release not found."}');
+    write(dir, url, '404', `${fixturePath(url)}.status`);
+    expect(replayResponse([dir], 'itunes', url)).toMatchObject({ status: 404 });
+    // A near match brings its status along.
+    expect(replayResponse([dir], 'itunes', `${url}&limit=5`)).toMatchObject({ status: 404 });
+  });
 });

@@ -10,6 +10,20 @@ import { fixturePath, parsePiece, pieceMatches } from './fixture-path.ts';
 export interface ReplayedBody {
   body: string;
   file: string;
+  /** 200 unless a `<file>.status` beside it says otherwise (hand-written error answers). */
+  status: number;
+}
+
+/** A hand-written fixture may give its HTTP status in a sidecar file; recordings never do. */
+const STATUS_SUFFIX = '.status';
+
+function replayedStatus(file: string): number {
+  const sidecar = `${file}${STATUS_SUFFIX}`;
+  if (!existsSync(sidecar)) return 200;
+  const status = Number(readFileSync(sidecar, 'utf8').trim());
+  if (!Number.isInteger(status) || status < 100 || status > 599)
+    throw new Error(`${sidecar} does not hold an HTTP status`);
+  return status;
 }
 
 /**
@@ -29,7 +43,9 @@ export function findReplayFile(
   if (!existsSync(folder)) return undefined;
   const requested = parsePiece(relative.slice(relative.lastIndexOf('/') + 1));
   if (requested.params.length === 0) return undefined;
-  const matches = readdirSync(folder).filter((name) => pieceMatches(parsePiece(name), requested));
+  const matches = readdirSync(folder).filter(
+    (name) => !name.endsWith(STATUS_SUFFIX) && pieceMatches(parsePiece(name), requested),
+  );
   return matches.length === 1 ? join(folder, matches[0]!) : undefined;
 }
 
@@ -47,7 +63,7 @@ export function replayResponse(
   for (const mode of ['exact', 'loose'] as const) {
     for (const dir of list) {
       const file = findReplayFile(dir, url, mode);
-      if (file) return { body: readFileSync(file, 'utf8'), file };
+      if (file) return { body: readFileSync(file, 'utf8'), file, status: replayedStatus(file) };
     }
   }
   throw new NotRecordedError(

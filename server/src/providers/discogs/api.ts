@@ -5,9 +5,6 @@
  */
 import { z } from 'zod';
 
-/** Error bodies: 404 "Release not found.", 401 "You must authenticate...", 429 and so on. */
-export const discogsError = z.object({ message: z.string() });
-
 export const discogsArtist = z.object({
   id: z.number().optional(),
   name: z.string(),

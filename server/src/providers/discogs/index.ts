@@ -7,20 +7,14 @@
 import { gtinVariants, type StoreEntity, sameGtin, storeByName } from '@liner/shared';
 import type { z } from 'zod';
 import { NotFoundError, ProviderDataError } from '../../http/errors.ts';
-import { validate } from '../common/fetch.ts';
+import { getJson } from '../common/fetch.ts';
 import type {
   ProviderClient,
   ProviderContext,
   ProviderDeclaration,
   ProviderLookup,
 } from '../types.ts';
-import {
-  type DiscogsRelease,
-  discogsError,
-  discogsMaster,
-  discogsRelease,
-  discogsSearch,
-} from './api.ts';
+import { type DiscogsRelease, discogsMaster, discogsRelease, discogsSearch } from './api.ts';
 import { parseDiscogsRelease } from './parse.ts';
 
 const NAME = 'discogs';
@@ -31,22 +25,14 @@ function createClient(ctx: ProviderContext): ProviderClient {
   const token = ctx.settings.token;
   const headers: Record<string, string> = token ? { authorization: `Discogs token=${token}` } : {};
 
-  /** GETs and validates; Discogs' error bodies ({"message": ...}) become typed errors. */
-  async function get<T extends z.ZodType>(url: string, schema: T, what: string) {
-    const response = await ctx.http.request({ provider: NAME, url, expect: 'json', headers });
-    const error = discogsError.safeParse(response.data);
-    if (error.success && !schema.safeParse(response.data).success) {
-      const { message } = error.data;
-      if (/not found/i.test(message))
-        throw new NotFoundError(NAME, url, `Discogs has no such ${what}`);
-      throw new ProviderDataError(NAME, url, `Discogs answered "${message}"`);
-    }
-    return validate(schema, response.data, NAME, url);
-  }
+  // Discogs answers errors with their HTTP status (404 for an unknown release), which the HTTP
+  // layer turns into typed errors, live and replayed alike.
+  const get = async <T extends z.ZodType>(url: string, schema: T) =>
+    (await getJson(ctx.http, NAME, url, schema, { headers })).data;
 
   async function release(id: number | string, messages: ProviderLookup['messages'] = []) {
     const apiUrl = `${api}/releases/${id}`;
-    const data: DiscogsRelease = await get(apiUrl, discogsRelease, 'release');
+    const data: DiscogsRelease = await get(apiUrl, discogsRelease);
     const url = store.canonicalUrl({ store: NAME, type: 'release', id: String(data.id) });
     const parsed = parseDiscogsRelease(data, url);
     if (parsed.release.media.every((m) => m.tracks.length === 0))
@@ -69,7 +55,7 @@ function createClient(ctx: ProviderContext): ProviderClient {
         `a ${entity.type} is not a release`,
       );
     // A master groups the versions of a release; its main release stands for it.
-    const master = await get(`${api}/masters/${entity.id}`, discogsMaster, 'master release');
+    const master = await get(`${api}/masters/${entity.id}`, discogsMaster);
     return release(master.main_release, [
       {
         level: 'info',
@@ -83,7 +69,7 @@ function createClient(ctx: ProviderContext): ProviderClient {
     let searched = '';
     for (const variant of gtinVariants(gtin)) {
       searched = `${api}/database/search?barcode=${variant}&type=release`;
-      const { results } = await get(searched, discogsSearch, 'search');
+      const { results } = await get(searched, discogsSearch);
       // The search is a text search: keep only releases whose barcode is this GTIN.
       const matches = results.filter(
         (r) => (r.type ?? 'release') === 'release' && r.barcode?.some((b) => sameGtin(b, gtin)),

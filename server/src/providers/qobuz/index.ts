@@ -91,7 +91,7 @@ function createClient(ctx: ProviderContext) {
         throw new HttpStatusError(NAME, url, error.status!);
       throw error;
     }
-    // Replayed answers always come with 200, so the body is what tells an error apart.
+    // Qobuz's error body says more than its status: an app ID refusal is a 400 like any other.
     const error = errorFromBody(response.data, url);
     if (error) throw error;
     if (response.status >= 400) throw new HttpStatusError(NAME, url, response.status);
