@@ -3,7 +3,8 @@
  * artist credit with a " feat. " join phrase. These helpers move them from title to credit,
  * matching names against the artists the store lists so a band name with "&" is not split.
  */
-import type { CreditedArtist } from './credits.ts';
+import type { ArtistCredit } from '@liner/shared';
+import { buildCredits, type CreditedArtist, creditString } from './credits.ts';
 
 const FEAT =
   /\s*[([]\s*(feat\.?|featuring|ft\.?|with)\s+([^)\]]+)[)\]]|\s+(?:feat\.|featuring|ft\.)\s+(.+)$/i;
@@ -89,4 +90,21 @@ export function applyTitleFeaturing(
   for (const name of names)
     if (!present.has(normalize(name))) result.push({ name, role: 'featured' });
   return { title: clean, artists: result };
+}
+
+/**
+ * A track's title and credit as stores list them: "(feat. X)" moved from the title into the
+ * credit, and the credit kept only where it differs from the release's (`releaseCredit`, its
+ * creditString), as MusicBrainz seeds track artists.
+ */
+export function trackCredit(
+  title: string,
+  artists: readonly CreditedArtist[],
+  releaseCredit: string,
+): { title: string; artists?: ArtistCredit[] } {
+  const featuring = applyTitleFeaturing(title, artists);
+  const credit = buildCredits(featuring.artists);
+  return credit.length > 0 && creditString(credit) !== releaseCredit
+    ? { title: featuring.title, artists: credit }
+    : { title: featuring.title };
 }

@@ -1,6 +1,5 @@
 /** Deezer album + tracks -> the harmonized release. Pure: no I/O. */
 import {
-  type ArtistCredit,
   type ExternalId,
   isValidGtin,
   type LookupMessage,
@@ -9,9 +8,9 @@ import {
   type ReleaseInput,
   type ReleaseType,
 } from '@liner/shared';
-import { buildCredits } from '../common/credits.ts';
+import { buildCredits, type CreditedArtist, creditString } from '../common/credits.ts';
 import { parseDate } from '../common/dates.ts';
-import { applyTitleFeaturing } from '../common/featuring.ts';
+import { applyTitleFeaturing, trackCredit } from '../common/featuring.ts';
 import { intersectRegions } from '../common/regions.ts';
 import type { DeezerAlbum, DeezerTrack } from './api.ts';
 
@@ -26,25 +25,16 @@ function artistIds(id: number): ExternalId[] {
   return [{ provider: 'deezer', type: 'artist', id: String(id) }];
 }
 
-/**
- * Deezer lists featured guests as contributors and also writes them into the title
- * ("Song (feat. X)"): the title loses the part and the credit keeps the guest once.
- */
-function titled(
-  title: string,
-  contributors: DeezerTrack['contributors'],
+function contributors(
+  list: DeezerTrack['contributors'],
   fallback: DeezerTrack['artist'],
-): { title: string; artists: ArtistCredit[] } {
-  const list = contributors?.length ? contributors : fallback ? [fallback] : [];
-  const featuring = applyTitleFeaturing(
-    title,
-    list.map((c) => ({
-      name: c.name,
-      role: c.role?.toLowerCase() === 'featured' ? 'featured' : 'main',
-      externalIds: artistIds(c.id),
-    })),
-  );
-  return { title: featuring.title, artists: buildCredits(featuring.artists) };
+): CreditedArtist[] {
+  const listed = list?.length ? list : fallback ? [fallback] : [];
+  return listed.map((c) => ({
+    name: c.name,
+    role: c.role?.toLowerCase() === 'featured' ? 'featured' : 'main',
+    externalIds: artistIds(c.id),
+  }));
 }
 
 export function parseDeezerRelease(
@@ -52,23 +42,22 @@ export function parseDeezerRelease(
   tracks: readonly DeezerTrack[],
 ): { release: ReleaseInput; messages: LookupMessage[] } {
   const messages: LookupMessage[] = [];
-  const { title, artists } = titled(album.title, album.contributors, album.artist);
-  const releaseArtistKey = artists.map((a) => a.name + (a.joinPhrase ?? '')).join('');
+  // Deezer lists featured guests as contributors and also writes them into the title
+  // ("Song (feat. X)"): the title loses the part and the credit keeps the guest once.
+  const featuring = applyTitleFeaturing(
+    album.title,
+    contributors(album.contributors, album.artist),
+  );
+  const title = featuring.title;
+  const artists = buildCredits(featuring.artists);
+  const releaseCredit = creditString(artists);
   const discs = new Map<number, Medium>();
   for (const track of tracks) {
     const disc = track.disk_number ?? 1;
     if (!discs.has(disc)) discs.set(disc, { format: 'Digital Media', tracks: [] });
-    const { title: trackTitle, artists: trackArtists } = titled(
-      track.title,
-      track.contributors,
-      track.artist,
-    );
-    const differs =
-      trackArtists.map((a) => a.name + (a.joinPhrase ?? '')).join('') !== releaseArtistKey;
     discs.get(disc)!.tracks.push({
       number: String(track.track_position ?? discs.get(disc)!.tracks.length + 1),
-      title: trackTitle,
-      ...(differs && trackArtists.length ? { artists: trackArtists } : {}),
+      ...trackCredit(track.title, contributors(track.contributors, track.artist), releaseCredit),
       ...(track.duration !== undefined ? { lengthMs: track.duration * 1000 } : {}),
       ...(parseIsrc(track.isrc) ? { isrc: parseIsrc(track.isrc) } : {}),
       type: 'audio',

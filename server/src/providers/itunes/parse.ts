@@ -9,7 +9,7 @@ import {
 } from '@liner/shared';
 import { buildCredits, creditString } from '../common/credits.ts';
 import { parseDate } from '../common/dates.ts';
-import { applyTitleFeaturing } from '../common/featuring.ts';
+import { trackCredit } from '../common/featuring.ts';
 import type { ItunesCollection, ItunesTrack } from './api.ts';
 
 const SUFFIX_TYPES: [RegExp, ReleaseType][] = [
@@ -58,19 +58,21 @@ export function parseItunesRelease({ collection, tracks, region, gtin }: ItunesP
   for (const track of tracks) {
     const disc = track.discNumber ?? 1;
     if (!discs.has(disc)) discs.set(disc, { format: 'Digital Media', tracks: [] });
-    const featuring = applyTitleFeaturing(track.trackName, [
-      {
-        name: track.artistName,
-        externalIds: track.artistId
-          ? [{ provider: 'itunes', type: 'artist', id: String(track.artistId), region }]
-          : [],
-      },
-    ]);
-    const credit = buildCredits(featuring.artists);
+    const credit = trackCredit(
+      track.trackName,
+      [
+        {
+          name: track.artistName,
+          externalIds: track.artistId
+            ? [{ provider: 'itunes', type: 'artist', id: String(track.artistId), region }]
+            : [],
+        },
+      ],
+      releaseCredit,
+    );
     discs.get(disc)!.tracks.push({
       number: String(track.trackNumber ?? discs.get(disc)!.tracks.length + 1),
-      title: featuring.title,
-      ...(creditString(credit) !== releaseCredit ? { artists: credit } : {}),
+      ...credit,
       ...(track.trackTimeMillis !== undefined ? { lengthMs: track.trackTimeMillis } : {}),
       type: track.kind === 'music-video' ? 'video' : 'audio',
       externalIds: [{ provider: 'itunes', type: 'track', id: String(track.trackId), region }],

@@ -13,7 +13,8 @@ import {
 } from '@liner/shared';
 import { buildCredits, type CreditedArtist, creditString } from '../common/credits.ts';
 import { parseDate } from '../common/dates.ts';
-import { applyTitleFeaturing } from '../common/featuring.ts';
+import { trackCredit } from '../common/featuring.ts';
+import { digitalMedia } from '../common/media.ts';
 import { isVariousArtists, variousArtistsCredit } from '../common/various.ts';
 import type { QobuzAlbum, QobuzTrack } from './api.ts';
 
@@ -93,7 +94,7 @@ function trackArtists(track: QobuzTrack, album: readonly CreditedArtist[]) {
         : undefined;
     if (role) artists.push({ name, role, externalIds: idsByName.get(normalize(name)) ?? [] });
   }
-  return applyTitleFeaturing(withVersion(track.title, track.version), artists);
+  return { title: withVersion(track.title, track.version), artists };
 }
 
 function media(
@@ -101,33 +102,25 @@ function media(
   album: readonly CreditedArtist[],
   releaseCredits: readonly ArtistCredit[],
 ): Medium[] {
-  const discs = new Map<number, QobuzTrack[]>();
-  for (const track of tracks) {
-    const disc = track.media_number ?? 1;
-    discs.set(disc, [...(discs.get(disc) ?? []), track]);
-  }
-  return [...discs.entries()]
-    .sort(([a], [b]) => a - b)
-    .map(([, list]) => ({
-      format: 'Digital Media',
-      tracks: [...list]
-        .sort((a, b) => a.track_number - b.track_number)
-        .map((track) => {
-          const { title, artists } = trackArtists(track, album);
-          const credits = buildCredits(artists);
-          const isrc = parseIsrc(track.isrc);
-          const differs = creditString(credits) !== creditString(releaseCredits);
-          return {
-            number: String(track.track_number),
-            title,
-            ...(differs && credits.length ? { artists: credits } : {}),
-            ...(track.duration != null ? { lengthMs: track.duration * 1000 } : {}),
-            ...(isrc ? { isrc } : {}),
-            type: 'audio' as const,
-            externalIds: [{ provider: NAME, type: 'track' as const, id: String(track.id) }],
-          };
-        }),
-    }));
+  const releaseCredit = creditString(releaseCredits);
+  return digitalMedia(
+    tracks.map((track) => {
+      const { title, artists } = trackArtists(track, album);
+      const isrc = parseIsrc(track.isrc);
+      return {
+        disc: track.media_number ?? 1,
+        position: track.track_number,
+        track: {
+          number: String(track.track_number),
+          ...trackCredit(title, artists, releaseCredit),
+          ...(track.duration != null ? { lengthMs: track.duration * 1000 } : {}),
+          ...(isrc ? { isrc } : {}),
+          type: 'audio' as const,
+          externalIds: [{ provider: NAME, type: 'track' as const, id: String(track.id) }],
+        },
+      };
+    }),
+  );
 }
 
 /** Qobuz pads UPCs to 13 digits and now and then drops the check digit. */

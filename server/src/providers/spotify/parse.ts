@@ -9,9 +9,9 @@ import {
   type ReleaseType,
   storeByName,
 } from '@liner/shared';
-import { buildCredits, type CreditedArtist, creditString } from '../common/credits.ts';
+import { type CreditedArtist, creditString } from '../common/credits.ts';
 import { parseDate } from '../common/dates.ts';
-import { applyTitleFeaturing } from '../common/featuring.ts';
+import { trackCredit } from '../common/featuring.ts';
 import { checkedGtin, digitalMedia } from '../common/media.ts';
 import { intersectRegions } from '../common/regions.ts';
 import { releaseCredits } from '../common/various.ts';
@@ -121,18 +121,14 @@ export function parseSpotifyRelease({ album, tracks, isrcs }: SpotifyParseInput)
   const media = digitalMedia(
     tracks.map((track) => {
       const id = albumTrackId(track);
-      const featuring = applyTitleFeaturing(track.name, track.artists.map(credited));
-      const credit = buildCredits(featuring.artists);
+      const credit = trackCredit(track.name, track.artists.map(credited), releaseCredit);
       const isrc = parseIsrc(isrcs.get(id));
       return {
         disc: track.disc_number,
         position: track.track_number,
         track: {
           number: String(track.track_number),
-          title: featuring.title,
-          ...(credit.length > 0 && creditString(credit) !== releaseCredit
-            ? { artists: credit }
-            : {}),
+          ...credit,
           lengthMs: track.duration_ms,
           ...(isrc ? { isrc } : {}),
           type: 'audio' as const,

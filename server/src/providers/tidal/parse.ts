@@ -9,9 +9,9 @@ import {
   type ReleaseType,
   storeByName,
 } from '@liner/shared';
-import { buildCredits, type CreditedArtist, creditString } from '../common/credits.ts';
+import { type CreditedArtist, creditString } from '../common/credits.ts';
 import { parseDate } from '../common/dates.ts';
-import { applyTitleFeaturing } from '../common/featuring.ts';
+import { trackCredit } from '../common/featuring.ts';
 import { checkedGtin, digitalMedia } from '../common/media.ts';
 import { releaseCredits } from '../common/various.ts';
 
@@ -82,18 +82,15 @@ export function buildTidalRelease(album: TidalAlbum): {
   const media = digitalMedia(
     album.items.map((item) => {
       // A "(feat. X)" in a title moves into the credit, where MusicBrainz keeps it.
-      const featuring = applyTitleFeaturing(item.title, item.artists);
-      const credit = buildCredits(featuring.artists);
+      const credit = trackCredit(item.title, item.artists, releaseCredit);
       const isrc = parseIsrc(item.isrc);
       return {
         disc: item.volume,
         position: item.position,
         track: {
           number: String(item.position),
-          title: titleWithVersion(featuring.title, item.version),
-          ...(credit.length > 0 && creditString(credit) !== releaseCredit
-            ? { artists: credit }
-            : {}),
+          ...credit,
+          title: titleWithVersion(credit.title, item.version),
           ...(item.lengthMs !== undefined ? { lengthMs: item.lengthMs } : {}),
           ...(isrc ? { isrc } : {}),
           type: item.kind === 'video' ? ('video' as const) : ('audio' as const),
