@@ -2,17 +2,22 @@ import type { z } from 'zod';
 import type { HttpClient, HttpRequest, HttpResponse } from '../../http/client.ts';
 import { ProviderDataError } from '../../http/errors.ts';
 
-/** Checks upstream data against the shape the parser relies on, naming the first bad field. */
+/**
+ * Checks upstream data against the shape the parser relies on, naming the first bad field;
+ * `at` says where in the answer `data` sits ("tracks 12 attributes").
+ */
 export function validate<T extends z.ZodType>(
   schema: T,
   data: unknown,
   provider: string,
   url: string,
+  at?: string,
 ): z.output<T> {
   const result = schema.safeParse(data);
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
-  const where = issue.path.length ? issue.path.join('.') : 'the body';
+  const path = issue.path.join('.');
+  const where = at ? (path ? `${at}.${path}` : at) : path || 'the body';
   throw new ProviderDataError(provider, url, `unexpected response (${where}: ${issue.message})`);
 }
 

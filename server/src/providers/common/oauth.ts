@@ -9,7 +9,7 @@ import { z } from 'zod';
 import type { HttpClient } from '../../http/client.ts';
 import { UpstreamError } from '../../http/errors.ts';
 import type { ProviderContext } from '../types.ts';
-import { validate } from './fetch.ts';
+import { getJson, validate } from './fetch.ts';
 
 const tokenResponse = z.object({
   access_token: z.string().min(1),
@@ -38,6 +38,12 @@ export interface TokenSource {
    * the token is dropped and the call is made once more with a fresh one.
    */
   authorized<T>(call: (token: string) => Promise<T>): Promise<T>;
+  /** GETs JSON with the token as a Bearer credential (renewed once on 401) and validates it. */
+  getJson<T extends z.ZodType>(
+    url: string,
+    schema: T,
+    headers?: Record<string, string>,
+  ): Promise<z.output<T>>;
 }
 
 function isUnauthorized(error: unknown): boolean {
@@ -107,19 +113,26 @@ export function clientCredentials(options: ClientCredentialsOptions): TokenSourc
     return pending;
   }
 
+  async function authorized<T>(call: (token: string) => Promise<T>): Promise<T> {
+    const first = await token();
+    try {
+      return await call(first);
+    } catch (error) {
+      if (!isUnauthorized(error)) throw error;
+      // Only the token that failed is dropped: a concurrent call may already have renewed it.
+      if (cached?.token === first) cached = undefined;
+      return call(await token());
+    }
+  }
+
   return {
     token,
-    async authorized(call) {
-      const first = await token();
-      try {
-        return await call(first);
-      } catch (error) {
-        if (!isUnauthorized(error)) throw error;
-        // Only the token that failed is dropped: a concurrent call may already have renewed it.
-        if (cached?.token === first) cached = undefined;
-        return call(await token());
-      }
-    },
+    authorized,
+    getJson: (url, schema, headers = {}) =>
+      authorized(async (bearer) => {
+        const init = { headers: { ...headers, authorization: `Bearer ${bearer}` } };
+        return (await getJson(http, provider, url, schema, init)).data;
+      }),
   };
 }
 

@@ -2,9 +2,11 @@
  * Deezer: public API, no credentials. An album's own response lacks disc numbers and ISRCs, so
  * each track is fetched as well; the store's 50 requests per 5 s limit keeps that polite.
  */
+
 import { gtinVariants, type StoreEntity, storeByName } from '@liner/shared';
+import type { z } from 'zod';
 import { NotFoundError, ProviderDataError, UpstreamError } from '../../http/errors.ts';
-import { getJson, validate } from '../common/fetch.ts';
+import { validate } from '../common/fetch.ts';
 import type { ProviderContext, ProviderDeclaration, ProviderLookup } from '../types.ts';
 import {
   type DeezerAlbum,
@@ -51,8 +53,8 @@ function quotaWait(body: string): number | undefined {
 function createClient(ctx: ProviderContext) {
   const api = ctx.endpoints.api!;
 
-  async function getAlbum(path: string): Promise<{ album: DeezerAlbum; apiUrl: string }> {
-    const url = `${api}/album/${path}`;
+  /** Deezer's answers: quota answers waited out, its 200 error bodies typed, then checked. */
+  async function get<T extends z.ZodType>(url: string, schema: T): Promise<z.output<T>> {
     const response = await ctx.http.request({
       provider: NAME,
       url,
@@ -60,7 +62,12 @@ function createClient(ctx: ProviderContext) {
       throttled: quotaWait,
     });
     checkError(response.data, url);
-    return { album: validate(deezerAlbum, response.data, NAME, url), apiUrl: url };
+    return validate(schema, response.data, NAME, url);
+  }
+
+  async function getAlbum(path: string): Promise<{ album: DeezerAlbum; apiUrl: string }> {
+    const url = `${api}/album/${path}`;
+    return { album: await get(url, deezerAlbum), apiUrl: url };
   }
 
   async function allTracks(album: DeezerAlbum): Promise<DeezerTrack[]> {
@@ -68,26 +75,12 @@ function createClient(ctx: ProviderContext) {
     const total = Math.min(album.nb_tracks ?? listed.length, MAX_TRACKS);
     while (listed.length < total) {
       const url = `${api}/album/${album.id}/tracks?index=${listed.length}&limit=100`;
-      const { data } = await getJson(ctx.http, NAME, url, deezerTrackPage, {
-        throttled: quotaWait,
-      });
+      const data = await get(url, deezerTrackPage);
       if (data.data.length === 0) break;
       listed.push(...data.data);
     }
     // Full track objects carry disc number, position, ISRC and availability.
-    return Promise.all(
-      listed.map(async (track) => {
-        const url = `${api}/track/${track.id}`;
-        const response = await ctx.http.request({
-          provider: NAME,
-          url,
-          expect: 'json',
-          throttled: quotaWait,
-        });
-        checkError(response.data, url);
-        return validate(deezerTrack, response.data, NAME, url);
-      }),
-    );
+    return Promise.all(listed.map((track) => get(`${api}/track/${track.id}`, deezerTrack)));
   }
 
   async function complete(album: DeezerAlbum, apiUrl: string): Promise<ProviderLookup> {

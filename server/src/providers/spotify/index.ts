@@ -7,9 +7,7 @@
  */
 import { gtinVariants, type StoreEntity, storeByName } from '@liner/shared';
 import type { z } from 'zod';
-import type { HttpRequest } from '../../http/client.ts';
 import { NotFoundError, ProviderDataError, UpstreamError } from '../../http/errors.ts';
-import { getJson } from '../common/fetch.ts';
 import { appToken } from '../common/oauth.ts';
 import { regionOrder } from '../common/regions.ts';
 import type { ProviderContext, ProviderDeclaration, ProviderLookup } from '../types.ts';
@@ -60,12 +58,7 @@ function createClient(ctx: ProviderContext) {
   const api = ctx.endpoints.api!;
   const tokens = appToken(ctx, NAME, 'Spotify');
 
-  function get<T extends z.ZodType>(url: string, schema: T): Promise<z.output<T>> {
-    return tokens.authorized(async (token) => {
-      const init: Partial<HttpRequest> = { headers: { authorization: `Bearer ${token}` } };
-      return (await getJson(ctx.http, NAME, url, schema, init)).data;
-    });
-  }
+  const get = <T extends z.ZodType>(url: string, schema: T) => tokens.getJson(url, schema);
 
   async function allTracks(album: SpotifyAlbum): Promise<SpotifyTrack[]> {
     const tracks = [...album.tracks.items];

@@ -52,8 +52,8 @@ export function createTidalClient(ctx: ProviderContext): ProviderClient {
       headers: { authorization: `Bearer ${token}`, accept },
     }).then((r) => r.data);
 
-  const get = <T extends z.ZodType>(url: string, schema: T): Promise<z.output<T>> =>
-    tokens.authorized((token) => request(url, schema, V2, token));
+  const get = <T extends z.ZodType>(url: string, schema: T) =>
+    tokens.getJson(url, schema, { accept: V2 });
 
   /** Relationship links are relative to the v2 root ("/albums/1/relationships/items?..."). */
   const absolute = (link: string) => (/^https?:\/\//.test(link) ? link : `${api}${link}`);

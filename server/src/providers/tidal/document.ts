@@ -5,8 +5,8 @@
  */
 import type { LookupMessage } from '@liner/shared';
 import type { z } from 'zod';
-import { ProviderDataError } from '../../http/errors.ts';
 import type { CreditedArtist } from '../common/credits.ts';
+import { validate } from '../common/fetch.ts';
 import {
   albumAttributes,
   artworkAttributes,
@@ -27,11 +27,13 @@ function attributes<T extends z.ZodType>(
   schema: T,
   url: string,
 ): z.output<T> {
-  const result = schema.safeParse(resource.attributes);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0]!;
-  const where = `${resource.type} ${resource.id} attributes.${issue.path.join('.')}`;
-  throw new ProviderDataError(NAME, url, `unexpected response (${where}: ${issue.message})`);
+  return validate(
+    schema,
+    resource.attributes,
+    NAME,
+    url,
+    `${resource.type} ${resource.id} attributes`,
+  );
 }
 
 function copyrightText(value: string | { text: string } | null | undefined): string | undefined {
