@@ -6,8 +6,9 @@
 import type { ArtistCredit } from '@liner/shared';
 import { buildCredits, type CreditedArtist, creditString } from './credits.ts';
 
+/** Global, for matchAll (which works on a copy, so the shared pattern keeps no state). */
 const FEAT =
-  /\s*[([]\s*(feat\.?|featuring|ft\.?|with)\s+([^)\]]+)[)\]]|\s+(?:feat\.|featuring|ft\.)\s+(.+)$/i;
+  /\s*[([]\s*(feat\.?|featuring|ft\.?|with)\s+([^)\]]+)[)\]]|\s+(?:feat\.|featuring|ft\.)\s+(.+)$/gi;
 
 export interface TitleFeaturing {
   title: string;
@@ -30,8 +31,7 @@ type FeaturingPart = TitleFeaturing & { featured: string };
 /** Every featuring part of a title, in order ("Stay (With Me) feat. Guest" has two). */
 function splitAll(title: string): FeaturingPart[] {
   const found: FeaturingPart[] = [];
-  const pattern = new RegExp(FEAT.source, 'gi');
-  for (const match of title.matchAll(pattern)) {
+  for (const match of title.matchAll(FEAT)) {
     if (match.index === 0) continue;
     const featured = (match[2] ?? match[3] ?? '').trim();
     if (!featured) continue;
