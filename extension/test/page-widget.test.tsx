@@ -10,7 +10,14 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type StorePage, startStorePage } from '../src/content/controller.tsx';
 import { createMount } from '../src/content/mount.ts';
 import { site } from '../src/sites.ts';
-import { buttonNamed, recordShadowRoots, setUrl, shadowOf, userClick } from './support/dom.ts';
+import {
+  buttonNamed,
+  inAct,
+  recordShadowRoots,
+  setUrl,
+  shadowOf,
+  userClick,
+} from './support/dom.ts';
 import { DEEZER_URL, EXISTING_MBID } from './support/release.ts';
 import { storeApi, unreachable } from './support/store-api.ts';
 
@@ -23,9 +30,21 @@ const shadow = <T extends HTMLElement = HTMLElement>(selector: string) =>
   root()?.querySelector<T>(selector) ?? null;
 const panel = () => overlay()?.querySelector<HTMLElement>('[data-liner="panel"]') ?? null;
 const settle = () => act(() => new Promise((resolve) => setTimeout(resolve, 20)));
-const press = async (element: Element | null) => {
-  await act(async () => userClick(element!));
+// Fixed pauses alone are a race on a loaded machine: what the test clicks is waited for, and the
+// widget is rendered inside act() so that its first effect (the badge check) runs before act ends.
+const press = async (target: () => Element | null) => {
+  const element = await vi.waitFor(() => {
+    const found = target();
+    if (!found) throw new Error('nothing to click yet');
+    return found;
+  });
+  await act(async () => userClick(element));
   await settle();
+};
+const start = async (api: Parameters<typeof startStorePage>[1]) => {
+  page = await inAct(() => startStorePage(DEEZER, api, window));
+  await settle();
+  return page!;
 };
 
 let page: StorePage | undefined;
@@ -66,12 +85,11 @@ describe('placement', () => {
 describe('the button', () => {
   it('says Import, shows progress while looking up, then the panel above the page', async () => {
     const { api, requests } = storeApi();
-    page = startStorePage(DEEZER, api, window);
-    await settle();
+    page = await start(api);
     expect(requests[0]).toEqual({ type: 'check', urls: [DEEZER_URL] });
     expect(shadow('[data-liner="bar"]')?.dataset.state).toBe('not-linked');
     expect(shadow('[data-liner="import"]')?.textContent).toBe('Import');
-    await press(shadow('[data-liner="import"]'));
+    await press(() => shadow('[data-liner="import"]'));
     expect(requests[1]).toEqual({ type: 'lookup', url: DEEZER_URL, refresh: false });
     // Its own host at the top of the document: no store container can clip it.
     expect(panel()?.querySelector('h2')?.textContent).toBe('Night Shift');
@@ -79,24 +97,23 @@ describe('the button', () => {
       document.documentElement,
     );
     expect(root()?.querySelector('[data-liner="panel"]')).toBeNull();
-    await press(buttonNamed(panel()!, 'Open in MusicBrainz'));
+    await press(() => buttonNamed(panel()!, 'Open in MusicBrainz'));
     expect(requests[2]).toEqual({ type: 'import', url: DEEZER_URL, permalink: 'perm1234abcd' });
     expect(panel()?.querySelector('[data-liner="import-done"]')?.textContent).toBe(
       'Opened the release editor in a new tab.',
     );
-    await press(buttonNamed(panel()!, 'Look up again'));
+    await press(() => buttonNamed(panel()!, 'Look up again'));
     expect(requests[3]).toEqual({ type: 'lookup', url: DEEZER_URL, refresh: true });
   });
 
   it('is out of the page’s reach: closed, and deaf to a script’s clicks', async () => {
     const { api, requests } = storeApi();
-    page = startStorePage(DEEZER, api, window);
-    await settle();
+    page = await start(api);
     expect(host()?.shadowRoot).toBeNull();
     await act(async () => shadow('[data-liner="import"]')!.click());
     await settle();
     expect(requests.map((r) => r.type)).toEqual(['check']);
-    await press(shadow('[data-liner="import"]'));
+    await press(() => shadow('[data-liner="import"]'));
     await act(async () => buttonNamed(panel()!, 'Open in MusicBrainz').click());
     await settle();
     expect(requests.map((r) => r.type)).toEqual(['check', 'lookup']);
@@ -104,8 +121,7 @@ describe('the button', () => {
 
   it('says "In MusicBrainz" with links for a linked page', async () => {
     const { api } = storeApi({ linked: { [DEEZER_URL]: [EXISTING_MBID] } });
-    page = startStorePage(DEEZER, api, window);
-    await settle();
+    page = await start(api);
     expect(shadow('[data-liner="badge"]')?.textContent).toBe('In MusicBrainz: 6a0c1b3f');
     expect(shadow('[data-liner="badge"] a')?.getAttribute('href')).toBe(
       `https://musicbrainz.org/release/${EXISTING_MBID}`,
@@ -116,11 +132,10 @@ describe('the button', () => {
   it('says in words that the server is down and retries on request', async () => {
     const scripted = storeApi();
     scripted.setDown(true);
-    page = startStorePage(DEEZER, scripted.api, window);
-    await settle();
+    page = await start(scripted.api);
     expect(shadow('[data-liner="problem"]')?.textContent).toBe(unreachable.message);
     scripted.setDown(false);
-    await press(buttonNamed(root(), 'Retry'));
+    await press(() => buttonNamed(root(), 'Retry'));
     expect(shadow('[data-liner="bar"]')?.dataset.state).toBe('not-linked');
     expect(scripted.checks()).toHaveLength(2);
   });
@@ -131,17 +146,16 @@ describe('the button', () => {
       existing: [EXISTING_MBID],
     });
     scripted.failChecks({ kind: 'rate-limited', message: 'Too many requests.', retryable: true });
-    page = startStorePage(DEEZER, scripted.api, window);
-    await settle();
+    page = await start(scripted.api);
     expect(shadow('[data-liner="bar"]')?.dataset.state).toBe('problem');
     // The badge is advisory: Retry for it, and Import all the same.
     expect(buttonNamed(root(), 'Retry')).toBeTruthy();
-    await press(buttonNamed(root(), 'Import'));
+    await press(() => buttonNamed(root(), 'Import'));
     expect(panel()?.querySelector('h2')?.textContent).toBe('Night Shift');
     expect(panel()?.querySelector('[data-liner="existing"] a')?.getAttribute('href')).toBe(
       `https://test.musicbrainz.org/release/${EXISTING_MBID}`,
     );
-    await press(buttonNamed(panel()!, 'Open in MusicBrainz'));
+    await press(() => buttonNamed(panel()!, 'Open in MusicBrainz'));
     expect(scripted.requests.at(-1)).toMatchObject({ type: 'import', url: DEEZER_URL });
   });
 
@@ -157,8 +171,7 @@ describe('the button', () => {
         musicbrainzUrl: 'https://musicbrainz.org',
         states: [{ url: DEEZER_URL, canonicalUrl: DEEZER_URL, ...state }],
       })) as never;
-      page = startStorePage(DEEZER, api, window);
-      await settle();
+      page = await start(api);
       if (state.status === 'unknown') {
         expect(shadow('[data-liner="unchecked"]')?.textContent).toBe(
           'not checked in MusicBrainz: MusicBrainz is slow',
@@ -178,11 +191,10 @@ describe('the button', () => {
 describe('the look-up', () => {
   it('shows its progress while it runs, and a failure in words with Retry', async () => {
     const scripted = storeApi();
-    page = startStorePage(DEEZER, scripted.api, window);
-    await settle();
+    page = await start(scripted.api);
     scripted.hold();
     scripted.setDown(true);
-    await press(shadow('[data-liner="import"]'));
+    await press(() => shadow('[data-liner="import"]'));
     expect(shadow('[data-liner="bar"]')?.dataset.state).toBe('looking');
     expect(shadow('[data-liner="progress"]')?.textContent).toBe('Looking up at the stores… 0 s');
     expect(shadow<HTMLButtonElement>('[data-liner="progress"]')?.disabled).toBe(true);
@@ -190,7 +202,7 @@ describe('the look-up', () => {
     await settle();
     expect(shadow('[data-liner="problem"]')?.textContent).toBe(unreachable.message);
     scripted.setDown(false);
-    await press(buttonNamed(root(), 'Retry'));
+    await press(() => buttonNamed(root(), 'Retry'));
     expect(panel()?.querySelector('h2')?.textContent).toBe('Night Shift');
   });
 });

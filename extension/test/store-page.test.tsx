@@ -11,7 +11,7 @@ import { runStore } from '../src/content/run.ts';
 import type { Api } from '../src/content/send.ts';
 import type { Request } from '../src/messages.ts';
 import { site } from '../src/sites.ts';
-import { recordShadowRoots, setUrl, shadowOf } from './support/dom.ts';
+import { inAct, recordShadowRoots, setUrl, shadowOf } from './support/dom.ts';
 import { DEEZER_URL, EXISTING_MBID } from './support/release.ts';
 import { storeApi } from './support/store-api.ts';
 
@@ -34,7 +34,7 @@ afterEach(() => {
 describe('single-page navigation', () => {
   it('starts over for the new release when the URL changes without a reload', async () => {
     const { api, requests } = storeApi();
-    page = startStorePage(DEEZER, api, window);
+    page = await inAct(() => startStorePage(DEEZER, api, window));
     await settle();
     expect(page.current()).toBe(DEEZER_URL);
     window.history.pushState({}, '', '/en/album/200002');
@@ -55,7 +55,7 @@ describe('single-page navigation', () => {
   it('does not show the answer for the page before when it arrives late', async () => {
     const scripted = storeApi({ linked: { [DEEZER_URL]: [EXISTING_MBID] } });
     scripted.hold();
-    page = startStorePage(DEEZER, scripted.api, window);
+    page = await inAct(() => startStorePage(DEEZER, scripted.api, window));
     window.history.pushState({}, '', '/album/200002');
     await vi.waitFor(() => expect(scripted.checks()).toHaveLength(2), { timeout: 2_000 });
     // The new page's answer first, then the old page's "linked".
@@ -73,7 +73,7 @@ describe('a store switched off', () => {
       problem: { kind: 'disabled', message: 'switched off', retryable: false },
     })) as Api;
     document.body.innerHTML = '<main id="app"></main>';
-    page = startStorePage(DEEZER, api, window);
+    page = await inAct(() => startStorePage(DEEZER, api, window));
     await settle();
     expect(document.querySelector('liner-import')).toBeNull();
     // A title appearing later must not bring an empty host back.
@@ -86,8 +86,8 @@ describe('a store switched off', () => {
 
 describe('starting twice', () => {
   it('puts one button on the page when the script is injected again', async () => {
-    const first = runStore('deezer', window);
-    const second = runStore('deezer', window);
+    const first = await inAct(() => runStore('deezer', window));
+    const second = await inAct(() => runStore('deezer', window));
     await settle();
     expect(first).toBeDefined();
     expect(second).toBeUndefined();
@@ -119,7 +119,7 @@ describe('list pages', () => {
     const { api, requests } = storeApi({
       linked: { 'https://frisyr.bandcamp.com/album/demo': [EXISTING_MBID] },
     });
-    page = startStorePage(site('bandcamp'), api, window);
+    page = await inAct(() => startStorePage(site('bandcamp'), api, window));
     await settle();
     expect(requests).toEqual([
       {
@@ -145,7 +145,7 @@ describe('list pages', () => {
     setUrl('https://frisyr.bandcamp.com/music');
     document.body.innerHTML = `<ol id="grid">${links(0, 150)}</ol>`;
     const scripted = storeApi({ linked: { [url(120)]: [EXISTING_MBID], [url(160)]: ['x'] } });
-    page = startStorePage(site('bandcamp'), scripted.api, window);
+    page = await inAct(() => startStorePage(site('bandcamp'), scripted.api, window));
     await settle();
     const sizes = () =>
       scripted.checks().map((r) => (r as Extract<Request, { type: 'check' }>).urls.length);

@@ -3,6 +3,7 @@
  * user makes them. happy-dom's element.click() is a script's click (no isTrusted), exactly what
  * a store page's own script could do, so Liner's buttons ignore it; userClick is the user's.
  */
+import { act } from 'preact/test-utils';
 
 /** Puts the window at a URL (a store's page, a MusicBrainz page). */
 export function setUrl(url: string): void {
@@ -40,4 +41,16 @@ export function buttonNamed(root: ParentNode | undefined, text: string): HTMLBut
   const button = [...(root?.querySelectorAll('button') ?? [])].find((b) => b.textContent === text);
   if (!button) throw new Error(`no button "${text}"`);
   return button;
+}
+
+/**
+ * Runs `start` inside act(), so that what it renders has run its effects (a widget's first
+ * request) when the promise resolves, instead of on a frame a loaded machine may deliver late.
+ */
+export async function inAct<T>(start: () => T): Promise<T> {
+  let value: T | undefined;
+  await act(() => {
+    value = start();
+  });
+  return value as T;
 }
