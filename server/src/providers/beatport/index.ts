@@ -6,7 +6,8 @@
  * through the search page, which wants the 13-digit form.
  */
 import { gtinKey, type StoreEntity, sameGtin, storeByName } from '@liner/shared';
-import { NotFoundError, ProviderDataError } from '../../http/errors.ts';
+import { ProviderDataError } from '../../http/errors.ts';
+import { barcodeSearches, findByBarcode } from '../common/barcode.ts';
 import type { ProviderContext, ProviderDeclaration, ProviderLookup } from '../types.ts';
 import type { BeatportTrack } from './api.ts';
 import { extractNextData } from './extract.ts';
@@ -67,22 +68,23 @@ function createClient(ctx: ProviderContext) {
         throw new ProviderDataError(NAME, entity.id, `a Beatport ${entity.type} is not a release`);
       return lookupRelease(entity.id, entity.slug);
     },
-    async lookupByGtin(gtin: string): Promise<ProviderLookup> {
+    lookupByGtin(gtin: string): Promise<ProviderLookup> {
       const key = gtinKey(gtin);
       // Beatport indexes barcodes as 13 digits; the form given is tried after that.
-      const queries = [...new Set([key.length <= 13 ? key.padStart(13, '0') : gtin, gtin])];
-      for (const q of queries) {
-        const url = `${base}/search?q=${encodeURIComponent(q)}`;
-        const found = readSearchReleases(await getPage(url), url).find(
-          (r) => r.upc && sameGtin(r.upc, gtin),
-        );
-        if (found) return lookupRelease(String(found.release_id), found.slug ?? undefined);
-      }
-      throw new NotFoundError(
-        NAME,
-        `${base}/search?q=${queries[0]}`,
-        `Beatport has no release with barcode ${gtin}`,
-      );
+      const variants = [...new Set([key.length <= 13 ? key.padStart(13, '0') : gtin, gtin])];
+      return findByBarcode({
+        provider: NAME,
+        displayName: 'Beatport',
+        gtin,
+        searches: barcodeSearches(gtin, [undefined], variants),
+        async search({ variant }) {
+          const url = `${base}/search?q=${encodeURIComponent(variant)}`;
+          const releases = readSearchReleases(await getPage(url), url);
+          return { url, matches: releases.filter((r) => r.upc && sameGtin(r.upc, gtin)) };
+        },
+        open: (found) => lookupRelease(String(found.release_id), found.slug ?? undefined),
+        describe: (found) => String(found.release_id),
+      });
     },
   };
 }

@@ -3,9 +3,10 @@
  * each track is fetched as well; the store's 50 requests per 5 s limit keeps that polite.
  */
 
-import { gtinVariants, type StoreEntity, storeByName } from '@liner/shared';
+import { type StoreEntity, storeByName } from '@liner/shared';
 import type { z } from 'zod';
 import { NotFoundError, ProviderDataError, UpstreamError } from '../../http/errors.ts';
+import { barcodeSearches, findByBarcode } from '../common/barcode.ts';
 import { validate } from '../common/fetch.ts';
 import type { ProviderContext, ProviderDeclaration, ProviderLookup } from '../types.ts';
 import {
@@ -101,18 +102,27 @@ function createClient(ctx: ProviderContext) {
       const { album, apiUrl } = await getAlbum(entity.id);
       return complete(album, apiUrl);
     },
-    async lookupByGtin(gtin: string) {
-      let notFound: unknown;
-      for (const variant of gtinVariants(gtin)) {
-        try {
-          const { album, apiUrl } = await getAlbum(`upc:${variant}`);
-          return await complete(album, apiUrl);
-        } catch (error) {
-          if (!(error instanceof UpstreamError && error.kind === 'not-found')) throw error;
-          notFound = error;
-        }
-      }
-      throw notFound;
+    lookupByGtin(gtin: string) {
+      return findByBarcode({
+        provider: NAME,
+        displayName: 'Deezer',
+        gtin,
+        searches: barcodeSearches(gtin),
+        // Deezer answers a barcode with its one album, or with "no data".
+        async search({ variant }) {
+          const url = `${api}/album/upc:${variant}`;
+          try {
+            return { url, matches: [await getAlbum(`upc:${variant}`)] };
+          } catch (error) {
+            if (error instanceof UpstreamError && error.kind === 'not-found') {
+              return { url, matches: [] };
+            }
+            throw error;
+          }
+        },
+        open: ({ album, apiUrl }) => complete(album, apiUrl),
+        describe: ({ album }) => String(album.id),
+      });
     },
   };
 }

@@ -88,6 +88,10 @@ export const discogsSearch = z.object({
       id: z.number(),
       type: z.string().optional(),
       barcode: z.array(z.string()).optional(),
+      // What tells editions with one barcode apart, in the warning that names the others.
+      catno: z.string().nullish(),
+      country: z.string().nullish(),
+      year: z.union([z.string(), z.number()]).nullish(),
     }),
   ),
 });

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { releaseSchema } from '@liner/shared';
 import { describe, expect, it } from 'vitest';
 import { fixtureDir } from '../../../../test/support/corpus.ts';
@@ -140,6 +142,41 @@ describe('discogs provider', () => {
     });
     // The search needs authentication: without a token there is no barcode look-up at all.
     expect(discogs.lookupByGtin).toBeUndefined();
+  });
+
+  it('names the other editions that share the barcode, with what tells them apart', async () => {
+    const releaseBody = JSON.parse(
+      readFileSync(join(replayDir, 'https!/com.discogs.api/releases/2001'), 'utf8'),
+    );
+    const search = 'https://api.discogs.com/database/search?barcode=4006381333931&type=release';
+    const { fetch } = fakeFetch({
+      [search]: {
+        results: [
+          { id: 2001, type: 'release', barcode: ['4006381333931'], catno: 'LTR-001', year: '2020' },
+          {
+            id: 2002,
+            type: 'release',
+            barcode: ['4 006381 333931'],
+            catno: 'LTR-001X',
+            country: 'US',
+          },
+          { id: 2003, type: 'release', barcode: ['4006381333931'] },
+          // A text search also answers near misses: not an edition of this barcode.
+          { id: 2004, type: 'release', barcode: ['40063813339310'] },
+        ],
+      },
+      'https://api.discogs.com/releases/2001': releaseBody,
+    });
+    const result = await testProvider('discogs', { fetch, env: withToken }).lookupByGtin!(
+      '4006381333931',
+      [],
+    );
+    expect(result.id).toBe('2001');
+    expect(result.messages).toContainEqual({
+      level: 'warning',
+      provider: 'discogs',
+      text: 'Discogs has 3 releases with barcode 4006381333931; used 2001, also: 2002 (LTR-001X, US); 2003',
+    });
   });
 
   it('reports an unknown release as not found, replayed or live', async () => {

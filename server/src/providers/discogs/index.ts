@@ -4,9 +4,10 @@
  * search, which barcode look-ups need. The token travels only in the Authorization header:
  * request URLs are what gets stored, recorded and logged, so it never appears in one.
  */
-import { gtinVariants, type StoreEntity, sameGtin, storeByName } from '@liner/shared';
+import { type StoreEntity, sameGtin, storeByName } from '@liner/shared';
 import type { z } from 'zod';
-import { NotFoundError, ProviderDataError } from '../../http/errors.ts';
+import { ProviderDataError } from '../../http/errors.ts';
+import { barcodeSearches, findByBarcode } from '../common/barcode.ts';
 import { getJson } from '../common/fetch.ts';
 import type {
   ProviderClient,
@@ -65,31 +66,29 @@ function createClient(ctx: ProviderContext): ProviderClient {
     ]);
   }
 
-  async function lookupByGtin(gtin: string): Promise<ProviderLookup> {
-    let searched = '';
-    for (const variant of gtinVariants(gtin)) {
-      searched = `${api}/database/search?barcode=${variant}&type=release`;
-      const { results } = await get(searched, discogsSearch);
-      // The search is a text search: keep only releases whose barcode is this GTIN.
-      const matches = results.filter(
-        (r) => (r.type ?? 'release') === 'release' && r.barcode?.some((b) => sameGtin(b, gtin)),
-      );
-      if (matches.length === 0) continue;
-      const others = matches.slice(1).map((m) => m.id);
-      return release(
-        matches[0]!.id,
-        others.length
-          ? [
-              {
-                level: 'warning',
-                provider: NAME,
-                text: `Discogs has ${matches.length} releases with barcode ${gtin}; used ${matches[0]!.id} (also ${others.join(', ')})`,
-              },
-            ]
-          : [],
-      );
-    }
-    throw new NotFoundError(NAME, searched, `Discogs has no release with barcode ${gtin}`);
+  function lookupByGtin(gtin: string): Promise<ProviderLookup> {
+    return findByBarcode({
+      provider: NAME,
+      displayName: 'Discogs',
+      gtin,
+      searches: barcodeSearches(gtin),
+      async search({ variant }) {
+        const url = `${api}/database/search?barcode=${variant}&type=release`;
+        const { results } = await get(url, discogsSearch);
+        // The search is a text search: keep only releases whose barcode is this GTIN.
+        const matches = results.filter(
+          (r) => (r.type ?? 'release') === 'release' && r.barcode?.some((b) => sameGtin(b, gtin)),
+        );
+        return { url, matches };
+      },
+      open: (match) => release(match.id),
+      describe: (m) => {
+        const about = [m.catno, m.country, m.year].filter(
+          (v) => v !== undefined && v !== null && v !== '',
+        );
+        return about.length ? `${m.id} (${about.join(', ')})` : String(m.id);
+      },
+    });
   }
 
   // Discogs' search needs authentication, so without a token there is no barcode look-up at

@@ -3,9 +3,10 @@
  * at a time. A release missing in one storefront is asked for in the next preferred one, and the
  * storefront that answered is kept (Apple's data, even its tracklist language, varies by region).
  */
-import { gtinVariants, isValidGtin, type StoreEntity, storeByName } from '@liner/shared';
+import { isValidGtin, type StoreEntity, storeByName } from '@liner/shared';
 import { z } from 'zod';
 import { NotFoundError, UpstreamError } from '../../http/errors.ts';
+import { barcodeSearches, findByBarcode } from '../common/barcode.ts';
 import { validate } from '../common/fetch.ts';
 import { regionOrder } from '../common/regions.ts';
 import type { ProviderContext, ProviderDeclaration, ProviderLookup } from '../types.ts';
@@ -17,21 +18,23 @@ const NAME = 'itunes';
 function createClient(ctx: ProviderContext) {
   const api = ctx.endpoints.api!;
 
-  /** One storefront's answer, or undefined when Apple has nothing for the key there. */
-  async function lookup(
-    key: 'id' | 'upc',
-    value: string,
-    region: string,
-    gtin?: string,
-  ): Promise<ProviderLookup | undefined> {
+  /** One storefront's answer: the collections Apple has for the key there, and their tracks. */
+  async function ask(key: 'id' | 'upc', value: string, region: string) {
     // The parameter order matches Apple's own links and the recorded corpus.
     const url = `${api}/lookup?entity=song&limit=200&${key}=${value}&country=${region.toLowerCase()}`;
     const { data } = await ctx.http.request({ provider: NAME, url, expect: 'json' });
     const parsed = validate(itunesLookup, data, NAME, url);
-    const collections = parsed.results.filter((r) => r.wrapperType === 'collection');
-    if (collections.length === 0) return undefined;
-    const collection = validate(itunesCollection, collections[0], NAME, url);
-    const trackResults = parsed.results.filter(
+    const matches = parsed.results
+      .filter((r) => r.wrapperType === 'collection')
+      .map((found) => ({ found, results: parsed.results, url, region }));
+    return { url, matches };
+  }
+
+  type Answer = Awaited<ReturnType<typeof ask>>['matches'][number];
+
+  function release({ found, results, url, region }: Answer, gtin?: string): ProviderLookup {
+    const collection = validate(itunesCollection, found, NAME, url);
+    const trackResults = results.filter(
       (r) => r.wrapperType === 'track' && r.collectionId === collection.collectionId,
     );
     // Validated as one list so a bad field is named with its track: "tracks.3.trackName".
@@ -55,17 +58,6 @@ function createClient(ctx: ProviderContext) {
       region,
       ...(gtin ? { gtin } : {}),
     });
-    if (collections.length > 1) {
-      const others = collections
-        .slice(1)
-        .map((c) => String(c.collectionId))
-        .join(', ');
-      messages.push({
-        level: 'warning',
-        provider: NAME,
-        text: `Apple has several releases for barcode ${value} in ${region}; used ${collection.collectionId}, others: ${others}`,
-      });
-    }
     return {
       release,
       messages,
@@ -79,8 +71,8 @@ function createClient(ctx: ProviderContext) {
   return {
     async lookupById(entity: StoreEntity, regions: readonly string[]) {
       for (const region of regionOrder(regions, entity.region)) {
-        const found = await lookup('id', entity.id, region);
-        if (found) return found;
+        const [found] = (await ask('id', entity.id, region)).matches;
+        if (found) return release(found);
       }
       throw new NotFoundError(
         NAME,
@@ -88,26 +80,19 @@ function createClient(ctx: ProviderContext) {
         `Apple has no release ${entity.id} in ${regionOrder(regions, entity.region).join(', ')}`,
       );
     },
-    async lookupByGtin(gtin: string, regions: readonly string[]) {
-      // The given form in every storefront; the other paddings only in the first one. Apple
-      // allows about 20 calls a minute, and a barcode it lacks would otherwise cost a dozen.
+    lookupByGtin(gtin: string, regions: readonly string[]) {
       const storefronts = regionOrder(regions);
-      for (const [index, variant] of gtinVariants(gtin).entries()) {
-        for (const region of index === 0 ? storefronts : storefronts.slice(0, 1)) {
-          const found = await lookup(
-            'upc',
-            variant,
-            region,
-            isValidGtin(variant) ? variant : undefined,
-          );
-          if (found) return found;
-        }
-      }
-      throw new NotFoundError(
-        NAME,
+      return findByBarcode({
+        provider: NAME,
+        displayName: 'Apple',
         gtin,
-        `Apple has no release with barcode ${gtin} in ${regionOrder(regions).join(', ')}`,
-      );
+        // Apple allows about 20 calls a minute: the paddings are asked in one storefront only.
+        searches: barcodeSearches(gtin, storefronts),
+        search: ({ variant, region }) => ask('upc', variant, region!),
+        open: (found, { variant }) => release(found, isValidGtin(variant) ? variant : undefined),
+        describe: ({ found }) => String((found as { collectionId?: unknown }).collectionId),
+        where: `in ${storefronts.join(', ')}`,
+      });
     },
   };
 }

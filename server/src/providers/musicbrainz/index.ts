@@ -3,8 +3,9 @@
  * source), or by barcode search. Every request carries Liner's User-Agent and passes the
  * deployment-wide budget of one request per second (the HTTP layer's MusicBrainz gate).
  */
-import { gtinVariants, isMbid, type StoreEntity, sameGtin, storeByName } from '@liner/shared';
+import { isMbid, type StoreEntity, sameGtin, storeByName } from '@liner/shared';
 import { NotFoundError } from '../../http/errors.ts';
+import { barcodeSearches, findByBarcode } from '../common/barcode.ts';
 import { getJson } from '../common/fetch.ts';
 import type { ProviderContext, ProviderDeclaration, ProviderLookup } from '../types.ts';
 import { mbRelease, mbSearch } from './api.ts';
@@ -29,27 +30,23 @@ function createClient(ctx: ProviderContext) {
 
   return {
     lookupById: (entity: StoreEntity) => byMbid(entity.id),
-    async lookupByGtin(gtin: string) {
-      for (const variant of gtinVariants(gtin)) {
-        const url = `${api}/ws/2/release?query=barcode:${variant}&fmt=json`;
-        const { data } = await getJson(ctx.http, NAME, url, mbSearch);
-        const matches = data.releases.filter((r) => r.barcode && sameGtin(r.barcode, variant));
-        if (matches.length === 0) continue;
-        const found = await byMbid(matches[0]!.id);
-        if (matches.length > 1) {
-          // Several editions share barcodes: say which were passed over instead of guessing silently.
-          const others = matches
-            .slice(1)
-            .map((m) => `${m.id} (${[m.date, m.country].filter(Boolean).join(', ') || 'no date'})`);
-          found.messages.push({
-            level: 'warning',
-            provider: NAME,
-            text: `${matches.length} MusicBrainz releases have barcode ${variant}; used ${matches[0]!.id}, also: ${others.join('; ')}`,
-          });
-        }
-        return found;
-      }
-      throw new NotFoundError(NAME, gtin, `MusicBrainz has no release with barcode ${gtin}`);
+    lookupByGtin(gtin: string) {
+      return findByBarcode({
+        provider: NAME,
+        displayName: 'MusicBrainz',
+        gtin,
+        searches: barcodeSearches(gtin),
+        async search({ variant }) {
+          const url = `${api}/ws/2/release?query=barcode:${variant}&fmt=json`;
+          const { data } = await getJson(ctx.http, NAME, url, mbSearch);
+          return {
+            url,
+            matches: data.releases.filter((r) => r.barcode && sameGtin(r.barcode, variant)),
+          };
+        },
+        open: (match) => byMbid(match.id),
+        describe: (m) => `${m.id} (${[m.date, m.country].filter(Boolean).join(', ') || 'no date'})`,
+      });
     },
   };
 }

@@ -93,7 +93,7 @@ describe('musicbrainz provider', () => {
       {
         level: 'warning',
         provider: 'musicbrainz',
-        text: `2 MusicBrainz releases have barcode 0192758000019; used ${MBID}, also: 7a1b2c3d-0000-4000-8000-000000000002 (2023-06-01, US)`,
+        text: `MusicBrainz has 2 releases with barcode 0192758000019; used ${MBID}, also: 7a1b2c3d-0000-4000-8000-000000000002 (2023-06-01, US)`,
       },
     ]);
   });

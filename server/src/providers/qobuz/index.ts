@@ -4,7 +4,7 @@
  * no storefront parameter: it answers for the region of the app, and "not found" may mean "not
  * sold there". A URL's locale is kept for the canonical store URL.
  */
-import { gtinVariants, type StoreEntity, sameGtin, storeByName } from '@liner/shared';
+import { type StoreEntity, sameGtin, storeByName } from '@liner/shared';
 import type { z } from 'zod';
 import {
   BadBodyError,
@@ -13,6 +13,7 @@ import {
   ProviderDataError,
   UpstreamError,
 } from '../../http/errors.ts';
+import { barcodeSearches, findByBarcode } from '../common/barcode.ts';
 import { validate } from '../common/fetch.ts';
 import type { ProviderContext, ProviderDeclaration, ProviderLookup } from '../types.ts';
 import { type QobuzAlbum, type QobuzTrack, qobuzAlbum, qobuzError, qobuzSearch } from './api.ts';
@@ -148,16 +149,24 @@ function createClient(ctx: ProviderContext) {
     async lookupById(entity: StoreEntity, regions: readonly string[]) {
       return complete(await album(entity.id), storefront(regions, entity.region));
     },
-    async lookupByGtin(gtin: string, regions: readonly string[]) {
-      let searched = '';
-      for (const variant of gtinVariants(gtin)) {
-        searched = `${api}/album/search?query=${variant}`;
-        const { albums } = await get(searched, qobuzSearch);
-        // A text search: only an album with this very barcode is the one asked for.
-        const match = albums?.items.find((item) => sameGtin(qobuzGtin(item.upc) ?? '', gtin));
-        if (match) return complete(await album(match.id), storefront(regions));
-      }
-      throw new NotFoundError(NAME, searched, `Qobuz has no album with barcode ${gtin}`);
+    lookupByGtin(gtin: string, regions: readonly string[]) {
+      return findByBarcode({
+        provider: NAME,
+        displayName: 'Qobuz',
+        gtin,
+        searches: barcodeSearches(gtin),
+        async search({ variant }) {
+          const url = `${api}/album/search?query=${variant}`;
+          const { albums } = await get(url, qobuzSearch);
+          // A text search: only an album with this very barcode is the one asked for.
+          const matches = (albums?.items ?? []).filter((item) =>
+            sameGtin(qobuzGtin(item.upc) ?? '', gtin),
+          );
+          return { url, matches };
+        },
+        open: async (match) => complete(await album(match.id), storefront(regions)),
+        describe: (match) => String(match.id),
+      });
     },
   };
 }

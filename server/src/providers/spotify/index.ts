@@ -7,7 +7,8 @@
  */
 import { gtinVariants, type StoreEntity, storeByName } from '@liner/shared';
 import type { z } from 'zod';
-import { NotFoundError, ProviderDataError, UpstreamError } from '../../http/errors.ts';
+import { ProviderDataError, UpstreamError } from '../../http/errors.ts';
+import { type BarcodeSearch, barcodeSearches, findByBarcode } from '../common/barcode.ts';
 import { appToken } from '../common/oauth.ts';
 import { regionOrder } from '../common/regions.ts';
 import type { ProviderContext, ProviderDeclaration, ProviderLookup } from '../types.ts';
@@ -39,19 +40,12 @@ export function spotifyGtinOrder(gtin: string): string[] {
 }
 
 /**
- * The searches for a barcode, in order: every form without a market (the whole catalogue),
- * then every form in each preferred market, since some releases are found only when a market
- * where they are available is named.
+ * The searches for a barcode: every form without a market first (the whole catalogue), then
+ * the form given in each preferred market, since some releases are found only when a market
+ * where they are sold is named (see common/barcode.ts).
  */
-export function gtinSearches(
-  gtin: string,
-  regions: readonly string[],
-): { variant: string; market?: string }[] {
-  const variants = spotifyGtinOrder(gtin);
-  return [
-    ...variants.map((variant) => ({ variant })),
-    ...regionOrder(regions).flatMap((market) => variants.map((variant) => ({ variant, market }))),
-  ];
+export function gtinSearches(gtin: string, regions: readonly string[]): BarcodeSearch[] {
+  return barcodeSearches(gtin, [undefined, ...regionOrder(regions)], spotifyGtinOrder(gtin));
 }
 
 function createClient(ctx: ProviderContext) {
@@ -122,27 +116,20 @@ function createClient(ctx: ProviderContext) {
     lookupById(entity: StoreEntity) {
       return lookupAlbum(entity.id);
     },
-    async lookupByGtin(gtin: string, regions: readonly string[]) {
-      for (const { variant, market } of gtinSearches(gtin, regions)) {
-        const url = `${api}/search?type=album&q=upc:${variant}${market ? `&market=${market}` : ''}`;
-        const found = (await get(url, spotifyAlbumSearch)).albums.items.filter((a) => a !== null);
-        if (found.length === 0) continue;
-        const result = await lookupAlbum(found[0]!.id);
-        if (found.length > 1) {
-          const others = found.slice(1).map((a) => a.id);
-          result.messages.push({
-            level: 'warning',
-            provider: NAME,
-            text: `Spotify has several releases for barcode ${variant}; used ${found[0]!.id}, others: ${others.join(', ')}`,
-          });
-        }
-        return result;
-      }
-      throw new NotFoundError(
-        NAME,
-        `${api}/search?type=album&q=upc:${gtin}`,
-        `Spotify has no release with barcode ${gtin}`,
-      );
+    lookupByGtin(gtin: string, regions: readonly string[]) {
+      return findByBarcode({
+        provider: NAME,
+        displayName: 'Spotify',
+        gtin,
+        searches: gtinSearches(gtin, regions),
+        async search({ variant, region }) {
+          const url = `${api}/search?type=album&q=upc:${variant}${region ? `&market=${region}` : ''}`;
+          const { albums } = await get(url, spotifyAlbumSearch);
+          return { url, matches: albums.items.filter((a) => a !== null) };
+        },
+        open: (album) => lookupAlbum(album.id),
+        describe: (album) => album.id,
+      });
     },
   };
 }

@@ -5,9 +5,10 @@
  * `links.next` pages, then their tracks and videos by ID. The catalogue differs by country, so
  * each preferred region is asked in turn. Albums v2 does not know are asked of v1 once.
  */
-import { gtinVariants, type StoreEntity, sameGtin, storeByName } from '@liner/shared';
+import { type StoreEntity, sameGtin, storeByName } from '@liner/shared';
 import type { z } from 'zod';
 import { NotFoundError, ProviderDataError, UpstreamError } from '../../http/errors.ts';
+import { barcodeSearches, findByBarcode } from '../common/barcode.ts';
 import { getJson } from '../common/fetch.ts';
 import { appToken } from '../common/oauth.ts';
 import { regionOrder } from '../common/regions.ts';
@@ -58,22 +59,27 @@ export function createTidalClient(ctx: ProviderContext): ProviderClient {
   /** Relationship links are relative to the v2 root ("/albums/1/relationships/items?..."). */
   const absolute = (link: string) => (/^https?:\/\//.test(link) ? link : `${api}${link}`);
 
+  /** The resources of `kind` whose `filter` is `value` in `region`, and the URL asked. */
   async function find(
     kind: 'albums' | 'videos',
     filter: 'id' | 'barcodeId',
     value: string,
     region: string,
-  ): Promise<Found | undefined> {
+  ): Promise<{ url: string; matches: Found[] }> {
     const include = kind === 'albums' ? ALBUM_INCLUDE : VIDEO_INCLUDE;
     const url = `${api}/${kind}?countryCode=${region}&include=${include}&filter%5B${filter}%5D=${value}`;
     const document = await get(url, tidalDocument);
-    // The filter answers a list; only the asked-for resource is taken from it.
-    const primary = document.data.find(
-      (r) =>
-        r.type === kind &&
-        (filter === 'id' ? r.id === value : sameGtin(String(r.attributes.barcodeId ?? ''), value)),
-    );
-    return primary ? { primary, included: document.included, url } : undefined;
+    // The filter answers a list; only the asked-for resources are taken from it.
+    const matches = document.data
+      .filter(
+        (r) =>
+          r.type === kind &&
+          (filter === 'id'
+            ? r.id === value
+            : sameGtin(String(r.attributes.barcodeId ?? ''), value)),
+      )
+      .map((primary) => ({ primary, included: document.included, url }));
+    return { url, matches };
   }
 
   /** Items beyond the first document: identifiers from the pages, resources by ID. */
@@ -161,7 +167,8 @@ export function createTidalClient(ctx: ProviderContext): ProviderClient {
         throw new ProviderDataError(NAME, entity.id, `"${entity.id}" is not a Tidal album ID`);
       const order = regionsFor(regions, entity);
       for (const region of order) {
-        const found = await find(video ? 'videos' : 'albums', 'id', video ?? entity.id, region);
+        const [found] = (await find(video ? 'videos' : 'albums', 'id', video ?? entity.id, region))
+          .matches;
         if (found) return video ? videoFrom(found, region) : albumFrom(found, region);
       }
       const old = video ? undefined : await legacyLookup(entity.id, order[0]!);
@@ -172,20 +179,18 @@ export function createTidalClient(ctx: ProviderContext): ProviderClient {
         `Tidal has no ${video ? 'video' : 'album'} ${video ?? entity.id} in ${order.join(', ')}`,
       );
     },
-    async lookupByGtin(gtin, regions) {
-      // Tidal's catalogue is mostly the same everywhere: every form in one region before the next.
+    lookupByGtin(gtin, regions) {
       const order = regionsFor(regions);
-      for (const region of order) {
-        for (const variant of gtinVariants(gtin)) {
-          const found = await find('albums', 'barcodeId', variant, region);
-          if (found) return albumFrom(found, region);
-        }
-      }
-      throw new NotFoundError(
-        NAME,
-        `${api}/albums?filter%5BbarcodeId%5D=${gtin}`,
-        `Tidal has no release with barcode ${gtin} in ${order.join(', ')}`,
-      );
+      return findByBarcode({
+        provider: NAME,
+        displayName: 'Tidal',
+        gtin,
+        searches: barcodeSearches(gtin, order),
+        search: ({ variant, region }) => find('albums', 'barcodeId', variant, region!),
+        open: (found, { region }) => albumFrom(found, region!),
+        describe: (found) => found.primary.id,
+        where: `in ${order.join(', ')}`,
+      });
     },
   };
 }
