@@ -11,6 +11,7 @@ import {
   type RequestGate,
   type UpstreamEvent,
 } from './http/client.ts';
+import { sharedHostLimits } from './http/limits.ts';
 import type { Logger } from './log.ts';
 import { createMusicBrainzGate, type MusicBrainzGate } from './musicbrainz/gate.ts';
 import { createMetrics, type Metrics } from './observability/metrics.ts';
@@ -90,6 +91,12 @@ export async function createApp(options: AppOptions): Promise<App> {
   const http = createHttpClient({
     allowedHosts: policy.allowedHosts,
     rateLimits: policy.rateLimits,
+    // Instances share only a PostgreSQL database; a PGlite directory has one server by its lock.
+    ...(database.kind === 'postgres' && !options.replayDir
+      ? {
+          sharedLimits: sharedHostLimits(repos.rateBudgets, (message) => logger.warn(message)),
+        }
+      : {}),
     // Under replay nothing reaches MusicBrainz, so nothing needs to wait for its budget.
     gates: [...(options.replayDir ? [] : [musicbrainzGate]), ...(options.gates ?? [])],
     userAgent: userAgent(config.http.contact),

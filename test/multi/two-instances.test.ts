@@ -78,6 +78,10 @@ describe.skipIf(!baseUrl)('two server processes on one PostgreSQL', { timeout: 9
       expect(responses).toHaveLength(0);
       const lookups = await sql`select count(*)::int as n from lookups`;
       expect(lookups[0]!.n).toBe(4);
+      // Both count their store requests in one budget: the stand-in's Deezer rule has a window.
+      const windows = await sql`select used from rate_windows where name like 'host:127.0.0.1%'`;
+      expect(windows.length).toBeGreaterThan(0);
+      expect(windows.every((row) => row.used > 0)).toBe(true);
     } finally {
       await sql.end();
     }

@@ -124,3 +124,19 @@ export const rateBudgets = pgTable('rate_budgets', {
   nextAt: timestamptz('next_at').notNull(),
   waits: bigint('waits', { mode: 'number' }).notNull().default(0),
 });
+
+/**
+ * Store request budgets shared by the instances on one PostgreSQL: requests counted per fixed
+ * window of each host rule's declared period, so that N instances together stay within what
+ * one may send. Rows of past windows are deleted when a name opens a new window.
+ */
+export const rateWindows = pgTable(
+  'rate_windows',
+  {
+    name: text('name').notNull(),
+    /** Milliseconds since the epoch divided by the window's length, by the database clock. */
+    windowIndex: bigint('window_index', { mode: 'number' }).notNull(),
+    used: integer('used').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.name, t.windowIndex] })],
+);

@@ -55,7 +55,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const now = options.now ?? (() => new Date());
   const sleep = options.sleep ?? ((ms: number) => new Promise((r) => setTimeout(r, ms)));
   const logger = options.logger ?? silentLogger();
-  const limiter = new HostLimiter(options.rateLimits ?? []);
+  const limiter = new HostLimiter(options.rateLimits ?? [], options.sharedLimits);
 
   function checkAllowed(provider: string, url: string): URL {
     const allowed = options.allowedHosts.get(provider) ?? [];

@@ -1,6 +1,8 @@
 /**
  * Per-host request rate limits. Each provider declares its limits; requests to one host share
- * one p-queue, so parallel look-ups together stay within what the store allows.
+ * one p-queue, so parallel look-ups together stay within what the store allows. With several
+ * instances on one PostgreSQL, a shared budget (`SharedBudget`) also counts every instance's
+ * requests in the same windows, so together they stay within one instance's limit.
  */
 
 import { hostMatches } from '@liner/shared';
@@ -15,14 +17,58 @@ export interface RateLimit {
   concurrency?: number;
 }
 
+/**
+ * Counts one request to `rule` in a budget all instances share; resolves to 0 when it may go,
+ * else to how long until it may ask again.
+ */
+export type SharedBudget = (rule: RateLimit) => Promise<number>;
+
+export interface SharedLimits {
+  take: SharedBudget;
+  sleep?: (ms: number) => Promise<void>;
+  /** Told when the shared budget cannot be asked (database down): requests then go on local limits. */
+  onError?: (error: unknown) => void;
+}
+
+/** A request waits at most this long for the shared budget; the local limit still holds after. */
+const MAX_SHARED_WAIT_MS = 60_000;
+
 export class HostLimiter {
   private readonly queues = new Map<string, PQueue>();
 
-  constructor(private readonly limits: readonly RateLimit[]) {}
+  constructor(
+    private readonly limits: readonly RateLimit[],
+    private readonly shared?: SharedLimits,
+  ) {}
 
-  private queueFor(host: string): PQueue | undefined {
-    const rule = this.limits.find((limit) => hostMatches(limit.host, host));
-    if (!rule) return undefined;
+  /**
+   * The shared budget is advice: an unreachable database must not turn every store into a
+   * failed provider, so on error the request goes on under this process's own limit.
+   */
+  private async sharedTurn(rule: RateLimit): Promise<void> {
+    if (!this.shared) return;
+    const sleep = this.shared.sleep ?? ((ms: number) => new Promise((r) => setTimeout(r, ms)));
+    let waited = 0;
+    while (waited < MAX_SHARED_WAIT_MS) {
+      let wait: number;
+      try {
+        wait = await this.shared.take(rule);
+      } catch (error) {
+        this.shared.onError?.(error);
+        return;
+      }
+      if (wait <= 0) return;
+      const step = Math.min(wait, MAX_SHARED_WAIT_MS - waited);
+      await sleep(step);
+      waited += step;
+    }
+  }
+
+  private ruleFor(host: string): RateLimit | undefined {
+    return this.limits.find((limit) => hostMatches(limit.host, host));
+  }
+
+  private queueFor(rule: RateLimit): PQueue {
     let queue = this.queues.get(rule.host);
     if (!queue) {
       queue = new PQueue({
@@ -38,12 +84,45 @@ export class HostLimiter {
 
   /** Runs `task` when the host's budget allows. */
   run<T>(host: string, task: () => Promise<T>): Promise<T> {
-    const queue = this.queueFor(host);
-    return queue ? (queue.add(task) as Promise<T>) : task();
+    const rule = this.ruleFor(host);
+    if (!rule) return task();
+    return this.queueFor(rule).add(async () => {
+      await this.sharedTurn(rule);
+      return task();
+    }) as Promise<T>;
   }
 
   /** Requests waiting per host rule, for metrics. */
   pending(): Record<string, number> {
     return Object.fromEntries([...this.queues].map(([host, q]) => [host, q.size + q.pending]));
   }
+}
+
+/** What the shared budget needs of the database: rate-budgets.ts's `take`. */
+export interface WindowBudgets {
+  take(name: string, limit: number, windowMs: number): Promise<number>;
+}
+
+const ERROR_LOG_EVERY_MS = 60_000;
+
+/**
+ * Each host rule's declared limit, counted across instances in the database's windows. An
+ * unreachable database is said at most once a minute, not on every request.
+ */
+export function sharedHostLimits(
+  budgets: WindowBudgets,
+  warn: (message: string) => void,
+  now: () => number = Date.now,
+): SharedLimits {
+  let lastWarned = Number.NEGATIVE_INFINITY;
+  return {
+    take: (rule) => budgets.take(`host:${rule.host}`, rule.requests, rule.perMs),
+    onError(error) {
+      if (now() - lastWarned < ERROR_LOG_EVERY_MS) return;
+      lastWarned = now();
+      warn(
+        `the shared request budget is unavailable (${(error as Error).message}); store requests follow this instance's own limits`,
+      );
+    },
+  };
 }

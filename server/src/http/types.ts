@@ -1,6 +1,6 @@
 /** The HTTP layer's contract: requests, responses, gates, events and the client's options. */
 import type { Logger } from '../log.ts';
-import type { RateLimit } from './limits.ts';
+import type { RateLimit, SharedLimits } from './limits.ts';
 
 export interface HttpRequest {
   provider: string;
@@ -81,6 +81,8 @@ export interface HttpClientOptions {
   /** Host patterns per provider; anything else is refused before a request is made. */
   allowedHosts: ReadonlyMap<string, readonly string[]>;
   rateLimits?: readonly RateLimit[];
+  /** A budget shared with other instances on the same database, on top of `rateLimits`. */
+  sharedLimits?: SharedLimits;
   userAgent: string;
   timeoutMs: number;
   retries: number;

@@ -91,6 +91,7 @@ describe('the shared MusicBrainz budget', () => {
     const budgets: RateBudgetRepository = {
       reserve: async () => 250,
       pushBack: async (_name, ms) => void pushed.push(ms),
+      take: async () => 0,
     };
     const gate = createMusicBrainzGate({
       intervalMs: 1000,

@@ -27,5 +27,24 @@ export function rateBudgetRepository(db: Db): RateBudgetRepository {
         on conflict (name) do update
           set next_at = greatest(rate_budgets.next_at, clock_timestamp() + ${interval}::interval)`);
     },
+    async take(name, limit, windowMs) {
+      const length = Math.max(1, Math.round(windowMs));
+      const result = await db.execute(sql`
+        with clock as (select extract(epoch from clock_timestamp()) * 1000 as ms)
+        insert into rate_windows (name, window_index, used)
+        select ${name}, floor(ms / ${length})::bigint, 1 from clock
+        on conflict (name, window_index) do update set used = rate_windows.used + 1
+        returning used, window_index::float8 as window_index,
+          ((window_index + 1) * ${length} - (select ms from clock))::float8 as left_ms`);
+      const row = rowsOf<{ used: number; window_index: number; left_ms: number }>(result)[0];
+      if (!row) return 0;
+      // The first request of a window clears the windows before it.
+      if (Number(row.used) === 1) {
+        await db.execute(
+          sql`delete from rate_windows where name = ${name} and window_index < ${row.window_index}`,
+        );
+      }
+      return Number(row.used) <= limit ? 0 : Math.max(1, Math.ceil(Number(row.left_ms)));
+    },
   };
 }

@@ -1,6 +1,8 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../../test/support/databases.ts';
 import type { DatabaseHandle } from '../db/connect.ts';
+import { rowsOf } from '../db/rows.ts';
 import { createRepositories } from './index.ts';
 import type { Repositories } from './types.ts';
 
@@ -291,6 +293,29 @@ describe.each(testDatabases())('repositories on $kind', ({ open }) => {
       await repos.rateBudgets.pushBack('other-budget', 5000);
       const wait = await repos.rateBudgets.reserve('other-budget', 1000);
       expect(wait).toBeGreaterThan(4000);
+    });
+
+    it('counts requests per window and says how long until the next one', async () => {
+      const takes = [];
+      for (let i = 0; i < 4; i++)
+        takes.push(await repos.rateBudgets.take('test-window', 2, 60_000));
+      expect(takes.slice(0, 2)).toEqual([0, 0]);
+      for (const wait of takes.slice(2)) {
+        expect(wait).toBeGreaterThan(0);
+        expect(wait).toBeLessThanOrEqual(60_000);
+      }
+      // Another name has a budget of its own.
+      expect(await repos.rateBudgets.take('other-window', 1, 60_000)).toBe(0);
+    });
+
+    it('clears the windows before the one a name opens', async () => {
+      await repos.rateBudgets.take('short-window', 5, 20);
+      await new Promise((resolve) => setTimeout(resolve, 45));
+      expect(await repos.rateBudgets.take('short-window', 5, 20)).toBe(0);
+      const rows = await handle.db.execute(
+        sql`select count(*)::int as n from rate_windows where name = 'short-window'`,
+      );
+      expect(rowsOf<{ n: number }>(rows)[0]?.n).toBe(1);
     });
   });
 });

@@ -126,6 +126,12 @@ export interface RateBudgetRepository {
   reserve(name: string, intervalMs: number): Promise<number>;
   /** Moves the next free slot to at least `delayMs` from now (after a 503 from upstream). */
   pushBack(name: string, delayMs: number): Promise<void>;
+  /**
+   * Counts one request against `limit` per `windowMs` window of the named budget, by the
+   * database clock; returns 0 when it fits, else how long until the next window opens (the
+   * caller asks again then). Atomic across processes sharing the database.
+   */
+  take(name: string, limit: number, windowMs: number): Promise<number>;
 }
 
 export interface Repositories {
