@@ -1,10 +1,11 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { json, type StandIn, startStandIn, text } from '../../../test/support/stand-in.ts';
 import { createHttpClient, type HttpClientOptions, type UpstreamEvent } from './client.ts';
 import { UpstreamError } from './errors.ts';
+import { recordResponse } from './replay.ts';
 
 describe('HTTP client against a local stand-in', () => {
   let upstream: StandIn;
@@ -235,6 +236,34 @@ describe('HTTP client against a local stand-in', () => {
     const miss = offline.request({ provider: 'test', url: `${upstream.url}/never` });
     await expect(miss).rejects.toBeInstanceOf(UpstreamError);
     await expect(miss).rejects.toThrow(/^not recorded: /);
+  });
+
+  it('records a definite refusal with its status, so the replay refuses the same way', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'liner-record-'));
+    const recorder = client({ recordDir: dir, retries: 0 });
+    const missing = `${upstream.url}/missing`;
+    await expect(recorder.request({ provider: 'test', url: missing })).rejects.toMatchObject({
+      kind: 'not-found',
+    });
+    // A 5xx or 429 is the moment's weather: not recorded.
+    await expect(
+      recorder.request({ provider: 'test', url: `${upstream.url}/always500` }),
+    ).rejects.toMatchObject({ status: 500 });
+    const folder = join(dir, 'http!', upstream.host.replace(':', '!'));
+    expect(readFileSync(join(folder, 'missing'), 'utf8')).toBe('nope');
+    expect(readFileSync(join(folder, 'missing.status'), 'utf8').trim()).toBe('404');
+    expect(existsSync(join(folder, 'always500'))).toBe(false);
+    const offline = client({
+      replayDir: dir,
+      fetch: () => Promise.reject(new Error('network used')),
+    });
+    await expect(offline.request({ provider: 'test', url: missing })).rejects.toMatchObject({
+      kind: 'not-found',
+      status: 404,
+    });
+    // Recorded again as found, the status sidecar goes.
+    recordResponse(dir, missing, '{"found":true}');
+    expect(existsSync(join(folder, 'missing.status'))).toBe(false);
   });
 
   it('stores responses through the injected store and passes gates before each attempt', async () => {

@@ -16,7 +16,7 @@ import {
   UpstreamError,
 } from './errors.ts';
 import { HostLimiter } from './limits.ts';
-import { recordResponse, replayResponse } from './replay.ts';
+import { isDefiniteRefusal, recordResponse, replayResponse } from './replay.ts';
 import { noteResponse } from './trace.ts';
 import type { HttpClient, HttpClientOptions, HttpRequest, HttpResponse } from './types.ts';
 
@@ -147,13 +147,26 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       }
       if (!accepts(request, response.status)) {
         const retryAfter = parseRetryAfter(response.headers.get('retry-after'), now().getTime());
-        throw new HttpStatusError(request.provider, request.url, response.status, retryAfter);
+        const error = new HttpStatusError(
+          request.provider,
+          request.url,
+          response.status,
+          retryAfter,
+        );
+        refusedBodies.set(error, body);
+        throw error;
       }
       const wait = request.throttled?.(body);
       if (wait !== undefined) throw new HttpStatusError(request.provider, request.url, 429, wait);
       return { response, body };
     });
   }
+
+  /**
+   * The bodies of refused answers, for --record; kept beside the error rather than on it, so a
+   * logged error never carries a whole upstream page.
+   */
+  const refusedBodies = new WeakMap<Error, string>();
 
   async function live(request: HttpRequest, host: string) {
     return pRetry(() => attempt(request, host), {
@@ -271,6 +284,17 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         request.provider,
         request.url,
       );
+      const refused = refusedBodies.get(upstream);
+      // A definite "no" (404, 410, 400...) is part of the recording, so a replay fails the same
+      // way; a 429 or 5xx is the moment's weather, and recording it would poison the corpus.
+      if (
+        options.recordDir &&
+        !request.secret &&
+        refused !== undefined &&
+        upstream.status !== undefined &&
+        isDefiniteRefusal(upstream.status)
+      )
+        recordResponse(options.recordDir, request.url, refused, upstream.status);
       const durationMs = performance.now() - started;
       options.onEvent?.({
         provider: request.provider,

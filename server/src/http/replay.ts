@@ -2,7 +2,7 @@
  * Record and replay of upstream responses as files (`--record DIR`, `--replay DIR`), in the
  * layout of ../shared/fixtures/recorded, so a recorded corpus replays as is.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { NotRecordedError } from './errors.ts';
 import { fixturePath, parsePiece, pieceMatches } from './fixture-path.ts';
@@ -14,7 +14,10 @@ export interface ReplayedBody {
   status: number;
 }
 
-/** A hand-written fixture may give its HTTP status in a sidecar file; recordings never do. */
+/**
+ * A file may give its HTTP status in a sidecar file: hand-written error answers, and recorded
+ * refusals (a 404 recorded by --record replays as a 404).
+ */
 const STATUS_SUFFIX = '.status';
 
 function replayedStatus(file: string): number {
@@ -73,9 +76,18 @@ export function replayResponse(
   );
 }
 
-export function recordResponse(dir: string, url: string, body: string): string {
+export function recordResponse(dir: string, url: string, body: string, status = 200): string {
   const file = join(dir, fixturePath(url));
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, body);
+  // A later answer for the same URL replaces the earlier one, status and all.
+  const sidecar = `${file}${STATUS_SUFFIX}`;
+  if (status !== 200) writeFileSync(sidecar, `${status}\n`);
+  else rmSync(sidecar, { force: true });
   return file;
+}
+
+/** Answers that will be the same next time: client errors other than time-outs and throttling. */
+export function isDefiniteRefusal(status: number): boolean {
+  return status >= 400 && status < 500 && status !== 408 && status !== 429;
 }
