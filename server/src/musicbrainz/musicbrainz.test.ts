@@ -6,7 +6,7 @@ import type { MbUrlMapping, MbUrlRepository, RateBudgetRepository } from '../rep
 import { createMusicBrainzGate, serverWait } from './gate.ts';
 import { applyMbids } from './release-ids.ts';
 import { createMbidResolver } from './resolver.ts';
-import { createUrlLookupClient } from './url-lookup.ts';
+import { BATCH_RETRY_MS, createUrlLookupClient } from './url-lookup.ts';
 
 const MB = 'https://musicbrainz.test';
 const A1 = '11111111-1111-4111-8111-111111111111';
@@ -55,7 +55,7 @@ describe('ws/2/url look-ups', () => {
     expect((await lookup.lookup([b])).size).toBe(0);
   });
 
-  it('falls back to one URL per request on a server without batch look-ups, and stays there', async () => {
+  it('falls back to one URL per request on a server without batch look-ups, for an hour', async () => {
     const { client, requests } = http({
       [url(a, b)]: entity(a, 'artist', A1),
       [url(a)]: entity(a, 'artist', A1),
@@ -63,12 +63,18 @@ describe('ws/2/url look-ups', () => {
       [url(a, c)]: { status: 400, body: { error: 'bad' } },
       [url(c)]: { status: 404, body: {} },
     });
-    const lookup = createUrlLookupClient(client, MB);
+    let clock = 0;
+    const lookup = createUrlLookupClient(client, MB, () => clock);
     const found = await lookup.lookup([a, b]);
     expect([...found.keys()]).toEqual([a, b]);
     expect(requests).toEqual([url(a, b), url(a), url(b)]);
+    clock = BATCH_RETRY_MS - 1;
     await lookup.lookup([a, c]);
     expect(requests.slice(3)).toEqual([url(a), url(c)]);
+    // After the hour a batch is tried again (this server still refuses it: 400, then singles).
+    clock = BATCH_RETRY_MS;
+    await lookup.lookup([a, c]);
+    expect(requests.slice(5)).toEqual([url(a, c), url(a), url(c)]);
   });
 });
 

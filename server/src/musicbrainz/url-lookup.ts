@@ -43,10 +43,19 @@ export interface UrlLookupClient {
   lookup(urls: readonly string[]): Promise<Map<string, MbRelation[]>>;
 }
 
-export function createUrlLookupClient(http: HttpClient, apiUrl: string): UrlLookupClient {
+/** How long URLs are asked one by one after a batch was refused, before a batch is tried again. */
+export const BATCH_RETRY_MS = 60 * 60 * 1000;
+
+export function createUrlLookupClient(
+  http: HttpClient,
+  apiUrl: string,
+  now: () => number = Date.now,
+): UrlLookupClient {
   // Batches of up to 100 URLs exist since 2025; an older server or mirror answers a batch with
-  // the first URL only or refuses it. Then every URL is asked alone, from then on.
-  let batching = true;
+  // the first URL only or refuses it. Then URLs are asked alone for a while: one odd answer from
+  // a server that does batch must not cost every later look-up a second per URL for good.
+  let singleUntil = Number.NEGATIVE_INFINITY;
+  const batching = () => now() >= singleUntil;
 
   async function request(urls: readonly string[]): Promise<unknown | undefined> {
     const query = urls.map((url) => `resource=${encodeURIComponent(url)}`).join('&');
@@ -80,7 +89,7 @@ export function createUrlLookupClient(http: HttpClient, apiUrl: string): UrlLook
     }
     const parsed = data === undefined ? undefined : batchResponse.safeParse(data);
     if (!parsed?.success) {
-      batching = false;
+      singleUntil = now() + BATCH_RETRY_MS;
       for (const url of chunk) await one(url, found);
       return;
     }
@@ -90,10 +99,11 @@ export function createUrlLookupClient(http: HttpClient, apiUrl: string): UrlLook
   return {
     async lookup(urls) {
       const found = new Map<string, MbRelation[]>();
-      const size = batching ? MAX_URLS_PER_REQUEST : 1;
-      for (let i = 0; i < urls.length; i += size) {
+      for (let i = 0; i < urls.length; ) {
+        const size = batching() ? MAX_URLS_PER_REQUEST : 1;
         const chunk = urls.slice(i, i + size);
-        if (chunk.length === 1 || !batching) for (const url of chunk) await one(url, found);
+        i += chunk.length;
+        if (chunk.length === 1) await one(chunk[0]!, found);
         else await batch(chunk, found);
       }
       return found;
