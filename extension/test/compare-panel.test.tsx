@@ -4,6 +4,8 @@
  * actions, ISRCs that differ, the barcode, cover art by size, provider messages, and store data
  * as text only.
  */
+
+import { buildEditSeed } from '@liner/shared/seed/build';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -17,6 +19,7 @@ import {
   sampleComparison,
 } from './support/comparison.ts';
 import { userClick } from './support/dom.ts';
+import { DEEZER_URL } from './support/release.ts';
 
 let container: HTMLElement;
 
@@ -63,6 +66,37 @@ describe('the comparison panel', () => {
     );
     act(() => userClick(part('add-links')!));
     expect(props.onAddLinks).toHaveBeenCalledOnce();
+  });
+
+  it('lists only the links the edit seed carries, leaving out one whose types the site does not allow', () => {
+    const appleUrl = 'https://music.apple.com/gb/album/night-shift/1700000001';
+    let posted: string[] = [];
+    const comparison = view((raw) => {
+      // Spotify allows no download link and Apple Music no free streaming: no type is left.
+      raw.lookup.release!.externalLinks.push(
+        { url: `${SPOTIFY_URL}?dl=1`, types: ['paid download'], provider: 'spotify' },
+        { url: appleUrl, types: ['free streaming'], provider: 'itunes' },
+      );
+      raw.missingLinks.push(
+        { url: `${SPOTIFY_URL}?dl=1`, provider: 'spotify', types: ['paid download'] },
+        { url: appleUrl, provider: 'itunes', types: ['free streaming'] },
+      );
+      raw.editSeed = {
+        ...buildEditSeed(raw.lookup, COMPARED_MBID, {
+          editorUrl: 'https://musicbrainz.org',
+          version: '0.1.0',
+          linkedUrls: [DEEZER_URL],
+        }),
+        problems: [],
+      };
+      posted = raw.editSeed.fields
+        .filter(([name]) => /^urls\.\d+\.url$/.test(name))
+        .map(([, url]) => url);
+    });
+    const listed = comparison.missingLinks.map((link) => link.url);
+    expect(listed).toEqual([SPOTIFY_URL, BEATPORT_URL]);
+    expect(new Set(listed)).toEqual(new Set(posted));
+    expect(comparison.missingLinks.every((link) => link.types.length > 0)).toBe(true);
   });
 
   it('lists the missing ISRCs at their places with a MagicISRC link for exactly those', () => {

@@ -5,13 +5,15 @@
  */
 import { messageSchema, providerInfoSchema } from '@liner/shared/lookup';
 import {
+  type ExternalLink,
   imageSchema,
+  type LinkType,
   linkTypeSchema,
   mbidSchema,
   type ProviderName,
   providerNameSchema,
 } from '@liner/shared/model';
-import { releaseLinkTypeId } from '@liner/shared/seed/link-types';
+import { urlFields } from '@liner/shared/seed/build';
 import { storeByName, tryRecognizeUrl } from '@liner/shared/stores/index';
 import { z } from 'zod';
 import type { ComparisonView } from '../messages.ts';
@@ -58,6 +60,26 @@ export type Comparison = z.output<typeof comparisonSchema>;
 
 const displayName = (name: ProviderName) => storeByName(name).displayName;
 
+/**
+ * The link types the edit seed gives this link, decided by the seed's own urlFields (one type
+ * at a time), so the panel can never list a link or a type the posted seed leaves out.
+ */
+function seededTypes(link: ExternalLink): LinkType[] {
+  return link.types.filter(
+    (type) =>
+      urlFields({
+        title: link.url,
+        artists: [],
+        labels: [],
+        types: [],
+        media: [],
+        externalLinks: [{ ...link, types: [type] }],
+        images: [],
+        externalIds: [],
+      }).length > 0,
+  );
+}
+
 export function comparisonView(comparison: Comparison, serverUrl: string): ComparisonView {
   const lookup = comparison.lookup;
   return {
@@ -68,13 +90,12 @@ export function comparisonView(comparison: Comparison, serverUrl: string): Compa
       displayName: p.displayName,
       ...(p.error ? { error: p.error.message } : {}),
     })),
-    missingLinks: comparison.missingLinks.map((link) => {
+    // A link with no type the site allows is not in the seed, so it is not listed either.
+    missingLinks: comparison.missingLinks.flatMap((link) => {
+      const types = seededTypes(link);
+      if (types.length === 0) return [];
       const store = link.provider ?? tryRecognizeUrl(link.url)?.entity.store;
-      return {
-        url: link.url,
-        ...(store ? { store: displayName(store) } : {}),
-        types: link.types.filter((type) => releaseLinkTypeId(store, type) !== undefined),
-      };
+      return [{ url: link.url, ...(store ? { store: displayName(store) } : {}), types }];
     }),
     missingIsrcs: comparison.missingIsrcs,
     differentIsrcs: comparison.differentIsrcs,
