@@ -5,6 +5,7 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import type { App } from '../app.ts';
 import { isDatabaseUnavailable } from '../db/errors.ts';
 import { UpstreamError } from '../http/errors.ts';
+import { TooManyUrlsError } from '../services/errors.ts';
 
 export interface Context {
   app: App;
@@ -72,7 +73,7 @@ export function asTrpcError(error: unknown): TRPCError {
           : 'BAD_GATEWAY';
     return new TRPCError({ code, message: error.message, cause: error });
   }
-  if (error instanceof RangeError)
+  if (error instanceof TooManyUrlsError)
     return new TRPCError({ code: 'PAYLOAD_TOO_LARGE', message: error.message, cause: error });
   if (error instanceof Error && error.name === 'InvalidGtinError') {
     return new TRPCError({ code: 'BAD_REQUEST', message: error.message, cause: error });

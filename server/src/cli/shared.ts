@@ -4,6 +4,7 @@ import { ConfigError, type LoadedConfig, loadConfig } from '../config/load.ts';
 import { DataDirLockedError } from '../db/lock.ts';
 import { createLogger, type Logger } from '../log.ts';
 import { UnsafeListenError } from '../serve.ts';
+import { TooManyUrlsError } from '../services/errors.ts';
 
 /** An error to print as one line and exit with, instead of a stack trace. */
 export class CliError extends Error {
@@ -23,7 +24,7 @@ export function asCliError(error: unknown): unknown {
   if (
     error instanceof UrlProblem ||
     error instanceof InvalidGtinError ||
-    error instanceof RangeError
+    error instanceof TooManyUrlsError
   ) {
     return new CliError(error.message, 2);
   }

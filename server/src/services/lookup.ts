@@ -19,6 +19,7 @@ import type { MbidResolver } from '../musicbrainz/resolver.ts';
 import type { ProviderDeclaration } from '../providers/types.ts';
 import type { Repositories } from '../repositories/types.ts';
 import { sortedKeys } from '../util/hash.ts';
+import { TooManyUrlsError } from './errors.ts';
 import { reusableUntil } from './lifetimes.ts';
 import { barcodeFromPhaseOne, gtinTasks, type PlanContext, planLookup } from './lookup-plan.ts';
 import { isPermalinkId, newPermalinkId, queryKey } from './permalink.ts';
@@ -76,9 +77,7 @@ export function createLookupService(options: LookupServiceOptions) {
   async function lookup(raw: LookupInput): Promise<LookupResult> {
     const input = lookupInputSchema.parse(raw);
     if (input.urls.length > config.lookup.maxUrls) {
-      throw new RangeError(
-        `a look-up takes at most ${config.lookup.maxUrls} URLs, got ${input.urls.length}`,
-      );
+      throw new TooManyUrlsError(config.lookup.maxUrls, input.urls.length);
     }
     const key = queryKey(input);
     if (!input.refresh) {

@@ -12,6 +12,7 @@ import {
   UrlProblem,
 } from '@liner/shared';
 import type { MbidResolver, UrlAnswers } from '../musicbrainz/resolver.ts';
+import { TooManyUrlsError } from './errors.ts';
 
 type Recognized =
   | { ok: true; url: string; entity: StoreEntity; canonicalUrl: string; forms: string[] }
@@ -30,7 +31,11 @@ export function createUrlCheckService(resolver: MbidResolver) {
   return {
     async check(urls: readonly string[], refresh = false): Promise<UrlCheck[]> {
       if (urls.length > MAX_URLS_TO_CHECK)
-        throw new RangeError(`at most ${MAX_URLS_TO_CHECK} URLs per request`);
+        throw new TooManyUrlsError(
+          MAX_URLS_TO_CHECK,
+          urls.length,
+          `at most ${MAX_URLS_TO_CHECK} URLs per request, got ${urls.length}`,
+        );
       const recognized = urls.map((url): Recognized => {
         try {
           const { entity, canonicalUrl } = recognizeUrl(url);
