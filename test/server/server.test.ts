@@ -50,6 +50,12 @@ describe.each(testDatabases())('HTTP server on $kind', ({ open }) => {
       enabled: true,
       hosts: ['api.deezer.com'],
     });
+    // Errors say what went wrong, never where in the code: no stack trace on the wire.
+    const unknown = await fetch(`${running.url}/trpc/system.nothing`);
+    expect(unknown.status).toBe(404);
+    const body = await unknown.json();
+    expect(body.error.data).toMatchObject({ code: 'NOT_FOUND' });
+    expect(JSON.stringify(body)).not.toContain('stack');
     const missing = await fetch(`${running.url}/nope`);
     expect(missing.status).toBe(404);
     expect(await missing.json()).toEqual({ error: 'no such endpoint: /nope' });

@@ -15,6 +15,9 @@ export interface Context {
 }
 
 const t = initTRPC.context<Context>().create({
+  // Not tRPC's NODE_ENV guess: a server started without NODE_ENV=production would send every
+  // client its stack traces (file paths, code). Stacks belong in the log.
+  isDev: false,
   errorFormatter({ shape, error }) {
     // User-facing problems (a URL that is not a store page) say what was wrong in their message.
     // An upstream failure says which upstream and how, so a client can tell "MusicBrainz asks us
