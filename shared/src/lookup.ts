@@ -67,7 +67,14 @@ export const lookupResultSchema = z.object({
   }),
   /** Undefined only when no provider returned a release. */
   release: releaseSchema.optional(),
-  /** Field path ("title", "media", "labels", "tracks.isrc") -> provider that gave it. */
+  /**
+   * Field path ("title", "media", "labels", "tracks.isrc", "tracks.artists", "mbid") -> provider
+   * that gave it. A field assembled from several providers (externalLinks, images, externalIds,
+   * availableIn, excludedFrom) has one entry per item ("externalLinks.2": the first provider that
+   * gave that link) besides the field's own entry, the provider of its first item. Per-track
+   * values that come from their own provider have the track's path
+   * ("media.0.tracks.3.recordingMbid").
+   */
   sources: z.record(z.string(), providerNameSchema),
   conflicts: z.array(conflictSchema),
   incompatible: z.array(incompatibilitySchema),

@@ -9,6 +9,7 @@ import {
   gtinKey,
   type Image,
   type LinkType,
+  type LookupMessage,
   type ProviderName,
   type Release,
   type ReleaseDate,
@@ -29,26 +30,48 @@ import type { MergeField, MergeInput, MergeOptions, MergeResult } from './types.
 
 export type { MergeInput, MergeOptions, MergeResult } from './types.ts';
 
+interface Sourced<T> {
+  value: T;
+  provider: ProviderName;
+}
+
 const dateKey = (d: ReleaseDate) => `${d.year ?? ''}-${d.month ?? ''}-${d.day ?? ''}`;
 
-function mergeLinks(members: readonly MergeInput[]): ExternalLink[] {
-  const byUrl = new Map<string, ExternalLink>();
-  for (const { release } of members) {
+/** Links in the order providers gave them, each with the first provider that gave its URL. */
+function mergeLinks(members: readonly MergeInput[]): Sourced<ExternalLink>[] {
+  const byUrl = new Map<string, Sourced<ExternalLink>>();
+  for (const { provider, release } of members) {
     for (const link of release.externalLinks) {
       const existing = byUrl.get(link.url);
-      if (!existing) byUrl.set(link.url, { ...link, types: [...link.types] });
-      else existing.types = [...new Set<LinkType>([...existing.types, ...link.types])];
+      if (!existing) byUrl.set(link.url, { value: { ...link, types: [...link.types] }, provider });
+      else existing.value.types = [...new Set<LinkType>([...existing.value.types, ...link.types])];
     }
   }
   return [...byUrl.values()];
 }
 
-function mergeImages(members: readonly MergeInput[], order: readonly ProviderName[]): Image[] {
+function mergeImages(
+  members: readonly MergeInput[],
+  order: readonly ProviderName[],
+): Sourced<Image>[] {
   const seen = new Set<string>();
-  const images = order.flatMap(
-    (provider) => members.find((m) => m.provider === provider)!.release.images,
+  const images = order.flatMap((provider) =>
+    members
+      .find((m) => m.provider === provider)!
+      .release.images.map((value) => ({ value, provider })),
   );
-  return images.filter((image) => !seen.has(image.url) && seen.add(image.url));
+  return images.filter(({ value }) => !seen.has(value.url) && seen.add(value.url));
+}
+
+/**
+ * Sources of a field assembled from several providers: `field` names the provider of its first
+ * item, `field.N` the provider of item N.
+ */
+function itemSources(field: string, items: readonly Sourced<unknown>[]): [string, ProviderName][] {
+  return [
+    ...(items[0] ? [[field, items[0].provider] as [string, ProviderName]] : []),
+    ...items.map((item, i): [string, ProviderName] => [`${field}.${i}`, item.provider]),
+  ];
 }
 
 /**
@@ -56,19 +79,31 @@ function mergeImages(members: readonly MergeInput[], order: readonly ProviderNam
  * storefront (iTunes, Tidal) only knows that one: taken alone it would turn a worldwide release
  * into a one-country release event.
  */
-function mergeAvailability(
-  members: readonly MergeInput[],
-): Pick<Release, 'availableIn' | 'excludedFrom'> {
+function mergeAvailability(members: readonly MergeInput[]): {
+  fields: Pick<Release, 'availableIn' | 'excludedFrom'>;
+  availableBy: Sourced<string>[];
+  excludedBy: Sourced<string>[];
+} {
   const reporting = members.filter(
     (m) => QUALITY[m.features.availability] >= QUALITY.present && m.release.availableIn?.length,
   );
-  const available = new Set(reporting.flatMap((m) => m.release.availableIn ?? []));
-  const excluded = new Set(
-    members.flatMap((m) => m.release.excludedFrom ?? []).filter((r) => !available.has(r)),
-  );
+  const availableBy = new Map<string, ProviderName>();
+  for (const m of reporting)
+    for (const region of m.release.availableIn ?? [])
+      if (!availableBy.has(region)) availableBy.set(region, m.provider);
+  const available = [...availableBy.keys()].sort();
+  const excludedBy = new Map<string, ProviderName>();
+  for (const m of members)
+    for (const region of m.release.excludedFrom ?? [])
+      if (!availableBy.has(region) && !excludedBy.has(region)) excludedBy.set(region, m.provider);
+  const excluded = [...excludedBy.keys()].sort();
   return {
-    ...(available.size ? { availableIn: [...available].sort() } : {}),
-    ...(excluded.size ? { excludedFrom: [...excluded].sort() } : {}),
+    fields: {
+      ...(available.length ? { availableIn: available } : {}),
+      ...(excluded.length ? { excludedFrom: excluded } : {}),
+    },
+    availableBy: available.map((value) => ({ value, provider: availableBy.get(value)! })),
+    excludedBy: excluded.map((value) => ({ value, provider: excludedBy.get(value)! })),
   };
 }
 
@@ -121,7 +156,17 @@ export function mergeReleases(
   sources.media = layout;
   if (isrcSource) sources['tracks.isrc'] = isrcSource;
   if (lengthSource) sources['tracks.length'] = lengthSource;
+  if (tracklist.media.some((medium) => medium.tracks.some((t) => t.artists)))
+    sources['tracks.artists'] = artistsSource;
+  Object.assign(sources, tracklist.sources);
   const musicbrainz = releases.get('musicbrainz');
+  const links = mergeLinks(members);
+  const images = mergeImages(members, order('images'));
+  const externalIds = members.flatMap(({ provider, release }) =>
+    release.externalIds.map((value) => ({ value, provider })),
+  );
+  const availability = mergeAvailability(members);
+  const credits = members.find((m) => m.release.credits);
 
   const merged: Release = {
     title: take('title', (r) => r.title, textKey)!,
@@ -144,11 +189,19 @@ export function mergeReleases(
         (t) => [...t].sort().join(','),
       ) ?? [],
     media: tracklist.media,
-    externalLinks: mergeLinks(members),
-    images: mergeImages(members, order('images')),
-    externalIds: members.flatMap((m) => m.release.externalIds),
-    ...mergeAvailability(members),
+    externalLinks: links.map((link) => link.value),
+    images: images.map((image) => image.value),
+    externalIds: externalIds.map((id) => id.value),
+    ...availability.fields,
   };
+  for (const [field, items] of [
+    ['externalLinks', links],
+    ['images', images],
+    ['externalIds', externalIds],
+    ['availableIn', availability.availableBy],
+    ['excludedFrom', availability.excludedBy],
+  ] as const)
+    for (const [path, provider] of itemSources(field, items)) sources[path] = provider;
   const optional = {
     gtin: take('gtin', (r) => r.gtin, gtinKey),
     releaseDate: take('releaseDate', (r) => r.releaseDate, dateKey),
@@ -157,20 +210,28 @@ export function mergeReleases(
     language: take('language', (r) => r.language, String),
     script: take('script', (r) => r.script, String),
     copyright: take('copyright', (r) => r.copyright, textKey),
-    credits: members.map((m) => m.release.credits).find(Boolean),
+    credits: credits?.release.credits,
     mbid: musicbrainz?.mbid,
     releaseGroupMbid: musicbrainz?.releaseGroupMbid,
   };
   for (const [key, value] of Object.entries(optional))
     if (value !== undefined) (merged as Record<string, unknown>)[key] = value;
+  if (credits) sources.credits = credits.provider;
+  if (merged.mbid) sources.mbid = 'musicbrainz';
+  if (merged.releaseGroupMbid) sources.releaseGroupMbid = 'musicbrainz';
   if (merged.availableIn)
     sources.availability =
       order('availability').find((p) => releases.get(p)!.availableIn) ?? layout;
 
-  const messages = incompatible.map((group) => ({
+  const messages: LookupMessage[] = incompatible.map((group) => ({
     level: 'warning' as const,
     text: `${group.providers.join(', ')} found "${group.title}" with ${group.reason}: not merged. Look up again preferring ${group.providers[0]} to use that release instead.`,
   }));
+  if (tracklist.omitted > 0)
+    messages.push({
+      level: 'warning',
+      text: `${tracklist.omitted} more track disagreements were left out: only the first ${tracklist.conflicts.length} are listed.`,
+    });
   return {
     release: unifyIdentities(
       merged,

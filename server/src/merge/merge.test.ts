@@ -2,6 +2,7 @@ import { type Release, type ReleaseInput, releaseSchema } from '@liner/shared';
 import { describe, expect, it } from 'vitest';
 import type { ProviderFeatures } from '../providers/types.ts';
 import { mergeReleases } from './index.ts';
+import { MAX_TRACK_CONFLICTS } from './tracks.ts';
 import type { MergeInput } from './types.ts';
 
 const features = (overrides: Partial<ProviderFeatures> = {}): ProviderFeatures => ({
@@ -297,6 +298,190 @@ describe('merge', () => {
     ]);
     expect(result.release?.artists[0]?.mbid).toBe(artistMbid);
     expect(result.release?.labels[0]).toEqual({ name: 'Foo', externalIds: [] });
+  });
+
+  it('records the source of links, images, IDs, credits, MBIDs and track artists', () => {
+    const mbid = '22222222-2222-4222-8222-222222222222';
+    const groupMbid = '33333333-3333-4333-8333-333333333333';
+    const recordingMbid = '44444444-4444-4444-8444-444444444444';
+    const result = mergeReleases([
+      input(
+        'bandcamp',
+        {
+          credits: 'Produced by Someone',
+          externalLinks: [{ url: 'https://a.bandcamp.com/album/x', types: ['paid download'] }],
+          images: [{ url: 'https://f4.bcbits.com/img/a10_0.jpg', types: ['front'] }],
+          externalIds: [{ provider: 'bandcamp', type: 'release', id: 'x' }],
+        },
+        { coverSize: 3000 },
+        true,
+      ),
+      input(
+        'deezer',
+        {
+          externalLinks: [
+            { url: 'https://a.bandcamp.com/album/x', types: ['free streaming'] },
+            { url: 'https://www.deezer.com/album/1', types: ['free streaming'] },
+          ],
+          images: [{ url: 'https://e-cdns-images.dzcdn.net/1000x1000.jpg', types: ['front'] }],
+          media: [
+            {
+              tracks: [
+                track(1, { artists: [{ name: 'Artist' }, { name: 'Guest', joinPhrase: '' }] }),
+                track(2),
+              ],
+            },
+          ],
+        },
+        { artistCredits: 'good', coverSize: 1000 },
+      ),
+      input('musicbrainz', {
+        mbid,
+        releaseGroupMbid: groupMbid,
+        media: [{ tracks: [track(1, { recordingMbid }), track(2)] }],
+      }),
+    ]);
+    expect(result.release?.media[0]?.tracks[0]?.artists?.map((a) => a.name)).toEqual([
+      'Artist',
+      'Guest',
+    ]);
+    expect(result.release?.credits).toBe('Produced by Someone');
+    expect(result.release?.externalLinks.map((l) => l.types)).toEqual([
+      ['paid download', 'free streaming'],
+      ['free streaming'],
+    ]);
+    expect(result.sources).toMatchObject({
+      'tracks.artists': 'deezer',
+      credits: 'bandcamp',
+      mbid: 'musicbrainz',
+      releaseGroupMbid: 'musicbrainz',
+      externalLinks: 'bandcamp',
+      'externalLinks.0': 'bandcamp',
+      'externalLinks.1': 'deezer',
+      images: 'bandcamp',
+      'images.0': 'bandcamp',
+      'images.1': 'deezer',
+      externalIds: 'bandcamp',
+      'externalIds.0': 'bandcamp',
+      'media.0.tracks.0.recordingMbid': 'musicbrainz',
+    });
+    expect(result.sources['externalLinks.2']).toBeUndefined();
+    expect(result.sources['media.0.tracks.1.recordingMbid']).toBeUndefined();
+  });
+
+  it('records which provider reported each country of availability', () => {
+    const result = mergeReleases([
+      input('deezer', { availableIn: ['GB'], excludedFrom: ['JP'] }, { availability: 'good' }),
+      input(
+        'spotify',
+        { availableIn: ['GB', 'US'], excludedFrom: ['FR'] },
+        { availability: 'good' },
+      ),
+    ]);
+    expect(result.release?.excludedFrom).toEqual(['FR', 'JP']);
+    expect(result.sources).toMatchObject({
+      'availableIn.0': 'deezer',
+      'availableIn.1': 'spotify',
+      'excludedFrom.0': 'spotify',
+      'excludedFrom.1': 'deezer',
+    });
+  });
+
+  it('lists different track titles, but not case, spacing or a feat. moved into the credit', () => {
+    const result = mergeReleases([
+      input(
+        'deezer',
+        {
+          media: [
+            {
+              tracks: [
+                track(1, { title: 'Intro' }),
+                track(2, { title: 'Song', artists: [{ name: 'Artist' }, { name: 'Guest' }] }),
+                track(3, { title: 'Stay (With Me)' }),
+              ],
+            },
+          ],
+        },
+        {},
+        true,
+      ),
+      input('spotify', {
+        media: [
+          {
+            tracks: [
+              track(1, { title: '  INTRO ' }),
+              track(2, { title: 'Song (feat. Guest)' }),
+              track(3, { title: 'Stay' }),
+            ],
+          },
+        ],
+      }),
+      input('tidal', {
+        media: [
+          {
+            tracks: [
+              track(1, { title: 'Prelude' }),
+              track(2, { title: 'song' }),
+              track(3, { title: 'Stay (With Me)' }),
+            ],
+          },
+        ],
+      }),
+    ]);
+    expect(result.release?.media[0]?.tracks.map((t) => t.title)).toEqual([
+      'Intro',
+      'Song',
+      'Stay (With Me)',
+    ]);
+    expect(result.conflicts).toEqual([
+      {
+        field: 'media.0.tracks.0.title',
+        chosen: 'deezer',
+        alternatives: [
+          { providers: ['deezer', 'spotify'], value: 'Intro' },
+          { providers: ['tidal'], value: 'Prelude' },
+        ],
+      },
+      {
+        field: 'media.0.tracks.2.title',
+        chosen: 'deezer',
+        alternatives: [
+          { providers: ['deezer', 'tidal'], value: 'Stay (With Me)' },
+          { providers: ['spotify'], value: 'Stay' },
+        ],
+      },
+    ]);
+  });
+
+  it('says how many track disagreements the cap left out', () => {
+    const count = 30;
+    const tracks = (prefix: string, length: number) =>
+      Array.from({ length: count }, (_, i) =>
+        track(i + 1, {
+          isrc: `${prefix}AAA23${String(i).padStart(5, '0')}`,
+          lengthMs: length + i * 100_000,
+        }),
+      );
+    const result = mergeReleases([
+      input('deezer', { media: [{ tracks: tracks('GB', 60_000) }] }, { isrc: 'good' }),
+      input('spotify', { media: [{ tracks: tracks('US', 90_000) }] }),
+    ]);
+    expect(result.conflicts).toHaveLength(MAX_TRACK_CONFLICTS);
+    expect(result.messages).toEqual([
+      {
+        level: 'warning',
+        text: `${2 * count - MAX_TRACK_CONFLICTS} more track disagreements were left out: only the first ${MAX_TRACK_CONFLICTS} are listed.`,
+      },
+    ]);
+  });
+
+  it('adds no cap message when every disagreement is listed', () => {
+    const result = mergeReleases([
+      input('deezer', { media: [{ tracks: [track(1, { title: 'A' }), track(2)] }] }),
+      input('spotify', { media: [{ tracks: [track(1, { title: 'B' }), track(2)] }] }),
+    ]);
+    expect(result.conflicts.map((c) => c.field)).toEqual(['media.0.tracks.0.title']);
+    expect(result.messages).toEqual([]);
   });
 
   it('is deterministic and handles no input', () => {

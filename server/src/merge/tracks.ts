@@ -4,6 +4,8 @@
  * always one store's consistent set. Tracks are aligned by position across providers.
  */
 import type { Conflict, Medium, ProviderName, Release, Track } from '@liner/shared';
+import { splitFeaturing } from '../providers/common/featuring.ts';
+import { textKey } from './fields.ts';
 
 export interface TrackSources {
   media: ProviderName;
@@ -12,9 +14,19 @@ export interface TrackSources {
   artists: ProviderName;
 }
 
-const MAX_TRACK_CONFLICTS = 50;
+export const MAX_TRACK_CONFLICTS = 50;
 /** Lengths closer than this are the same recording as far as a seed is concerned. */
 const LENGTH_TOLERANCE_MS = 3000;
+
+/**
+ * Titles that differ only in case, spacing or a "feat." part are the same title: providers move
+ * "(feat. X)" into the track credit, and one that did not has not named another track. A weak
+ * "(with X)" stays part of the title ("Stay (With Me)").
+ */
+export function titleKey(title: string): string {
+  const featuring = splitFeaturing(title);
+  return textKey(featuring.featured && !featuring.weak ? featuring.title : title);
+}
 
 function flat(release: Release): Track[] {
   return release.media.flatMap((medium) => medium.tracks);
@@ -47,12 +59,21 @@ export function chooseLayout(
 export function mergeTracklist(
   releases: ReadonlyMap<ProviderName, Release>,
   sources: TrackSources,
-): { media: Medium[]; conflicts: Conflict[] } {
+): {
+  media: Medium[];
+  /** At most MAX_TRACK_CONFLICTS, in track order. */
+  conflicts: Conflict[];
+  /** Track disagreements left out of `conflicts` by the cap. */
+  omitted: number;
+  /** Per-track field paths ("media.0.tracks.3.recordingMbid") -> provider. */
+  sources: Record<string, ProviderName>;
+} {
   const lists = new Map([...releases].map(([provider, release]) => [provider, flat(release)]));
   const isrcs = sources.isrc ? lists.get(sources.isrc)! : [];
   const lengths = sources.length ? lists.get(sources.length)! : [];
   const credits = lists.get(sources.artists)!;
   const conflicts: Conflict[] = [];
+  const trackSources: Record<string, ProviderName> = {};
   let index = 0;
   const media = releases.get(sources.media)!.media.map((medium, m) => ({
     ...medium,
@@ -74,19 +95,30 @@ export function mergeTracklist(
         if (artists) merged.artists = artists;
         else delete merged.artists;
       }
+      const path = `media.${m}.tracks.${t}`;
       const ids = new Map<string, NonNullable<Track['externalIds']>[number]>();
-      for (const list of lists.values()) {
+      for (const list of lists.values())
         for (const id of list[i]?.externalIds ?? []) ids.set(`${id.provider}:${id.id}`, id);
-        merged.recordingMbid ??= list[i]?.recordingMbid;
+      // The layout's own recording MBID first, then the other providers' in their order.
+      delete merged.recordingMbid;
+      const mbidSource = [sources.media, ...lists.keys()].find(
+        (provider) => lists.get(provider)![i]?.recordingMbid,
+      );
+      if (mbidSource) {
+        merged.recordingMbid = lists.get(mbidSource)![i]!.recordingMbid!;
+        trackSources[`${path}.recordingMbid`] = mbidSource;
       }
       if (ids.size) merged.externalIds = [...ids.values()];
-      if (!merged.recordingMbid) delete merged.recordingMbid;
-      if (conflicts.length < MAX_TRACK_CONFLICTS)
-        trackConflicts(lists, i, `media.${m}.tracks.${t}`, sources, conflicts);
+      trackConflicts(lists, i, path, sources, conflicts);
       return merged;
     }),
   }));
-  return { media, conflicts };
+  return {
+    media,
+    conflicts: conflicts.slice(0, MAX_TRACK_CONFLICTS),
+    omitted: Math.max(0, conflicts.length - MAX_TRACK_CONFLICTS),
+    sources: trackSources,
+  };
 }
 
 function trackConflicts(
@@ -96,10 +128,16 @@ function trackConflicts(
   sources: TrackSources,
   out: Conflict[],
 ): void {
+  const titleGroups = new Map<string, { providers: ProviderName[]; value: string }>();
   const isrcGroups = new Map<string, ProviderName[]>();
   const lengthGroups: { value: number; providers: ProviderName[] }[] = [];
   for (const [provider, list] of lists) {
     const track = list[i];
+    if (track?.title) {
+      const group = titleGroups.get(titleKey(track.title));
+      if (group) group.providers.push(provider);
+      else titleGroups.set(titleKey(track.title), { providers: [provider], value: track.title });
+    }
     if (track?.isrc) isrcGroups.set(track.isrc, [...(isrcGroups.get(track.isrc) ?? []), provider]);
     if (track?.lengthMs !== undefined) {
       const group = lengthGroups.find(
@@ -108,6 +146,13 @@ function trackConflicts(
       if (group) group.providers.push(provider);
       else lengthGroups.push({ value: track.lengthMs, providers: [provider] });
     }
+  }
+  if (titleGroups.size > 1) {
+    out.push({
+      field: `${path}.title`,
+      chosen: sources.media,
+      alternatives: [...titleGroups.values()],
+    });
   }
   if (isrcGroups.size > 1 && sources.isrc) {
     out.push({
