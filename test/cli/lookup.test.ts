@@ -51,9 +51,15 @@ describe('liner lookup', () => {
       code: 2,
       stderr: 'liner: invalid GTIN "123456789013": the check digit does not match\n',
     });
+    // A mistyped replay directory is said in one line, not as "not recorded" everywhere.
+    const replay = await runLiner(['lookup', '602475093060', '--replay', '/nonexistent']);
+    expect(replay).toMatchObject({
+      code: 2,
+      stderr: 'liner: --replay: "/nonexistent" is not a directory\n',
+    });
     const provider = await runLiner(['lookup', '123456789012', '--providers', 'napster']);
     expect(provider.code).not.toBe(0);
     expect(provider.stderr).toMatch(/"napster" is not a provider/);
-    // Three start-ups of the CLI: about 16 s alone, more while the rest of the suite runs.
+    // Four start-ups of the CLI: about 20 s alone, more while the rest of the suite runs.
   }, 90_000);
 });

@@ -3,7 +3,7 @@ import { type Command, InvalidArgumentError } from 'commander';
 import { type App, createApp } from '../app.ts';
 import { openDatabase } from '../db/connect.ts';
 import { formatLookup } from './format.ts';
-import { asCliError, CliError, cliLogger, loadCliConfig } from './shared.ts';
+import { asCliError, CliError, cliLogger, loadCliConfig, replayDirs } from './shared.ts';
 
 export interface LookupFlags {
   region?: string[];
@@ -79,18 +79,19 @@ export async function withCliApp<T>(
   flags: LookupFlags,
   run: (app: App) => Promise<T>,
 ): Promise<T> {
+  const replay = flags.replay ? replayDirs(flags.replay) : undefined;
   const loaded = loadCliConfig(command);
   const logger = cliLogger(loaded, { quiet: true, stderr: true });
   let app: App;
   try {
-    const database = flags.replay
+    const database = replay
       ? await openDatabase({ kind: 'pglite', dataDir: 'memory://', lock: false })
       : undefined;
     app = await createApp({
       config: loaded.config,
       logger,
       ...(database ? { database } : {}),
-      ...(flags.replay ? { replayDir: flags.replay.split(',') } : {}),
+      ...(replay ? { replayDir: replay } : {}),
       ...(flags.record ? { recordDir: flags.record } : {}),
     });
     if (database) {

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { startServer } from '../serve.ts';
 import { extensionHint } from './extension-hint.ts';
 import { parsePort } from './main.ts';
-import { asCliError, cliLogger, loadCliConfig } from './shared.ts';
+import { asCliError, cliLogger, loadCliConfig, replayDirs } from './shared.ts';
 
 /**
  * Resolves with the first SIGTERM or SIGINT. Installed before the server starts: a signal that
@@ -36,6 +36,7 @@ export function registerServe(program: Command): void {
         options: { port?: number; host?: string; record?: string; replay?: string },
         command: Command,
       ) => {
+        const replay = options.replay ? replayDirs(options.replay) : undefined;
         const stopSignal = nextStopSignal();
         const loaded = loadCliConfig(command, {
           server: { port: options.port, host: options.host },
@@ -47,7 +48,7 @@ export function registerServe(program: Command): void {
             config: loaded.config,
             logger,
             ...(options.record ? { recordDir: options.record } : {}),
-            ...(options.replay ? { replayDir: options.replay.split(',') } : {}),
+            ...(replay ? { replayDir: replay } : {}),
           });
         } catch (error) {
           throw asCliError(error);

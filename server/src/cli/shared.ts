@@ -1,3 +1,4 @@
+import { existsSync, statSync } from 'node:fs';
 import { InvalidGtinError, UrlProblem } from '@liner/shared';
 import type { Command } from 'commander';
 import { ConfigError, type LoadedConfig, loadConfig } from '../config/load.ts';
@@ -65,4 +66,21 @@ export function cliLogger(
       options.stderr && loaded.config.log.format === 'auto' ? 'json' : loaded.config.log.format,
     ...(options.stderr ? { destination: process.stderr } : {}),
   });
+}
+
+/**
+ * The --replay directories (several: a,b). A mistyped one fails here, in one line, instead of
+ * every provider answering "not recorded" for a directory that never existed.
+ */
+export function replayDirs(option: string): string[] {
+  const dirs = option
+    .split(',')
+    .map((dir) => dir.trim())
+    .filter(Boolean);
+  if (dirs.length === 0) throw new CliError('--replay: give a directory of recorded responses', 2);
+  for (const dir of dirs) {
+    if (!existsSync(dir) || !statSync(dir).isDirectory())
+      throw new CliError(`--replay: "${dir}" is not a directory`, 2);
+  }
+  return dirs;
 }
