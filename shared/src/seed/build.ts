@@ -7,6 +7,7 @@ import type { LookupResult } from '../lookup.ts';
 import type { ArtistCredit, Release } from '../model.ts';
 import { linkMatcher, tryRecognizeUrl } from '../stores/index.ts';
 import { annotationText, editNoteText } from './annotation.ts';
+import { isReleaseCountry } from './countries.ts';
 import { releaseLinkTypeId } from './link-types.ts';
 import type { Seed, SeedField, SeedOptions } from './types.ts';
 
@@ -32,7 +33,8 @@ function sameCredit(a: readonly ArtistCredit[] | undefined, b: readonly ArtistCr
 }
 
 export function eventFields(release: Release): SeedField[] {
-  const countries = release.availableIn;
+  // A code MusicBrainz does not know would be dropped with an error: it is not sent.
+  const countries = release.availableIn?.filter(isReleaseCountry);
   const list =
     countries && countries.length > 0 && countries.length <= MAX_EVENT_COUNTRIES
       ? [...countries].sort()
@@ -53,7 +55,7 @@ export function urlFields(release: Release, startAt = 0): SeedField[] {
   for (const link of release.externalLinks) {
     const store = tryRecognizeUrl(link.url)?.entity.store ?? link.provider;
     for (const type of link.types) {
-      const id = releaseLinkTypeId(store, type);
+      const id = releaseLinkTypeId(store, type, link.url);
       if (id !== undefined && !pairs.some(([u, t]) => u === link.url && t === id))
         pairs.push([link.url, id]);
     }

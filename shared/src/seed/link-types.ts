@@ -20,7 +20,10 @@ export const RELEASE_LINK_TYPE_IDS = {
 export type ReleaseLinkTypeId = (typeof RELEASE_LINK_TYPE_IDS)[keyof typeof RELEASE_LINK_TYPE_IDS];
 export const RELEASE_LINK_TYPES: readonly number[] = Object.values(RELEASE_LINK_TYPE_IDS);
 
-/** Release link types each store's pages may have in MusicBrainz. */
+/**
+ * Release link types each store's pages may have in MusicBrainz. Apple's are by host: see
+ * HOST_RELEASE_LINK_TYPES for itunes.apple.com; this is Apple Music (music.apple.com).
+ */
 export const ALLOWED_RELEASE_LINK_TYPES: Readonly<
   Record<ProviderName, readonly ReleaseLinkTypeId[]>
 > = {
@@ -37,17 +40,40 @@ export const ALLOWED_RELEASE_LINK_TYPES: Readonly<
   ototoy: [74],
 };
 
-/** The release link type ID for one of our link types on one store, if the store allows it. */
+/**
+ * Hosts whose rule differs from their store's: MusicBrainz takes iTunes Store pages
+ * (itunes.apple.com) as purchase for download only, Apple Music pages (music.apple.com) as
+ * download or streaming.
+ */
+export const HOST_RELEASE_LINK_TYPES: Readonly<Record<string, readonly ReleaseLinkTypeId[]>> = {
+  'itunes.apple.com': [74],
+  'geo.itunes.apple.com': [74],
+};
+
+/** The release link types MusicBrainz allows for a store's URL (by its host where that matters). */
+export function allowedReleaseLinkTypes(
+  store: ProviderName,
+  url?: string,
+): readonly ReleaseLinkTypeId[] {
+  const host = url && URL.canParse(url) ? new URL(url).hostname.toLowerCase() : undefined;
+  return (host && HOST_RELEASE_LINK_TYPES[host]) || ALLOWED_RELEASE_LINK_TYPES[store];
+}
+
+/**
+ * The release link type ID for one of our link types on one store, if the store allows it; with
+ * the URL, by the rule of its host (an itunes.apple.com page is not a streaming link).
+ */
 export function releaseLinkTypeId(
   store: ProviderName | undefined,
   type: LinkType,
+  url?: string,
 ): ReleaseLinkTypeId | undefined {
   let id: ReleaseLinkTypeId;
   if (type === 'discography') id = store === 'discogs' ? 76 : 288;
   else id = RELEASE_LINK_TYPE_IDS[type];
   if (type === 'license') return id;
   if (store === undefined) return type === 'discography' ? 288 : undefined;
-  return ALLOWED_RELEASE_LINK_TYPES[store].includes(id) ? id : undefined;
+  return allowedReleaseLinkTypes(store, url).includes(id) ? id : undefined;
 }
 
 /** Artist and label -> URL relationship types per store, for the follow-up link seeds. */

@@ -173,6 +173,25 @@ describe('release seed', () => {
     ]);
   });
 
+  it('links iTunes Store pages for download only and sends only country codes MusicBrainz knows', () => {
+    const itunes = 'https://itunes.apple.com/gb/album/two-sides/id2';
+    const built = buildReleaseSeed(
+      sampleResult({
+        externalLinks: [{ url: itunes, types: ['paid download', 'paid streaming'] }],
+        availableIn: ['GB', 'ZZ'],
+      }),
+      options,
+    );
+    expect(built.fields.filter(([n]) => n.startsWith('urls.'))).toEqual([
+      ['urls.0.url', itunes],
+      ['urls.0.link_type', '74'],
+    ]);
+    expect(built.fields.filter(([n]) => n.endsWith('.country'))).toEqual([
+      ['events.0.country', 'GB'],
+    ]);
+    expect(validateSeed(built)).toEqual([]);
+  });
+
   it('is worldwide beyond ten countries or without availability, and never sends make_votable off', () => {
     const many = buildReleaseSeed(
       sampleResult({

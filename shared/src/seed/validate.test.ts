@@ -52,6 +52,9 @@ describe('seed validator', () => {
     ['date not digits', [['events.0.date.year', '2023a']], /not a year/],
     ['month out of range', [['events.0.date.month', '13']], /not a month/],
     ['country not alpha-2', [['events.0.country', 'GBR']], /country code/],
+    ['country code ISO does not assign', [['events.0.country', 'ZZ']], /"ZZ" is not an ISO 3166-1/],
+    ['medium format not a MusicBrainz name', [['mediums.0.format', 'Digital']], /medium format/],
+    ['medium format in the wrong case', [['mediums.0.format', 'cd']], /medium format/],
     [
       'bad MBID',
       [['artist_credit.names.0.mbid', ' 8c8b7a28-0d3c-4b8f-9c9b-6f1a2b3c4d5e']],
@@ -77,6 +80,14 @@ describe('seed validator', () => {
         ['urls.0.link_type', '74'],
       ],
       /does not allow link type 74 for spotify/,
+    ],
+    [
+      'streaming link type for an iTunes Store page',
+      [
+        ['urls.0.url', 'https://itunes.apple.com/gb/album/id1441458047'],
+        ['urls.0.link_type', '980'],
+      ],
+      /does not allow link type 980 for itunes URLs on itunes\.apple\.com/,
     ],
     [
       'URL not http',
@@ -112,6 +123,22 @@ describe('seed validator', () => {
       field: 'edit_note',
       message: 'a new release needs an edit note',
     });
+    const mbid = '1f6e2d7c-3b4a-4c5d-8e9f-0a1b2c3d4e5f';
+    const edit: Seed = {
+      action: 'edit',
+      url: `https://musicbrainz.org/release/${mbid}/edit`,
+      fields: [
+        ['urls.0.url', 'https://www.deezer.com/album/1'],
+        ['urls.0.link_type', '85'],
+      ],
+    };
+    expect(validateSeed(edit)).toContainEqual({
+      field: 'edit_note',
+      message: 'an edit of an existing release needs an edit note',
+    });
+    expect(
+      validateSeed({ ...edit, fields: [...edit.fields, ['edit_note', 'From Liner']] }),
+    ).toEqual([]);
     expect(
       validateSeed({ ...valid, url: 'https://musicbrainz.org/release/add' }).map((p) => p.field),
     ).toEqual(['(action)']);
@@ -121,6 +148,35 @@ describe('seed validator', () => {
       ),
     ).toEqual(['(action)']);
     expect(validateSeed(valid)).toEqual([]);
+  });
+
+  it('takes MusicBrainz country codes, medium format names and Apple links by host', () => {
+    const ok = (fields: [string, string][]) => expect(problems(fields)).toEqual([]);
+    ok([
+      ['events.0.country', 'GB'],
+      ['events.1.country', 'XW'],
+      ['events.2.country', 'XE'],
+      ['events.3.country', 'XK'],
+    ]);
+    ok(
+      ['CD', 'Digital Media', 'Vinyl', '12" Vinyl', '7" Vinyl', '10" Vinyl', 'Cassette', 'DVD'].map(
+        (format, i): [string, string] => [`mediums.${i}.format`, format],
+      ),
+    );
+    ok(
+      ['Blu-ray', 'SACD', 'Hybrid SACD', 'Enhanced CD', '8cm CD', 'CD-R', 'MiniDisc', 'Other'].map(
+        (format, i): [string, string] => [`mediums.${i}.format`, format],
+      ),
+    );
+    // Apple Music pages may be download or streaming links, iTunes Store pages download only.
+    ok([
+      ['urls.0.url', 'https://music.apple.com/gb/album/id1441458047'],
+      ['urls.0.link_type', '980'],
+      ['urls.1.url', 'https://music.apple.com/gb/album/id1441458047'],
+      ['urls.1.link_type', '74'],
+      ['urls.2.url', 'https://itunes.apple.com/gb/album/id1441458047'],
+      ['urls.2.link_type', '74'],
+    ]);
   });
 
   it('checks the whole target, the chosen site and the edited release', () => {

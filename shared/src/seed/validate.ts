@@ -5,7 +5,13 @@
  */
 import { isMbid } from '../identifiers.ts';
 import { tryRecognizeUrl } from '../stores/index.ts';
-import { ALLOWED_RELEASE_LINK_TYPES, RELEASE_LINK_TYPES } from './link-types.ts';
+import { isReleaseCountry } from './countries.ts';
+import {
+  allowedReleaseLinkTypes,
+  HOST_RELEASE_LINK_TYPES,
+  RELEASE_LINK_TYPES,
+} from './link-types.ts';
+import { isMediumFormat } from './medium-formats.ts';
 import type { Seed } from './types.ts';
 import {
   PACKAGING_NAMES,
@@ -87,8 +93,10 @@ function checkValue(name: string, value: string, problems: SeedProblem[]): void 
     if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > max)
       fail(`"${value}" is not a ${last} (digits only)`);
   }
-  if (/^events\.\d+\.country$/.test(name) && !/^[A-Z]{2}$/.test(value))
-    fail(`"${value}" is not an ISO 3166-1 country code (XW for worldwide)`);
+  if (/^events\.\d+\.country$/.test(name) && !isReleaseCountry(value))
+    fail(`"${value}" is not an ISO 3166-1 country code (XW for worldwide, XE for Europe)`);
+  if (/^mediums\.\d+\.format$/.test(name) && !isMediumFormat(value))
+    fail(`"${value}" is not a MusicBrainz medium format name`);
   if ((last === 'mbid' || last === 'recording' || name === 'release_group') && !isMbid(value))
     fail(`"${value}" is not a MusicBrainz ID`);
   if (last === 'length' && !/^\d+$/.test(value))
@@ -133,10 +141,13 @@ function checkUrls(fields: readonly (readonly [string, string])[], problems: See
       continue;
     }
     const store = url ? tryRecognizeUrl(url)?.entity.store : undefined;
-    if (store && !(ALLOWED_RELEASE_LINK_TYPES[store] as readonly number[]).includes(Number(type))) {
+    if (!store) continue;
+    const allowed: readonly number[] = allowedReleaseLinkTypes(store, url);
+    if (!allowed.includes(Number(type))) {
+      const host = new URL(url!).hostname;
       problems.push({
         field: `${field}.link_type`,
-        message: `MusicBrainz does not allow link type ${type} for ${store} URLs`,
+        message: `MusicBrainz does not allow link type ${type} for ${store} URLs${host in HOST_RELEASE_LINK_TYPES ? ` on ${host}` : ''}`,
       });
     }
   }
@@ -215,8 +226,14 @@ export function validateSeed(seed: Seed, target: SeedTarget = {}): SeedProblem[]
   if (primaries.length > 1) problems.push({ field: 'type', message: 'more than one primary type' });
   checkIndexes(names, problems);
   checkUrls(seed.fields, problems);
-  if (seed.action === 'add' && !seen.has('edit_note'))
-    problems.push({ field: 'edit_note', message: 'a new release needs an edit note' });
+  if (!seen.has('edit_note'))
+    problems.push({
+      field: 'edit_note',
+      message:
+        seed.action === 'add'
+          ? 'a new release needs an edit note'
+          : 'an edit of an existing release needs an edit note',
+    });
   checkTarget(seed, target, problems);
   return problems;
 }
