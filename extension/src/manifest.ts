@@ -1,8 +1,12 @@
 /**
  * The permissions, derived from the shared store table so they can never drift from what the
- * content scripts match: the supported stores and MusicBrainz, `storage`, and for Bandcamp
- * sites on their own domains `activeTab` + `scripting` (used only after the user asks in the
- * popup). The companion server's origin is optional and requested when the user saves it.
+ * content scripts match: the supported stores and MusicBrainz, `storage`, and `activeTab`. For
+ * Bandcamp sites on their own domains `scripting` is optional, requested from the popup when the
+ * user asks (with the site's origin for "always", src/pages/custom-site.ts). `activeTab` cannot
+ * wait: it only grants the tab the popup was opened on if the extension held it at that moment,
+ * and without it the popup cannot even read the tab's address to offer anything. It gives no
+ * install warning and no access until the user clicks Liner's button. The companion server's
+ * origin is optional and requested when the user saves it.
  */
 import { storeByName } from '@liner/shared/stores/index';
 import { MUSICBRAINZ_ORIGINS } from './musicbrainz-pages.ts';
@@ -22,13 +26,17 @@ export function storeHostPermissions(): string[] {
  */
 export const OPTIONAL_HOSTS = ['http://*/*', 'https://*/*'];
 
+/** Asked for at run time, only for a Bandcamp site on its own domain. */
+export const OPTIONAL_PERMISSIONS = ['scripting'];
+
 export function manifestFor(browser: string) {
   return {
     name: 'Liner: import to MusicBrainz',
     short_name: 'Liner',
     description:
       'Import releases from music stores into MusicBrainz, through your Liner companion server.',
-    permissions: ['storage', 'activeTab', 'scripting'],
+    permissions: ['storage', 'activeTab'],
+    optional_permissions: OPTIONAL_PERMISSIONS,
     host_permissions: storeHostPermissions(),
     optional_host_permissions: OPTIONAL_HOSTS,
     action: { default_title: 'Liner' },

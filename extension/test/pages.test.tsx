@@ -4,14 +4,17 @@ import { buildReleaseSeed } from '@liner/shared/seed/build';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { bandcampAddress, probeBandcampPage } from '../src/content/bandcamp-domain.ts';
 import type { Api } from '../src/content/send.ts';
 import type { Request } from '../src/messages.ts';
+import { REFUSED } from '../src/pages/custom-site.ts';
+import { CustomSiteBox } from '../src/pages/custom-site-box.tsx';
 import { Options } from '../src/pages/options.tsx';
 import { RecentList } from '../src/pages/popup.tsx';
 import { postSeed, seedForm } from '../src/pages/seed-form.ts';
 import { defaultSettings } from '../src/settings/schema.ts';
-import { setUrl } from './support/dom.ts';
+import { buttonNamed, setUrl, userClick } from './support/dom.ts';
 import { sampleResult } from './support/release.ts';
 
 let container: HTMLElement;
@@ -269,5 +272,96 @@ describe('Bandcamp on its own domain', () => {
     document.head.innerHTML = '<meta name="generator" content="Bandcamp">';
     document.body.innerHTML = '<p>no links</p>';
     expect(bandcampAddress()).toBeNull();
+  });
+});
+
+describe('the popup’s offer on a Bandcamp site’s own domain', () => {
+  const tab = { id: 7, url: 'https://music.example-band.net/album/night-shift' };
+
+  /** The browser's side: what was asked, in order, and the answers the user gives. */
+  function fakePermissions(answers: boolean[]) {
+    const log: [string, unknown][] = [];
+    const registered: { id: string; matches?: string[]; js?: string[] }[] = [];
+    vi.spyOn(fakeBrowser.permissions, 'request').mockImplementation(async (asked) => {
+      log.push(['request', asked]);
+      return answers.shift() ?? false;
+    });
+    vi.spyOn(fakeBrowser.scripting, 'executeScript').mockImplementation((async (injection: {
+      func?: unknown;
+      files?: string[];
+    }) => {
+      log.push(['execute', injection.files ?? 'probe']);
+      return [
+        {
+          frameId: 0,
+          result: injection.func
+            ? { path: '/album/night-shift', bands: ['exampleband'] }
+            : undefined,
+        },
+      ];
+    }) as never);
+    vi.spyOn(fakeBrowser.scripting, 'getRegisteredContentScripts').mockImplementation(
+      (async (filter?: { ids?: string[] }) =>
+        registered.filter((s) => filter?.ids?.includes(s.id) ?? true)) as never,
+    );
+    vi.spyOn(fakeBrowser.scripting, 'registerContentScripts').mockImplementation((async (
+      scripts: typeof registered,
+    ) => {
+      log.push(['register', scripts]);
+      registered.push(...scripts);
+    }) as never);
+    return log;
+  }
+
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  const click = async (text: string) => {
+    await act(async () => userClick(buttonNamed(container, text)));
+    await settle();
+  };
+
+  it('asks for scripting on the first click, and for it with the origin for “always”, then registers the script there', async () => {
+    const log = fakePermissions([true, true]);
+    mount(<CustomSiteBox tab={tab} />);
+    await click('Is this a Bandcamp page on its own domain?');
+    expect(text('p')).toBe('This is Bandcamp: https://exampleband.bandcamp.com/album/night-shift');
+    await click('Always on music.example-band.net');
+    expect(text('p')).toBe('Added, and it will be there on this site from now on.');
+    expect(log).toEqual([
+      ['request', { permissions: ['scripting'] }],
+      ['execute', 'probe'],
+      ['request', { permissions: ['scripting'], origins: ['https://music.example-band.net/*'] }],
+      [
+        'register',
+        [
+          {
+            id: 'bandcamp-site:music.example-band.net',
+            matches: ['https://music.example-band.net/*'],
+            js: ['content-scripts/bandcamp.js'],
+            runAt: 'document_end',
+          },
+        ],
+      ],
+      ['execute', ['/content-scripts/bandcamp.js']],
+    ]);
+  });
+
+  it('says so in words, and runs nothing on the page, when scripting is refused', async () => {
+    const log = fakePermissions([false]);
+    mount(<CustomSiteBox tab={tab} />);
+    await click('Is this a Bandcamp page on its own domain?');
+    expect(text('.problem')).toBe(REFUSED.scripting);
+    expect(log).toEqual([['request', { permissions: ['scripting'] }]]);
+  });
+
+  it('registers nothing when the site’s access is refused', async () => {
+    const log = fakePermissions([true, false]);
+    mount(<CustomSiteBox tab={tab} />);
+    await click('Is this a Bandcamp page on its own domain?');
+    await click('Always on music.example-band.net');
+    expect(text('.problem')).toBe(REFUSED.site);
+    expect(log.map(([kind]) => kind)).toEqual(['request', 'execute', 'request']);
   });
 });

@@ -126,7 +126,11 @@ describe('manifest', () => {
 
   it('grants no broad host at install: the server origin is optional', () => {
     const chrome = manifestFor('chrome');
-    expect(chrome.permissions).toEqual(['storage', 'activeTab', 'scripting']);
+    // `scripting` only when the user asks for Liner on a Bandcamp site's own domain.
+    expect(chrome.permissions).toEqual(['storage', 'activeTab']);
+    expect(chrome.optional_permissions).toEqual(['scripting']);
+    expect(manifestFor('firefox').permissions).toEqual(['storage', 'activeTab']);
+    expect(manifestFor('firefox').optional_permissions).toEqual(['scripting']);
     expect(chrome.host_permissions).not.toContain('https://*/*');
     expect(chrome.optional_host_permissions).toEqual(['http://*/*', 'https://*/*']);
     expect('browser_specific_settings' in chrome).toBe(false);

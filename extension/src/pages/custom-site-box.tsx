@@ -21,10 +21,7 @@ export function CustomSiteBox({ tab }: { tab: ActiveTab }) {
   });
   const add = (always: boolean) =>
     guard(async () => {
-      if (always && !(await enableAlways(tab))) {
-        setState({ kind: 'failed', message: 'The browser did not grant access to this site.' });
-        return;
-      }
+      if (always) await enableAlways(tab);
       await addButtonNow(tab);
       setState({ kind: 'added', always });
     });

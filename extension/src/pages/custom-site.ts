@@ -1,8 +1,10 @@
 /**
  * Liner on a Bandcamp artist's own domain, from the popup. Opening the popup grants `activeTab`
- * for the current tab, which is enough to look at the page once and add the button now; "always"
- * asks for that one origin as an optional host permission and registers the Bandcamp content
- * script there. No broader access is ever requested.
+ * for the current tab (its URL, and access to it while the popup is open), which is enough to
+ * look at the page once and add the button now. `scripting` is an optional permission, asked
+ * for on the first click that needs it; "always" asks for it together with that one origin as an
+ * optional host permission and registers the Bandcamp content script there. No broader access
+ * is ever requested, and a refusal is said in words instead of failing.
  */
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
@@ -26,8 +28,29 @@ export async function activeTab(): Promise<ActiveTab | undefined> {
   return tab?.id !== undefined && tab.url ? { id: tab.id, url: tab.url } : undefined;
 }
 
+/** Why nothing happened when the user said no to the browser's question. */
+export const REFUSED = {
+  scripting:
+    'Liner can only look at this page with the permission to run its script here, and the browser did not grant it.',
+  site: 'The browser did not grant access to this site, so Liner cannot add its button there on every visit.',
+} as const;
+
+/**
+ * Asks for `scripting` (and the origins, if any) in one question, and throws the words to show
+ * when the user says no. Must be the first thing a click handler awaits: the browser only asks
+ * during a user gesture (Firefox not even after an earlier await).
+ */
+async function ask(origins: string[], refused: string): Promise<void> {
+  const granted = await browser.permissions.request({
+    permissions: ['scripting'],
+    ...(origins.length ? { origins } : {}),
+  });
+  if (!granted) throw new Error(refused);
+}
+
 /** The page's bandcamp.com address, or null when the page does not say it is Bandcamp. */
 export async function probeBandcamp(tab: ActiveTab): Promise<string | null> {
+  await ask([], REFUSED.scripting);
   const [result] = await browser.scripting.executeScript({
     target: { tabId: tab.id },
     func: probeBandcampPage,
@@ -35,6 +58,7 @@ export async function probeBandcamp(tab: ActiveTab): Promise<string | null> {
   return bandcampAddressFrom(probeSchema.parse(result?.result ?? null));
 }
 
+/** After probeBandcamp in the same popup, which asked for `scripting`. */
 export async function addButtonNow(tab: ActiveTab): Promise<void> {
   await browser.scripting.executeScript({ target: { tabId: tab.id }, files: [`/${SCRIPT}`] });
 }
@@ -43,11 +67,13 @@ function scriptId(origin: string): string {
   return `bandcamp-site:${new URL(origin).host}`;
 }
 
-/** Must run in the click handler: the browser only asks for a permission on a user gesture. */
-export async function enableAlways(tab: ActiveTab): Promise<boolean> {
+/**
+ * Must run first in the click handler: the browser only asks for a permission on a user gesture.
+ * Throws REFUSED.site's words when the user says no.
+ */
+export async function enableAlways(tab: ActiveTab): Promise<void> {
   const origin = new URL(tab.url).origin;
-  const granted = await browser.permissions.request({ origins: [`${origin}/*`] });
-  if (!granted) return false;
+  await ask([`${origin}/*`], REFUSED.site);
   const id = scriptId(origin);
   const existing = await browser.scripting.getRegisteredContentScripts({ ids: [id] });
   if (existing.length === 0) {
@@ -55,5 +81,4 @@ export async function enableAlways(tab: ActiveTab): Promise<boolean> {
       { id, matches: [`${origin}/*`], js: [SCRIPT], runAt: 'document_end' },
     ]);
   }
-  return true;
 }
