@@ -78,6 +78,18 @@ describe('ISRC and MBID', () => {
     expect(parseIsrc(null)).toBeUndefined();
   });
 
+  it('are enforced by the release model in normalized form, on isrc and isrcs alike', () => {
+    const release = (isrc: string, isrcs: string[] = [isrc]) => ({
+      title: 'T',
+      artists: [],
+      media: [{ format: 'Digital Media', tracks: [{ number: '1', title: 'A', isrc, isrcs }] }],
+    });
+    expect(releaseSchema.safeParse(release('USRC17607839')).success).toBe(true);
+    for (const bad of ['us-rc1-76-07839', 'USRC1760783', 'not an isrc'])
+      expect(releaseSchema.safeParse(release(bad)).success).toBe(false);
+    expect(releaseSchema.safeParse(release('USRC17607839', ['USRC1760783'])).success).toBe(false);
+  });
+
   it('recognizes MusicBrainz IDs', () => {
     expect(isMbid('1f6e2d7c-3b4a-4c5d-8e9f-0a1b2c3d4e5f')).toBe(true);
     expect(isMbid('1F6E2D7C-3B4A-4C5D-8E9F-0A1B2C3D4E5F')).toBe(false);

@@ -4,7 +4,7 @@
  * contract (other tools read this JSON); add fields, never rename them.
  */
 import { z } from 'zod';
-import { isValidGtin } from './identifiers.ts';
+import { isValidGtin, parseIsrc } from './identifiers.ts';
 
 export const PROVIDER_NAMES = [
   'deezer',
@@ -73,15 +73,20 @@ export const labelSchema = z.object({
 });
 export type Label = z.infer<typeof labelSchema>;
 
+/** An ISRC in its normalized form (12 characters, no dashes, upper case), as parseIsrc gives. */
+export const isrcSchema = z
+  .string()
+  .refine((value) => parseIsrc(value) === value, { message: 'not an ISRC in normalized form' });
+
 export const trackSchema = z.object({
   /** Position as printed ("1", "A2"); free text, MusicBrainz strips leading zeros. */
   number: z.string().min(1),
   title: z.string(),
   artists: z.array(artistCreditSchema).optional(),
   lengthMs: z.number().int().nonnegative().optional(),
-  isrc: z.string().optional(),
+  isrc: isrcSchema.optional(),
   /** Every ISRC where a source lists several for one recording (MusicBrainz); isrc is the first. */
-  isrcs: z.array(z.string()).optional(),
+  isrcs: z.array(isrcSchema).optional(),
   type: z.enum(['audio', 'video']).optional(),
   /** A hidden (pregap) track before track 1. */
   hidden: z.boolean().optional(),
