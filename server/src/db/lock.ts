@@ -145,7 +145,11 @@ export function lockDataDir(dataDir: string): DataDirLock {
       held.add(path);
       const heartbeat = setInterval(() => {
         const now = new Date();
-        if (readHolder(path)?.token === self.token) utimesSync(path, now, now);
+        // A beat that fails (the file went between read and touch, a full disk) must not throw
+        // out of a timer and kill the server mid-write; the next beat tries again.
+        try {
+          if (readHolder(path)?.token === self.token) utimesSync(path, now, now);
+        } catch {}
       }, HEARTBEAT_MS);
       heartbeat.unref();
       let released = false;
