@@ -1,8 +1,15 @@
 /** The annotation and edit note texts of a seed. */
 import type { LookupResult } from '../lookup.ts';
+import { eventCountries } from './events.ts';
 
 /** Most countries listed by name in an availability note; more are summarized. */
 const MAX_LISTED_COUNTRIES = 30;
+
+/** Where a release is sold, when its events carry no country: too many to list, not everywhere. */
+function availability(countries: readonly string[]): string {
+  const count = `Available in ${countries.length} countries`;
+  return countries.length <= MAX_LISTED_COUNTRIES ? `${count}: ${countries.join(', ')}` : count;
+}
 
 export function annotationText(result: LookupResult): string | undefined {
   const release = result.release;
@@ -10,6 +17,8 @@ export function annotationText(result: LookupResult): string | undefined {
   const parts: string[] = [];
   if (release.copyright) parts.push(release.copyright.trim());
   if (release.credits) parts.push(`Credits:\n${release.credits.trim()}`);
+  const where = eventCountries(release);
+  if (where.kind === 'unlisted') parts.push(availability(where.countries));
   const excluded = release.excludedFrom ?? [];
   if (excluded.length > 0 && excluded.length <= MAX_LISTED_COUNTRIES) {
     parts.push(`Not available in: ${excluded.join(', ')}`);

@@ -7,12 +7,9 @@ import type { LookupResult } from '../lookup.ts';
 import type { ArtistCredit, Release } from '../model.ts';
 import { linkMatcher, tryRecognizeUrl } from '../stores/index.ts';
 import { annotationText, editNoteText } from './annotation.ts';
-import { isReleaseCountry } from './countries.ts';
+import { eventFields } from './events.ts';
 import { releaseLinkTypeId } from './link-types.ts';
 import type { Seed, SeedField, SeedOptions } from './types.ts';
-
-/** More countries than this and the release is seeded as worldwide (XW). */
-export const MAX_EVENT_COUNTRIES = 10;
 
 function creditFields(prefix: string, credits: readonly ArtistCredit[]): SeedField[] {
   return credits.flatMap((credit, i): SeedField[] => {
@@ -30,24 +27,6 @@ function sameCredit(a: readonly ArtistCredit[] | undefined, b: readonly ArtistCr
   const key = (list: readonly ArtistCredit[]) =>
     list.map((c) => `${c.mbid ?? c.name}|${c.creditedName ?? ''}|${c.joinPhrase ?? ''}`).join(';');
   return key(a) === key(b);
-}
-
-export function eventFields(release: Release): SeedField[] {
-  // A code MusicBrainz does not know would be dropped with an error: it is not sent.
-  const countries = release.availableIn?.filter(isReleaseCountry);
-  const list =
-    countries && countries.length > 0 && countries.length <= MAX_EVENT_COUNTRIES
-      ? [...countries].sort()
-      : ['XW'];
-  const date = release.releaseDate;
-  return list.flatMap((country, i): SeedField[] => [
-    ...(date?.year ? [[`events.${i}.date.year`, String(date.year)] as const] : []),
-    ...(date?.year && date.month ? [[`events.${i}.date.month`, String(date.month)] as const] : []),
-    ...(date?.year && date.month && date.day
-      ? [[`events.${i}.date.day`, String(date.day)] as const]
-      : []),
-    [`events.${i}.country`, country],
-  ]);
 }
 
 export function urlFields(release: Release, startAt = 0): SeedField[] {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { type LookupResult, lookupResultSchema } from '../lookup.ts';
 import { followUpActions, magicIsrcLink } from './actions.ts';
 import { buildEditSeed, buildReleaseSeed } from './build.ts';
+import { ISO_COUNTRY_CODES } from './countries.ts';
 import { validateSeed } from './validate.ts';
 
 const ARTIST = '8c8b7a28-0d3c-4b8f-9c9b-6f1a2b3c4d5e';
@@ -192,21 +193,49 @@ describe('release seed', () => {
     expect(validateSeed(built)).toEqual([]);
   });
 
-  it('is worldwide beyond ten countries or without availability, and never sends make_votable off', () => {
-    const many = buildReleaseSeed(
-      sampleResult({
-        availableIn: Array.from({ length: 40 }, (_, i) => `A${String.fromCharCode(65 + (i % 26))}`),
-      }),
-      options,
+  it('is worldwide only when (nearly) nowhere excluded, and never sends make_votable off', () => {
+    const countries = (codes: readonly string[]) => (built: ReturnType<typeof buildReleaseSeed>) =>
+      expect(built.fields.filter(([n]) => n.startsWith('events.'))).toEqual(
+        codes.flatMap((code, i) => [
+          [`events.${i}.date.year`, '2023'],
+          [`events.${i}.date.month`, '5'],
+          [`events.${i}.date.day`, '5'],
+          ...(code ? [[`events.${i}.country`, code]] : []),
+        ]),
+      );
+    const annotation = (built: ReturnType<typeof buildReleaseSeed>) =>
+      built.fields.find(([n]) => n === 'annotation')?.[1];
+    const everywhere = ISO_COUNTRY_CODES.filter((c) => !['CN', 'KP', 'IR'].includes(c));
+    const forty = ISO_COUNTRY_CODES.slice(0, 40);
+    const build = (release: Partial<LookupResult['release']>) =>
+      buildReleaseSeed(sampleResult(release), options);
+    // Sold everywhere the stores sell, or in all but a handful of countries: worldwide.
+    countries(['XW'])(build({ availableIn: everywhere }));
+    const handful = build({ availableIn: everywhere, excludedFrom: ['CN', 'KP', 'IR'] });
+    countries(['XW'])(handful);
+    expect(annotation(handful)).toBe('℗ 2023 Liner Records\n\nNot available in: CN, KP, IR');
+    // Forty countries is neither a list of events nor the world: no country, and the
+    // annotation says where.
+    const some = build({ availableIn: forty });
+    countries([''])(some);
+    expect(annotation(some)).toBe(`℗ 2023 Liner Records\n\nAvailable in 40 countries`);
+    expect(validateSeed(some)).toEqual([]);
+    // Excluded from more than a handful, even with most of the world listed.
+    const excluded = ISO_COUNTRY_CODES.slice(0, 12);
+    const most = build({
+      availableIn: ISO_COUNTRY_CODES.slice(12),
+      excludedFrom: excluded,
+    });
+    countries([''])(most);
+    expect(annotation(most)).toBe(
+      `℗ 2023 Liner Records\n\nAvailable in ${ISO_COUNTRY_CODES.length - 12} countries\n\nNot available in: ${excluded.join(', ')}`,
     );
-    expect(many.fields.filter(([n]) => n.endsWith('.country'))).toEqual([
-      ['events.0.country', 'XW'],
-    ]);
-    expect(
-      buildReleaseSeed(sampleResult({ availableIn: undefined }), options).fields.filter(([n]) =>
-        n.endsWith('.country'),
-      ),
-    ).toEqual([['events.0.country', 'XW']]);
+    const twelve = build({ availableIn: ISO_COUNTRY_CODES.slice(0, 12) });
+    expect(annotation(twelve)).toBe(
+      `℗ 2023 Liner Records\n\nAvailable in 12 countries: ${ISO_COUNTRY_CODES.slice(0, 12).join(', ')}`,
+    );
+    // Nothing known about availability: worldwide, as before.
+    countries(['XW'])(build({ availableIn: undefined }));
     expect(seed.fields.some(([n]) => n === 'make_votable')).toBe(false);
     expect(
       buildReleaseSeed(sampleResult(), { ...options, makeVotable: true }).fields.at(-1),
