@@ -3,30 +3,52 @@
  * by key wherever they appear, so a token passed into a log call by mistake never lands on disk.
  */
 import pino, { type Logger } from 'pino';
+import { SECRET_KEYS } from './config/schema.ts';
 import { currentRequest } from './observability/context.ts';
 
 export type { Logger } from 'pino';
 
+/**
+ * Names that hold a credential wherever they appear: the last part of each secret setting (but
+ * "url", secret only as database.url, which is listed whole), the HTTP headers that carry
+ * credentials in the spellings they are logged in, and OAuth's field names.
+ */
+const SECRET_NAMES = [
+  ...new Set([
+    ...SECRET_KEYS.map((key) => key.slice(key.lastIndexOf('.') + 1)).filter((k) => k !== 'url'),
+    'password',
+    'secret',
+    'client_secret',
+    'access_token',
+    'refresh_token',
+    'id_token',
+    'authorization',
+    'Authorization',
+    'proxy-authorization',
+    'Proxy-Authorization',
+    'cookie',
+    'Cookie',
+    'set-cookie',
+    'Set-Cookie',
+    'x-api-key',
+  ]),
+];
+
+const segment = (name: string) => (/^\w+$/.test(name) ? `.${name}` : `["${name}"]`);
+
+/**
+ * pino redacts only the paths it is given, so every name is listed at the depths it is logged at:
+ * a field of the line, of an object on it (`headers`, `config`), or deeper (`req.headers`,
+ * `config.providers.<name>`); the secret settings as whole paths from a config object logged at
+ * the top of the line or under a key (`{ config }`).
+ */
 export const REDACT_PATHS = [
-  'authorization',
-  '*.authorization',
-  'headers.authorization',
-  '*.headers.authorization',
-  'req.headers.authorization',
-  'req.headers.cookie',
-  'token',
-  '*.token',
-  'apiToken',
-  '*.apiToken',
-  'apiTokens',
-  '*.apiTokens',
-  'clientSecret',
-  '*.clientSecret',
-  '*.*.clientSecret',
-  'password',
-  '*.password',
-  'access_token',
-  '*.access_token',
+  ...new Set([
+    ...SECRET_NAMES.flatMap((name) =>
+      ['', '*', '*.*', '*.*.*'].map((prefix) => `${prefix}${segment(name)}`.replace(/^\./, '')),
+    ),
+    ...SECRET_KEYS.flatMap((key) => [key, `*.${key}`, `*.*.${key}`]),
+  ]),
 ];
 
 export interface LogOptions {
@@ -51,6 +73,35 @@ export function redactUrl(url: string): string {
   }
 }
 
+const URL_IN_TEXT = /\b[a-z][a-z\d+.-]*:\/\/[^\s"'<>]+/gi;
+
+/** Every URL in a text passed through redactUrl (an error message naming the URL it failed on). */
+export function redactUrlsIn(text: string): string {
+  return text.replace(URL_IN_TEXT, (match) => {
+    // Punctuation after a URL in a sentence ("(... https://x/?token=t).") is not part of it.
+    const url = match.replace(/[).,;:!?]+$/, '');
+    return redactUrl(url) + match.slice(url.length);
+  });
+}
+
+function scrubUrls(value: unknown, seen: WeakSet<object>): unknown {
+  if (typeof value === 'string') return redactUrlsIn(value);
+  if (typeof value !== 'object' || value === null || seen.has(value)) return value;
+  seen.add(value);
+  if (Array.isArray(value)) return value.map((item) => scrubUrls(item, seen));
+  const copy: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) copy[key] = scrubUrls(item, seen);
+  return copy;
+}
+
+/**
+ * Errors as pino writes them (message, stack, causes, own fields such as an UpstreamError's `url`),
+ * with every URL in them redacted: errors keep the raw URL for the user, logs must not.
+ */
+export function serializeError(error: unknown): unknown {
+  return scrubUrls(pino.stdSerializers.err(error as Error), new WeakSet());
+}
+
 export function createLogger(options: LogOptions = {}): Logger {
   const destination = options.destination ?? process.stdout;
   const pretty =
@@ -59,6 +110,7 @@ export function createLogger(options: LogOptions = {}): Logger {
   const base = {
     level: options.level ?? 'info',
     redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+    serializers: { err: serializeError, error: serializeError },
     base: { service: 'liner' },
     timestamp: pino.stdTimeFunctions.isoTime,
     // Every line written while a request is handled names it.

@@ -1,4 +1,5 @@
 import { PassThrough } from 'node:stream';
+import { CHROME_EXTENSION_ORIGIN } from '@liner/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../server/src/db/connect.ts';
 import { createLogger } from '../../server/src/log.ts';
@@ -97,30 +98,47 @@ describe('access control, metrics and logs', () => {
   });
 
   it('puts the request ID on every line of a request and never logs the token', async () => {
-    await lookup('667', { 'x-request-id': 'req-trace-1' });
-    const mine = lines.filter((l) => l.requestId === 'req-trace-1');
-    expect(mine.some((l) => l.msg === 'request' && l.path === '/trpc/lookup.release')).toBe(true);
+    const settled = async () => {
+      // Lines reach the stream after the answer (the access log is written when it closes).
+      for (let count = -1; count !== lines.length; ) {
+        count = lines.length;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    };
+    await settled();
+    const start = lines.length;
+    const response = await lookup('667', { 'x-request-id': 'req-trace-1' });
+    expect(response.headers.get('x-request-id')).toBe('req-trace-1');
+    await settled();
+    const during = lines.slice(start);
+    expect(during.map((l) => l.msg)).toEqual(
+      expect.arrayContaining(['upstream failed', 'request']),
+    );
+    for (const line of during) expect(line).toMatchObject({ requestId: 'req-trace-1' });
     expect(
-      mine.some(
+      during.some(
         (l) =>
           l.msg === 'upstream failed' &&
           l.provider === 'deezer' &&
           String(l.url).includes('/deezer/album/667'),
       ),
     ).toBe(true);
-    expect(lines.length).toBeGreaterThan(5);
+    // At debug the access log shows the request's headers: the bearer token is redacted there.
+    const access = during.find((l) => l.msg === 'request' && l.path === '/trpc/lookup.release');
+    expect(access).toMatchObject({
+      level: 20,
+      headers: { authorization: '[redacted]', 'x-request-id': 'req-trace-1' },
+    });
     expect(JSON.stringify(lines)).not.toContain(TOKEN);
   });
 
   it('allows the extension origins by CORS and refuses web pages', async () => {
     const preflight = await fetch(`${running.url}/trpc/lookup.release`, {
       method: 'OPTIONS',
-      headers: { origin: 'chrome-extension://abcdefghijklmnop' },
+      headers: { origin: CHROME_EXTENSION_ORIGIN },
     });
     expect(preflight.status).toBe(204);
-    expect(preflight.headers.get('access-control-allow-origin')).toBe(
-      'chrome-extension://abcdefghijklmnop',
-    );
+    expect(preflight.headers.get('access-control-allow-origin')).toBe(CHROME_EXTENSION_ORIGIN);
     expect(preflight.headers.get('access-control-allow-headers')).toContain('authorization');
     const fromExtension = await api('system.info', {
       headers: { origin: 'moz-extension://1234-abcd' },
@@ -129,6 +147,23 @@ describe('access control, metrics and logs', () => {
     const fromWeb = await lookup('100001', { origin: 'https://evil.example' });
     expect(fromWeb.status).toBe(403);
     expect(fromWeb.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('refuses every other Chrome extension: only Liner’s pinned ID is allowed by default', async () => {
+    const other = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop';
+    expect(other).not.toBe(CHROME_EXTENSION_ORIGIN);
+    const preflight = await fetch(`${running.url}/trpc/lookup.release`, {
+      method: 'OPTIONS',
+      headers: { origin: other },
+    });
+    expect(preflight.status).toBe(403);
+    expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
+    const call = await api('system.info', { headers: { origin: other } });
+    expect(call.status).toBe(403);
+    expect(call.headers.get('access-control-allow-origin')).toBeNull();
+    // Not a prefix match either: the ID is the whole host.
+    const longer = await api('system.info', { headers: { origin: `${CHROME_EXTENSION_ORIGIN}x` } });
+    expect(longer.status).toBe(403);
   });
 
   it('limits request bodies and the request rate per client, with clear errors', async () => {

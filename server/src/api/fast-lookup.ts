@@ -8,6 +8,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { lookupInputSchema } from '@liner/shared';
 import type { App } from '../app.ts';
 import { queryKey } from '../services/permalink.ts';
+import { sendTrpcError } from './calls.ts';
 
 export const FAST_PATH = '/trpc/lookup.release';
 
@@ -32,9 +33,13 @@ export async function fastLookup(
   if (req.method !== 'POST' || req.headers['trpc-accept']) return false;
   const body = await readBody(req, app.config.server.maxBodyBytes);
   if (body === undefined) {
-    res
-      .writeHead(413, { 'content-type': 'application/json' })
-      .end('{"error":"the request body is too large"}');
+    // In tRPC's envelope (per call when batched), so the client reads it like tRPC's own 413.
+    sendTrpcError(
+      res,
+      'PAYLOAD_TOO_LARGE',
+      `the request body is larger than the ${app.config.server.maxBodyBytes} bytes this server takes`,
+      { paths: [FAST_PATH.slice('/trpc/'.length)], batch },
+    );
     return true;
   }
   (req as IncomingMessage & { body?: string }).body = body;

@@ -6,6 +6,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Config } from '../config/schema.ts';
+import { MAX_BATCH_CALLS, trpcCalls } from './calls.ts';
 import { hostGuard } from './host-guard.ts';
 import { type Guard, sendJson } from './http-server.ts';
 
@@ -92,13 +93,19 @@ export function authGuard(config: Config): Guard {
   };
 }
 
-/** A token bucket per client (token name, or address when no tokens are configured). */
+/**
+ * A token bucket per client (token name, or address when no tokens are configured). Each call of a
+ * tRPC batch takes a token of its own, so batching does not multiply the rate.
+ */
 export function rateLimitGuard(config: Config, now: () => number = Date.now): Guard {
   const perMinute = config.server.clientRequestsPerMinute;
   const buckets = new Map<string, { tokens: number; at: number }>();
   return (req: IncomingMessage, res: ServerResponse, ctx) => {
     // The pages count too: they read MusicBrainz (edit seeds, follow-ups) like the API does.
     if (!/^\/(trpc|release)\//.test(ctx.url.pathname)) return true;
+    const calls = ctx.url.pathname.startsWith('/trpc/') ? trpcCalls(ctx.url).length : 1;
+    // A batch over the cap is refused before any of its calls runs: it costs one request.
+    const cost = calls > MAX_BATCH_CALLS ? 1 : calls;
     const key =
       ctx.client !== 'anonymous' ? `token:${ctx.client}` : `ip:${req.socket.remoteAddress ?? '?'}`;
     const t = now();
@@ -106,15 +113,25 @@ export function rateLimitGuard(config: Config, now: () => number = Date.now): Gu
     bucket.tokens = Math.min(perMinute, bucket.tokens + ((t - bucket.at) / 60_000) * perMinute);
     bucket.at = t;
     buckets.set(key, bucket);
-    if (bucket.tokens < 1) {
-      const retry = Math.ceil(((1 - bucket.tokens) / perMinute) * 60);
+    if (bucket.tokens < cost) {
+      const limit = `too many requests: at most ${perMinute} per minute`;
+      if (cost > perMinute) {
+        sendJson(res, 429, {
+          error: `${limit}, fewer than the ${cost} calls in this batch: send them in smaller batches`,
+        });
+        return false;
+      }
+      const retry = Math.ceil(((cost - bucket.tokens) / perMinute) * 60);
       res.setHeader('retry-after', String(retry));
       sendJson(res, 429, {
-        error: `too many requests: at most ${perMinute} per minute; retry in ${retry} s`,
+        error:
+          cost === 1
+            ? `${limit}; retry in ${retry} s`
+            : `${limit} (each call of a batch counts), and this batch of ${cost} calls finds ${Math.floor(bucket.tokens)} left; retry in ${retry} s`,
       });
       return false;
     }
-    bucket.tokens -= 1;
+    bucket.tokens -= cost;
     if (buckets.size > 10_000)
       for (const [k, b] of buckets) if (t - b.at > 60_000) buckets.delete(k);
     return true;

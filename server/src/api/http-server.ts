@@ -7,6 +7,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import type { App } from '../app.ts';
 import { runInRequest } from '../observability/context.ts';
+import { MAX_BATCH_CALLS, PROCEDURE_PATHS, sendTrpcError, trpcCalls } from './calls.ts';
 import { FAST_PATH, fastLookup } from './fast-lookup.ts';
 import { appRouter } from './router.ts';
 import type { Context } from './trpc.ts';
@@ -51,17 +52,17 @@ export function sendJson(
 /** Requests slower than this are logged at info even when they succeed. */
 const SLOW_REQUEST_SECONDS = 0.25;
 
-/** A bounded label for metrics: the tRPC procedure, or the page kind. */
-function routeLabel(path: string): string {
-  if (path.startsWith('/trpc/'))
-    return `/trpc/${
-      path.slice(6).split(',').length > 1
-        ? 'batch'
-        : path
-            .slice(6)
-            .replace(/[^\w.]/g, '')
-            .slice(0, 40)
-    }`;
+/**
+ * A bounded label for metrics: the tRPC procedure (or "batch", or "unknown" for a path that names
+ * no procedure, so made-up paths cannot grow /metrics), or the page kind.
+ */
+function routeLabel(url: URL): string {
+  const path = url.pathname;
+  if (path.startsWith('/trpc/')) {
+    const calls = trpcCalls(url);
+    if (calls.length > 1) return '/trpc/batch';
+    return PROCEDURE_PATHS.has(calls[0]!) ? `/trpc/${calls[0]}` : '/trpc/unknown';
+  }
   if (path.startsWith('/release/'))
     return path.endsWith('/imported') ? '/release/imported' : '/release';
   return ['/health', '/ready', '/metrics'].includes(path) ? path : 'other';
@@ -80,6 +81,8 @@ export function createLinerServer(app: App, options: HttpServerOptions = {}): Li
     router: appRouter,
     basePath: '/trpc/',
     maxBodySize: app.config.server.maxBodyBytes,
+    // Refused with a clearer message below; this holds should a request get past that.
+    maxBatchSize: MAX_BATCH_CALLS,
     createContext: ({ req }): Context => {
       const extra = req as IncomingMessage & { linerContext?: RouteContext };
       return {
@@ -119,7 +122,7 @@ export function createLinerServer(app: App, options: HttpServerOptions = {}): Li
     res.on('close', () => {
       active--;
       const seconds = (performance.now() - started) / 1000;
-      const route = routeLabel(url.pathname);
+      const route = routeLabel(url);
       app.metrics.httpRequest({
         route,
         method: req.method ?? 'GET',
@@ -135,6 +138,8 @@ export function createLinerServer(app: App, options: HttpServerOptions = {}): Li
           status: res.statusCode,
           ms: Math.round(seconds * 1000),
           client: ctx.client,
+          // The debug access log shows what the client sent; credentials are redacted (log.ts).
+          ...(app.logger.isLevelEnabled('debug') ? { headers: req.headers } : {}),
         };
         const level =
           res.statusCode >= 500
@@ -166,6 +171,14 @@ export function createLinerServer(app: App, options: HttpServerOptions = {}): Li
       if (url.pathname.startsWith('/trpc/')) {
         (req as IncomingMessage & { linerContext?: RouteContext }).linerContext = ctx;
         const batch = url.searchParams.get('batch') === '1';
+        const calls = trpcCalls(url).length;
+        if (calls > MAX_BATCH_CALLS) {
+          return sendTrpcError(
+            res,
+            'BAD_REQUEST',
+            `a batch may hold at most ${MAX_BATCH_CALLS} calls, and this one has ${calls}: send them in smaller batches`,
+          );
+        }
         if (url.pathname === FAST_PATH && (await fastLookup(req, res, app, batch))) return;
         return trpc(req, res);
       }
