@@ -146,20 +146,28 @@ describe('imports', () => {
       permalink: 'perm1234abcd',
       existing: EXISTING_MBID,
     });
-    let fields = ((await take(background.opened[0]!)) as SeedTakeResponse & { ok: true }).seed
+    const fields = ((await take(background.opened[0]!)) as SeedTakeResponse & { ok: true }).seed
       .fields;
     expect(fields).toContainEqual(['urls.0.url', DEEZER_URL]);
     await background.deps.cache.putUrlStates([
       { url: DEEZER_URL, status: 'linked', mbids: [EXISTING_MBID] },
     ]);
-    await sendToBackground({
+    // Now MusicBrainz has every link: an edit that adds nothing is not posted.
+    const nothing = await sendToBackground({
       type: 'import',
       url: DEEZER_URL,
       permalink: 'perm1234abcd',
       existing: EXISTING_MBID,
     });
-    fields = ((await take(background.opened[1]!)) as SeedTakeResponse & { ok: true }).seed.fields;
-    expect(fields.map(([name]) => name)).toEqual(['edit_note', 'redirect_uri']);
+    expect(nothing).toEqual({
+      ok: false,
+      problem: {
+        kind: 'not-found',
+        message: 'MusicBrainz already has all of this: there is nothing to add to the release.',
+        retryable: false,
+      },
+    });
+    expect(background.opened).toHaveLength(1);
   });
 
   it('refuses a URL that is not a store’s release page, and keeps nothing of it', async () => {

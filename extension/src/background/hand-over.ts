@@ -6,7 +6,7 @@
  * the reasons, never posted.
  */
 import type { Seed } from '@liner/shared/seed/types';
-import { validateSeed } from '@liner/shared/seed/validate';
+import { seedAddsNothing, validateSeed } from '@liner/shared/seed/validate';
 import { z } from 'zod';
 import type { ImportResponse } from '../messages.ts';
 import { musicBrainzUrl, type Settings } from '../settings/schema.ts';
@@ -37,6 +37,17 @@ export async function handOver(
   seed: Seed,
   target: { existing?: string | undefined; open: Opener },
 ): Promise<ImportFailure | undefined> {
+  // An edit that adds nothing is not posted: MusicBrainz would only open an unchanged editor.
+  if (seedAddsNothing(seed)) {
+    return {
+      ok: false,
+      problem: {
+        kind: 'not-found',
+        message: 'MusicBrainz already has all of this: there is nothing to add to the release.',
+        retryable: false,
+      },
+    };
+  }
   const editorUrl = musicBrainzUrl(settings);
   const final = retarget(seed, editorUrl);
   const checked = { editorUrl, ...(target.existing ? { existing: target.existing } : {}) };

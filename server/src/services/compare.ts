@@ -1,8 +1,9 @@
 /**
  * "Compare with stores" for a release already in MusicBrainz: read it from the MusicBrainz web
  * service (through the shared budget), look its store links and barcode up at the stores, and
- * list what MusicBrainz lacks: store links, ISRCs, a barcode that disagrees, cover art. The fixes
- * are seeds and links for MusicBrainz's own forms; nothing is written to MusicBrainz directly.
+ * list what MusicBrainz lacks: store links, ISRCs, a barcode (missing or disagreeing), cover art.
+ * The fixes are seeds and links for MusicBrainz's own forms (the edit seed adds the links and a
+ * missing barcode); nothing is written to MusicBrainz directly.
  */
 import {
   type Image,
@@ -14,6 +15,7 @@ import {
   type ProviderName,
   type Release,
   sameGtin,
+  seedAddsNothing,
   tryRecognizeUrl,
 } from '@liner/shared';
 import type { Config } from '../config/schema.ts';
@@ -162,11 +164,13 @@ export function createCompareService(deps: {
       comparison.coverArt = [...store.images].sort(
         (a, b) => (b.width ?? 0) * (b.height ?? 0) - (a.width ?? 0) * (a.height ?? 0),
       );
-      if (comparison.missingLinks.length)
-        comparison.editSeed = await deps.seeds.seed(lookup, {
-          existing: mbid,
-          linkedUrls: mbLinks,
-        });
+      // The missing links, and the barcode when MusicBrainz has none; nothing when it has it all.
+      const editSeed = await deps.seeds.seed(lookup, {
+        existing: mbid,
+        linkedUrls: mbLinks,
+        musicBrainz: { gtin: mb.gtin },
+      });
+      if (!seedAddsNothing(editSeed)) comparison.editSeed = editSeed;
       // Only what MusicBrainz lacks, at MusicBrainz's own places: the stores' tracklist may be
       // laid out on other media, and ISRCs MusicBrainz already has need no second submission.
       const magic = magicIsrcLink(

@@ -26,6 +26,8 @@ export interface SeedRequest {
   existing?: string;
   /** The URLs the existing release already has, when known (else asked of MusicBrainz). */
   linkedUrls?: readonly string[];
+  /** What the existing release holds, when read from MusicBrainz: a missing barcode is added. */
+  musicBrainz?: { gtin?: string | undefined };
   makeVotable?: boolean;
 }
 
@@ -84,6 +86,7 @@ export function createSeedService(deps: {
         ? buildEditSeed(result, request.existing, {
             ...options,
             linkedUrls: request.linkedUrls ?? (await linkedTo(result, request.existing)),
+            ...(request.musicBrainz ? { musicBrainz: request.musicBrainz } : {}),
           })
         : buildReleaseSeed(result, options);
       return {

@@ -3,13 +3,14 @@
  * always gives the same fields in the same order, so a permalink's seed is byte-for-byte stable.
  * Everything it emits passes validateSeed(); a value MusicBrainz would reject is left out.
  */
+import { isValidGtin } from '../identifiers.ts';
 import type { LookupResult } from '../lookup.ts';
 import type { ArtistCredit, Release } from '../model.ts';
 import { linkMatcher, tryRecognizeUrl } from '../stores/index.ts';
 import { annotationText, editNoteText } from './annotation.ts';
 import { eventFields } from './events.ts';
 import { releaseLinkTypeId } from './link-types.ts';
-import type { Seed, SeedField, SeedOptions } from './types.ts';
+import type { EditSeedOptions, Seed, SeedField, SeedOptions } from './types.ts';
 
 function creditFields(prefix: string, credits: readonly ArtistCredit[]): SeedField[] {
   return credits.flatMap((credit, i): SeedField[] => {
@@ -106,15 +107,20 @@ export function buildReleaseSeed(result: LookupResult, options: SeedOptions): Se
   return { action: 'add', url: `${options.editorUrl}/release/add?skip_confirmation=1`, fields };
 }
 
+/** The stores' barcode, when it is a valid GTIN that every merged store agreed on. */
+function agreedGtin(result: LookupResult): string | undefined {
+  const gtin = result.release?.gtin;
+  if (!gtin || !isValidGtin(gtin)) return undefined;
+  return result.conflicts.some((c) => c.field === 'gtin') ? undefined : gtin;
+}
+
 /**
- * An existing release: only the store links MusicBrainz does not have yet (links are what an
- * import adds to a release that exists), posted to /release/<mbid>/edit.
+ * An existing release: only what MusicBrainz lacks, posted to /release/<mbid>/edit. First the
+ * store links it does not have (links are what an import adds to a release that exists), then
+ * the barcode when MusicBrainz's release has none and the stores agree on one. A seed with
+ * nothing but the edit note is nothing to post: see seedAddsNothing().
  */
-export function buildEditSeed(
-  result: LookupResult,
-  mbid: string,
-  options: SeedOptions & { linkedUrls: readonly string[] },
-): Seed {
+export function buildEditSeed(result: LookupResult, mbid: string, options: EditSeedOptions): Seed {
   const release = result.release;
   if (!release) throw new Error('this look-up found no release to seed');
   // MusicBrainz may hold a link in another form (an older clean-up, another storefront).
@@ -123,6 +129,11 @@ export function buildEditSeed(
     ...release,
     externalLinks: release.externalLinks.filter((link) => !linked(link.url)),
   };
-  const fields: SeedField[] = [...urlFields(missing), ...closingFields(result, options)];
+  const gtin = options.musicBrainz && !options.musicBrainz.gtin ? agreedGtin(result) : undefined;
+  const fields: SeedField[] = [
+    ...urlFields(missing),
+    ...(gtin ? [['barcode', gtin] as const] : []),
+    ...closingFields(result, options),
+  ];
   return { action: 'edit', url: `${options.editorUrl}/release/${mbid}/edit`, fields };
 }

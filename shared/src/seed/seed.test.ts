@@ -3,7 +3,7 @@ import { type LookupResult, lookupResultSchema } from '../lookup.ts';
 import { followUpActions, magicIsrcLink } from './actions.ts';
 import { buildEditSeed, buildReleaseSeed } from './build.ts';
 import { ISO_COUNTRY_CODES } from './countries.ts';
-import { validateSeed } from './validate.ts';
+import { NOTHING_TO_ADD, seedAddsNothing, validateSeed } from './validate.ts';
 
 const ARTIST = '8c8b7a28-0d3c-4b8f-9c9b-6f1a2b3c4d5e';
 const LABEL = '11111111-2222-4333-8444-555555555555';
@@ -273,6 +273,50 @@ describe('edit seed and follow-up actions', () => {
       'redirect_uri',
     ]);
     expect(validateSeed(seed)).toEqual([]);
+  });
+
+  it('adds the agreed barcode when MusicBrainz has none, and says when there is nothing to add', () => {
+    const all = [
+      'https://www.deezer.com/album/1',
+      'https://music.apple.com/gb/album/2',
+      'https://open.spotify.com/album/10FLjwfpbxLmW8c25Xyc2N',
+    ];
+    const edit = (result: LookupResult, musicBrainz?: { gtin?: string }) =>
+      buildEditSeed(result, RELEASE, {
+        ...options,
+        linkedUrls: all,
+        ...(musicBrainz ? { musicBrainz } : {}),
+      });
+    const added = edit(sampleResult(), {});
+    expect(added.fields.map(([n, v]) => (n === 'barcode' ? v : n))).toEqual([
+      '192758000019',
+      'edit_note',
+      'redirect_uri',
+    ]);
+    expect(validateSeed(added)).toEqual([]);
+    // MusicBrainz has a barcode, its barcode is not known, the stores disagree or give none:
+    // nothing to add, and the validator says so.
+    const conflict = {
+      ...sampleResult(),
+      conflicts: [
+        {
+          field: 'gtin',
+          chosen: 'deezer' as const,
+          alternatives: [{ providers: ['spotify' as const], value: '5012345678900' }],
+        },
+      ],
+    };
+    for (const seed of [
+      edit(sampleResult(), { gtin: '192758000019' }),
+      edit(sampleResult()),
+      edit(conflict, {}),
+      edit(sampleResult({ gtin: undefined }), {}),
+    ]) {
+      expect(seed.fields.map(([n]) => n)).toEqual(['edit_note', 'redirect_uri']);
+      expect(seedAddsNothing(seed)).toBe(true);
+      expect(validateSeed(seed)).toEqual([{ field: '(fields)', message: NOTHING_TO_ADD }]);
+    }
+    expect(seedAddsNothing(buildReleaseSeed(sampleResult(), options))).toBe(false);
   });
 
   it('counts a link MusicBrainz holds in another form as present', () => {

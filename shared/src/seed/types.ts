@@ -20,3 +20,13 @@ export interface SeedOptions {
   version?: string;
   makeVotable?: boolean;
 }
+
+export interface EditSeedOptions extends SeedOptions {
+  /** The URLs MusicBrainz already links to the release, in any of their forms. */
+  linkedUrls: readonly string[];
+  /**
+   * What the MusicBrainz release holds, when the caller read it. Only then is a barcode added,
+   * and only when MusicBrainz has none: without it nothing is known about MusicBrainz's barcode.
+   */
+  musicBrainz?: { gtin?: string | undefined };
+}

@@ -153,6 +153,16 @@ function checkUrls(fields: readonly (readonly [string, string])[], problems: See
   }
 }
 
+/** Fields that say how to submit an edit, not what to change. */
+const SUBMISSION_FIELDS = new Set(['edit_note', 'redirect_uri', 'make_votable']);
+
+export const NOTHING_TO_ADD = 'nothing to add: MusicBrainz already has all of this';
+
+/** An edit seed that would change nothing: MusicBrainz already has all the stores give. */
+export function seedAddsNothing(seed: Seed): boolean {
+  return seed.action === 'edit' && seed.fields.every(([name]) => SUBMISSION_FIELDS.has(name));
+}
+
 export interface SeedTarget {
   /** The MusicBrainz site the seed must go to (its origin is compared). */
   editorUrl?: string;
@@ -234,6 +244,7 @@ export function validateSeed(seed: Seed, target: SeedTarget = {}): SeedProblem[]
           ? 'a new release needs an edit note'
           : 'an edit of an existing release needs an edit note',
     });
+  if (seedAddsNothing(seed)) problems.push({ field: '(fields)', message: NOTHING_TO_ADD });
   checkTarget(seed, target, problems);
   return problems;
 }

@@ -1,0 +1,100 @@
+/**
+ * The edit seed of "Compare with stores" on the real server: it adds the store links
+ * MusicBrainz lacks and, when MusicBrainz's release has no barcode, the one the stores agree on;
+ * when MusicBrainz already has everything there is no edit seed to post at all.
+ */
+import { validateSeed } from '@liner/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DatabaseHandle } from '../../server/src/db/connect.ts';
+import type { RunningServer } from '../../server/src/serve.ts';
+import { testDatabases } from '../support/databases.ts';
+import { musicBrainzReleaseRoute, type StandInRelease } from '../support/musicbrainz-release.ts';
+import { apiClient, startTestServer } from '../support/server.ts';
+import { json, type StandIn, startStandIn } from '../support/stand-in.ts';
+import {
+  DEEZER_FIXTURES,
+  musicBrainzUrlRoute,
+  replayRoute,
+  twoSidesBandcampPage,
+} from '../support/stand-ins.ts';
+
+const NO_BARCODE = '4d2e1b63-8e5f-4c9b-8a32-7f6e5d4c3b21';
+const COMPLETE = '4d2e1b63-8e5f-4c9b-8a32-7f6e5d4c3b22';
+const BANDCAMP = 'https://alpha.bandcamp.com/album/two-sides';
+const DEEZER = 'https://www.deezer.com/album/100001';
+
+const release = (id: string, extra: Partial<StandInRelease>): StandInRelease => ({
+  id,
+  title: 'Two Sides',
+  artist: { id: '8c8b7a28-0d3c-4b8f-9c9b-6f1a2b3c4d5e', name: 'Alpha' },
+  media: [{ tracks: [{ title: 'Opening' }, { title: 'Duet' }, { title: 'Reprise' }] }],
+  links: [{ url: BANDCAMP, type: 'purchase for download' }],
+  ...extra,
+});
+
+describe('the edit seed of a comparison', () => {
+  let database: DatabaseHandle;
+  let upstream: StandIn;
+  let running: RunningServer;
+
+  beforeAll(async () => {
+    database = await testDatabases()[0]!.open();
+    upstream = await startStandIn();
+    const deezer = replayRoute('/deezer', 'https://api.deezer.com', DEEZER_FIXTURES);
+    const releases = musicBrainzReleaseRoute({
+      [NO_BARCODE]: release(NO_BARCODE, {}),
+      [COMPLETE]: release(COMPLETE, {
+        barcode: '192758000019',
+        links: [
+          { url: BANDCAMP, type: 'purchase for download' },
+          { url: DEEZER, type: 'free streaming' },
+        ],
+      }),
+    });
+    upstream.route('*', (req, res) => {
+      if (req.path.startsWith('/deezer/')) return deezer(req, res);
+      if (req.path.startsWith('/mb/ws/2/release/')) return releases(req, res);
+      if (req.path.startsWith('/mb/ws/2/url')) return musicBrainzUrlRoute({})(req, res);
+      if (req.path === '/bandcamp/alpha/album/two-sides')
+        return res.writeHead(200, { 'content-type': 'text/html' }).end(twoSidesBandcampPage());
+      return json({ error: 'no route' }, 404)(req, res);
+    });
+    running = await startTestServer({
+      database,
+      env: {
+        LINER_PROVIDERS: 'deezer,bandcamp,musicbrainz',
+        LINER_PROVIDERS__DEEZER__BASE_URL: `${upstream.url}/deezer`,
+        LINER_PROVIDERS__BANDCAMP__ENDPOINTS__PAGE: `${upstream.url}/bandcamp/{band}`,
+        LINER_MUSICBRAINZ_API_URL: `${upstream.url}/mb`,
+        LINER_MUSICBRAINZ_REQUEST_INTERVAL: '20ms',
+        LINER_HTTP_RETRIES: '0',
+      },
+    });
+  });
+  afterAll(async () => {
+    await running?.stop();
+    await upstream?.close();
+    await database?.close();
+  });
+
+  it('adds the barcode the stores agree on when MusicBrainz has none, after the links', async () => {
+    const comparison = await apiClient(running.url).musicbrainz.compare.query({ mbid: NO_BARCODE });
+    expect(comparison.barcode).toEqual({ stores: '192758000019' });
+    const seed = comparison.editSeed!;
+    expect(seed.fields.filter(([name]) => name === 'barcode')).toEqual([
+      ['barcode', '192758000019'],
+    ]);
+    const names = seed.fields.map(([name]) => name);
+    expect(names.indexOf('barcode')).toBeGreaterThan(names.lastIndexOf('urls.0.link_type'));
+    expect(seed.fields).toContainEqual(['urls.0.url', DEEZER]);
+    expect(seed.problems).toEqual([]);
+    expect(validateSeed(seed, { existing: NO_BARCODE })).toEqual([]);
+  });
+
+  it('has no edit seed when MusicBrainz already has every link and the barcode', async () => {
+    const comparison = await apiClient(running.url).musicbrainz.compare.query({ mbid: COMPLETE });
+    expect(comparison.missingLinks).toEqual([]);
+    expect(comparison.barcode).toMatchObject({ musicbrainz: '192758000019', agrees: true });
+    expect(comparison.editSeed).toBeUndefined();
+  });
+});
