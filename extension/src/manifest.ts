@@ -26,6 +26,16 @@ export function storeHostPermissions(): string[] {
  */
 export const OPTIONAL_HOSTS = ['http://*/*', 'https://*/*'];
 
+/**
+ * The Chrome build's public key (base64 DER SubjectPublicKeyInfo), which pins its extension ID
+ * to CHROME_EXTENSION_ID (shared/src/extension-id.ts), so the server allows that one Chrome
+ * origin instead of every extension's. Only the public half: the private key was never kept, and
+ * nothing here signs anything. Firefox ignores it (its ID is the gecko id below, and each install
+ * still gets a random moz-extension:// UUID).
+ */
+export const CHROME_KEY =
+  'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAsUR5eHZGOzHqMEW0c5Msddf6Im5wpUObaZF7EcoLGxi3ruI8qsDzEAFyvG622UCTll53kcT80DCfcgkTmgGV/3QTQdWRyvSmaXV0ihlZV6fb3HP5pQMX/xXaajbiqoxaCVV5u+5CbvRY68I5L1kYUAmTUMZwGpJexrLTQjzLlljE39zJo4XtbfNLRunnx+3ZoXD5/RwD5O/imjQY0U2TveI97ti2t2E7yZAOmOOCl8p7AL9y3PcC60ip14iRxd9ooVk1o5wu6eQI4zGK6SlYXBaQdK/NGQjCMROYmH95MzAgWQZCWk6X4etVeDyfi+wPCUK4/VKpJenERl/Qm9y7fwIDAQAB';
+
 /** Asked for at run time, only for a Bandcamp site on its own domain. */
 export const OPTIONAL_PERMISSIONS = ['scripting'];
 
@@ -52,6 +62,6 @@ export function manifestFor(browser: string) {
             },
           },
         }
-      : { minimum_chrome_version: '116' }),
+      : { minimum_chrome_version: '116', key: CHROME_KEY }),
   };
 }

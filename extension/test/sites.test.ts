@@ -1,5 +1,7 @@
 /** Page detection per store: from the URL alone, through the shared store table. */
+import { createHash, createPublicKey } from 'node:crypto';
 import { MAX_URLS_TO_CHECK as SERVER_LIMIT } from '@liner/shared/api';
+import { CHROME_EXTENSION_ID } from '@liner/shared/extension-id';
 import { describe, expect, it } from 'vitest';
 import { isListPage, releaseOf } from '../src/content/page.ts';
 import { MAX_URLS_TO_CHECK } from '../src/limits.ts';
@@ -144,6 +146,23 @@ describe('manifest', () => {
       'browser_specific_settings.gecko.id',
       'liner@liner-mb.org',
     );
+  });
+
+  it('pins the Chrome build to the extension ID the server allows, and only the Chrome build', () => {
+    const chrome = manifestFor('chrome');
+    const key = 'key' in chrome ? chrome.key : undefined;
+    // Chrome's rule: the SHA-256 of the DER public key, its first 32 hex digits as a-p.
+    const id = [...createHash('sha256').update(Buffer.from(key!, 'base64')).digest('hex')]
+      .slice(0, 32)
+      .map((digit) => String.fromCharCode(97 + Number.parseInt(digit, 16)))
+      .join('');
+    expect(id).toBe(CHROME_EXTENSION_ID);
+    // Only a public key: no private key material anywhere in the manifest.
+    expect(
+      createPublicKey({ key: Buffer.from(key!, 'base64'), format: 'der', type: 'spki' })
+        .asymmetricKeyDetails,
+    ).toMatchObject({ modulusLength: 2048 });
+    expect('key' in manifestFor('firefox')).toBe(false);
   });
 
   it('uses the server batch limit', () => {

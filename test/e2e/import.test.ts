@@ -5,7 +5,7 @@
  * right badge for a release MusicBrainz already links. Every store's page also comes in a
  * redesigned form that no anchor knows, where the button floats.
  */
-import { tryRecognizeUrl } from '@liner/shared';
+import { CHROME_EXTENSION_ID, tryRecognizeUrl } from '@liner/shared';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { SITE_NAMES } from '../../extension/src/sites.ts';
@@ -69,6 +69,11 @@ function beforeButton(page: Page) {
 describe.skipIf(!e2eAvailable())('the extension in Chromium', () => {
   const harness = useHarness({
     'https://www.deezer.com/album/629506181': [['release', LINKED_MBID]],
+  });
+
+  it('runs under the pinned Chrome extension ID, the one the server’s default CORS allows', () => {
+    // The companion runs with the default server.corsOrigins; every import below goes through it.
+    expect(harness().browser.extensionId).toBe(CHROME_EXTENSION_ID);
   });
 
   it('covers every store the extension supports', () => {

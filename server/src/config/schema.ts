@@ -2,7 +2,7 @@
  * The configuration schema: the single source for validation, defaults and the generated
  * configuration reference (docs/configuration.md). Every setting carries a description.
  */
-import { PROVIDER_NAMES, providerNameSchema } from '@liner/shared';
+import { CHROME_EXTENSION_ORIGIN, PROVIDER_NAMES, providerNameSchema } from '@liner/shared';
 import { z } from 'zod';
 import { boolean, duration, httpUrl, integer, list, region } from './values.ts';
 
@@ -65,9 +65,13 @@ export const configSchema = z
           .describe(
             'Host names a server without a token answers to, besides loopback names and the host of publicUrl (DNS-rebinding protection).',
           ),
+        // Chrome's ID is pinned by the key in the extension's manifest; Firefox gives every
+        // install its own random UUID, so its origins can only be allowed as a whole.
         corsOrigins: list(z.string())
-          .default(['chrome-extension://*', 'moz-extension://*'])
-          .describe('Origins allowed to call the API from a browser.'),
+          .default([CHROME_EXTENSION_ORIGIN, 'moz-extension://*'])
+          .describe(
+            "Origins allowed to call the API from a browser: by default Liner's Chrome extension (its ID is pinned by the key in its manifest) and any Firefox extension (Firefox gives each install a random UUID).",
+          ),
         maxBodyBytes: integer(1024, 10_000_000).default(262_144).describe('Largest request body.'),
         clientRequestsPerMinute: integer(1, 100_000_000)
           .default(600)
