@@ -165,9 +165,19 @@ export const configSchema = z
           .describe(
             'How long one instance may take to fetch a provider result before another takes over.',
           ),
+        providerTimeout: duration()
+          .prefault('60s')
+          .describe(
+            "Longest one provider's part of a look-up may take, all its requests, retries and waits together; what is unfinished then is cancelled. Shorter than fetchLease.",
+          ),
         maxUrls: integer(1, 100).default(10).describe('Most store URLs in one look-up.'),
       })
       .strict()
+      // A fetch that outlives its lease is repeated by another instance while it still runs.
+      .refine((lookup) => lookup.providerTimeout < lookup.fetchLease, {
+        message: 'must be shorter than lookup.fetchLease',
+        path: ['providerTimeout'],
+      })
       .prefault({}),
     merge: z
       .object({

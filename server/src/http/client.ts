@@ -17,7 +17,7 @@ import {
 } from './errors.ts';
 import { HostLimiter } from './limits.ts';
 import { isDefiniteRefusal, recordResponse, replayResponse } from './replay.ts';
-import { noteResponse } from './trace.ts';
+import { noteResponse, taskSignal } from './trace.ts';
 import type { HttpClient, HttpClientOptions, HttpRequest, HttpResponse } from './types.ts';
 
 export type * from './types.ts';
@@ -41,6 +41,16 @@ function accepts(request: HttpRequest, status: number): boolean {
 function withoutCredentials(headers: Record<string, string>): Record<string, string> {
   return Object.fromEntries(
     Object.entries(headers).filter(([name]) => !CREDENTIAL_HEADERS.has(name.toLowerCase())),
+  );
+}
+
+/** A request whose provider look-up ran out of time (lookup.providerTimeout). */
+function cancelled(request: HttpRequest): UpstreamError {
+  return new UpstreamError(
+    'timeout',
+    request.provider,
+    request.url,
+    `${request.provider}: cancelled, the look-up's time for this provider was up`,
   );
 }
 
@@ -123,15 +133,21 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
 
   async function attempt(request: HttpRequest, host: string) {
     // The time-out starts when the request is sent, not while it waits for its host's budget.
+    const deadline = taskSignal();
     return limiter.run(host, async () => {
+      // Its look-up gave up while this request queued for a budget: nothing is sent.
+      if (deadline?.aborted) throw cancelled(request);
       const gate = options.gates?.find((g) => g.provider === request.provider);
       if (gate) await gate.acquire();
-      const signal = AbortSignal.timeout(options.timeoutMs);
+      if (deadline?.aborted) throw cancelled(request);
+      const timeout = AbortSignal.timeout(options.timeoutMs);
+      const signal = deadline ? AbortSignal.any([timeout, deadline]) : timeout;
       let response: Response;
       try {
         response = await fetchFollowing(request, signal);
       } catch (error) {
         if (error instanceof UpstreamError) throw error;
+        if (deadline?.aborted) throw cancelled(request);
         if (signal.aborted)
           throw new TimeoutError(request.provider, request.url, options.timeoutMs);
         throw toUpstreamError(error, request.provider, request.url);
@@ -141,6 +157,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       try {
         body = await readBody(response, request.provider, request.url, options.maxResponseBytes);
       } catch (error) {
+        if (deadline?.aborted) throw cancelled(request);
         if (signal.aborted)
           throw new TimeoutError(request.provider, request.url, options.timeoutMs);
         throw toUpstreamError(error, request.provider, request.url);
@@ -174,7 +191,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       minTimeout: options.retryBaseMs ?? 500,
       factor: 2,
       randomize: true,
-      shouldRetry: ({ error }) => isRetryable(error),
+      shouldRetry: ({ error }) => !taskSignal()?.aborted && isRetryable(error),
       onFailedAttempt: async ({ error, attemptNumber, retriesLeft }) => {
         const retryAfter = error instanceof HttpStatusError ? error.retryAfterMs : undefined;
         if (retryAfter !== undefined && retriesLeft > 0 && isRetryable(error)) {

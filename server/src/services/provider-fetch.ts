@@ -20,6 +20,7 @@ import { type Logger, redactUrl } from '../log.ts';
 import { providerTtl } from '../providers/setup.ts';
 import type { ProviderClient, ProviderDeclaration } from '../providers/types.ts';
 import type { CacheEntry, Repositories } from '../repositories/types.ts';
+import { formatSeconds, withDeadline } from '../util/deadline.ts';
 import { failureTtl } from './lifetimes.ts';
 
 export interface ProviderTask {
@@ -138,12 +139,29 @@ export function createProviderFetcher(options: ProviderFetcherOptions) {
   async function fetchFresh(task: ProviderTask, key: string): Promise<ProviderOutcome> {
     const client = options.clients.get(task.provider)!;
     const fetchedAt = now();
+    // One deadline for the whole part (every request, retry and wait), shorter than the lease:
+    // past it the caller gets its answer without this provider, and its requests are cancelled.
+    const limit = config.lookup.providerTimeout;
+    const deadline = AbortSignal.timeout(limit);
     try {
-      const { result, responseIds } = await traceResponses(() => {
-        if (task.method === 'id') return client.lookupById(task.entity!, task.regions);
-        if (!client.lookupByGtin) throw new Error(`${task.provider} cannot look up barcodes`);
-        return client.lookupByGtin(task.value, task.regions);
-      });
+      const { result, responseIds } = await withDeadline(
+        traceResponses(
+          () => {
+            if (task.method === 'id') return client.lookupById(task.entity!, task.regions);
+            if (!client.lookupByGtin) throw new Error(`${task.provider} cannot look up barcodes`);
+            return client.lookupByGtin(task.value, task.regions);
+          },
+          { signal: deadline },
+        ),
+        deadline,
+        () =>
+          new UpstreamError(
+            'timeout',
+            task.provider,
+            '',
+            `${baseInfo(task).displayName} took longer than ${formatSeconds(limit)} for this look-up; its unfinished requests were cancelled`,
+          ),
+      );
       const parsed = releaseSchema.safeParse(result.release);
       if (!parsed.success) {
         const issue = parsed.error.issues[0]!;

@@ -1,0 +1,23 @@
+/**
+ * Racing work against a deadline without leaving a rejection nobody handles: the listener goes
+ * when the work settles, and the work's late outcome is dropped.
+ */
+
+/** `run`'s outcome, or `timedOut()` as soon as `signal` aborts, whichever comes first. */
+export function withDeadline<T>(
+  run: Promise<T>,
+  signal: AbortSignal,
+  timedOut: () => Error,
+): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(timedOut());
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    run.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+/** 60000 -> "60 s", 1500 -> "1.5 s". */
+export function formatSeconds(ms: number): string {
+  return `${Math.round(ms / 100) / 10} s`;
+}
