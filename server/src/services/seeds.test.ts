@@ -2,7 +2,7 @@ import { type LookupResult, lookupResultSchema } from '@liner/shared';
 import { describe, expect, it } from 'vitest';
 import { testConfig } from '../../../test/support/providers.ts';
 import type { MbidResolver } from '../musicbrainz/resolver.ts';
-import { createSeedService } from './seeds.ts';
+import { createSeedService, FOLLOW_UP_REFRESH_MS } from './seeds.ts';
 
 /** A resolver that knows no URL: these tests are about the seed's own fields. */
 const nothingLinked: MbidResolver = { resolveUrls: async () => new Map(), requests: () => 0 };
@@ -65,5 +65,35 @@ describe('seed service', () => {
       'https://musicbrainz.org/release/1f6e2d7c-3b4a-4c5d-8e9f-0a1b2c3d4e5f/edit',
     );
     expect(seed.problems).toEqual([]);
+  });
+
+  it('forces one MusicBrainz refresh per look-up and release in ten minutes, however often the page is opened', async () => {
+    const refreshes: string[][] = [];
+    const counting: MbidResolver = {
+      resolveUrls: async (urls, options) => {
+        if (options?.refresh) refreshes.push([...urls]);
+        return new Map();
+      },
+      requests: () => 0,
+    };
+    let clock = 0;
+    const seeds = createSeedService({
+      config: testConfig(),
+      resolver: counting,
+      baseUrl: () => 'http://127.0.0.1:5733',
+      now: () => clock,
+    });
+    const imported = '1f6e2d7c-3b4a-4c5d-8e9f-0a1b2c3d4e5f';
+    for (let i = 0; i < 5; i++) await seeds.followUps(result, imported);
+    expect(refreshes).toHaveLength(1);
+    // Another release (a made-up ID, say) has its own one; the first pair waits its turn.
+    await seeds.followUps(result, '7a1b2c3d-0000-4000-8000-000000000002');
+    expect(refreshes).toHaveLength(2);
+    clock = FOLLOW_UP_REFRESH_MS - 1;
+    await seeds.followUps(result, imported);
+    expect(refreshes).toHaveLength(2);
+    clock = FOLLOW_UP_REFRESH_MS;
+    await seeds.followUps(result, imported);
+    expect(refreshes).toHaveLength(3);
   });
 });

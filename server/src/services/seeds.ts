@@ -44,12 +44,35 @@ function releaseLinkForms(links: readonly { url: string }[]): string[] {
   return [...new Set(links.flatMap((link) => musicBrainzFormsOfUrl(link.url)))];
 }
 
+/**
+ * The after-import page is open to anyone who has a permalink: a reload, or a made-up
+ * release_mbid, must not spend the deployment's MusicBrainz budget each time. One forced refresh
+ * per (look-up, release) in this long; a bounded memory of them.
+ */
+export const FOLLOW_UP_REFRESH_MS = 10 * 60 * 1000;
+const FOLLOW_UP_MEMORY = 1000;
+
 export function createSeedService(deps: {
   config: Config;
   resolver: MbidResolver;
   baseUrl: () => string;
+  now?: () => number;
 }) {
   const { config, resolver } = deps;
+  const now = deps.now ?? Date.now;
+  const refreshed = new Map<string, number>();
+
+  /** Whether this pair may force a MusicBrainz refresh now; remembers that it did. */
+  function mayRefresh(lookupId: string, releaseMbid: string): boolean {
+    const key = `${lookupId} ${releaseMbid}`;
+    const last = refreshed.get(key);
+    if (last !== undefined && now() - last < FOLLOW_UP_REFRESH_MS) return false;
+    refreshed.delete(key);
+    refreshed.set(key, now());
+    // Oldest first in a Map: drop from the front.
+    while (refreshed.size > FOLLOW_UP_MEMORY) refreshed.delete(refreshed.keys().next().value!);
+    return true;
+  }
   // Voters must be able to open what an edit note cites: a loopback address is nobody's page.
   const publicAddress =
     config.server.publicUrl !== undefined && !isLoopback(new URL(config.server.publicUrl).hostname);
@@ -106,7 +129,7 @@ export function createSeedService(deps: {
       // import for the next hour. A reload of this page then costs no MusicBrainz request.
       const links = release?.externalLinks ?? [];
       const known = await linkedTo(result, releaseMbid).catch(() => []);
-      if (known.length < links.length)
+      if (known.length < links.length && mayRefresh(result.id, releaseMbid))
         await resolver
           .resolveUrls(releaseLinkForms(links), { refresh: true })
           .catch(() => undefined);
