@@ -1,3 +1,4 @@
+import { NOTHING_TO_ADD, seedAddsNothing } from '@liner/shared';
 import type { Command } from 'commander';
 import { isPermalinkId } from '../services/permalink.ts';
 import { addLookupOptions, type LookupFlags, lookupInput, withCliApp } from './lookup.ts';
@@ -6,6 +7,25 @@ import { CliError } from './shared.ts';
 interface SeedFlags extends LookupFlags {
   existing?: string;
   votable?: boolean;
+}
+
+const JSON_HELP = `
+With --json, one object:
+  action        the URL the form is posted to: <editor>/release/add?skip_confirmation=1 for
+                a new release, <editor>/release/<mbid>/edit with --existing
+  fields        the form's fields in order, as [name, value] pairs (post them all, as given)
+  permalink     the look-up's page on this server, which holds the same form
+  nothingToAdd  true when --existing finds MusicBrainz already has all of this (the fields
+                are then only the edit note and redirect: nothing to post)
+  problems      only when the seed fails validation: [{field, message}, ...] (exit status 1)
+`;
+
+/**
+ * Barcode, store URLs or one permalink. A barcode's digits can all be in the permalink alphabet
+ * (886445567892), so digits are always a barcode.
+ */
+function isPermalink(args: readonly string[]): boolean {
+  return args.length === 1 && !/^[\d\s-]+$/.test(args[0]!) && isPermalinkId(args[0]!);
 }
 
 export function registerSeed(program: Command): void {
@@ -20,13 +40,16 @@ export function registerSeed(program: Command): void {
         'store release URLs and/or one barcode, or one permalink ID',
       )
       .option('--existing <mbid>', 'seed the missing links of this existing MusicBrainz release')
-      .option('--votable', 'ask MusicBrainz to put the edit to a vote'),
+      .option('--votable', 'ask MusicBrainz to put the edit to a vote')
+      .addHelpText('after', JSON_HELP),
   ).action(async (args: string[], flags: SeedFlags, command: Command) => {
+    const permalink = isPermalink(args);
+    // Input that can't be a look-up is refused before the database and providers start.
+    const input = permalink ? undefined : lookupInput(args, flags);
     await withCliApp(command, flags, async (app) => {
-      const permalink = args.length === 1 && isPermalinkId(args[0]!);
-      const result = permalink
-        ? await app.services.lookup.get(args[0]!)
-        : await app.services.lookup.lookup(lookupInput(args, flags));
+      const result = input
+        ? await app.services.lookup.lookup(input)
+        : await app.services.lookup.get(args[0]!);
       if (!result) throw new CliError(`no look-up with permalink "${args[0]}"`, 2);
       if (!result.release) {
         const reasons = result.messages.filter((m) => m.level === 'error').map((m) => m.text);
@@ -39,10 +62,24 @@ export function registerSeed(program: Command): void {
         ...(flags.existing ? { existing: flags.existing } : {}),
         ...(flags.votable ? { makeVotable: true } : {}),
       });
+      const page = `${app.baseUrl.get()}/release/${result.id}`;
+      const nothingToAdd = seedAddsNothing(seed);
+      // Nothing to add is not a broken seed: it is said instead of listed as a problem.
+      const problems = seed.problems.filter((p) => p.message !== NOTHING_TO_ADD);
       if (flags.json) {
+        const out = {
+          action: seed.url,
+          fields: seed.fields,
+          permalink: page,
+          ...(nothingToAdd ? { nothingToAdd: true } : {}),
+          ...(problems.length ? { problems } : {}),
+        };
+        process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+      } else if (nothingToAdd) {
         process.stdout.write(
-          `${JSON.stringify({ action: seed.url, fields: seed.fields, ...(seed.problems.length ? { problems: seed.problems } : {}) }, null, 2)}\n`,
+          `MusicBrainz already has all of this: nothing to add to release ${flags.existing}.\n`,
         );
+        process.stdout.write(`Permalink: ${page}\n`);
       } else {
         const width = Math.min(48, Math.max(...seed.fields.map(([name]) => name.length)));
         process.stdout.write(`POST ${seed.url}\n`);
@@ -50,10 +87,10 @@ export function registerSeed(program: Command): void {
           process.stdout.write(
             `${name.padEnd(width)}  ${value.replace(/\n/g, '\n'.padEnd(width + 3))}\n`,
           );
-        process.stdout.write(`Permalink: ${app.baseUrl.get()}/release/${result.id}\n`);
+        process.stdout.write(`Permalink: ${page}\n`);
       }
-      if (seed.problems.length) {
-        for (const p of seed.problems)
+      if (problems.length) {
+        for (const p of problems)
           process.stderr.write(`liner: invalid seed field ${p.field}: ${p.message}\n`);
         process.exitCode = 1;
       }
