@@ -5,6 +5,7 @@
  * validated; a seed that fails validation is refused with the reasons, never posted.
  */
 import type { LookupResult } from '@liner/shared/lookup';
+import { seedAddresses } from '@liner/shared/seed/addresses';
 import { buildEditSeed, buildReleaseSeed } from '@liner/shared/seed/build';
 import type { Seed } from '@liner/shared/seed/types';
 import { musicBrainzFormsOfUrl } from '@liner/shared/stores/index';
@@ -26,23 +27,17 @@ async function linkedUrls(cache: Cache, result: LookupResult, mbid: string): Pro
     .map((f) => f.url);
 }
 
-/** Loopback and private addresses mean nothing to the voters who read the edit note. */
-function publicAddress(url: string): boolean {
-  const host = new URL(url).hostname;
-  return !/^(localhost|127\.|10\.|192\.168\.|172\.(1[6-9]|2\d|3[01])\.|\[::1\]$)/.test(host);
-}
-
 async function localSeed(
   deps: BackgroundDeps,
   settings: Settings,
   result: LookupResult,
   existing?: string,
 ) {
-  const page = `${settings.serverUrl}/release/${result.id}`;
+  // The server's own rule, from the address this extension reaches it at, as the server does
+  // for this extension's requests: the same permalink gives the same seed either way.
   const options = {
     editorUrl: musicBrainzUrl(settings),
-    ...(publicAddress(page) ? { permalinkUrl: page } : {}),
-    redirectUri: `${page}/imported`,
+    ...seedAddresses(settings.serverUrl, result.id),
     version: deps.version,
   };
   if (!existing) return buildReleaseSeed(result, options);

@@ -43,3 +43,12 @@ export function hostGuard(config: Config): Guard {
     return false;
   };
 }
+
+/**
+ * The address the client reached this server at, from its Host header (which the host guard
+ * has checked against the allowed names before any handler runs): where links back to this
+ * server should point for that client.
+ */
+export function requestBase(hostHeader: string | undefined): string | undefined {
+  return hostHeader ? `http://${hostHeader}` : undefined;
+}

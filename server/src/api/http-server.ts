@@ -9,6 +9,7 @@ import type { App } from '../app.ts';
 import { runInRequest } from '../observability/context.ts';
 import { MAX_BATCH_CALLS, PROCEDURE_PATHS, sendTrpcError, trpcCalls } from './calls.ts';
 import { FAST_PATH, fastLookup } from './fast-lookup.ts';
+import { requestBase } from './host-guard.ts';
 import { appRouter } from './router.ts';
 import type { Context } from './trpc.ts';
 
@@ -85,10 +86,12 @@ export function createLinerServer(app: App, options: HttpServerOptions = {}): Li
     maxBatchSize: MAX_BATCH_CALLS,
     createContext: ({ req }): Context => {
       const extra = req as IncomingMessage & { linerContext?: RouteContext };
+      const base = requestBase(req.headers.host);
       return {
         app,
         requestId: extra.linerContext?.requestId ?? randomUUID(),
         client: extra.linerContext?.client ?? 'anonymous',
+        ...(base ? { base } : {}),
       };
     },
     onError: ({ error, path, req }) => {

@@ -12,6 +12,8 @@ export interface Context {
   requestId: string;
   /** Name of the API token the request used, or "anonymous" when none is configured. */
   client: string;
+  /** The address the client reached the server at (requestBase), for links back to it. */
+  base?: string;
 }
 
 const t = initTRPC.context<Context>().create({

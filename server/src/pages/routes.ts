@@ -6,6 +6,7 @@
 
 import type { ServerResponse } from 'node:http';
 import { isMbid } from '@liner/shared';
+import { requestBase } from '../api/host-guard.ts';
 import type { RouteHandler } from '../api/http-server.ts';
 import { importedPage } from './imported-page.ts';
 import { releasePage } from './release-page.ts';
@@ -27,6 +28,9 @@ export const pageRoutes: RouteHandler = async (req, res, ctx) => {
   if (!match || req.method !== 'GET') return false;
   const { app } = ctx;
   const editorUrl = app.config.musicbrainz.editorUrl;
+  // Links back to this server go where this browser reached it.
+  const base = requestBase(req.headers.host);
+  const withBase = base ? { base } : {};
   const result = await app.services.lookup.get(match[1]!);
   if (!result) {
     send(
@@ -48,19 +52,22 @@ export const pageRoutes: RouteHandler = async (req, res, ctx) => {
       );
       return true;
     }
-    const actions = await app.services.seeds.followUps(result, mbid);
+    const actions = await app.services.seeds.followUps(result, mbid, base);
     send(res, 200, importedPage(result, actions, mbid, editorUrl), editorUrl);
     return true;
   }
   const seeds = app.services.seeds;
-  const add = result.release ? await seeds.seed(result) : undefined;
+  const add = result.release ? await seeds.seed(result, { ...withBase }) : undefined;
   // An edit seed needs MusicBrainz's current links; when it can't be asked, the page still
   // shows the release and the new-release form.
   const edits = result.release
     ? await Promise.all(
         result.existing.map(async (e) => {
           try {
-            return { ...(await seeds.seed(result, { existing: e.mbid })), mbid: e.mbid };
+            return {
+              ...(await seeds.seed(result, { existing: e.mbid, ...withBase })),
+              mbid: e.mbid,
+            };
           } catch {
             return undefined;
           }

@@ -32,17 +32,20 @@ const result: LookupResult = lookupResultSchema.parse({
   messages: [],
 });
 
-async function note(publicUrl?: string): Promise<string> {
+async function built(publicUrl?: string, base?: string) {
   const config = testConfig(publicUrl ? { LINER_PUBLIC_URL: publicUrl } : {});
   const seeds = createSeedService({
     config,
     resolver: nothingLinked,
     baseUrl: () => publicUrl ?? 'http://127.0.0.1:5733',
   });
-  const seed = await seeds.seed(result);
+  const seed = await seeds.seed(result, base ? { base } : {});
   expect(seed.problems).toEqual([]);
-  return seed.fields.find(([name]) => name === 'edit_note')![1];
+  const field = (name: string) => seed.fields.find(([key]) => key === name)?.[1];
+  return { note: field('edit_note')!, redirect: field('redirect_uri') };
 }
+
+const note = async (publicUrl?: string) => (await built(publicUrl)).note;
 
 describe('seed service', () => {
   it('cites the permalink only at an address voters can open', async () => {
@@ -52,6 +55,18 @@ describe('seed service', () => {
     expect(await note('http://127.0.0.1:5733')).not.toContain('/release/abcdefabcdef');
     expect(await note()).not.toContain('/release/abcdefabcdef');
     expect(await note()).toContain('https://www.deezer.com/album/1');
+  });
+
+  it('points back where the client reached the server, unless a public address is set', async () => {
+    // The extension at a LAN address: links back to it, and no private address in the note.
+    const lan = await built(undefined, 'http://192.168.1.5:5733');
+    expect(lan.redirect).toBe('http://192.168.1.5:5733/release/abcdefabcdef/imported');
+    expect(lan.note).not.toContain('/release/abcdefabcdef');
+    const open = await built(undefined, 'https://liner.example.org');
+    expect(open.note).toContain('https://liner.example.org/release/abcdefabcdef');
+    // A configured public address wins over the client's.
+    const configured = await built('https://liner.example.org', 'http://192.168.1.5:5733');
+    expect(configured.redirect).toBe('https://liner.example.org/release/abcdefabcdef/imported');
   });
 
   it('seeds the edit of the given release, checked against the configured site', async () => {

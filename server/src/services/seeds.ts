@@ -14,9 +14,9 @@ import {
   musicBrainzUrlForms,
   type Seed,
   type SeedProblem,
+  seedAddresses,
   validateSeed,
 } from '@liner/shared';
-import { isLoopback } from '../api/host-guard.ts';
 import type { Config } from '../config/schema.ts';
 import type { MbidResolver } from '../musicbrainz/resolver.ts';
 import { VERSION } from '../version.ts';
@@ -29,6 +29,11 @@ export interface SeedRequest {
   /** What the existing release holds, when read from MusicBrainz: a missing barcode is added. */
   musicBrainz?: { gtin?: string | undefined };
   makeVotable?: boolean;
+  /**
+   * The address the client reached this server at ("http://192.168.1.5:5733"): what the seed
+   * points back to when no server.publicUrl is set, as the extension does when it builds one.
+   */
+  base?: string;
 }
 
 export interface BuiltSeed extends Seed {
@@ -73,10 +78,8 @@ export function createSeedService(deps: {
     while (refreshed.size > FOLLOW_UP_MEMORY) refreshed.delete(refreshed.keys().next().value!);
     return true;
   }
-  // Voters must be able to open what an edit note cites: a loopback address is nobody's page.
-  const publicAddress =
-    config.server.publicUrl !== undefined && !isLoopback(new URL(config.server.publicUrl).hostname);
-  const pageUrl = (result: LookupResult) => `${deps.baseUrl()}/release/${result.id}`;
+  // A configured public address wins; else the one the client used, else the listening one.
+  const baseFor = (asked?: string) => config.server.publicUrl ?? asked ?? deps.baseUrl();
 
   /** Store URLs of the release that MusicBrainz links to `mbid` (in any of their forms). */
   async function linkedTo(result: LookupResult, mbid: string): Promise<string[]> {
@@ -98,10 +101,9 @@ export function createSeedService(deps: {
     async seed(result: LookupResult, request: SeedRequest = {}): Promise<BuiltSeed> {
       const options = {
         editorUrl: config.musicbrainz.editorUrl,
-        // Voters read the edit note: only a public address is worth citing there. Without one
-        // the note still lists every source URL.
-        ...(publicAddress ? { permalinkUrl: pageUrl(result) } : {}),
-        redirectUri: `${pageUrl(result)}/imported`,
+        // Voters read the edit note: only an address they can open is cited there (without one
+        // the note still lists every source URL).
+        ...seedAddresses(baseFor(request.base), result.id),
         version: VERSION,
         ...(request.makeVotable ? { makeVotable: true } : {}),
       };
@@ -122,7 +124,11 @@ export function createSeedService(deps: {
     },
 
     /** Follow-up actions for a release imported (or updated) from this look-up. */
-    async followUps(result: LookupResult, releaseMbid: string): Promise<FollowUpActions> {
+    async followUps(
+      result: LookupResult,
+      releaseMbid: string,
+      base?: string,
+    ): Promise<FollowUpActions> {
       const release = result.release;
       // The release was just saved with these links: unless the cache already knows, ask again
       // now, so badges and later look-ups say "in MusicBrainz" instead of inviting a second
@@ -153,11 +159,12 @@ export function createSeedService(deps: {
             linked.set(rel.mbid, [...(linked.get(rel.mbid) ?? []), url]);
         }
       }
+      const { permalinkUrl } = seedAddresses(baseFor(base), result.id);
       return followUpActions(result, releaseMbid, {
         editorUrl: config.musicbrainz.editorUrl,
         linked,
-        editNote: publicAddress
-          ? `Links and ISRCs found by Liner ${VERSION}: ${pageUrl(result)}`
+        editNote: permalinkUrl
+          ? `Links and ISRCs found by Liner ${VERSION}: ${permalinkUrl}`
           : `Links and ISRCs found by Liner ${VERSION} at ${sourcePages(result).join(', ')}`,
       });
     },

@@ -1,4 +1,5 @@
 export * from './actions.ts';
+export * from './addresses.ts';
 export * from './build.ts';
 export * from './countries.ts';
 export * from './events.ts';

@@ -30,6 +30,7 @@ export const seedsRouter = {
     .query(async ({ ctx, input }) => {
       const result = await stored(ctx, input.id);
       return ctx.app.services.seeds.seed(result, {
+        ...(ctx.base ? { base: ctx.base } : {}),
         ...(input.existing ? { existing: input.existing } : {}),
         ...(input.makeVotable ? { makeVotable: true } : {}),
       });
@@ -38,6 +39,10 @@ export const seedsRouter = {
   followUps: publicProcedure
     .input(z.object({ id: permalink, releaseMbid: mbid }))
     .query(async ({ ctx, input }) => {
-      return ctx.app.services.seeds.followUps(await stored(ctx, input.id), input.releaseMbid);
+      return ctx.app.services.seeds.followUps(
+        await stored(ctx, input.id),
+        input.releaseMbid,
+        ctx.base,
+      );
     }),
 } satisfies TRPCRouterRecord;
