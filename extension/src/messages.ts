@@ -177,6 +177,8 @@ export interface ComparisonView {
   coverArt: { url: string; width?: number; height?: number; provider?: string; types: string[] }[];
   /** An edit seed with exactly the missing links is ready. */
   canAddLinks: boolean;
+  /** The edit seed also adds the stores' barcode, which MusicBrainz's release lacks. */
+  canAddBarcode: boolean;
   /** MagicISRC with exactly the missing ISRCs. */
   magicIsrcUrl?: string;
   messages: { level: 'info' | 'warning' | 'error'; provider?: string | undefined; text: string }[];

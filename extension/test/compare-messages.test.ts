@@ -46,6 +46,7 @@ describe('the chosen site and comparisons', () => {
         { url: BEATPORT_URL, store: 'Beatport', types: ['paid download', 'paid streaming'] },
       ],
       canAddLinks: true,
+      canAddBarcode: false,
       messages: [
         {
           level: 'warning',

@@ -174,6 +174,31 @@ describe('the comparison panel', () => {
     );
   });
 
+  it('offers the barcode MusicBrainz lacks, alone or with the missing links, in one edit', () => {
+    const withBarcode = (keepLinks: boolean) =>
+      view((raw) => {
+        raw.barcode = { stores: '0192758000019' } as never;
+        if (!keepLinks) raw.missingLinks = [];
+        const fields = raw.editSeed!.fields.filter(
+          ([name]) => keepLinks || !name.startsWith('urls.'),
+        );
+        raw.editSeed!.fields = [...fields, ['barcode', '0192758000019']];
+      });
+    const alone = show({ comparison: withBarcode(false) });
+    expect(part('nothing-missing')).toBeNull();
+    expect(part('barcode')?.textContent).toBe(
+      'MusicBrainz has no barcode; the stores say 0192758000019.',
+    );
+    expect(part('add-barcode')?.querySelector('button')?.textContent).toBe('Add the barcode');
+    act(() => userClick(part('add-links')!));
+    expect(alone.onAddLinks).toHaveBeenCalledOnce();
+    render(null, container);
+    container.remove();
+    show({ comparison: withBarcode(true) });
+    expect(part('add-barcode')).toBeNull();
+    expect(part('add-links')?.textContent).toBe('Add missing links and barcode');
+  });
+
   it('does not claim nothing is missing when no store could be asked', () => {
     show({
       comparison: view((raw) => {

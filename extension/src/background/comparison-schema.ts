@@ -110,6 +110,7 @@ export function comparisonView(comparison: Comparison, serverUrl: string): Compa
         ...(image.provider ? { provider: displayName(image.provider) } : {}),
       })),
     canAddLinks: comparison.editSeed?.fields.some(([name]) => name.startsWith('urls.')) === true,
+    canAddBarcode: comparison.editSeed?.fields.some(([name]) => name === 'barcode') === true,
     ...(comparison.magicIsrcUrl ? { magicIsrcUrl: comparison.magicIsrcUrl } : {}),
     messages: comparison.messages.map(({ provider, ...message }) => ({
       ...message,

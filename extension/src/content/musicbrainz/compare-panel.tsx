@@ -64,7 +64,22 @@ export function ComparePanel(props: ComparePanelProps) {
     c.missingLinks.length === 0 &&
     c.missingIsrcs.length === 0 &&
     c.differentIsrcs.length === 0 &&
-    c.barcode.agrees !== false;
+    c.barcode.agrees !== false &&
+    !(c.barcode.stores && !c.barcode.musicbrainz);
+  // One edit seed carries the links and the barcode: one button, named for what it adds.
+  const addButton = (label: string) => (
+    <div class="actions">
+      <button
+        type="button"
+        data-liner="add-links"
+        disabled={linksState.state === 'busy'}
+        onClick={byUser(props.onAddLinks)}
+      >
+        {label}
+      </button>
+      <span class="note-text">opens MusicBrainz's edit form with them, to check and submit</span>
+    </div>
+  );
   return (
     <div data-liner="comparison">
       {props.cache && (
@@ -96,21 +111,8 @@ export function ComparePanel(props: ComparePanelProps) {
               </li>
             ))}
           </ul>
-          {c.canAddLinks && (
-            <div class="actions">
-              <button
-                type="button"
-                data-liner="add-links"
-                disabled={linksState.state === 'busy'}
-                onClick={byUser(props.onAddLinks)}
-              >
-                Add missing links
-              </button>
-              <span class="note-text">
-                opens MusicBrainz's edit form with them, to check and submit
-              </span>
-            </div>
-          )}
+          {c.canAddLinks &&
+            addButton(c.canAddBarcode ? 'Add missing links and barcode' : 'Add missing links')}
           <ImportLine importState={linksState} />
         </section>
       )}
@@ -135,6 +137,12 @@ export function ComparePanel(props: ComparePanelProps) {
         </section>
       )}
       <Barcode barcode={c.barcode} />
+      {c.canAddBarcode && !c.canAddLinks && (
+        <section data-liner="add-barcode">
+          {addButton('Add the barcode')}
+          <ImportLine importState={linksState} />
+        </section>
+      )}
       <section data-liner="cover-art">
         <h3>Cover art at the stores ({c.coverArt.length})</h3>
         <ul>
