@@ -3,6 +3,7 @@ import { InvalidGtinError, UrlProblem } from '@liner/shared';
 import type { Command } from 'commander';
 import { ConfigError, type LoadedConfig, loadConfig } from '../config/load.ts';
 import { DataDirLockedError } from '../db/lock.ts';
+import { UpstreamError } from '../http/errors.ts';
 import { createLogger, type Logger } from '../log.ts';
 import { UnsafeListenError } from '../serve.ts';
 import { TooManyUrlsError } from '../services/errors.ts';
@@ -29,6 +30,9 @@ export function asCliError(error: unknown): unknown {
   ) {
     return new CliError(error.message, 2);
   }
+  // A store or MusicBrainz failing (not recorded under --replay, down, refusing) is said in its
+  // own words; it is not a bug in Liner.
+  if (error instanceof UpstreamError) return new CliError(error.message, 1);
   if (error instanceof Error && error.name === 'ZodError') {
     const issue = (error as unknown as { issues: { message: string; path: PropertyKey[] }[] })
       .issues[0];

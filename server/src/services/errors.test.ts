@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { asTrpcError } from '../api/trpc.ts';
 import { asCliError, CliError } from '../cli/shared.ts';
+import { NotRecordedError } from '../http/errors.ts';
 import { TooManyUrlsError } from './errors.ts';
 
 describe('too many URLs, and only that, is the caller sending too much', () => {
@@ -18,5 +19,10 @@ describe('too many URLs, and only that, is the caller sending too much', () => {
       message: 'internal error',
     });
     expect(asCliError(bug)).toBe(bug);
+  });
+
+  it('says an upstream failure in its own words in the CLI (exit 1), with no stack', () => {
+    const upstream = new NotRecordedError('musicbrainz', 'https://musicbrainz.org/ws/2/url', '/x');
+    expect(asCliError(upstream)).toEqual(new CliError(upstream.message, 1));
   });
 });
