@@ -1,12 +1,13 @@
 /**
  * Checks of the deployment files that need no container engine (none runs here): the systemd unit
- * through systemd-analyze, and the Dockerfile and compose file for structure, pinning, health
- * checks and settings Liner actually reads.
+ * through systemd-analyze, the Dockerfile through a Dockerfile linter (dockerfile-utils), and
+ * both with the compose file for structure, pinning, health checks and settings Liner reads.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { validate } from 'dockerfile-utils';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { loadConfig } from '../../server/src/config/load.ts';
@@ -75,6 +76,13 @@ describe('Dockerfile', () => {
     .split('\n')
     .map((l) => l.trim())
     .filter((l) => l && !l.startsWith('#'));
+
+  it('passes a Dockerfile linter (the parser of the Docker language server) without a finding', () => {
+    expect(validate(text)).toEqual([]);
+    // The linter does find what a hand edit could break:
+    const broken = text.replace(/HEALTHCHECK --interval=\S+/, 'HEALTHCHECK --interval=often');
+    expect(validate(broken).map((d) => d.message)).toContain('time: invalid duration often');
+  });
 
   it('uses only known instructions, pinned multi-stage bases, a non-root user and a health check', () => {
     const known = [
