@@ -20,6 +20,7 @@ import {
 
 const NO_BARCODE = '4d2e1b63-8e5f-4c9b-8a32-7f6e5d4c3b21';
 const COMPLETE = '4d2e1b63-8e5f-4c9b-8a32-7f6e5d4c3b22';
+const TYPO = '4d2e1b63-8e5f-4c9b-8a32-7f6e5d4c3b23';
 const BANDCAMP = 'https://alpha.bandcamp.com/album/two-sides';
 const DEEZER = 'https://www.deezer.com/album/100001';
 
@@ -43,6 +44,8 @@ describe('the edit seed of a comparison', () => {
     const deezer = replayRoute('/deezer', 'https://api.deezer.com', DEEZER_FIXTURES);
     const releases = musicBrainzReleaseRoute({
       [NO_BARCODE]: release(NO_BARCODE, {}),
+      // A barcode with a typo: not a valid GTIN, but MusicBrainz does hold one.
+      [TYPO]: release(TYPO, { barcode: '192758000018' }),
       [COMPLETE]: release(COMPLETE, {
         barcode: '192758000019',
         links: [
@@ -96,5 +99,16 @@ describe('the edit seed of a comparison', () => {
     expect(comparison.missingLinks).toEqual([]);
     expect(comparison.barcode).toMatchObject({ musicbrainz: '192758000019', agrees: true });
     expect(comparison.editSeed).toBeUndefined();
+  });
+
+  it('does not take an invalid barcode on MusicBrainz for none: shown as differing, not replaced', async () => {
+    const comparison = await apiClient(running.url).musicbrainz.compare.query({ mbid: TYPO });
+    expect(comparison.barcode).toEqual({
+      musicbrainz: '192758000018',
+      stores: '192758000019',
+      agrees: false,
+    });
+    expect(comparison.editSeed!.fields.some(([name]) => name === 'barcode')).toBe(false);
+    expect(comparison.editSeed!.fields).toContainEqual(['urls.0.url', DEEZER]);
   });
 });

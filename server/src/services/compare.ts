@@ -20,6 +20,7 @@ import {
 } from '@liner/shared';
 import type { Config } from '../config/schema.ts';
 import { UpstreamError } from '../http/errors.ts';
+import { invalidMusicBrainzBarcode } from '../providers/musicbrainz/parse.ts';
 import { VERSION } from '../version.ts';
 import type { LookupService } from './lookup.ts';
 import type { ProviderFetcher } from './provider-fetch.ts';
@@ -63,7 +64,11 @@ export function createCompareService(deps: {
 }) {
   const { config } = deps;
 
-  async function musicBrainzRelease(mbid: string, refresh: boolean): Promise<Release> {
+  /** The release, and the barcode MusicBrainz holds even when it is no valid GTIN. */
+  async function musicBrainzRelease(
+    mbid: string,
+    refresh: boolean,
+  ): Promise<{ mb: Release; barcode?: string | undefined }> {
     const outcome = await deps.fetcher.fetch(
       {
         provider: 'musicbrainz',
@@ -75,7 +80,10 @@ export function createCompareService(deps: {
       },
       refresh,
     );
-    if (outcome.release) return outcome.release;
+    if (outcome.release) {
+      const barcode = outcome.release.gtin ?? invalidMusicBrainzBarcode(outcome.messages);
+      return { mb: outcome.release, barcode };
+    }
     throw (
       outcome.error ??
       new UpstreamError(
@@ -89,7 +97,7 @@ export function createCompareService(deps: {
 
   return {
     async compare(mbid: string, refresh = false): Promise<Comparison> {
-      const mb = await musicBrainzRelease(mbid, refresh);
+      const { mb, barcode: mbBarcode } = await musicBrainzRelease(mbid, refresh);
       const mbLinks = mb.externalLinks.map((link) => link.url);
       const known = linkMatcher(mbLinks);
       const storeUrls = mbLinks.filter((url) => {
@@ -107,7 +115,7 @@ export function createCompareService(deps: {
         missingLinks: [],
         missingIsrcs: [],
         differentIsrcs: [],
-        barcode: mb.gtin ? { musicbrainz: mb.gtin } : {},
+        barcode: mbBarcode ? { musicbrainz: mbBarcode } : {},
         coverArt: [],
         messages: [],
       };
@@ -140,7 +148,8 @@ export function createCompareService(deps: {
         comparison.barcode = {
           ...comparison.barcode,
           stores: store.gtin,
-          ...(mb.gtin ? { agrees: sameGtin(mb.gtin, store.gtin) } : {}),
+          // An invalid barcode on MusicBrainz agrees with no store's.
+          ...(mbBarcode ? { agrees: Boolean(mb.gtin) && sameGtin(mbBarcode, store.gtin) } : {}),
         };
       }
       const ours = flat(mb);
@@ -168,7 +177,8 @@ export function createCompareService(deps: {
       const editSeed = await deps.seeds.seed(lookup, {
         existing: mbid,
         linkedUrls: mbLinks,
-        musicBrainz: { gtin: mb.gtin },
+        // Any barcode MusicBrainz holds, valid or not, is the editor's to change, not ours.
+        musicBrainz: { gtin: mbBarcode },
       });
       if (!seedAddsNothing(editSeed)) comparison.editSeed = editSeed;
       // Only what MusicBrainz lacks, at MusicBrainz's own places: the stores' tracklist may be

@@ -38,6 +38,24 @@ export function credits(list: MbArtistCredit | undefined): ArtistCredit[] {
 const creditKey = (list: MbArtistCredit | undefined) =>
   (list ?? []).map((c) => `${c.artist.id}|${c.name}|${c.joinphrase}`).join(';');
 
+const INVALID_BARCODE = /^MusicBrainz's barcode (.+) is not a valid GTIN$/;
+const invalidBarcodeText = (barcode: string) =>
+  `MusicBrainz's barcode ${barcode} is not a valid GTIN`;
+
+/**
+ * The barcode MusicBrainz holds but the model leaves out for not being a valid GTIN, from the
+ * parser's own warning: a comparison must not take it for "no barcode" and offer to replace it.
+ */
+export function invalidMusicBrainzBarcode(
+  messages: readonly { provider?: string | undefined; text: string }[],
+): string | undefined {
+  for (const message of messages) {
+    const match = message.provider === 'musicbrainz' ? INVALID_BARCODE.exec(message.text) : null;
+    if (match) return match[1];
+  }
+  return undefined;
+}
+
 export function parseMusicBrainzRelease(mb: MbRelease): {
   release: ReleaseInput;
   messages: LookupMessage[];
@@ -60,11 +78,7 @@ export function parseMusicBrainzRelease(mb: MbRelease): {
     .filter((c) => c !== 'XW');
   const barcode = mb.barcode ?? undefined;
   if (barcode && !isValidGtin(barcode)) {
-    messages.push({
-      level: 'warning',
-      provider: 'musicbrainz',
-      text: `MusicBrainz's barcode ${barcode} is not a valid GTIN`,
-    });
+    messages.push({ level: 'warning', provider: 'musicbrainz', text: invalidBarcodeText(barcode) });
   }
   const status = RELEASE_STATUSES.find((s) => s === mb.status);
   const language = mb['text-representation']?.language ?? undefined;
