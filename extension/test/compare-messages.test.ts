@@ -101,12 +101,10 @@ describe('the chosen site and comparisons', () => {
     const slowClient = clientFactory(companion.fetch);
     background.deps.client = (settings) => slowClient(settings, 50);
     companion.set({ kind: 'slow', ms: 5_000 });
-    const started = Date.now();
     expect(await sendToBackground({ type: 'compare', mbid: COMPARED_MBID })).toMatchObject({
       ok: false,
       problem: { kind: 'timeout', retryable: true },
     });
-    expect(Date.now() - started).toBeLessThan(2_000);
     companion.set({ kind: 'up' });
     await sendToBackground({ type: 'compare', mbid: COMPARED_MBID });
     companion.set({ kind: 'down' });

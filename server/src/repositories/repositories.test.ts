@@ -286,9 +286,11 @@ describe.each(testDatabases())('repositories on $kind', ({ open }) => {
       const waits = [];
       for (let i = 0; i < 4; i++) waits.push(await repos.rateBudgets.reserve('test-budget', 1000));
       expect(waits[0]).toBeLessThanOrEqual(50);
+      // Each wait is its slot's start minus the moment of asking: one interval more than the
+      // last, less the time between the two questions (small, but a loaded machine's).
       for (let i = 1; i < 4; i++) {
-        expect(waits[i]! - waits[i - 1]!).toBeGreaterThan(900);
-        expect(waits[i]! - waits[i - 1]!).toBeLessThan(1100);
+        expect(waits[i]! - waits[i - 1]!).toBeGreaterThan(500);
+        expect(waits[i]! - waits[i - 1]!).toBeLessThanOrEqual(1001);
       }
       await repos.rateBudgets.pushBack('other-budget', 5000);
       const wait = await repos.rateBudgets.reserve('other-budget', 1000);
@@ -298,11 +300,11 @@ describe.each(testDatabases())('repositories on $kind', ({ open }) => {
     it('counts requests per window and says how long until the next one', async () => {
       const takes = [];
       for (let i = 0; i < 4; i++)
-        takes.push(await repos.rateBudgets.take('test-window', 2, 60_000));
+        takes.push(await repos.rateBudgets.take('test-window', 2, 3_600_000));
       expect(takes.slice(0, 2)).toEqual([0, 0]);
       for (const wait of takes.slice(2)) {
         expect(wait).toBeGreaterThan(0);
-        expect(wait).toBeLessThanOrEqual(60_000);
+        expect(wait).toBeLessThanOrEqual(3_600_000);
       }
       // Another name has a budget of its own.
       expect(await repos.rateBudgets.take('other-window', 1, 60_000)).toBe(0);
