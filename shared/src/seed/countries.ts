@@ -1,7 +1,9 @@
 /**
  * The country codes MusicBrainz's release editor takes for events.N.country: every officially
- * assigned ISO 3166-1 alpha-2 code, and MusicBrainz's own areas that have a code ISO does not
- * assign. An unknown code is an error above the editor, and the event loses its country.
+ * assigned ISO 3166-1 alpha-2 code, and the codes of MusicBrainz's own areas that ISO does not
+ * assign (now): worldwide, Europe, Kosovo and the countries that no longer exist (the iso_3166_1
+ * table behind musicbrainz-server's po/countries.pot). An unknown code is an error above the
+ * editor, and the event loses its country.
  */
 
 /** ISO 3166-1 alpha-2, the 249 officially assigned codes, a line per first letter. */
@@ -35,12 +37,19 @@ export const ISO_COUNTRY_CODES: readonly string[] = `
   .trim()
   .split(/\s+/);
 
-/** Codes of MusicBrainz areas that ISO 3166-1 does not assign. */
+/** Codes of MusicBrainz areas that ISO 3166-1 does not assign, or no longer assigns. */
 export const MUSICBRAINZ_AREA_CODES = {
   worldwide: 'XW',
   europe: 'XE',
   /** Kosovo, as MusicBrainz and the stores (Spotify's markets) write it. */
   kosovo: 'XK',
+  // Countries that no longer exist, which Discogs names for older releases.
+  sovietUnion: 'SU',
+  czechoslovakia: 'XC',
+  eastGermany: 'XG',
+  yugoslavia: 'YU',
+  serbiaAndMontenegro: 'CS',
+  netherlandsAntilles: 'AN',
 } as const;
 
 const KNOWN = new Set<string>([...ISO_COUNTRY_CODES, ...Object.values(MUSICBRAINZ_AREA_CODES)]);

@@ -33,12 +33,18 @@ export type EventCountries =
   /** One worldwide (XW) event: available everywhere, or nothing known about availability. */
   | { kind: 'worldwide' }
   /** Events without a country: available in these countries, too many to list, not everywhere. */
-  | { kind: 'unlisted'; countries: string[] };
+  | { kind: 'unlisted'; countries: string[] }
+  /**
+   * Events without a country: the sources named countries, but none MusicBrainz knows. They
+   * said where, so the release is not worldwide either.
+   */
+  | { kind: 'unknown' };
 
 export function eventCountries(release: Release): EventCountries {
   // A code MusicBrainz does not know would be dropped with an error: it is not sent.
   const available = [...new Set(release.availableIn?.filter(isReleaseCountry) ?? [])].sort();
-  if (available.length === 0) return { kind: 'worldwide' };
+  if (available.length === 0)
+    return release.availableIn?.length ? { kind: 'unknown' } : { kind: 'worldwide' };
   if (available.length <= MAX_EVENT_COUNTRIES) return { kind: 'countries', countries: available };
   const excluded =
     release.excludedFrom?.length ??

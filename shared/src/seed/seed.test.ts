@@ -193,6 +193,30 @@ describe('release seed', () => {
     expect(validateSeed(built)).toEqual([]);
   });
 
+  it('keeps the codes of countries that no longer exist, and never makes unknown ones worldwide', () => {
+    const events = (availableIn: string[]) => {
+      const built = buildReleaseSeed(sampleResult({ availableIn }), options);
+      expect(validateSeed(built)).toEqual([]);
+      return built.fields.filter(([n]) => n.startsWith('events.'));
+    };
+    const date = [
+      ['events.0.date.year', '2023'],
+      ['events.0.date.month', '5'],
+      ['events.0.date.day', '5'],
+    ];
+    // A Melodiya record from the USSR, as the Discogs provider writes it.
+    expect(events(['SU'])).toEqual([...date, ['events.0.country', 'SU']]);
+    for (const code of ['XC', 'XG', 'YU', 'CS', 'AN'])
+      expect(events([code])).toEqual([...date, ['events.0.country', code]]);
+    // Only codes MusicBrainz does not know: an event without a country, not worldwide.
+    expect(events(['ZZ', 'QQ'])).toEqual(date);
+    expect(
+      buildReleaseSeed(sampleResult({ availableIn: ['ZZ'] }), options).fields.find(
+        ([n]) => n === 'annotation',
+      ),
+    ).toEqual(['annotation', '℗ 2023 Liner Records']);
+  });
+
   it('is worldwide only when (nearly) nowhere excluded, and never sends make_votable off', () => {
     const countries = (codes: readonly string[]) => (built: ReturnType<typeof buildReleaseSeed>) =>
       expect(built.fields.filter(([n]) => n.startsWith('events.'))).toEqual(

@@ -158,6 +158,14 @@ describe('seed validator', () => {
       ['events.2.country', 'XE'],
       ['events.3.country', 'XK'],
     ]);
+    // Countries that no longer exist: Soviet Union, Czechoslovakia, East Germany, Yugoslavia,
+    // Serbia and Montenegro, Netherlands Antilles.
+    ok(
+      ['SU', 'XC', 'XG', 'YU', 'CS', 'AN'].map((code, i): [string, string] => [
+        `events.${i}.country`,
+        code,
+      ]),
+    );
     ok(
       ['CD', 'Digital Media', 'Vinyl', '12" Vinyl', '7" Vinyl', '10" Vinyl', 'Cassette', 'DVD'].map(
         (format, i): [string, string] => [`mediums.${i}.format`, format],
