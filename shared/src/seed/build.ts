@@ -10,6 +10,7 @@ import { linkMatcher, tryRecognizeUrl } from '../stores/index.ts';
 import { annotationText, editNoteText } from './annotation.ts';
 import { eventFields } from './events.ts';
 import { releaseLinkTypeId } from './link-types.ts';
+import { isMediumFormat } from './medium-formats.ts';
 import type { EditSeedOptions, Seed, SeedField, SeedOptions } from './types.ts';
 
 function creditFields(prefix: string, credits: readonly ArtistCredit[]): SeedField[] {
@@ -48,7 +49,10 @@ export function urlFields(release: Release, startAt = 0): SeedField[] {
 
 function mediumFields(release: Release): SeedField[] {
   return release.media.flatMap((medium, m): SeedField[] => [
-    ...(medium.format ? [[`mediums.${m}.format`, medium.format] as const] : []),
+    // A format MusicBrainz has no name for (a newer one, a source's typo) is left for the editor.
+    ...(medium.format && isMediumFormat(medium.format)
+      ? [[`mediums.${m}.format`, medium.format] as const]
+      : []),
     ...(medium.title ? [[`mediums.${m}.name`, medium.title] as const] : []),
     ...medium.tracks.flatMap((track, t): SeedField[] => {
       const base = `mediums.${m}.track.${t}`;

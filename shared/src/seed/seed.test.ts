@@ -193,6 +193,26 @@ describe('release seed', () => {
     expect(validateSeed(built)).toEqual([]);
   });
 
+  it('leaves out a medium format MusicBrainz has no name for, and keeps the rest', () => {
+    const release = sampleResult().release;
+    if (!release) throw new Error('the sample has a release');
+    const [first, second] = release.media;
+    const built = buildReleaseSeed(
+      sampleResult({
+        media: [
+          { ...first, format: 'Holographic Crystal' },
+          { ...second, format: 'Vinyl' },
+        ],
+      }),
+      options,
+    );
+    expect(built.fields.filter(([n]) => n.endsWith('.format'))).toEqual([
+      ['mediums.1.format', 'Vinyl'],
+    ]);
+    expect(built.fields.some(([n]) => n === 'mediums.0.track.0.name')).toBe(true);
+    expect(validateSeed(built)).toEqual([]);
+  });
+
   it('keeps the codes of countries that no longer exist, and never makes unknown ones worldwide', () => {
     const events = (availableIn: string[]) => {
       const built = buildReleaseSeed(sampleResult({ availableIn }), options);
