@@ -101,6 +101,8 @@ describe.skipIf(!browserAvailable())('the import form, posted by Chromium', () =
     const response = await fetch(`${running.url}/release/${result.id}`);
     const body = await response.text();
     expect(response.headers.get('content-security-policy')).toContain("default-src 'none'");
+    // Shaped by this request (its Host), so no cache may keep it for another client.
+    expect(response.headers.get('cache-control')).toBe('no-store');
     expect(body).not.toContain('<script>alert');
     expect(body).not.toContain('<img src=x');
     expect(body).toContain(

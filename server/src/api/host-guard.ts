@@ -45,9 +45,11 @@ export function hostGuard(config: Config): Guard {
 }
 
 /**
- * The address the client reached this server at, from its Host header (which the host guard
- * has checked against the allowed names before any handler runs): where links back to this
- * server should point for that client.
+ * The address the client reached this server at, from its Host header: where links back to this
+ * server (a seed's redirect, the permalink it cites) should point for that client. Without a
+ * token the host guard has checked the name; with one it has not, and need not: the Host only
+ * shapes the answer to whoever sent it (pages are sent with no-store, so no shared cache keeps
+ * one client's answer for another). Behind a proxy, server.publicUrl is what is used instead.
  */
 export function requestBase(hostHeader: string | undefined): string | undefined {
   return hostHeader ? `http://${hostHeader}` : undefined;

@@ -19,6 +19,8 @@ function send(res: ServerResponse, status: number, body: string, editorUrl: stri
       'content-security-policy': `default-src 'none'; style-src 'unsafe-inline'; img-src https:; form-action ${formTarget}; frame-ancestors 'none'; base-uri 'none'`,
       'x-content-type-options': 'nosniff',
       'referrer-policy': 'no-referrer',
+      // Built for this request (its Host, MusicBrainz's answers of the moment): never shared.
+      'cache-control': 'no-store',
     })
     .end(body);
 }

@@ -96,7 +96,8 @@ export function createCompareService(deps: {
   }
 
   return {
-    async compare(mbid: string, refresh = false): Promise<Comparison> {
+    /** `base`: the address the client reached the server at, for the edit seed's links back. */
+    async compare(mbid: string, refresh = false, base?: string): Promise<Comparison> {
       const { mb, barcode: mbBarcode } = await musicBrainzRelease(mbid, refresh);
       const mbLinks = mb.externalLinks.map((link) => link.url);
       const known = linkMatcher(mbLinks);
@@ -120,6 +121,13 @@ export function createCompareService(deps: {
         messages: [],
       };
       if (storeUrls.length === 0 && !mb.gtin) {
+        if (mbBarcode) {
+          comparison.messages.push({
+            level: 'warning',
+            text: `This release has no store links, and its barcode ${mbBarcode} is not a valid GTIN to search the stores by.`,
+          });
+          return comparison;
+        }
         comparison.messages.push({
           level: 'warning',
           text: 'This release has no store links and no barcode, so there is nothing to compare it with.',
@@ -175,6 +183,7 @@ export function createCompareService(deps: {
       );
       // The missing links, and the barcode when MusicBrainz has none; nothing when it has it all.
       const editSeed = await deps.seeds.seed(lookup, {
+        ...(base ? { base } : {}),
         existing: mbid,
         linkedUrls: mbLinks,
         // Any barcode MusicBrainz holds, valid or not, is the editor's to change, not ours.

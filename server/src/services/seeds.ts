@@ -51,8 +51,9 @@ function releaseLinkForms(links: readonly { url: string }[]): string[] {
 
 /**
  * The after-import page is open to anyone who has a permalink: a reload, or a made-up
- * release_mbid, must not spend the deployment's MusicBrainz budget each time. One forced refresh
- * per (look-up, release) in this long; a bounded memory of them.
+ * release_mbid, must not spend the deployment's MusicBrainz budget each time. The refresh asks
+ * about the look-up's own links whatever the release, so one forced refresh per look-up in this
+ * long; a bounded memory of them.
  */
 export const FOLLOW_UP_REFRESH_MS = 10 * 60 * 1000;
 const FOLLOW_UP_MEMORY = 1000;
@@ -67,9 +68,8 @@ export function createSeedService(deps: {
   const now = deps.now ?? Date.now;
   const refreshed = new Map<string, number>();
 
-  /** Whether this pair may force a MusicBrainz refresh now; remembers that it did. */
-  function mayRefresh(lookupId: string, releaseMbid: string): boolean {
-    const key = `${lookupId} ${releaseMbid}`;
+  /** Whether this look-up's links may be asked of MusicBrainz again now; remembers that they were. */
+  function mayRefresh(key: string): boolean {
     const last = refreshed.get(key);
     if (last !== undefined && now() - last < FOLLOW_UP_REFRESH_MS) return false;
     refreshed.delete(key);
@@ -135,7 +135,7 @@ export function createSeedService(deps: {
       // import for the next hour. A reload of this page then costs no MusicBrainz request.
       const links = release?.externalLinks ?? [];
       const known = await linkedTo(result, releaseMbid).catch(() => []);
-      if (known.length < links.length && mayRefresh(result.id, releaseMbid))
+      if (known.length < links.length && mayRefresh(result.id))
         await resolver
           .resolveUrls(releaseLinkForms(links), { refresh: true })
           .catch(() => undefined);

@@ -30,7 +30,7 @@ export const musicbrainzRouter = {
       }),
     )
     .query(({ ctx, input }) =>
-      ctx.app.services.compare.compare(input.mbid.toLowerCase(), input.refresh),
+      ctx.app.services.compare.compare(input.mbid.toLowerCase(), input.refresh, ctx.base),
     ),
   /** Which of these store URLs MusicBrainz already links (up to 100 at once). */
   checkUrls: publicProcedure
