@@ -6,6 +6,7 @@
 import { hostMatches } from '@liner/shared';
 import pRetry, { AbortError } from 'p-retry';
 import { redactUrl, silentLogger } from '../log.ts';
+import { sleepUnless } from '../util/deadline.ts';
 import { parseJsonBody, parseRetryAfter, readBody } from './body.ts';
 import {
   BadBodyError,
@@ -134,49 +135,53 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   async function attempt(request: HttpRequest, host: string) {
     // The time-out starts when the request is sent, not while it waits for its host's budget.
     const deadline = taskSignal();
-    return limiter.run(host, async () => {
-      // Its look-up gave up while this request queued for a budget: nothing is sent.
-      if (deadline?.aborted) throw cancelled(request);
-      const gate = options.gates?.find((g) => g.provider === request.provider);
-      if (gate) await gate.acquire();
-      if (deadline?.aborted) throw cancelled(request);
-      const timeout = AbortSignal.timeout(options.timeoutMs);
-      const signal = deadline ? AbortSignal.any([timeout, deadline]) : timeout;
-      let response: Response;
-      try {
-        response = await fetchFollowing(request, signal);
-      } catch (error) {
-        if (error instanceof UpstreamError) throw error;
+    return limiter.run(
+      host,
+      async () => {
+        // Its look-up gave up while this request queued for a budget: nothing is sent.
         if (deadline?.aborted) throw cancelled(request);
-        if (signal.aborted)
-          throw new TimeoutError(request.provider, request.url, options.timeoutMs);
-        throw toUpstreamError(error, request.provider, request.url);
-      }
-      await gate?.observe?.(response.status, response.headers);
-      let body: string;
-      try {
-        body = await readBody(response, request.provider, request.url, options.maxResponseBytes);
-      } catch (error) {
+        const gate = options.gates?.find((g) => g.provider === request.provider);
+        if (gate) await gate.acquire();
         if (deadline?.aborted) throw cancelled(request);
-        if (signal.aborted)
-          throw new TimeoutError(request.provider, request.url, options.timeoutMs);
-        throw toUpstreamError(error, request.provider, request.url);
-      }
-      if (!accepts(request, response.status)) {
-        const retryAfter = parseRetryAfter(response.headers.get('retry-after'), now().getTime());
-        const error = new HttpStatusError(
-          request.provider,
-          request.url,
-          response.status,
-          retryAfter,
-        );
-        refusedBodies.set(error, body);
-        throw error;
-      }
-      const wait = request.throttled?.(body);
-      if (wait !== undefined) throw new HttpStatusError(request.provider, request.url, 429, wait);
-      return { response, body };
-    });
+        const timeout = AbortSignal.timeout(options.timeoutMs);
+        const signal = deadline ? AbortSignal.any([timeout, deadline]) : timeout;
+        let response: Response;
+        try {
+          response = await fetchFollowing(request, signal);
+        } catch (error) {
+          if (error instanceof UpstreamError) throw error;
+          if (deadline?.aborted) throw cancelled(request);
+          if (signal.aborted)
+            throw new TimeoutError(request.provider, request.url, options.timeoutMs);
+          throw toUpstreamError(error, request.provider, request.url);
+        }
+        await gate?.observe?.(response.status, response.headers);
+        let body: string;
+        try {
+          body = await readBody(response, request.provider, request.url, options.maxResponseBytes);
+        } catch (error) {
+          if (deadline?.aborted) throw cancelled(request);
+          if (signal.aborted)
+            throw new TimeoutError(request.provider, request.url, options.timeoutMs);
+          throw toUpstreamError(error, request.provider, request.url);
+        }
+        if (!accepts(request, response.status)) {
+          const retryAfter = parseRetryAfter(response.headers.get('retry-after'), now().getTime());
+          const error = new HttpStatusError(
+            request.provider,
+            request.url,
+            response.status,
+            retryAfter,
+          );
+          refusedBodies.set(error, body);
+          throw error;
+        }
+        const wait = request.throttled?.(body);
+        if (wait !== undefined) throw new HttpStatusError(request.provider, request.url, 429, wait);
+        return { response, body };
+      },
+      deadline,
+    );
   }
 
   /**
@@ -186,17 +191,19 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const refusedBodies = new WeakMap<Error, string>();
 
   async function live(request: HttpRequest, host: string) {
+    const deadline = taskSignal();
     return pRetry(() => attempt(request, host), {
+      ...(deadline ? { signal: deadline } : {}),
       retries: options.retries,
       minTimeout: options.retryBaseMs ?? 500,
       factor: 2,
       randomize: true,
-      shouldRetry: ({ error }) => !taskSignal()?.aborted && isRetryable(error),
+      shouldRetry: ({ error }) => !deadline?.aborted && isRetryable(error),
       onFailedAttempt: async ({ error, attemptNumber, retriesLeft }) => {
         const retryAfter = error instanceof HttpStatusError ? error.retryAfterMs : undefined;
         if (retryAfter !== undefined && retriesLeft > 0 && isRetryable(error)) {
           if (retryAfter > options.maxRetryAfterMs) throw new AbortError(error);
-          await sleep(retryAfter);
+          await sleepUnless(retryAfter, deadline, sleep);
         }
         logger.debug(
           {

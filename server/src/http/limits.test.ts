@@ -75,4 +75,27 @@ describe('HostLimiter with a shared budget', () => {
     await limiter.run('api.deezer.com', async () => undefined);
     expect(slept).toEqual([45_000, 15_000]);
   });
+
+  it('takes no share of the budget for a request whose look-up has given up, and stops waiting', async () => {
+    let taken = 0;
+    const given = new AbortController();
+    given.abort();
+    const limiter = new HostLimiter([RULE], {
+      take: async () => {
+        taken++;
+        return 45_000;
+      },
+      // A real wait, cut short by the abort below.
+      sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    });
+    await limiter.run('api.deezer.com', async () => undefined, given.signal);
+    expect(taken).toBe(0);
+    const later = new AbortController();
+    const waiting = limiter.run('api.deezer.com', async () => 'ran', later.signal);
+    await expect.poll(() => taken).toBe(1);
+    later.abort();
+    // Without the abort this would sleep 45 s and the test would time out.
+    expect(await waiting).toBe('ran');
+    expect(taken).toBe(1);
+  });
 });

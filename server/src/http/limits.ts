@@ -7,6 +7,7 @@
 
 import { hostMatches } from '@liner/shared';
 import PQueue from 'p-queue';
+import { sleepUnless } from '../util/deadline.ts';
 
 export interface RateLimit {
   /** Host pattern ("api.deezer.com", "*.bandcamp.com"). */
@@ -45,11 +46,11 @@ export class HostLimiter {
    * The shared budget is advice: an unreachable database must not turn every store into a
    * failed provider, so on error the request goes on under this process's own limit.
    */
-  private async sharedTurn(rule: RateLimit): Promise<void> {
+  private async sharedTurn(rule: RateLimit, signal?: AbortSignal): Promise<void> {
     if (!this.shared) return;
-    const sleep = this.shared.sleep ?? ((ms: number) => new Promise((r) => setTimeout(r, ms)));
     let waited = 0;
-    while (waited < MAX_SHARED_WAIT_MS) {
+    // A request whose look-up has given up takes no share of the budget, and stops waiting.
+    while (waited < MAX_SHARED_WAIT_MS && !signal?.aborted) {
       let wait: number;
       try {
         wait = await this.shared.take(rule);
@@ -59,7 +60,7 @@ export class HostLimiter {
       }
       if (wait <= 0) return;
       const step = Math.min(wait, MAX_SHARED_WAIT_MS - waited);
-      await sleep(step);
+      await sleepUnless(step, signal, this.shared.sleep);
       waited += step;
     }
   }
@@ -83,11 +84,15 @@ export class HostLimiter {
   }
 
   /** Runs `task` when the host's budget allows. */
-  run<T>(host: string, task: () => Promise<T>): Promise<T> {
+  /**
+   * Runs `task` when the host's budget allows. Once `signal` aborts, a queued task skips the
+   * shared budget and runs at once: it is expected to see the signal and send nothing.
+   */
+  run<T>(host: string, task: () => Promise<T>, signal?: AbortSignal): Promise<T> {
     const rule = this.ruleFor(host);
     if (!rule) return task();
     return this.queueFor(rule).add(async () => {
-      await this.sharedTurn(rule);
+      await this.sharedTurn(rule, signal);
       return task();
     }) as Promise<T>;
   }

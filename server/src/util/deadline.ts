@@ -21,3 +21,21 @@ export function withDeadline<T>(
 export function formatSeconds(ms: number): string {
   return `${Math.round(ms / 100) / 10} s`;
 }
+
+/** Waits `ms` (through `sleep`, injectable), or less: until `signal` aborts. */
+export function sleepUnless(
+  ms: number,
+  signal: AbortSignal | undefined,
+  sleep: (ms: number) => Promise<void> = (wait) => new Promise((r) => setTimeout(r, wait)),
+): Promise<void> {
+  if (!signal) return sleep(ms);
+  if (signal.aborted) return Promise.resolve();
+  return new Promise<void>((resolve) => {
+    const done = () => {
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    signal.addEventListener('abort', done, { once: true });
+    sleep(ms).then(done, done);
+  });
+}
