@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  canonicalGtin,
   completeGtin,
   gtinProblem,
   gtinVariants,
@@ -59,6 +60,15 @@ describe('GTIN', () => {
     expect(completeGtin('12345')).toBeUndefined();
     // A full EAN-13 with a wrong check digit is a bad barcode, not the body of a GTIN-14.
     expect(completeGtin('4006381333932')).toBeUndefined();
+  });
+
+  it('has one canonical form per product, whatever the padding or separators', () => {
+    for (const form of ['602475093060', '0602475093060', '00602475093060', '602-475-093-060'])
+      expect(canonicalGtin(form)).toBe('602475093060');
+    expect(canonicalGtin('4006381333931')).toBe('4006381333931');
+    expect(canonicalGtin('04006381333931')).toBe('4006381333931');
+    expect(canonicalGtin('96385074')).toBe('96385074');
+    expect(canonicalGtin('10012345678902')).toBe('10012345678902');
   });
 
   it('is enforced by the release model', () => {

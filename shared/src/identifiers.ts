@@ -77,6 +77,20 @@ export function gtinKey(gtin: string): string {
   return gtin.replace(/\D/g, '').replace(/^0+/, '');
 }
 
+/**
+ * The one form of a GTIN that a look-up asks with: an EAN-8 given as 8 digits stays so, any other
+ * takes the shortest of 12, 13 or 14 digits its number fits (a UPC-A as its 12, "0602475093060"
+ * as 602475093060). Zero padding keeps the check digit valid, so every form names one product;
+ * asking with one form makes two paddings of a barcode one question with one answer.
+ */
+export function canonicalGtin(gtin: string): string {
+  const digits = gtin.replace(/\D/g, '');
+  if (digits.length === 8) return digits;
+  const key = gtinKey(digits);
+  const length = [12, 13, 14].find((n) => key.length <= n);
+  return length ? key.padStart(length, '0') : digits;
+}
+
 export function sameGtin(a: string, b: string): boolean {
   return gtinKey(a) === gtinKey(b);
 }

@@ -56,6 +56,8 @@ describe('look-up plan', () => {
     expect(tasks[0]).toMatchObject({ provider: 'itunes', regions: ['JP', 'GB', 'US'] });
     // Databases (Discogs) are not asked for barcodes unless chosen.
     expect(tasks.slice(1).map((t) => [t.provider, t.method])).toEqual([['deezer', 'gtin']]);
+    // The stores are asked with the barcode's one form, as any padding of it would be.
+    expect(tasks[1]?.value).toBe('602475093060');
   });
 
   it('says which store was disabled instead of failing the look-up', () => {

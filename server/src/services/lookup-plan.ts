@@ -3,6 +3,7 @@
  * found in phase one) at the stores that can search barcodes. Pure, so the plan is testable.
  */
 import {
+  canonicalGtin,
   gtinKey,
   type LookupMessage,
   type ParsedLookupInput,
@@ -94,7 +95,8 @@ export function gtinTasks(
     .map((provider) => ({
       provider,
       method: 'gtin' as const,
-      value: gtin,
+      // One form per barcode: its paddings share the searches, the cache and the answer.
+      value: canonicalGtin(gtin),
       regions: [...regions],
       requested: false,
     }));

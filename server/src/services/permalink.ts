@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { gtinKey, type ParsedLookupInput, parseGtin } from '@liner/shared';
+import { canonicalGtin, type ParsedLookupInput, parseGtin } from '@liner/shared';
 import { sha256, stableStringify } from '../util/hash.ts';
 
 const ALPHABET = 'abcdefghijkmnpqrstuvwxyz23456789';
@@ -15,13 +15,13 @@ export function isPermalinkId(value: string): boolean {
 }
 
 /**
- * 602475093060, 0602475093060 and "602-475-093-060" name one product and ask the stores the
- * same searches: one stored look-up and one permalink. A barcode that does not parse keeps its
+ * 602475093060, 0602475093060 and "602-475-093-060" name one product and are asked in one form
+ * (canonicalGtin, as the look-up plan does): one stored look-up and one permalink. A barcode that does not parse keeps its
  * text (the look-up refuses it with its own message).
  */
 function barcodeIdentity(gtin: string): string {
   try {
-    return gtinKey(parseGtin(gtin));
+    return canonicalGtin(parseGtin(gtin));
   } catch {
     return gtin;
   }
