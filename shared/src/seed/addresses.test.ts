@@ -7,6 +7,8 @@ describe('citableAddress', () => {
       'https://liner.example.org/release/x',
       'http://203.0.113.7:5733/release/x',
       'http://[2001:db8::1]:5733/release/x',
+      'http://[::ffff:203.0.113.7]/release/x',
+      'https://liner.tailnet.ts.net/release/x',
     ])
       expect(citableAddress(url), url).toBe(true);
   });
@@ -25,6 +27,11 @@ describe('citableAddress', () => {
       'http://[fe80::1]',
       'http://nas:5733',
       'http://liner.local',
+      'http://nas.lan:5733',
+      'http://liner.home.arpa',
+      'http://liner.internal',
+      'http://100.101.102.103:5733',
+      'http://[::ffff:192.168.1.5]:5733',
       'not a url',
     ])
       expect(citableAddress(url), url).toBe(false);

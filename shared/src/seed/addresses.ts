@@ -5,7 +5,22 @@
  * permalink gives one seed either way.
  */
 
-const PRIVATE_V4 = /^(10\.|127\.|169\.254\.|192\.168\.|172\.(1[6-9]|2\d|3[01])\.|0\.)/;
+// Loopback, private, link-local, "this network" and carrier-grade NAT (100.64.0.0/10, where
+// Tailscale addresses live).
+const PRIVATE_V4 =
+  /^(10\.|127\.|169\.254\.|192\.168\.|172\.(1[6-9]|2\d|3[01])\.|0\.|100\.(6[4-9]|[7-9]\d|1[01]\d|12[0-7])\.)/;
+/** Names only a local network resolves (RFC 6762, RFC 8375, common router defaults). */
+const LOCAL_SUFFIXES = [
+  '.localhost',
+  '.local',
+  '.lan',
+  '.home',
+  '.home.arpa',
+  '.internal',
+  '.localdomain',
+  '.intranet',
+  '.corp',
+];
 
 /**
  * Whether voters on MusicBrainz could open a page at this address: not loopback, not a private
@@ -19,14 +34,26 @@ export function citableAddress(url: string): boolean {
   } catch {
     return false;
   }
-  if (host === 'localhost' || host.endsWith('.localhost') || host.endsWith('.local')) return false;
+  if (host === 'localhost' || LOCAL_SUFFIXES.some((suffix) => host.endsWith(suffix))) return false;
   if (/^\d+\.\d+\.\d+\.\d+$/.test(host)) return !PRIVATE_V4.test(host);
   if (host.startsWith('[')) {
     const v6 = host.slice(1, -1);
+    // An IPv4 address written as IPv6 (::ffff:192.168.1.5, or in hex after URL parsing).
+    const mapped = /^::ffff:(.+)$/.exec(v6)?.[1];
+    if (mapped) return citableAddress(`http://${mappedV4(mapped)}/`);
     return !(v6 === '::1' || v6 === '::' || /^f[cd]/.test(v6) || v6.startsWith('fe80'));
   }
   // "nas" or "liner": a name only the local network resolves.
   return host.includes('.');
+}
+
+/** "c0a8:105" (how URL writes ::ffff:192.168.1.5) or "192.168.1.5" as dotted IPv4. */
+function mappedV4(tail: string): string {
+  if (tail.includes('.')) return tail;
+  const [high = '0', low = '0'] = tail.split(':');
+  const hi = Number.parseInt(high, 16);
+  const lo = Number.parseInt(low, 16);
+  return [hi >> 8, hi & 255, lo >> 8, lo & 255].join('.');
 }
 
 export interface SeedAddresses {
