@@ -1,6 +1,7 @@
 /**
  * Structured logging. JSON lines for machines, pretty lines in a terminal; secrets are redacted
- * by key wherever they appear, so a token passed into a log call by mistake never lands on disk.
+ * by key down to four levels into a line (deeper than any object Liner logs), and URLs in errors
+ * lose their credentials, so a token passed into a log call by mistake never lands on disk.
  */
 import pino, { type Logger } from 'pino';
 import { SECRET_KEYS } from './config/schema.ts';
