@@ -72,6 +72,12 @@ describe('configuration', () => {
     expect(config.lookup.regions).toEqual(['US', 'DE']);
   });
 
+  it('refuses an empty region list, which regional stores could not be asked with', () => {
+    expect(() => loadConfig({ env: { LINER_LOOKUP_REGIONS: ' , ' }, cwd: dir('') })).toThrow(
+      'invalid configuration: lookup.regions = " , " (from LINER_LOOKUP_REGIONS): expected at least one region',
+    );
+  });
+
   it('names the key, the value, its source and what was expected in one line', () => {
     const cwd = dir('server:\n  port: 99999\n');
     expect(() => loadConfig({ env: {}, cwd })).toThrow(

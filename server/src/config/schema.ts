@@ -155,6 +155,8 @@ export const configSchema = z
     lookup: z
       .object({
         regions: list(region())
+          // Regional stores (Apple, Tidal) need a storefront to ask in.
+          .refine((regions) => regions.length > 0, 'at least one region')
           .default(['GB', 'US', 'DE', 'JP'])
           .describe('Preferred storefront regions, in order.'),
         providers: list(providerNameSchema)
