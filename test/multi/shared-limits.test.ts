@@ -9,7 +9,8 @@ import { createRepositories } from '../../server/src/repositories/index.ts';
 import { createPostgresDatabase } from '../support/databases.ts';
 
 const baseUrl = process.env.TEST_DATABASE_URL;
-// An hour's window: the few milliseconds the test takes never straddle two windows.
+// An hour's window: the test's few milliseconds straddle two only at the turn of an hour (about
+// one run in 100,000). Not longer: the local queue's interval is a timer, capped at 24.8 days.
 const RULE: RateLimit = { host: 'api.store.example', requests: 3, perMs: 3_600_000 };
 
 describe.skipIf(!baseUrl)('store limits shared by two instances (PostgreSQL)', () => {
