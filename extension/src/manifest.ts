@@ -39,7 +39,20 @@ export const CHROME_KEY =
 /** Asked for at run time, only for a Bandcamp site on its own domain. */
 export const OPTIONAL_PERMISSIONS = ['scripting'];
 
-export function manifestFor(browser: string) {
+/**
+ * WXT's mode for the zips uploaded to the stores (`wxt zip --mode store`, the `zip:store` script).
+ * The Chrome Web Store refuses a manifest with `key` (it assigns its own ID), so that build has
+ * none; every other build (`wxt build`, which the e2e tests load, `wxt` in development) keeps the
+ * key and the pinned ID.
+ */
+export const STORE_MODE = 'store';
+
+export interface ManifestOptions {
+  /** For a store upload: no `key`. */
+  store?: boolean;
+}
+
+export function manifestFor(browser: string, { store = false }: ManifestOptions = {}) {
   return {
     name: 'Liner: import to MusicBrainz',
     short_name: 'Liner',
@@ -62,6 +75,6 @@ export function manifestFor(browser: string) {
             },
           },
         }
-      : { minimum_chrome_version: '116', key: CHROME_KEY }),
+      : { minimum_chrome_version: '116', ...(store ? {} : { key: CHROME_KEY }) }),
   };
 }

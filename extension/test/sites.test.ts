@@ -5,7 +5,7 @@ import { CHROME_EXTENSION_ID } from '@liner/shared/extension-id';
 import { describe, expect, it } from 'vitest';
 import { isListPage, releaseOf } from '../src/content/page.ts';
 import { MAX_URLS_TO_CHECK } from '../src/limits.ts';
-import { manifestFor, storeHostPermissions } from '../src/manifest.ts';
+import { CHROME_KEY, manifestFor, STORE_MODE, storeHostPermissions } from '../src/manifest.ts';
 import { SITE_NAMES, type SiteName, site, siteMatches } from '../src/sites.ts';
 
 /** [store, release page as users see it, the canonical form MusicBrainz keeps] */
@@ -163,6 +163,23 @@ describe('manifest', () => {
         .asymmetricKeyDetails,
     ).toMatchObject({ modulusLength: 2048 });
     expect('key' in manifestFor('firefox')).toBe(false);
+  });
+
+  it('leaves the key out of the store build only: the Chrome Web Store refuses a manifest with one', async () => {
+    const { default: config } = await import('../wxt.config.ts');
+    const manifest = (browser: 'chrome' | 'firefox', mode: string) => {
+      if (typeof config.manifest !== 'function') throw new Error('the manifest is a function');
+      return config.manifest({ browser, mode, command: 'build', manifestVersion: 3 });
+    };
+    // `wxt build` and `wxt` (production and development modes) keep the pinned ID.
+    expect(await manifest('chrome', 'production')).toHaveProperty('key', CHROME_KEY);
+    expect(await manifest('chrome', 'development')).toHaveProperty('key', CHROME_KEY);
+    // `wxt zip --mode store` (the zip:store script): no key, everything else the same.
+    const store = await manifest('chrome', STORE_MODE);
+    expect('key' in store).toBe(false);
+    expect({ ...store, key: CHROME_KEY }).toEqual(manifestFor('chrome'));
+    expect(await manifest('firefox', STORE_MODE)).toEqual(manifestFor('firefox'));
+    expect(manifestFor('chrome', { store: true })).not.toHaveProperty('key');
   });
 
   it('uses the server batch limit', () => {
