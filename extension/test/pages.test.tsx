@@ -337,7 +337,7 @@ describe('the popup’s offer on a Bandcamp site’s own domain', () => {
         'register',
         [
           {
-            id: 'bandcamp-site:music.example-band.net',
+            id: 'bandcamp-site:https://music.example-band.net',
             matches: ['https://music.example-band.net/*'],
             js: ['content-scripts/bandcamp.js'],
             runAt: 'document_end',
@@ -346,6 +346,32 @@ describe('the popup’s offer on a Bandcamp site’s own domain', () => {
       ],
       ['execute', ['/content-scripts/bandcamp.js']],
     ]);
+  });
+
+  it('registers “always” per origin: http, https and another port of one host are each their own', async () => {
+    const log = fakePermissions([true, true, true, true, true, true, true, true]);
+    const always = async (url: string) => {
+      if (container) render(null, container);
+      mount(<CustomSiteBox tab={{ id: 7, url }} />);
+      await click('Is this a Bandcamp page on its own domain?');
+      await click(`Always on ${new URL(url).host}`);
+      expect(text('p')).toBe('Added, and it will be there on this site from now on.');
+    };
+    const registered = () =>
+      log.flatMap(([kind, scripts]) =>
+        kind === 'register' ? (scripts as { id: string; matches: string[] }[]) : [],
+      );
+    await always('http://band.example/album/night-shift');
+    await always('https://band.example/album/night-shift');
+    await always('http://band.example:8080/album/night-shift');
+    expect(registered().map(({ id, matches }) => [id, matches])).toEqual([
+      ['bandcamp-site:http://band.example', ['http://band.example/*']],
+      ['bandcamp-site:https://band.example', ['https://band.example/*']],
+      ['bandcamp-site:http://band.example:8080', ['http://band.example:8080/*']],
+    ]);
+    // The same origin again: already registered, nothing added twice.
+    await always('https://band.example/album/other');
+    expect(registered()).toHaveLength(3);
   });
 
   it('says so in words, and runs nothing on the page, when scripting is refused', async () => {

@@ -63,8 +63,12 @@ export async function addButtonNow(tab: ActiveTab): Promise<void> {
   await browser.scripting.executeScript({ target: { tabId: tab.id }, files: [`/${SCRIPT}`] });
 }
 
+/**
+ * One registration per origin (scheme, host and port), as the permission is granted: the http://
+ * and https:// sites of one host are two origins, and "always" on one says nothing of the other.
+ */
 function scriptId(origin: string): string {
-  return `bandcamp-site:${new URL(origin).host}`;
+  return `bandcamp-site:${origin}`;
 }
 
 /**
@@ -73,12 +77,13 @@ function scriptId(origin: string): string {
  */
 export async function enableAlways(tab: ActiveTab): Promise<void> {
   const origin = new URL(tab.url).origin;
-  await ask([`${origin}/*`], REFUSED.site);
-  const id = scriptId(origin);
-  const existing = await browser.scripting.getRegisteredContentScripts({ ids: [id] });
-  if (existing.length === 0) {
-    await browser.scripting.registerContentScripts([
-      { id, matches: [`${origin}/*`], js: [SCRIPT], runAt: 'document_end' },
-    ]);
-  }
+  const pattern = `${origin}/*`;
+  await ask([pattern], REFUSED.site);
+  // Already there when a registration matches this very origin, whatever its id (an earlier
+  // version named registrations by host alone).
+  const registered = await browser.scripting.getRegisteredContentScripts();
+  if (registered.some((script) => script.matches?.includes(pattern))) return;
+  await browser.scripting.registerContentScripts([
+    { id: scriptId(origin), matches: [pattern], js: [SCRIPT], runAt: 'document_end' },
+  ]);
 }
