@@ -106,12 +106,17 @@ describe('the options page', () => {
       input('regions').dispatchEvent(new Event('input'));
       container.querySelector<HTMLInputElement>('input[name="tidal"]')!.click();
     });
-    await act(async () =>
+    // The browser asks only during the click (Firefox not after an await): each button asks
+    // before dispatching its click returns, before any microtask has run.
+    let askedDuringClick = 0;
+    await act(async () => {
       [...container.querySelectorAll('button')]
         .find((b) => b.textContent === 'Test connection')!
-        .click(),
-    );
+        .click();
+      askedDuringClick = requestAccess.mock.calls.length;
+    });
     await settle();
+    expect(askedDuringClick).toBe(1);
     expect(requestAccess).toHaveBeenCalledWith('https://liner.example.org');
     expect(requests).toEqual([
       { type: 'server.test', serverUrl: 'https://liner.example.org', token: 'secret-token-123456' },
@@ -126,8 +131,10 @@ describe('the options page', () => {
     );
     await act(async () => {
       container.querySelector('form')!.dispatchEvent(new Event('submit', { cancelable: true }));
+      askedDuringClick = requestAccess.mock.calls.length;
     });
     await settle();
+    expect(askedDuringClick).toBe(2);
     expect(save).toHaveBeenCalledWith(
       expect.objectContaining({
         serverUrl: 'https://liner.example.org',
@@ -278,11 +285,16 @@ describe('Bandcamp on its own domain', () => {
 describe('the popup’s offer on a Bandcamp site’s own domain', () => {
   const tab = { id: 7, url: 'https://music.example-band.net/album/night-shift' };
 
+  /** How many permission requests have been made so far, counted as each is made. */
+  let requests = 0;
+
   /** The browser's side: what was asked, in order, and the answers the user gives. */
   function fakePermissions(answers: boolean[]) {
     const log: [string, unknown][] = [];
     const registered: { id: string; matches?: string[]; js?: string[] }[] = [];
+    requests = 0;
     vi.spyOn(fakeBrowser.permissions, 'request').mockImplementation(async (asked) => {
+      requests += 1;
       log.push(['request', asked]);
       return answers.shift() ?? false;
     });
@@ -317,9 +329,20 @@ describe('the popup’s offer on a Bandcamp site’s own domain', () => {
     vi.restoreAllMocks();
   });
 
+  /**
+   * Clicks a button that asks for a permission. The browser asks the user only during the click
+   * (Firefox refuses a request made after the handler's first await), so the request must
+   * already have been made when dispatching the click returns, before any microtask has run.
+   */
   const click = async (text: string) => {
-    await act(async () => userClick(buttonNamed(container, text)));
+    const before = requests;
+    let duringClick = 0;
+    await act(async () => {
+      userClick(buttonNamed(container, text));
+      duringClick = requests - before;
+    });
     await settle();
+    expect(duringClick, `“${text}” asks for its permission in the click itself`).toBe(1);
   };
 
   it('asks for scripting on the first click, and for it with the origin for “always”, then registers the script there', async () => {
