@@ -21,6 +21,7 @@ import {
 const NO_BARCODE = '4d2e1b63-8e5f-4c9b-8a32-7f6e5d4c3b21';
 const COMPLETE = '4d2e1b63-8e5f-4c9b-8a32-7f6e5d4c3b22';
 const TYPO = '4d2e1b63-8e5f-4c9b-8a32-7f6e5d4c3b23';
+const NONE = '4d2e1b63-8e5f-4c9b-8a32-7f6e5d4c3b24';
 const BANDCAMP = 'https://alpha.bandcamp.com/album/two-sides';
 const DEEZER = 'https://www.deezer.com/album/100001';
 
@@ -46,6 +47,8 @@ describe('the edit seed of a comparison', () => {
       [NO_BARCODE]: release(NO_BARCODE, {}),
       // A barcode with a typo: not a valid GTIN, but MusicBrainz does hold one.
       [TYPO]: release(TYPO, { barcode: '192758000018' }),
+      // An editor ticked "this release has no barcode": MusicBrainz answers "".
+      [NONE]: release(NONE, { barcode: '' }),
       [COMPLETE]: release(COMPLETE, {
         barcode: '192758000019',
         links: [
@@ -110,5 +113,16 @@ describe('the edit seed of a comparison', () => {
     });
     expect(comparison.editSeed!.fields.some(([name]) => name === 'barcode')).toBe(false);
     expect(comparison.editSeed!.fields).toContainEqual(['urls.0.url', DEEZER]);
+  });
+
+  it('leaves MusicBrainz\'s "no barcode" alone, and says why the stores\' is not offered', async () => {
+    const comparison = await apiClient(running.url).musicbrainz.compare.query({ mbid: NONE });
+    expect(comparison.editSeed!.fields.some(([name]) => name === 'barcode')).toBe(false);
+    expect(comparison.editSeed!.fields).toContainEqual(['urls.0.url', DEEZER]);
+    expect(comparison.messages.map((m) => m.text)).toContainEqual(
+      expect.stringMatching(
+        /^MusicBrainz says this release has no barcode and the stores give 192758000019/,
+      ),
+    );
   });
 });

@@ -20,7 +20,10 @@ import {
 } from '@liner/shared';
 import type { Config } from '../config/schema.ts';
 import { UpstreamError } from '../http/errors.ts';
-import { invalidMusicBrainzBarcode } from '../providers/musicbrainz/parse.ts';
+import {
+  invalidMusicBrainzBarcode,
+  musicBrainzSaysNoBarcode,
+} from '../providers/musicbrainz/parse.ts';
 import { VERSION } from '../version.ts';
 import type { LookupService } from './lookup.ts';
 import type { ProviderFetcher } from './provider-fetch.ts';
@@ -68,7 +71,7 @@ export function createCompareService(deps: {
   async function musicBrainzRelease(
     mbid: string,
     refresh: boolean,
-  ): Promise<{ mb: Release; barcode?: string | undefined }> {
+  ): Promise<{ mb: Release; barcode?: string | undefined; noBarcode: boolean }> {
     const outcome = await deps.fetcher.fetch(
       {
         provider: 'musicbrainz',
@@ -82,7 +85,11 @@ export function createCompareService(deps: {
     );
     if (outcome.release) {
       const barcode = outcome.release.gtin ?? invalidMusicBrainzBarcode(outcome.messages);
-      return { mb: outcome.release, barcode };
+      return {
+        mb: outcome.release,
+        barcode,
+        noBarcode: musicBrainzSaysNoBarcode(outcome.messages),
+      };
     }
     throw (
       outcome.error ??
@@ -98,7 +105,7 @@ export function createCompareService(deps: {
   return {
     /** `base`: the address the client reached the server at, for the edit seed's links back. */
     async compare(mbid: string, refresh = false, base?: string): Promise<Comparison> {
-      const { mb, barcode: mbBarcode } = await musicBrainzRelease(mbid, refresh);
+      const { mb, barcode: mbBarcode, noBarcode } = await musicBrainzRelease(mbid, refresh);
       const mbLinks = mb.externalLinks.map((link) => link.url);
       const known = linkMatcher(mbLinks);
       const storeUrls = mbLinks.filter((url) => {
@@ -159,6 +166,11 @@ export function createCompareService(deps: {
           // An invalid barcode on MusicBrainz agrees with no store's.
           ...(mbBarcode ? { agrees: Boolean(mb.gtin) && sameGtin(mbBarcode, store.gtin) } : {}),
         };
+        if (noBarcode)
+          comparison.messages.push({
+            level: 'info',
+            text: `MusicBrainz says this release has no barcode and the stores give ${store.gtin}: it is not offered as a change (a digital edition often has a barcode of its own).`,
+          });
       }
       const ours = flat(mb);
       const theirs = flat(store);
@@ -187,7 +199,7 @@ export function createCompareService(deps: {
         existing: mbid,
         linkedUrls: mbLinks,
         // Any barcode MusicBrainz holds, valid or not, is the editor's to change, not ours.
-        musicBrainz: { gtin: mbBarcode },
+        musicBrainz: { gtin: mbBarcode, noBarcode },
       });
       if (!seedAddsNothing(editSeed)) comparison.editSeed = editSeed;
       // Only what MusicBrainz lacks, at MusicBrainz's own places: the stores' tracklist may be

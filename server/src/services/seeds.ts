@@ -6,6 +6,7 @@
 import {
   buildEditSeed,
   buildReleaseSeed,
+  type EditSeedOptions,
   entityOfExternalId,
   type FollowUpActions,
   followUpActions,
@@ -27,7 +28,7 @@ export interface SeedRequest {
   /** The URLs the existing release already has, when known (else asked of MusicBrainz). */
   linkedUrls?: readonly string[];
   /** What the existing release holds, when read from MusicBrainz: a missing barcode is added. */
-  musicBrainz?: { gtin?: string | undefined };
+  musicBrainz?: EditSeedOptions['musicBrainz'];
   makeVotable?: boolean;
   /**
    * The address the client reached this server at ("http://192.168.1.5:5733"): what the seed

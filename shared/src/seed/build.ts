@@ -133,7 +133,8 @@ export function buildEditSeed(result: LookupResult, mbid: string, options: EditS
     ...release,
     externalLinks: release.externalLinks.filter((link) => !linked(link.url)),
   };
-  const gtin = options.musicBrainz && !options.musicBrainz.gtin ? agreedGtin(result) : undefined;
+  const mb = options.musicBrainz;
+  const gtin = mb && !mb.gtin && !mb.noBarcode ? agreedGtin(result) : undefined;
   const fields: SeedField[] = [
     ...urlFields(missing),
     ...(gtin ? [['barcode', gtin] as const] : []),

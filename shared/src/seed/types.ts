@@ -28,5 +28,9 @@ export interface EditSeedOptions extends SeedOptions {
    * What the MusicBrainz release holds, when the caller read it. Only then is a barcode added,
    * and only when MusicBrainz has none: without it nothing is known about MusicBrainz's barcode.
    */
-  musicBrainz?: { gtin?: string | undefined };
+  musicBrainz?: {
+    gtin?: string | undefined;
+    /** MusicBrainz says the release has no barcode (an editor's statement, not a gap). */
+    noBarcode?: boolean | undefined;
+  };
 }

@@ -39,6 +39,7 @@ const creditKey = (list: MbArtistCredit | undefined) =>
   (list ?? []).map((c) => `${c.artist.id}|${c.name}|${c.joinphrase}`).join(';');
 
 const INVALID_BARCODE = /^MusicBrainz's barcode (.+) is not a valid GTIN$/;
+const NO_BARCODE_TEXT = 'MusicBrainz says this release has no barcode';
 const invalidBarcodeText = (barcode: string) =>
   `MusicBrainz's barcode ${barcode} is not a valid GTIN`;
 
@@ -46,6 +47,13 @@ const invalidBarcodeText = (barcode: string) =>
  * The barcode MusicBrainz holds but the model leaves out for not being a valid GTIN, from the
  * parser's own warning: a comparison must not take it for "no barcode" and offer to replace it.
  */
+/** Whether the parser saw MusicBrainz state that the release has no barcode at all. */
+export function musicBrainzSaysNoBarcode(
+  messages: readonly { provider?: string | undefined; text: string }[],
+): boolean {
+  return messages.some((m) => m.provider === 'musicbrainz' && m.text === NO_BARCODE_TEXT);
+}
+
 export function invalidMusicBrainzBarcode(
   messages: readonly { provider?: string | undefined; text: string }[],
 ): string | undefined {
@@ -80,6 +88,9 @@ export function parseMusicBrainzRelease(mb: MbRelease): {
   if (barcode && !isValidGtin(barcode)) {
     messages.push({ level: 'warning', provider: 'musicbrainz', text: invalidBarcodeText(barcode) });
   }
+  // "" is MusicBrainz's "this release has no barcode", null only "not entered".
+  if (barcode === '')
+    messages.push({ level: 'info', provider: 'musicbrainz', text: NO_BARCODE_TEXT });
   const status = RELEASE_STATUSES.find((s) => s === mb.status);
   const language = mb['text-representation']?.language ?? undefined;
   const script = mb['text-representation']?.script ?? undefined;
