@@ -8,15 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../server/src/db/connect.ts';
 import type { RunningServer } from '../../server/src/serve.ts';
 import { testDatabases } from '../support/databases.ts';
-import { musicBrainzReleaseRoute, type StandInRelease } from '../support/musicbrainz-release.ts';
+import type { StandInRelease } from '../support/musicbrainz-release.ts';
 import { apiClient, startTestServer } from '../support/server.ts';
-import { json, type StandIn, startStandIn } from '../support/stand-in.ts';
-import {
-  DEEZER_FIXTURES,
-  musicBrainzUrlRoute,
-  replayRoute,
-  twoSidesBandcampPage,
-} from '../support/stand-ins.ts';
+import type { StandIn } from '../support/stand-in.ts';
+import { startStoreStandIns, storeStandInEnv } from '../support/store-stand-ins.ts';
 
 const NO_BARCODE = '4d2e1b63-8e5f-4c9b-8a32-7f6e5d4c3b21';
 const COMPLETE = '4d2e1b63-8e5f-4c9b-8a32-7f6e5d4c3b22';
@@ -41,40 +36,25 @@ describe('the edit seed of a comparison', () => {
 
   beforeAll(async () => {
     database = await testDatabases()[0]!.open();
-    upstream = await startStandIn();
-    const deezer = replayRoute('/deezer', 'https://api.deezer.com', DEEZER_FIXTURES);
-    const releases = musicBrainzReleaseRoute({
-      [NO_BARCODE]: release(NO_BARCODE, {}),
-      // A barcode with a typo: not a valid GTIN, but MusicBrainz does hold one.
-      [TYPO]: release(TYPO, { barcode: '192758000018' }),
-      // An editor ticked "this release has no barcode": MusicBrainz answers "".
-      [NONE]: release(NONE, { barcode: '' }),
-      [COMPLETE]: release(COMPLETE, {
-        barcode: '192758000019',
-        links: [
-          { url: BANDCAMP, type: 'purchase for download' },
-          { url: DEEZER, type: 'free streaming' },
-        ],
-      }),
-    });
-    upstream.route('*', (req, res) => {
-      if (req.path.startsWith('/deezer/')) return deezer(req, res);
-      if (req.path.startsWith('/mb/ws/2/release/')) return releases(req, res);
-      if (req.path.startsWith('/mb/ws/2/url')) return musicBrainzUrlRoute({})(req, res);
-      if (req.path === '/bandcamp/alpha/album/two-sides')
-        return res.writeHead(200, { 'content-type': 'text/html' }).end(twoSidesBandcampPage());
-      return json({ error: 'no route' }, 404)(req, res);
+    upstream = await startStoreStandIns({
+      releases: {
+        [NO_BARCODE]: release(NO_BARCODE, {}),
+        // A barcode with a typo: not a valid GTIN, but MusicBrainz does hold one.
+        [TYPO]: release(TYPO, { barcode: '192758000018' }),
+        // An editor ticked "this release has no barcode": MusicBrainz answers "".
+        [NONE]: release(NONE, { barcode: '' }),
+        [COMPLETE]: release(COMPLETE, {
+          barcode: '192758000019',
+          links: [
+            { url: BANDCAMP, type: 'purchase for download' },
+            { url: DEEZER, type: 'free streaming' },
+          ],
+        }),
+      },
     });
     running = await startTestServer({
       database,
-      env: {
-        LINER_PROVIDERS: 'deezer,bandcamp,musicbrainz',
-        LINER_PROVIDERS__DEEZER__BASE_URL: `${upstream.url}/deezer`,
-        LINER_PROVIDERS__BANDCAMP__ENDPOINTS__PAGE: `${upstream.url}/bandcamp/{band}`,
-        LINER_MUSICBRAINZ_API_URL: `${upstream.url}/mb`,
-        LINER_MUSICBRAINZ_REQUEST_INTERVAL: '20ms',
-        LINER_HTTP_RETRIES: '0',
-      },
+      env: storeStandInEnv(upstream, 'deezer,bandcamp,musicbrainz'),
     });
   });
   afterAll(async () => {

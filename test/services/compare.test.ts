@@ -9,15 +9,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../server/src/db/connect.ts';
 import type { RunningServer } from '../../server/src/serve.ts';
 import { testDatabases } from '../support/databases.ts';
-import { musicBrainzReleaseRoute, type StandInRelease } from '../support/musicbrainz-release.ts';
+import type { StandInRelease } from '../support/musicbrainz-release.ts';
 import { apiClient, startTestServer } from '../support/server.ts';
-import { json, type StandIn, startStandIn } from '../support/stand-in.ts';
-import {
-  DEEZER_FIXTURES,
-  musicBrainzUrlRoute,
-  replayRoute,
-  twoSidesBandcampPage,
-} from '../support/stand-ins.ts';
+import type { StandIn } from '../support/stand-in.ts';
+import { startStoreStandIns, storeStandInEnv } from '../support/store-stand-ins.ts';
 
 const MBID = '3c1f0a52-7d4e-4b8a-9f21-6e5d4c3b2a10';
 const BUSY = '3c1f0a52-7d4e-4b8a-9f21-6e5d4c3b2a11';
@@ -45,27 +40,10 @@ describe.each(testDatabases())('compare with stores on $kind', ({ open }) => {
 
   beforeAll(async () => {
     database = await open();
-    upstream = await startStandIn();
-    const deezer = replayRoute('/deezer', 'https://api.deezer.com', DEEZER_FIXTURES);
-    const releases = musicBrainzReleaseRoute({ [MBID]: RELEASE, [BUSY]: 503 });
-    upstream.route('*', (req, res) => {
-      if (req.path.startsWith('/deezer/')) return deezer(req, res);
-      if (req.path.startsWith('/mb/ws/2/release/')) return releases(req, res);
-      if (req.path.startsWith('/mb/ws/2/url')) return musicBrainzUrlRoute({})(req, res);
-      if (req.path === '/bandcamp/alpha/album/two-sides')
-        return res.writeHead(200, { 'content-type': 'text/html' }).end(twoSidesBandcampPage());
-      return json({ error: 'no route' }, 404)(req, res);
-    });
+    upstream = await startStoreStandIns({ releases: { [MBID]: RELEASE, [BUSY]: 503 } });
     running = await startTestServer({
       database,
-      env: {
-        LINER_PROVIDERS: 'deezer,bandcamp,musicbrainz',
-        LINER_PROVIDERS__DEEZER__BASE_URL: `${upstream.url}/deezer`,
-        LINER_PROVIDERS__BANDCAMP__ENDPOINTS__PAGE: `${upstream.url}/bandcamp/{band}`,
-        LINER_MUSICBRAINZ_API_URL: `${upstream.url}/mb`,
-        LINER_MUSICBRAINZ_REQUEST_INTERVAL: '20ms',
-        LINER_HTTP_RETRIES: '0',
-      },
+      env: storeStandInEnv(upstream, 'deezer,bandcamp,musicbrainz'),
     });
   });
   afterAll(async () => {

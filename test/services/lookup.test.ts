@@ -8,13 +8,8 @@ import type { DatabaseHandle } from '../../server/src/db/connect.ts';
 import { silentLogger } from '../../server/src/log.ts';
 import { testDatabases } from '../support/databases.ts';
 import { testConfig } from '../support/providers.ts';
-import { json, type StandIn, startStandIn } from '../support/stand-in.ts';
-import {
-  DEEZER_FIXTURES,
-  musicBrainzUrlRoute,
-  replayRoute,
-  twoSidesBandcampPage,
-} from '../support/stand-ins.ts';
+import type { StandIn } from '../support/stand-in.ts';
+import { startStoreStandIns, storeStandInEnv } from '../support/store-stand-ins.ts';
 
 const ARTIST_MBID = '8c8b7a28-0d3c-4b8f-9c9b-6f1a2b3c4d5e';
 const RELEASE_MBID = '1f6e2d7c-3b4a-4c5d-8e9f-0a1b2c3d4e5f';
@@ -37,29 +32,17 @@ describe.each(testDatabases())('look-up service on $kind', ({ open }) => {
 
   beforeAll(async () => {
     database = await open();
-    upstream = await startStandIn();
-    const deezer = replayRoute('/deezer', 'https://api.deezer.com', DEEZER_FIXTURES);
-    upstream.route('*', (req, res) => {
-      if (req.path.startsWith('/deezer/')) {
-        if (deezerFails) return res.writeHead(500).end('down');
-        return deezer(req, res);
-      }
-      if (req.path.startsWith('/mb/ws/2/url')) {
-        if (musicBrainzFails) return res.writeHead(503).end('busy');
-        return musicBrainzUrlRoute(linked)(req, res);
-      }
-      if (req.path === '/bandcamp/alpha/album/two-sides')
-        return res.writeHead(200, { 'content-type': 'text/html' }).end(twoSidesBandcampPage());
-      return json({ error: 'no route' }, 404)(req, res);
+    upstream = await startStoreStandIns({
+      linked,
+      override: (req, res) => {
+        const down =
+          (deezerFails && req.path.startsWith('/deezer/') && 500) ||
+          (musicBrainzFails && req.path.startsWith('/mb/ws/2/url') && 503);
+        if (down) res.writeHead(down).end('down');
+        return Boolean(down);
+      },
     });
-    const config = testConfig({
-      LINER_PROVIDERS: 'deezer,bandcamp',
-      LINER_PROVIDERS__DEEZER__BASE_URL: `${upstream.url}/deezer`,
-      LINER_PROVIDERS__BANDCAMP__ENDPOINTS__PAGE: `${upstream.url}/bandcamp/{band}`,
-      LINER_MUSICBRAINZ_API_URL: `${upstream.url}/mb`,
-      LINER_MUSICBRAINZ_REQUEST_INTERVAL: '20ms',
-      LINER_HTTP_RETRIES: '0',
-    });
+    const config = testConfig(storeStandInEnv(upstream));
     app = await createApp({ config, logger: silentLogger(), database, now: () => clock });
   });
   afterAll(async () => {

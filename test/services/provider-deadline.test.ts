@@ -8,8 +8,8 @@ import type { DatabaseHandle } from '../../server/src/db/connect.ts';
 import { silentLogger } from '../../server/src/log.ts';
 import { testDatabases } from '../support/databases.ts';
 import { testConfig } from '../support/providers.ts';
-import { json, type StandIn, startStandIn } from '../support/stand-in.ts';
-import { musicBrainzUrlRoute, twoSidesBandcampPage } from '../support/stand-ins.ts';
+import type { StandIn } from '../support/stand-in.ts';
+import { startStoreStandIns, storeStandInEnv } from '../support/store-stand-ins.ts';
 
 const BANDCAMP = 'https://alpha.bandcamp.com/album/two-sides';
 const [first] = testDatabases();
@@ -22,26 +22,19 @@ describe('a provider past its deadline', () => {
 
   beforeAll(async () => {
     database = await first!.open();
-    upstream = await startStandIn();
-    upstream.route('*', (req, res) => {
-      if (req.path.startsWith('/deezer/')) {
+    upstream = await startStoreStandIns({
+      override: (req, res) => {
+        if (!req.path.startsWith('/deezer/')) return false;
         // Headers and then nothing: neither the per-request time-out (15 s) nor the body ends it.
         res.writeHead(200, { 'content-type': 'application/json' });
         res.write('{"id":');
         res.on('close', () => cancelled++);
-        return;
-      }
-      if (req.path.startsWith('/mb/ws/2/url')) return musicBrainzUrlRoute({})(req, res);
-      if (req.path === '/bandcamp/alpha/album/two-sides')
-        return res.writeHead(200, { 'content-type': 'text/html' }).end(twoSidesBandcampPage());
-      return json({ error: 'no route' }, 404)(req, res);
+        return true;
+      },
     });
     const config = testConfig({
-      LINER_PROVIDERS: 'deezer,bandcamp',
-      LINER_PROVIDERS__DEEZER__BASE_URL: `${upstream.url}/deezer`,
-      LINER_PROVIDERS__BANDCAMP__ENDPOINTS__PAGE: `${upstream.url}/bandcamp/{band}`,
-      LINER_MUSICBRAINZ_API_URL: `${upstream.url}/mb`,
-      LINER_MUSICBRAINZ_REQUEST_INTERVAL: '20ms',
+      ...storeStandInEnv(upstream),
+      LINER_HTTP_RETRIES: '3',
       LINER_LOOKUP_PROVIDER_TIMEOUT: '400ms',
     });
     app = await createApp({ config, logger: silentLogger(), database });

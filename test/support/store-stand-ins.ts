@@ -1,0 +1,61 @@
+/**
+ * The stand-in upstream most server tests share: Deezer's API from the Deezer provider's own
+ * fixtures under /deezer, a Bandcamp release page under /bandcamp, MusicBrainz's ws/2 under /mb
+ * (URL look-ups that know `linked`, releases from `releases`), and a hook for what a test does
+ * differently (a store that fails or hangs). `storeStandInEnv` points a server at it.
+ */
+import { musicBrainzReleaseRoute, type StandInRelease } from './musicbrainz-release.ts';
+import { json, type StandIn, type StandInHandler, startStandIn } from './stand-in.ts';
+import {
+  DEEZER_FIXTURES,
+  musicBrainzUrlRoute,
+  replayRoute,
+  twoSidesBandcampPage,
+} from './stand-ins.ts';
+
+export const TWO_SIDES_BANDCAMP = 'https://alpha.bandcamp.com/album/two-sides';
+
+export interface StoreStandInOptions {
+  /** Store URL -> [entity type, MBID] pairs MusicBrainz's ws/2/url answers with. */
+  linked?: Record<string, [string, string][]>;
+  /** MBID -> release (or an HTTP status) for ws/2/release. */
+  releases?: Record<string, StandInRelease | number>;
+  /** Answers first; returns true when it answered. */
+  override?: (
+    request: Parameters<StandInHandler>[0],
+    response: Parameters<StandInHandler>[1],
+  ) => boolean;
+}
+
+export async function startStoreStandIns(options: StoreStandInOptions = {}): Promise<StandIn> {
+  const upstream = await startStandIn();
+  const deezer = replayRoute('/deezer', 'https://api.deezer.com', DEEZER_FIXTURES);
+  const releases = musicBrainzReleaseRoute(options.releases ?? {});
+  const linked = options.linked ?? {};
+  upstream.route('*', (req, res) => {
+    if (options.override?.(req, res)) return;
+    if (req.path.startsWith('/deezer/')) return deezer(req, res);
+    if (req.path.startsWith('/mb/ws/2/release/')) return releases(req, res);
+    // Read at each request: a test may link a URL between two look-ups.
+    if (req.path.startsWith('/mb/ws/2/url')) return musicBrainzUrlRoute(linked)(req, res);
+    if (req.path === '/bandcamp/alpha/album/two-sides')
+      return res.writeHead(200, { 'content-type': 'text/html' }).end(twoSidesBandcampPage());
+    return json({ error: 'no route' }, 404)(req, res);
+  });
+  return upstream;
+}
+
+/** Settings that point a server at startStoreStandIns() with these providers. */
+export function storeStandInEnv(
+  upstream: { url: string },
+  providers = 'deezer,bandcamp',
+): Record<string, string> {
+  return {
+    LINER_PROVIDERS: providers,
+    LINER_PROVIDERS__DEEZER__BASE_URL: `${upstream.url}/deezer`,
+    LINER_PROVIDERS__BANDCAMP__ENDPOINTS__PAGE: `${upstream.url}/bandcamp/{band}`,
+    LINER_MUSICBRAINZ_API_URL: `${upstream.url}/mb`,
+    LINER_MUSICBRAINZ_REQUEST_INTERVAL: '20ms',
+    LINER_HTTP_RETRIES: '0',
+  };
+}
