@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { stringify } from 'yaml';
-import { redactConfig } from '../config/load.ts';
+import { printableConfig } from '../config/reference.ts';
 import { providerStatuses } from '../providers/setup.ts';
 import { loadCliConfig } from './shared.ts';
 
@@ -13,7 +13,7 @@ export function registerConfig(program: Command): void {
     .action((_options: unknown, command: Command) => {
       const loaded = loadCliConfig(command);
       process.stdout.write(`# configuration file: ${loaded.file ?? '(none)'}\n`);
-      process.stdout.write(stringify(redactConfig(loaded.config)));
+      process.stdout.write(stringify(printableConfig(loaded.config)));
       if (loaded.sources.size) {
         process.stdout.write('\n# set explicitly:\n');
         for (const [path, source] of [...loaded.sources].sort())

@@ -72,6 +72,42 @@ describe('configuration', () => {
     expect(config.lookup.regions).toEqual(['US', 'DE']);
   });
 
+  it('takes mappings from the environment as YAML, JSON or name=value pairs', () => {
+    const token = (c: string) => c.repeat(20);
+    for (const value of [
+      `{laptop: ${token('a')}, phone: ${token('b')}}`,
+      `{"laptop": "${token('a')}", "phone": "${token('b')}"}`,
+      `laptop=${token('a')},phone=${token('b')}`,
+    ]) {
+      const { config } = loadConfig({ env: { LINER_SERVER_API_TOKENS: value }, cwd: dir() });
+      expect(config.server.apiTokens).toEqual({ laptop: token('a'), phone: token('b') });
+    }
+    const prefs = loadConfig({
+      env: { LINER_MERGE_PREFERENCES: '{releaseDate: [discogs, deezer]}' },
+      cwd: dir(),
+    });
+    expect(prefs.config.merge.preferences).toEqual({ releaseDate: ['discogs', 'deezer'] });
+    // The nested form loses the case of a field name; it is matched without it.
+    const nested = loadConfig({
+      env: { LINER_MERGE__PREFERENCES__RELEASEDATE: 'discogs,deezer' },
+      cwd: dir(),
+    });
+    expect(nested.config.merge.preferences).toEqual({ releaseDate: ['discogs', 'deezer'] });
+  });
+
+  it('names a merge preference for a field that does not exist', () => {
+    expect(() =>
+      loadConfig({ env: { LINER_MERGE_PREFERENCES: '{releasdate: [discogs]}' }, cwd: dir() }),
+    ).toThrow(
+      /^invalid configuration: merge\.preferences\.releasdate: "releasdate" is not a merged field \(title, /,
+    );
+    expect(() =>
+      loadConfig({ env: { LINER_SERVER_API_TOKENS: 'just-one-string' }, cwd: dir() }),
+    ).toThrow(
+      /server\.apiTokens = "\[redacted\]" \(from LINER_SERVER_API_TOKENS\): expected record/,
+    );
+  });
+
   it('refuses an empty region list, which regional stores could not be asked with', () => {
     expect(() => loadConfig({ env: { LINER_LOOKUP_REGIONS: ' , ' }, cwd: dir('') })).toThrow(
       'invalid configuration: lookup.regions = " , " (from LINER_LOOKUP_REGIONS): expected at least one region',

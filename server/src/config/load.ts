@@ -84,6 +84,11 @@ function describeIssue(issue: z.core.$ZodIssue, raw: Tree, sources: Map<string, 
     return `unknown setting "${path}" (from ${findSource(sources, path)})`;
   }
   const path = issue.path.map(String).join('.');
+  // A mapping's key that is not allowed (merge.preferences.releasdate): the key is the problem.
+  if (issue.code === 'invalid_key') {
+    const inner = issue.issues[0]?.message ?? issue.message;
+    return `${path}: ${inner} (from ${findSource(sources, path)})`;
+  }
   const value = getPath(raw, issue.path);
   const shown = isSecretPath(path) ? '"[redacted]"' : (JSON.stringify(value) ?? 'nothing');
   const expected = issue.message.replace(/^Invalid (input|option): expected /, '');

@@ -4,8 +4,8 @@
  */
 import { z } from 'zod';
 import { ENV_PREFIX } from './env.ts';
-import { isSecretPath } from './load.ts';
-import { configSchema, SECRET_KEYS } from './schema.ts';
+import { isSecretPath, redactConfig } from './load.ts';
+import { type Config, configSchema, SECRET_KEYS } from './schema.ts';
 
 interface JsonSchema {
   type?: string | string[];
@@ -60,8 +60,56 @@ function at(tree: unknown, path: string): unknown {
     .reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], tree);
 }
 
+const inputSchema = () =>
+  z.toJSONSchema(configSchema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
+
+/** Paths of the duration settings ("server.shutdownTimeout", "providers.deezer.ttl"). */
+export function durationPaths(): string[] {
+  const paths: string[] = [];
+  const walk = (schema: JsonSchema, path: string) => {
+    if (Array.isArray(schema.type)) paths.push(path);
+    for (const [key, child] of Object.entries(schema.properties ?? {}))
+      walk(child, path ? `${path}.${key}` : key);
+  };
+  walk(inputSchema(), '');
+  return paths;
+}
+
+const UNIT_MS: [string, number][] = [
+  ['d', 86_400_000],
+  ['h', 3_600_000],
+  ['m', 60_000],
+  ['s', 1000],
+];
+
+/** 10000 -> "10s", 90000 -> "90s", 86400000 -> "1d", 250 -> "250ms". */
+export function formatDuration(ms: number): string {
+  for (const [unit, size] of UNIT_MS)
+    if (ms >= size && ms % size === 0) return `${ms / size}${unit}`;
+  return `${ms}ms`;
+}
+
+/**
+ * The configuration as `liner config` prints it: secrets redacted, durations with their unit, so
+ * the output pasted into liner.yaml means what it says (a bare number there is seconds).
+ */
+export function printableConfig(config: Config): unknown {
+  const tree = redactConfig(config) as Record<string, unknown>;
+  for (const path of durationPaths()) {
+    const keys = path.split('.');
+    const parent = keys
+      .slice(0, -1)
+      .reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], tree);
+    const last = keys.at(-1)!;
+    const holder = parent as Record<string, unknown> | undefined;
+    if (holder && typeof holder[last] === 'number')
+      holder[last] = formatDuration(holder[last] as number);
+  }
+  return tree;
+}
+
 export function configReference(): string {
-  const json = z.toJSONSchema(configSchema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
+  const json = inputSchema();
   const defaults = configSchema.parse({});
   const rows: string[] = [];
   const walk = (schema: JsonSchema, path: string) => {

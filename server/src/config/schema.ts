@@ -4,7 +4,23 @@
  */
 import { CHROME_EXTENSION_ORIGIN, PROVIDER_NAMES, providerNameSchema } from '@liner/shared';
 import { z } from 'zod';
-import { boolean, duration, httpUrl, integer, list, region } from './values.ts';
+import { FIELD_FEATURES } from '../merge/types.ts';
+import { boolean, duration, httpUrl, integer, list, mapping, region } from './values.ts';
+
+const MERGE_FIELDS = Object.keys(FIELD_FEATURES);
+
+/**
+ * A merged field's name. The environment's nested form lowercases it
+ * (LINER_MERGE__PREFERENCES__RELEASEDATE), so case is not held against it.
+ */
+const mergeFieldSchema = z
+  .string()
+  .transform(
+    (name) => MERGE_FIELDS.find((field) => field.toLowerCase() === name.toLowerCase()) ?? name,
+  )
+  .refine((name) => MERGE_FIELDS.includes(name), {
+    error: (issue) => `"${String(issue.input)}" is not a merged field (${MERGE_FIELDS.join(', ')})`,
+  });
 
 export const DEFAULT_PORT = 5733;
 
@@ -53,10 +69,14 @@ export const configSchema = z
           .min(16, { error: 'a token of at least 16 characters' })
           .optional()
           .describe('Bearer token required on /trpc.'),
-        apiTokens: z
-          .record(z.string(), z.string().min(16, { error: 'a token of at least 16 characters' }))
+        apiTokens: mapping(
+          z.string(),
+          z.string().min(16, { error: 'a token of at least 16 characters' }),
+        )
           .default({})
-          .describe('Further named bearer tokens (name: token).'),
+          .describe(
+            'Further named bearer tokens (name: token); from the environment "{laptop: <token>, phone: <token>}" or "laptop=<token>,phone=<token>".',
+          ),
         allowRemote: boolean()
           .default(false)
           .describe('Allow listening on a non-loopback address without an API token.'),
@@ -183,11 +203,10 @@ export const configSchema = z
       .prefault({}),
     merge: z
       .object({
-        preferences: z
-          .record(z.string(), list(providerNameSchema))
+        preferences: mapping(mergeFieldSchema, list(providerNameSchema))
           .default({})
           .describe(
-            'Per-field provider order, e.g. "releaseDate: [discogs, deezer]"; overrides the declared qualities.',
+            `Per-field provider order, e.g. "{releaseDate: [discogs, deezer]}"; overrides the declared qualities. Fields: ${MERGE_FIELDS.join(', ')}.`,
           ),
       })
       .strict()

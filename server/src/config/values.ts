@@ -2,6 +2,7 @@
  * zod building blocks for settings that arrive as YAML values or as environment strings, so that
  * "LINER_PORT=8080" and "port: 8080" validate the same way and fail with the same words.
  */
+import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 
 const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
@@ -78,3 +79,31 @@ export const region = () =>
     .pipe(
       z.string().regex(/^[A-Z]{2}$/, { error: 'an ISO 3166-1 alpha-2 country code such as GB' }),
     );
+
+/**
+ * A mapping given as one environment string: YAML or JSON ("laptop: tok1, phone: tok2" needs
+ * braces in YAML, so "{laptop: tok1, phone: tok2}"), or "name=value,name=value". Anything else
+ * stays a string, for the schema to refuse with its own words.
+ */
+export function mappingFromText(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  const text = value.trim();
+  try {
+    const parsed = parseYaml(text);
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed;
+  } catch {}
+  const pairs = text
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
+  if (pairs.length > 0 && pairs.every((pair) => /^[^=\s]+=\S/.test(pair))) {
+    return Object.fromEntries(
+      pairs.map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]),
+    );
+  }
+  return value;
+}
+
+/** A mapping setting (name: value) that the environment can give too (mappingFromText). */
+export const mapping = <K extends z.ZodType<string>, V extends z.ZodType>(key: K, item: V) =>
+  z.preprocess(mappingFromText, z.record(key, item));
