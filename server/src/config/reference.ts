@@ -142,8 +142,8 @@ export function configReference(): string {
     '',
     'Settings are read in this order, later ones winning: defaults, the YAML file (`liner.yaml`, `--config` or',
     '`LINER_CONFIG`), environment variables, `*_FILE` variables (the value is read from the named file), and',
-    'command-line flags. Durations take `ms`, `s`, `m`, `h` or `d` (`90s`, `24h`); lists from the environment are',
-    'comma-separated. A provider block `providers.<name>` exists for each provider; the table shows its settings',
+    'command-line flags. Durations take `ms`, `s`, `m`, `h` or `d` (`90s`, `24h`; a bare number is seconds); lists',
+    'from the environment are comma-separated, maps YAML or JSON (`{laptop: <token>}`) or `name=value` pairs. A provider block `providers.<name>` exists for each provider; the table shows its settings',
     `once with \`<name>\` standing for ${Object.keys(json.properties?.providers?.properties ?? {})
       .map((p) => `\`${p}\``)
       .join(', ')}.`,
