@@ -1,8 +1,9 @@
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { runLiner, spawnServer } from '../support/cli.ts';
+import { CORPUS_DIR, corpusAvailable } from '../support/corpus.ts';
 import { createPostgresDatabase } from '../support/databases.ts';
 
 describe('liner as a process', () => {
@@ -30,6 +31,40 @@ describe('liner as a process', () => {
     // Stopped right after it says it listens: the signal handlers must already be in place.
     expect(await again.stop('SIGINT')).toBe(0);
   });
+
+  it.skipIf(!corpusAvailable())(
+    'serves --replay on a throwaway in-memory database, never the configured one, and says so',
+    async () => {
+      // Neither database is touched: PostgreSQL is unreachable, the data directory never made.
+      const dataDir = join(mkdtempSync(join(tmpdir(), 'liner-data-')), 'never-made');
+      const server = await spawnServer(['--replay', CORPUS_DIR], {
+        DATABASE_URL: 'postgres://liner@127.0.0.1:9/unreachable',
+        LINER_DATA_DIR: dataDir,
+        LINER_PROVIDERS: 'deezer',
+      });
+      try {
+        const lines = server.output().split('\n');
+        expect(lines[0]).toContain(
+          `"msg":"replaying upstream answers from ${CORPUS_DIR} on a throwaway in-memory database (nothing is kept)"`,
+        );
+        expect(server.output()).toContain('(throwaway in-memory database)');
+        const response = await fetch(`${server.url}/trpc/lookup.release`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ urls: ['https://www.deezer.com/album/629506181'] }),
+        });
+        expect(response.status).toBe(200);
+        const body = (await response.json()) as {
+          result: { data: { release?: { title: string } } };
+        };
+        expect(body.result.data.release?.title).toBe('Die With A Smile');
+      } finally {
+        expect(await server.stop('SIGTERM')).toBe(0);
+      }
+      expect(existsSync(dataDir)).toBe(false);
+    },
+    90_000,
+  );
 
   it('stops at start with one line for a bad setting, and refuses a public address without a token', async () => {
     const bad = await runLiner(['serve'], { LINER_PORT: 'eighty' });

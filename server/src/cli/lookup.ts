@@ -1,9 +1,15 @@
 import { type LookupInput, parseGtin, providerNameSchema, recognizeUrl } from '@liner/shared';
 import { type Command, InvalidArgumentError } from 'commander';
 import { type App, createApp } from '../app.ts';
-import { openDatabase } from '../db/connect.ts';
 import { formatLookup } from './format.ts';
-import { asCliError, CliError, cliLogger, loadCliConfig, replayDirs } from './shared.ts';
+import {
+  asCliError,
+  CliError,
+  cliLogger,
+  loadCliConfig,
+  openThrowawayDatabase,
+  replayDirs,
+} from './shared.ts';
 
 export interface LookupFlags {
   region?: string[];
@@ -84,9 +90,7 @@ export async function withCliApp<T>(
   const logger = cliLogger(loaded, { quiet: true, stderr: true });
   let app: App;
   try {
-    const database = replay
-      ? await openDatabase({ kind: 'pglite', dataDir: 'memory://', lock: false })
-      : undefined;
+    const database = replay ? await openThrowawayDatabase() : undefined;
     app = await createApp({
       config: loaded.config,
       logger,

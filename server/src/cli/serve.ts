@@ -1,8 +1,15 @@
 import type { Command } from 'commander';
+import type { DatabaseHandle } from '../db/connect.ts';
 import { startServer } from '../serve.ts';
 import { extensionHint } from './extension-hint.ts';
 import { parsePort } from './main.ts';
-import { asCliError, cliLogger, loadCliConfig, replayDirs } from './shared.ts';
+import {
+  asCliError,
+  cliLogger,
+  loadCliConfig,
+  openThrowawayDatabase,
+  replayDirs,
+} from './shared.ts';
 
 /**
  * Resolves with the first SIGTERM or SIGINT. Installed before the server starts: a signal that
@@ -29,7 +36,7 @@ export function registerServe(program: Command): void {
     .option('--record <dir>', 'save every upstream response body under <dir>')
     .option(
       '--replay <dir>',
-      'answer every upstream request from <dir> (several: a,b), never the network',
+      'answer every upstream request from <dir> (several: a,b), never the network, on a throwaway in-memory database',
     )
     .action(
       async (
@@ -42,21 +49,34 @@ export function registerServe(program: Command): void {
           server: { port: options.port, host: options.host },
         });
         const logger = cliLogger(loaded);
+        let database: DatabaseHandle | undefined;
         let running: Awaited<ReturnType<typeof startServer>>;
         try {
+          if (replay) {
+            // Replayed answers must not land in the configured database's cache.
+            logger.info(
+              { replay },
+              `replaying upstream answers from ${replay.join(', ')} on a throwaway in-memory database (nothing is kept)`,
+            );
+            database = await openThrowawayDatabase();
+          }
           running = await startServer({
             config: loaded.config,
             logger,
+            ...(database ? { database } : {}),
             ...(options.record ? { recordDir: options.record } : {}),
             ...(replay ? { replayDir: replay } : {}),
           });
         } catch (error) {
+          await database?.close();
           throw asCliError(error);
         }
         const { config } = loaded;
-        const where = config.database.url
-          ? 'PostgreSQL'
-          : `embedded database in ${config.database.dataDir}`;
+        const where = database
+          ? 'throwaway in-memory database'
+          : config.database.url
+            ? 'PostgreSQL'
+            : `embedded database in ${config.database.dataDir}`;
         logger.info(
           { url: running.url, database: running.app.database.kind },
           `Liner is listening on ${running.url} (${where})`,
@@ -67,6 +87,7 @@ export function registerServe(program: Command): void {
         logger.info({ signal }, 'shutting down: finishing in-flight requests');
         try {
           await running.stop();
+          await database?.close();
           logger.info('stopped');
         } catch (error) {
           logger.error({ err: error }, 'shutdown failed');

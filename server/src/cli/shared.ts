@@ -2,6 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { InvalidGtinError, UrlProblem } from '@liner/shared';
 import type { Command } from 'commander';
 import { ConfigError, type LoadedConfig, loadConfig } from '../config/load.ts';
+import { type DatabaseHandle, openDatabase } from '../db/connect.ts';
 import { DataDirLockedError } from '../db/lock.ts';
 import { UpstreamError } from '../http/errors.ts';
 import { createLogger, type Logger } from '../log.ts';
@@ -87,4 +88,13 @@ export function replayDirs(option: string): string[] {
       throw new CliError(`--replay: "${dir}" is not a directory`, 2);
   }
   return dirs;
+}
+
+/**
+ * The database a --replay run works on: in memory, gone when the process ends, so replayed
+ * answers never land in the configured database's cache (where a later live look-up would serve
+ * them as cached and `--record` would record nothing).
+ */
+export function openThrowawayDatabase(): Promise<DatabaseHandle> {
+  return openDatabase({ kind: 'pglite', dataDir: 'memory://', lock: false });
 }
