@@ -69,4 +69,13 @@ describe('look-up plan', () => {
     expect(result.tasks).toEqual([]);
     expect(result.messages[0]?.text).toMatch(/Spotify is disabled \(missing credentials\)/);
   });
+
+  it('says plainly when a recognized store has no provider at all', () => {
+    const url = 'https://mora.jp/package/43000001/4547366000001/';
+    const result = plan(context([]), { urls: [url] });
+    expect(result.tasks).toEqual([]);
+    expect(result.messages[0]?.text).toBe(
+      `Liner recognizes ${url} as a mora page but has no mora provider yet, so it was not looked up`,
+    );
+  });
 });

@@ -57,12 +57,12 @@ export function planLookup(ctx: PlanContext, input: ParsedLookupInput): Plan {
     // A Discogs master and release may share a number: the key says which one is meant.
     const value = entity.type === 'release' ? entity.id : `${entity.type}/${entity.id}`;
     if (!ctx.clients.has(entity.store)) {
-      const reason = ctx.disabled.get(entity.store) ?? 'not available';
-      messages.push({
-        level: 'error',
-        provider: entity.store,
-        text: `${ctx.declarations.get(entity.store)?.displayName ?? entity.store} is disabled (${reason}), so ${url} was not looked up`,
-      });
+      const declared = ctx.declarations.get(entity.store);
+      // A store Liner recognizes (mora, OTOTOY) but has no provider for is not "disabled".
+      const text = declared
+        ? `${declared.displayName} is disabled (${ctx.disabled.get(entity.store) ?? 'not available'}), so ${url} was not looked up`
+        : `Liner recognizes ${url} as a ${entity.store} page but has no ${entity.store} provider yet, so it was not looked up`;
+      messages.push({ level: 'error', provider: entity.store, text });
       continue;
     }
     if (tasks.some((t) => t.provider === entity.store && t.value === value)) continue;
