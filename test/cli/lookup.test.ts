@@ -32,7 +32,28 @@ describe('liner lookup', () => {
       });
       // Nothing is recorded for MusicBrainz: replay says so instead of using the network.
       expect(result.messages.some((m) => m.text.includes('not recorded'))).toBe(true);
+      // The result's fields, and that its permalink is in a database thrown away at exit.
+      expect(JSON.parse(stdout).replayed).toBe(true);
     },
+  );
+
+  it.skipIf(!corpusAvailable())(
+    'says beside a replayed look-up’s permalink that it will not open',
+    async () => {
+      const { code, stdout } = await runLiner([
+        'lookup',
+        'https://www.deezer.com/album/629506181',
+        '--replay',
+        CORPUS_DIR,
+      ]);
+      expect(code).toBe(0);
+      const lines = stdout.split('\n');
+      expect(lines[0]).toBe('Die With A Smile — Lady Gaga & Bruno Mars (deezer)');
+      expect(lines.at(-2)).toMatch(
+        /^Permalink: [a-km-z2-9]{12} \(this run's database is thrown away: the permalink will not open\)$/,
+      );
+    },
+    60_000,
   );
 
   it('names what is wrong with the input and exits 2', async () => {

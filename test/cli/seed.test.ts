@@ -24,6 +24,7 @@ interface SeedJson {
   permalink: string;
   nothingToAdd?: true;
   problems?: { field: string; message: string }[];
+  replayed?: true;
 }
 
 describe.skipIf(!corpusAvailable())('liner seed', () => {
@@ -57,13 +58,27 @@ describe.skipIf(!corpusAvailable())('liner seed', () => {
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const out = JSON.parse(stdout) as SeedJson;
-    expect(Object.keys(out)).toEqual(['action', 'fields', 'permalink']);
+    // The fields of any seed, and that the permalink is in a database thrown away at exit.
+    expect(Object.keys(out)).toEqual(['action', 'fields', 'permalink', 'replayed']);
+    expect(out.replayed).toBe(true);
     expect(out.action).toBe('https://musicbrainz.org/release/add?skip_confirmation=1');
     expect(out.permalink).toMatch(/^http:\/\/127\.0\.0\.1:5733\/release\/[a-km-z2-9]{12}$/);
     expect(out.fields[0]).toEqual(['name', 'Die With A Smile']);
     expect(out.fields).toContainEqual(['barcode', '602475093060']);
     expect(out.fields).toContainEqual(['urls.0.url', DEEZER]);
     expect(validateSeed({ action: 'add', url: out.action, fields: out.fields })).toEqual([]);
+  }, 60_000);
+
+  it('says beside a replayed seed’s permalink that it will not open', async () => {
+    const { code, stdout } = await runLiner(['seed', DEEZER, ...REPLAY]);
+    expect(code).toBe(0);
+    const lines = stdout.split('\n');
+    expect(lines[0]).toBe('POST https://musicbrainz.org/release/add?skip_confirmation=1');
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        /^Permalink: http:\/\/127\.0\.0\.1:5733\/release\/[a-km-z2-9]{12} \(this run's database is thrown away: the permalink and the redirect_uri will not open\)$/,
+      ),
+    );
   }, 60_000);
 
   it('takes twelve digits for a barcode, even when they could spell a permalink', async () => {
@@ -84,12 +99,14 @@ describe.skipIf(!corpusAvailable())('liner seed', () => {
     expect(json.code).toBe(0);
     const out = JSON.parse(json.stdout) as SeedJson;
     expect(out.permalink).toBe(`http://127.0.0.1:5733/release/${permalink}`);
+    expect(out.replayed).toBeUndefined();
     expect(out.fields).toContainEqual(['name', 'Die With A Smile']);
     expect(out.fields).toContainEqual(['redirect_uri', `${out.permalink}/imported`]);
     const text = await runLiner(['seed', permalink], env);
     expect(text.code).toBe(0);
     const lines = text.stdout.split('\n');
     expect(lines[0]).toBe('POST https://musicbrainz.org/release/add?skip_confirmation=1');
+    // Not replayed: the permalink opens, and nothing says otherwise.
     expect(lines).toContain(`Permalink: ${out.permalink}`);
     expect(lines.filter((line) => /^\S/.test(line)).length).toBe(out.fields.length + 2);
     // An unknown permalink is said as such.
@@ -101,7 +118,7 @@ describe.skipIf(!corpusAvailable())('liner seed', () => {
   it('documents the --json fields in its help', async () => {
     const { code, stdout } = await runLiner(['seed', '--help']);
     expect(code).toBe(0);
-    for (const field of ['action', 'fields', 'permalink', 'nothingToAdd', 'problems'])
+    for (const field of ['action', 'fields', 'permalink', 'nothingToAdd', 'problems', 'replayed'])
       expect(stdout).toMatch(new RegExp(`^  ${field} `, 'm'));
   }, 60_000);
 });

@@ -23,7 +23,15 @@ function trackLine(track: Track, width: number): string {
   return `    ${track.number.padStart(width)}. ${track.title}${artists}${kind}  ${duration(track.lengthMs)}${isrc}`;
 }
 
-export function formatLookup(result: LookupResult, permalinkBase?: string): string {
+export interface FormatOptions {
+  /** The server's public URL: the permalink is printed as its page there. */
+  permalinkBase?: string | undefined;
+  /** Said after the permalink (a --replay run's permalink never opens). */
+  permalinkNote?: string;
+}
+
+export function formatLookup(result: LookupResult, options: FormatOptions = {}): string {
+  const { permalinkBase, permalinkNote = '' } = options;
   const lines: string[] = [];
   const source = (field: string) => (result.sources[field] ? ` (${result.sources[field]})` : '');
   const release = result.release;
@@ -91,6 +99,8 @@ export function formatLookup(result: LookupResult, permalinkBase?: string): stri
   }
   if (result.messages.length) lines.push('Messages');
   for (const m of result.messages) lines.push(`  ${m.level}: ${m.text}`);
-  lines.push(`Permalink: ${permalinkBase ? `${permalinkBase}/release/${result.id}` : result.id}`);
+  lines.push(
+    `Permalink: ${permalinkBase ? `${permalinkBase}/release/${result.id}` : result.id}${permalinkNote}`,
+  );
   return `${lines.join('\n')}\n`;
 }

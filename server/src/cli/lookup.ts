@@ -9,6 +9,7 @@ import {
   loadCliConfig,
   openThrowawayDatabase,
   replayDirs,
+  throwawayNote,
 } from './shared.ts';
 
 export interface LookupFlags {
@@ -127,9 +128,13 @@ export function registerLookup(program: Command): void {
     const input = lookupInput(args, flags);
     await withCliApp(command, flags, async (app) => {
       const result = await app.services.lookup.lookup(input);
+      // A replayed look-up's permalink is in a database thrown away at exit: it is said so.
       const out = flags.json
-        ? `${JSON.stringify(result, null, 2)}\n`
-        : formatLookup(result, app.config.server.publicUrl);
+        ? `${JSON.stringify(flags.replay ? { ...result, replayed: true } : result, null, 2)}\n`
+        : formatLookup(result, {
+            permalinkBase: app.config.server.publicUrl,
+            ...(flags.replay ? { permalinkNote: throwawayNote() } : {}),
+          });
       process.stdout.write(out);
       if (!result.release) process.exitCode = 1;
     });

@@ -2,7 +2,7 @@ import { NOTHING_TO_ADD, seedAddsNothing } from '@liner/shared';
 import type { Command } from 'commander';
 import { isPermalinkId } from '../services/permalink.ts';
 import { addLookupOptions, type LookupFlags, lookupInput, withCliApp } from './lookup.ts';
-import { CliError } from './shared.ts';
+import { CliError, throwawayNote } from './shared.ts';
 
 interface SeedFlags extends LookupFlags {
   existing?: string;
@@ -18,6 +18,8 @@ With --json, one object:
   nothingToAdd  true when --existing finds MusicBrainz already has all of this (the fields
                 are then only the edit note and redirect: nothing to post)
   problems      only when the seed fails validation: [{field, message}, ...] (exit status 1)
+  replayed      true under --replay: the look-up was made on a throwaway database, so the
+                permalink (and the redirect_uri field, which leads to it) will not open
 `;
 
 /**
@@ -63,6 +65,8 @@ export function registerSeed(program: Command): void {
         ...(flags.votable ? { makeVotable: true } : {}),
       });
       const page = `${app.baseUrl.get()}/release/${result.id}`;
+      // A replayed look-up's page is in a database thrown away at exit: it is said so.
+      const permalinkLine = `Permalink: ${page}${flags.replay ? throwawayNote('the permalink and the redirect_uri') : ''}\n`;
       const nothingToAdd = seedAddsNothing(seed);
       // Nothing to add is not a broken seed: it is said instead of listed as a problem.
       const problems = seed.problems.filter((p) => p.message !== NOTHING_TO_ADD);
@@ -73,13 +77,14 @@ export function registerSeed(program: Command): void {
           permalink: page,
           ...(nothingToAdd ? { nothingToAdd: true } : {}),
           ...(problems.length ? { problems } : {}),
+          ...(flags.replay ? { replayed: true } : {}),
         };
         process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
       } else if (nothingToAdd) {
         process.stdout.write(
           `MusicBrainz already has all of this: nothing to add to release ${flags.existing}.\n`,
         );
-        process.stdout.write(`Permalink: ${page}\n`);
+        process.stdout.write(permalinkLine);
       } else {
         const width = Math.min(48, Math.max(...seed.fields.map(([name]) => name.length)));
         process.stdout.write(`POST ${seed.url}\n`);
@@ -87,7 +92,7 @@ export function registerSeed(program: Command): void {
           process.stdout.write(
             `${name.padEnd(width)}  ${value.replace(/\n/g, '\n'.padEnd(width + 3))}\n`,
           );
-        process.stdout.write(`Permalink: ${page}\n`);
+        process.stdout.write(permalinkLine);
       }
       if (problems.length) {
         for (const p of problems)

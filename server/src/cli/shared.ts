@@ -98,3 +98,8 @@ export function replayDirs(option: string): string[] {
 export function openThrowawayDatabase(): Promise<DatabaseHandle> {
   return openDatabase({ kind: 'pglite', dataDir: 'memory://', lock: false });
 }
+
+/** Said beside a --replay run's permalink: its database is gone when the run ends. */
+export function throwawayNote(what = 'the permalink'): string {
+  return ` (this run's database is thrown away: ${what} will not open)`;
+}
