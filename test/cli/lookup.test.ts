@@ -52,6 +52,17 @@ describe('liner lookup', () => {
       expect(lines.at(-2)).toMatch(
         /^Permalink: [a-km-z2-9]{12} \(this run's database is thrown away: the permalink will not open\)$/,
       );
+      // A replay miss is said once, under Providers, not again under Messages.
+      const itunes = 'not recorded: no replay file for https://itunes.apple.com/lookup?';
+      expect(lines.filter((line) => line.includes(itunes))).toEqual([
+        expect.stringMatching(/^ {2}itunes {6}gtin=602475093060 {2}failed: not recorded: /),
+      ]);
+      // MusicBrainz's look-up of every link is a URL of kilobytes: its first 120 characters.
+      const musicbrainz = lines.find((line) => line.includes('https://musicbrainz.org/ws/2/url?'));
+      const url = /https:\/\/musicbrainz\S+/.exec(musicbrainz ?? '')?.[0];
+      expect(url).toHaveLength(120);
+      expect(url?.endsWith('…')).toBe(true);
+      expect(Math.max(...lines.map((line) => line.length))).toBeLessThan(400);
     },
     60_000,
   );

@@ -1,6 +1,23 @@
 /** The readable form of a look-up result for the terminal. */
 import type { LookupResult, Release, Track } from '@liner/shared';
 
+/** How long a URL may be in text output before it is cut: the result's --json has it whole. */
+export const URL_TEXT_LIMIT = 120;
+
+const URL_IN_TEXT = /\b[a-z][a-z\d+.-]*:\/\/[^\s"'<>]+/gi;
+
+/**
+ * Every URL in the text longer than `limit` cut to `limit` characters, the last one "…": a
+ * MusicBrainz look-up of every link of a release is a URL of kilobytes.
+ */
+export function shortenUrls(text: string, limit = URL_TEXT_LIMIT): string {
+  return text.replace(URL_IN_TEXT, (match) => {
+    // Punctuation after a URL in a sentence ("(API https://x/y)") is not part of it.
+    const url = match.replace(/[).,;:!?]+$/, '');
+    return url.length > limit ? `${url.slice(0, limit - 1)}…${match.slice(url.length)}` : match;
+  });
+}
+
 function duration(ms: number | undefined): string {
   if (ms === undefined) return '?:??';
   const total = Math.round(ms / 1000);
@@ -85,7 +102,9 @@ export function formatLookup(result: LookupResult, options: FormatOptions = {}):
       ? `failed: ${p.error.message}`
       : `${p.url ?? ''}${p.apiUrl ? ` (API ${p.apiUrl})` : ''}${p.cached ? ' [cached]' : ''}`;
     lines.push(
-      `  ${p.name.padEnd(11)} ${p.lookup.method}=${p.lookup.value}${p.region ? ` ${p.region}` : ''}  ${state}`,
+      shortenUrls(
+        `  ${p.name.padEnd(11)} ${p.lookup.method}=${p.lookup.value}${p.region ? ` ${p.region}` : ''}  ${state}`,
+      ),
     );
   }
   for (const group of result.incompatible)
@@ -97,8 +116,15 @@ export function formatLookup(result: LookupResult, options: FormatOptions = {}):
       .join(' | ');
     lines.push(`  ${c.field}: ${alternatives}`);
   }
-  if (result.messages.length) lines.push('Messages');
-  for (const m of result.messages) lines.push(`  ${m.level}: ${m.text}`);
+  // A provider's failure is listed under Providers: its message is not said again.
+  const failures = new Set(
+    result.providers.flatMap((p) => (p.error ? [`${p.name}\n${p.error.message}`] : [])),
+  );
+  const messages = result.messages.filter(
+    (m) => !(m.provider && failures.has(`${m.provider}\n${m.text}`)),
+  );
+  if (messages.length) lines.push('Messages');
+  for (const m of messages) lines.push(shortenUrls(`  ${m.level}: ${m.text}`));
   lines.push(
     `Permalink: ${permalinkBase ? `${permalinkBase}/release/${result.id}` : result.id}${permalinkNote}`,
   );

@@ -1,6 +1,7 @@
 import { NOTHING_TO_ADD, seedAddsNothing } from '@liner/shared';
 import type { Command } from 'commander';
 import { isPermalinkId } from '../services/permalink.ts';
+import { shortenUrls } from './format.ts';
 import { addLookupOptions, type LookupFlags, lookupInput, withCliApp } from './lookup.ts';
 import { CliError, throwawayNote } from './shared.ts';
 
@@ -54,7 +55,9 @@ export function registerSeed(program: Command): void {
         : await app.services.lookup.get(args[0]!);
       if (!result) throw new CliError(`no look-up with permalink "${args[0]}"`, 2);
       if (!result.release) {
-        const reasons = result.messages.filter((m) => m.level === 'error').map((m) => m.text);
+        const reasons = result.messages
+          .filter((m) => m.level === 'error')
+          .map((m) => shortenUrls(m.text));
         throw new CliError(
           `no release to seed: ${reasons.join('; ') || 'no provider found it'}`,
           1,

@@ -1,4 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
+import { Writable } from 'node:stream';
 import { InvalidGtinError, UrlProblem } from '@liner/shared';
 import type { Command } from 'commander';
 import { ConfigError, type LoadedConfig, loadConfig } from '../config/load.ts';
@@ -8,6 +9,7 @@ import { UpstreamError } from '../http/errors.ts';
 import { createLogger, type Logger } from '../log.ts';
 import { UnsafeListenError } from '../serve.ts';
 import { TooManyUrlsError } from '../services/errors.ts';
+import { shortenUrls } from './format.ts';
 
 /** An error to print as one line and exit with, instead of a stack trace. */
 export class CliError extends Error {
@@ -57,19 +59,61 @@ export function loadCliConfig(
   }
 }
 
+const LEVEL_NAMES: Record<number, string> = {
+  10: 'trace',
+  20: 'debug',
+  40: 'warning',
+  50: 'error',
+  60: 'fatal',
+};
+
+/**
+ * One of pino's JSON lines as a person reads it: "liner: warning: Qobuz is disabled: …", with
+ * the error's message when the line has one, and long URLs shortened. What is not a log line is
+ * passed on as it is.
+ */
+export function readableLogLine(line: string): string {
+  let entry: { level?: unknown; msg?: unknown; err?: { message?: unknown } };
+  try {
+    entry = JSON.parse(line);
+  } catch {
+    return line;
+  }
+  const level = typeof entry.level === 'number' ? LEVEL_NAMES[entry.level] : undefined;
+  const msg = typeof entry.msg === 'string' ? entry.msg : '';
+  const error = typeof entry.err?.message === 'string' ? entry.err.message : '';
+  const text = error && !msg.includes(error) ? (msg ? `${msg}: ${error}` : error) : msg;
+  return `liner: ${level ? `${level}: ` : ''}${shortenUrls(text)}`;
+}
+
+/** A stream that writes pino's lines to `out` as readableLogLine has them. */
+function readableLogStream(out: NodeJS.WritableStream): Writable {
+  return new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      for (const line of chunk.toString().split('\n'))
+        if (line.trim()) out.write(`${readableLogLine(line)}\n`);
+      done();
+    },
+  });
+}
+
 /**
  * The server logs to stdout; one-shot commands log to stderr (warnings only by default), so their
- * stdout is exactly the result, ready for a pipe.
+ * stdout is exactly the result, ready for a pipe. On stderr a line is JSON only when
+ * log.format is json; otherwise it is one short readable line ("liner: warning: …").
  */
 export function cliLogger(
   loaded: LoadedConfig,
   options: { quiet?: boolean; stderr?: boolean } = {},
 ): Logger {
+  const { level, format } = loaded.config.log;
+  const readable = options.stderr && format !== 'json';
   return createLogger({
-    level: options.quiet && loaded.config.log.level === 'info' ? 'warn' : loaded.config.log.level,
-    format:
-      options.stderr && loaded.config.log.format === 'auto' ? 'json' : loaded.config.log.format,
-    ...(options.stderr ? { destination: process.stderr } : {}),
+    level: options.quiet && level === 'info' ? 'warn' : level,
+    format: options.stderr ? 'json' : format,
+    ...(options.stderr
+      ? { destination: readable ? readableLogStream(process.stderr) : process.stderr }
+      : {}),
   });
 }
 
