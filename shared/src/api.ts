@@ -21,7 +21,7 @@ export const lookupInputSchema = z
     gtin: z.string().trim().max(32).optional(),
     regions: z.array(regionSchema).max(30).optional(),
     providers: z.array(providerNameSchema).max(20).optional(),
-    /** When providers disagree, use the release of this provider's group. */
+    /** When providers found different releases, merge the one this provider found (and those matching it). */
     prefer: providerNameSchema.optional(),
     /** Ask the providers again even when the database holds a fresh answer. */
     refresh: z.boolean().default(false),

@@ -47,8 +47,8 @@ export const settingsSchema = z.object({
   /** Storefront regions to ask first, in order; empty: the server's own default. */
   regions: z.array(region).max(30).catch([]),
   /**
-   * Providers in the order the user trusts them: the first one's release wins when stores
-   * disagree (the look-up's `prefer`), and the panel lists providers in this order.
+   * Providers in the order the user trusts them: when stores found different releases, the
+   * first one's is merged (the look-up's `prefer`), and the panel lists providers in this order.
    */
   providerOrder: z.array(providerNameSchema).max(20).catch([]),
 });

@@ -39,7 +39,12 @@ const providerSettings = z
     clientId: z.string().optional().describe('OAuth client ID (Spotify, Tidal).'),
     clientSecret: z.string().optional().describe('OAuth client secret (Spotify, Tidal).'),
     token: z.string().optional().describe('Personal access token (Discogs).'),
-    appId: z.string().optional().describe('Application ID sent with API requests (Qobuz).'),
+    appId: z
+      .string()
+      .optional()
+      .describe(
+        'Application ID sent with API requests (Qobuz: required; without it Qobuz is disabled).',
+      ),
     ttl: duration()
       .optional()
       .describe(
@@ -68,7 +73,7 @@ export const configSchema = z
           .string()
           .min(16, { error: 'a token of at least 16 characters' })
           .optional()
-          .describe('Bearer token required on /trpc.'),
+          .describe('Bearer token required on /trpc (at least 16 characters).'),
         apiTokens: mapping(
           z.string(),
           z.string().min(16, { error: 'a token of at least 16 characters' }),
@@ -181,7 +186,9 @@ export const configSchema = z
           .describe('Preferred storefront regions, in order.'),
         providers: list(providerNameSchema)
           .optional()
-          .describe('Providers asked by default (all enabled ones when unset).'),
+          .describe(
+            'Providers that search a barcode; a store URL is always looked up at its own store. Unset: every enabled store that can search barcodes (Discogs and MusicBrainz only when listed).',
+          ),
         fetchLease: duration()
           .prefault('2m')
           .describe(

@@ -20,7 +20,7 @@ export interface MergeInput {
 export interface MergeOptions {
   /** Per-field provider order from the configuration; it comes before declared qualities. */
   preferences?: Readonly<Record<string, readonly ProviderName[]>>;
-  /** Use the group containing this provider when providers disagree. */
+  /** When providers found different releases, use the group containing this provider. */
   prefer?: ProviderName;
 }
 

@@ -75,7 +75,7 @@ describe('look-up plan', () => {
     const result = plan(context([]), { urls: [url] });
     expect(result.tasks).toEqual([]);
     expect(result.messages[0]?.text).toBe(
-      `Liner recognizes ${url} as a mora page but has no mora provider yet, so it was not looked up`,
+      `Liner recognizes ${url} (mora) but has no provider for that store yet, so it was not looked up`,
     );
   });
 });

@@ -61,7 +61,7 @@ export function planLookup(ctx: PlanContext, input: ParsedLookupInput): Plan {
       // A store Liner recognizes (mora, OTOTOY) but has no provider for is not "disabled".
       const text = declared
         ? `${declared.displayName} is disabled (${ctx.disabled.get(entity.store) ?? 'not available'}), so ${url} was not looked up`
-        : `Liner recognizes ${url} as a ${entity.store} page but has no ${entity.store} provider yet, so it was not looked up`;
+        : `Liner recognizes ${url} (${entity.store}) but has no provider for that store yet, so it was not looked up`;
       messages.push({ level: 'error', provider: entity.store, text });
       continue;
     }
