@@ -89,9 +89,31 @@ describe('liner lookup', () => {
       code: 2,
       stderr: 'liner: --replay: "/nonexistent" is not a directory\n',
     });
+    // A region is an ISO 3166-1 alpha-2 code and --existing an MBID, checked before anything
+    // is asked (the replay directory is not even looked at).
+    const checks: [string[], string][] = [
+      [
+        ['lookup', '602475093060', '--region', 'gb,XX'],
+        '--region: "XX" is not an ISO 3166-1 alpha-2 country code such as GB or US',
+      ],
+      [
+        ['seed', '602475093060', '--region', 'uk'],
+        '--region: "uk" is not an ISO 3166-1 alpha-2 country code such as GB or US (the United Kingdom is GB)',
+      ],
+      [
+        ['seed', '602475093060', '--existing', 'notanmbid'],
+        '--existing: "notanmbid" is not a MusicBrainz release ID (an MBID: 32 hexadecimal digits as 8-4-4-4-12)',
+      ],
+    ];
+    for (const [args, error] of checks)
+      expect(await runLiner([...args, '--replay', '/nonexistent'])).toEqual({
+        code: 2,
+        stdout: '',
+        stderr: `liner: ${error}\n`,
+      });
     const provider = await runLiner(['lookup', '123456789012', '--providers', 'napster']);
     expect(provider.code).not.toBe(0);
     expect(provider.stderr).toMatch(/"napster" is not a provider/);
-    // Four start-ups of the CLI: about 20 s alone, more while the rest of the suite runs.
-  }, 90_000);
+    // Seven start-ups of the CLI: about 30 s alone, more while the rest of the suite runs.
+  }, 150_000);
 });

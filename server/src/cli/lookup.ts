@@ -1,4 +1,10 @@
-import { type LookupInput, parseGtin, providerNameSchema, recognizeUrl } from '@liner/shared';
+import {
+  ISO_COUNTRY_CODES,
+  type LookupInput,
+  parseGtin,
+  providerNameSchema,
+  recognizeUrl,
+} from '@liner/shared';
 import { type Command, InvalidArgumentError } from 'commander';
 import { type App, createApp } from '../app.ts';
 import { formatLookup } from './format.ts';
@@ -56,8 +62,27 @@ export function addLookupOptions(command: Command): Command {
     .option('--record <dir>', 'save every upstream response under <dir>');
 }
 
+/**
+ * The --region codes, upper-cased, each an ISO 3166-1 alpha-2 code: a storefront region that is
+ * not one would be asked for as it is (country=xx) and find nothing.
+ */
+export function checkRegions(regions: readonly string[]): string[] {
+  return regions.map((region) => {
+    const code = region.toUpperCase();
+    if (!ISO_COUNTRY_CODES.includes(code)) {
+      const hint = code === 'UK' ? ' (the United Kingdom is GB)' : '';
+      throw new CliError(
+        `--region: "${region}" is not an ISO 3166-1 alpha-2 country code such as GB or US${hint}`,
+        2,
+      );
+    }
+    return code;
+  });
+}
+
 /** Splits arguments into store URLs and at most one barcode. */
 export function lookupInput(args: readonly string[], flags: LookupFlags): LookupInput {
+  const regions = flags.region ? checkRegions(flags.region) : undefined;
   const urls: string[] = [];
   let gtin: string | undefined;
   for (const arg of args) {
@@ -76,7 +101,7 @@ export function lookupInput(args: readonly string[], flags: LookupFlags): Lookup
   return {
     urls,
     ...(gtin ? { gtin } : {}),
-    ...(flags.region ? { regions: flags.region } : {}),
+    ...(regions ? { regions } : {}),
     ...(flags.providers ? { providers: flags.providers as LookupInput['providers'] } : {}),
     ...(flags.prefer ? { prefer: flags.prefer as LookupInput['prefer'] } : {}),
     refresh: Boolean(flags.refresh),

@@ -1,4 +1,4 @@
-import { NOTHING_TO_ADD, seedAddsNothing } from '@liner/shared';
+import { isMbid, NOTHING_TO_ADD, seedAddsNothing } from '@liner/shared';
 import type { Command } from 'commander';
 import { isPermalinkId } from '../services/permalink.ts';
 import { shortenUrls } from './format.ts';
@@ -46,8 +46,14 @@ export function registerSeed(program: Command): void {
       .option('--votable', 'ask MusicBrainz to put the edit to a vote')
       .addHelpText('after', JSON_HELP),
   ).action(async (args: string[], flags: SeedFlags, command: Command) => {
-    const permalink = isPermalink(args);
     // Input that can't be a look-up is refused before the database and providers start.
+    const existing = flags.existing?.trim().toLowerCase();
+    if (existing !== undefined && !isMbid(existing))
+      throw new CliError(
+        `--existing: "${flags.existing}" is not a MusicBrainz release ID (an MBID: 32 hexadecimal digits as 8-4-4-4-12)`,
+        2,
+      );
+    const permalink = isPermalink(args);
     const input = permalink ? undefined : lookupInput(args, flags);
     await withCliApp(command, flags, async (app) => {
       const result = input
@@ -64,7 +70,7 @@ export function registerSeed(program: Command): void {
         );
       }
       const seed = await app.services.seeds.seed(result, {
-        ...(flags.existing ? { existing: flags.existing } : {}),
+        ...(existing ? { existing } : {}),
         ...(flags.votable ? { makeVotable: true } : {}),
       });
       const page = `${app.baseUrl.get()}/release/${result.id}`;
@@ -85,7 +91,7 @@ export function registerSeed(program: Command): void {
         process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
       } else if (nothingToAdd) {
         process.stdout.write(
-          `MusicBrainz already has all of this: nothing to add to release ${flags.existing}.\n`,
+          `MusicBrainz already has all of this: nothing to add to release ${existing}.\n`,
         );
         process.stdout.write(permalinkLine);
       } else {
