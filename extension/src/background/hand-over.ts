@@ -9,6 +9,7 @@ import type { Seed } from '@liner/shared/seed/types';
 import { seedAddsNothing, validateSeed } from '@liner/shared/seed/validate';
 import { z } from 'zod';
 import type { ImportResponse } from '../messages.ts';
+import { samePageOn } from '../musicbrainz-pages.ts';
 import { musicBrainzUrl, type Settings } from '../settings/schema.ts';
 import type { BackgroundDeps } from './deps.ts';
 
@@ -23,12 +24,6 @@ export type ImportFailure = Extract<ImportResponse, { ok: false }>;
 
 /** Opens the post page: a new tab, or the sender's own tab. */
 export type Opener = (pageUrl: string) => Promise<void>;
-
-/** The same path and query on the MusicBrainz site the user chose. */
-export function retarget(seed: Seed, editorUrl: string): Seed {
-  const from = new URL(seed.url);
-  return { ...seed, url: `${editorUrl}${from.pathname}${from.search}` };
-}
 
 /** Undefined when the seed was handed over; else why it was not. */
 export async function handOver(
@@ -49,7 +44,8 @@ export async function handOver(
     };
   }
   const editorUrl = musicBrainzUrl(settings);
-  const final = retarget(seed, editorUrl);
+  // The same path and query on the MusicBrainz site the user chose.
+  const final = { ...seed, url: samePageOn(seed.url, editorUrl) };
   const checked = { editorUrl, ...(target.existing ? { existing: target.existing } : {}) };
   const seedProblems = validateSeed(final, checked);
   if (final.action !== (target.existing ? 'edit' : 'add'))
