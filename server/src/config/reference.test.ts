@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { loadConfig } from './load.ts';
-import { configReference, durationPaths, formatDuration, printableConfig } from './reference.ts';
+import { configReference, durationPaths, printableConfig } from './reference.ts';
+import { formatDuration } from './values.ts';
 
 describe('configuration reference', () => {
   it('docs/configuration.md is the one generated from the schema (npm run docs:config)', () => {

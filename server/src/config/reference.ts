@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { ENV_PREFIX } from './env.ts';
 import { isSecretPath, redactConfig } from './load.ts';
 import { type Config, configSchema, SECRET_KEYS } from './schema.ts';
+import { formatDuration } from './values.ts';
 
 interface JsonSchema {
   type?: string | string[];
@@ -63,8 +64,12 @@ function at(tree: unknown, path: string): unknown {
 const inputSchema = () =>
   z.toJSONSchema(configSchema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
 
+let durations: readonly string[] | undefined;
+
 /** Paths of the duration settings ("server.shutdownTimeout", "providers.deezer.ttl"). */
-export function durationPaths(): string[] {
+export function durationPaths(): readonly string[] {
+  // The schema does not change while the process runs: it is walked once.
+  if (durations) return durations;
   const paths: string[] = [];
   const walk = (schema: JsonSchema, path: string) => {
     if (Array.isArray(schema.type)) paths.push(path);
@@ -72,21 +77,8 @@ export function durationPaths(): string[] {
       walk(child, path ? `${path}.${key}` : key);
   };
   walk(inputSchema(), '');
+  durations = paths;
   return paths;
-}
-
-const UNIT_MS: [string, number][] = [
-  ['d', 86_400_000],
-  ['h', 3_600_000],
-  ['m', 60_000],
-  ['s', 1000],
-];
-
-/** 10000 -> "10s", 90000 -> "90s", 86400000 -> "1d", 250 -> "250ms". */
-export function formatDuration(ms: number): string {
-  for (const [unit, size] of UNIT_MS)
-    if (ms >= size && ms % size === 0) return `${ms / size}${unit}`;
-  return `${ms}ms`;
 }
 
 /**
@@ -96,12 +88,11 @@ export function formatDuration(ms: number): string {
 export function printableConfig(config: Config): unknown {
   const tree = redactConfig(config) as Record<string, unknown>;
   for (const path of durationPaths()) {
-    const keys = path.split('.');
-    const parent = keys
-      .slice(0, -1)
-      .reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], tree);
-    const last = keys.at(-1)!;
-    const holder = parent as Record<string, unknown> | undefined;
+    const dot = path.lastIndexOf('.');
+    const holder = (dot < 0 ? tree : at(tree, path.slice(0, dot))) as
+      | Record<string, unknown>
+      | undefined;
+    const last = path.slice(dot + 1);
     if (holder && typeof holder[last] === 'number')
       holder[last] = formatDuration(holder[last] as number);
   }

@@ -16,6 +16,16 @@ export function parseDuration(value: string | number): number | undefined {
   return Math.round(Number(match[1]) * UNITS[match[2] ?? 's']!);
 }
 
+/** Largest unit first: the one formatDuration writes a duration in. */
+const UNITS_DOWN = Object.entries(UNITS).sort(([, a], [, b]) => b - a);
+
+/** The inverse of parseDuration: 10000 -> "10s", 90000 -> "90s", 86400000 -> "1d", 250 -> "250ms". */
+export function formatDuration(ms: number): string {
+  for (const [unit, size] of UNITS_DOWN)
+    if (ms >= size && ms % size === 0) return `${ms / size}${unit}`;
+  return `${ms}ms`;
+}
+
 /** A duration setting, stored as milliseconds. */
 export const duration = () =>
   z.union([z.string(), z.number()]).transform((value, ctx) => {
