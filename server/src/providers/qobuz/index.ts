@@ -15,6 +15,7 @@ import {
 } from '../../http/errors.ts';
 import { barcodeSearches, findByBarcode } from '../common/barcode.ts';
 import { validate } from '../common/fetch.ts';
+import { regionOrder } from '../common/regions.ts';
 import type { ProviderContext, ProviderDeclaration, ProviderLookup } from '../types.ts';
 import { type QobuzAlbum, type QobuzTrack, qobuzAlbum, qobuzError, qobuzSearch } from './api.ts';
 import { parseQobuzRelease, qobuzGtin } from './parse.ts';
@@ -143,7 +144,7 @@ function createClient(ctx: ProviderContext) {
 
   /** The URL's own locale, else the first preferred region Qobuz has a store in. */
   const storefront = (regions: readonly string[], first?: string) =>
-    [first, ...regions].find((r) => r && STOREFRONTS.includes(r.toUpperCase()))?.toUpperCase();
+    regionOrder(regions, first).find((r) => STOREFRONTS.includes(r));
 
   return {
     async lookupById(entity: StoreEntity, regions: readonly string[]) {
