@@ -77,6 +77,12 @@ export function gtinKey(gtin: string): string {
   return gtin.replace(/\D/g, '').replace(/^0+/, '');
 }
 
+/** The GTIN's number zero-padded to each of 12, 13 and 14 digits that it fits, shortest first. */
+function paddedForms(gtin: string): string[] {
+  const key = gtinKey(gtin);
+  return [12, 13, 14].filter((length) => key.length <= length).map((n) => key.padStart(n, '0'));
+}
+
 /**
  * The one form of a GTIN that a look-up asks with: an EAN-8 given as 8 digits stays so, any other
  * takes the shortest of 12, 13 or 14 digits its number fits (a UPC-A as its 12, "0602475093060"
@@ -86,9 +92,7 @@ export function gtinKey(gtin: string): string {
 export function canonicalGtin(gtin: string): string {
   const digits = gtin.replace(/\D/g, '');
   if (digits.length === 8) return digits;
-  const key = gtinKey(digits);
-  const length = [12, 13, 14].find((n) => key.length <= n);
-  return length ? key.padStart(length, '0') : digits;
+  return paddedForms(digits)[0] ?? digits;
 }
 
 export function sameGtin(a: string, b: string): boolean {
@@ -100,14 +104,7 @@ export function sameGtin(a: string, b: string): boolean {
  * Padding keeps the check digit valid, so every variant names the same product.
  */
 export function gtinVariants(gtin: string): string[] {
-  const key = gtinKey(gtin);
-  const variants = [gtin];
-  for (const length of [12, 13, 14]) {
-    if (key.length > length) continue;
-    const padded = key.padStart(length, '0');
-    if (!variants.includes(padded)) variants.push(padded);
-  }
-  return variants;
+  return [...new Set([gtin, ...paddedForms(gtin)])];
 }
 
 /**
