@@ -12,6 +12,7 @@ import type { BackgroundDeps } from './deps.ts';
 import { importIntoEditor } from './editor-import.ts';
 import { importRelease } from './import.ts';
 import { lookupRelease } from './lookup.ts';
+import { internalProblem } from './problems.ts';
 import { recent, testServer } from './status.ts';
 
 const FROM_CONTENT_SCRIPTS = new Set<ParsedRequest['type']>([
@@ -107,13 +108,7 @@ export function createMessageListener(deps: BackgroundDeps) {
       return true;
     }
     handleRequest(deps, parsed.data, sender).then(sendResponse, (error: unknown) =>
-      sendResponse(
-        failure({
-          kind: 'server-error',
-          message: `Liner failed: ${(error as Error).message ?? String(error)}`,
-          retryable: true,
-        }),
-      ),
+      sendResponse(failure(internalProblem(error))),
     );
     return true;
   };

@@ -111,3 +111,12 @@ export function problemFrom(
     retryable: true,
   };
 }
+
+/** A failure of the extension's own code (not the server's): said in words, worth a retry. */
+export function internalProblem(error: unknown): Problem {
+  return {
+    kind: 'server-error',
+    message: `Liner failed: ${(error as Error).message ?? String(error)}`,
+    retryable: true,
+  };
+}

@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { MAX_URLS_TO_CHECK } from '../limits.ts';
 import type { Problem } from '../messages.ts';
 import { type BackgroundDeps, TIMEOUTS } from './deps.ts';
-import { problemFrom } from './problems.ts';
+import { internalProblem, problemFrom } from './problems.ts';
 
 /** How long the first question waits for others to join it. */
 export const BATCH_WINDOW_MS = 50;
@@ -86,15 +86,7 @@ export function createUrlBatcher(deps: BackgroundDeps, windowMs = BATCH_WINDOW_M
         part.map((w) => w.url),
       ).then(
         (outcomes) => settle((url) => outcomes.get(url)!),
-        (error: unknown) =>
-          settle(() => ({
-            status: 'failed',
-            problem: {
-              kind: 'server-error',
-              message: `Liner failed: ${(error as Error).message ?? String(error)}`,
-              retryable: true,
-            },
-          })),
+        (error: unknown) => settle(() => ({ status: 'failed', problem: internalProblem(error) })),
       );
     }
   };
