@@ -5,7 +5,7 @@
  * link and the first ISRC; the stores also have Beatport and Spotify pages and two more ISRCs.
  */
 import { describe, expect, it } from 'vitest';
-import type { StandInRelease } from '../support/musicbrainz-release.ts';
+import { ALPHA_MBID, twoSidesRelease } from '../support/store-stand-ins.ts';
 import { e2eAvailable, type StandInReleases, useHarness, WAIT } from './support/harness.ts';
 import { editorPage, landingPage, releasePage } from './support/musicbrainz-pages.ts';
 import { inShadow } from './support/shadow.ts';
@@ -14,22 +14,19 @@ const MB = 'https://test.musicbrainz.org';
 const RELEASE_MBID = '7d2c9a41-5b3e-4f60-8a1d-2e4f6b8c0d12';
 const BUSY_MBID = '7d2c9a41-5b3e-4f60-8a1d-2e4f6b8c0d13';
 const IMPORTED_MBID = '7d2c9a41-5b3e-4f60-8a1d-2e4f6b8c0d14';
-const ALPHA_MBID = '8c8b7a28-0d3c-4b8f-9c9b-6f1a2b3c4d5e';
 const DEEZER = 'https://www.deezer.com/album/100001';
 const BEATPORT = 'https://www.beatport.com/release/night-drive/4100001';
 const SPOTIFY = 'https://open.spotify.com/album/LinerTwoSides000000001';
 
-const release = (id: string): StandInRelease => ({
-  id,
-  title: 'Two Sides',
-  artist: { id: ALPHA_MBID, name: 'Alpha' },
-  barcode: '0192758000019',
-  media: [
-    { tracks: [{ title: 'Opening', isrc: 'GBAAA2300001' }, { title: 'Duet' }] },
-    { tracks: [{ title: 'Reprise' }] },
-  ],
-  links: [{ url: DEEZER, type: 'free streaming' }],
-});
+const release = (id: string) =>
+  twoSidesRelease(id, {
+    barcode: '0192758000019',
+    media: [
+      { tracks: [{ title: 'Opening', isrc: 'GBAAA2300001' }, { title: 'Duet' }] },
+      { tracks: [{ title: 'Reprise' }] },
+    ],
+    links: [{ url: DEEZER, type: 'free streaming' }],
+  });
 
 /** [url, link type] pairs of a seed's urls.N fields. */
 function seededLinks(fields: [string, string][]): [string, string][] {

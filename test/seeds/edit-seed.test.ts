@@ -8,26 +8,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../server/src/db/connect.ts';
 import type { RunningServer } from '../../server/src/serve.ts';
 import { testDatabases } from '../support/databases.ts';
-import type { StandInRelease } from '../support/musicbrainz-release.ts';
 import { apiClient, startTestServer } from '../support/server.ts';
 import type { StandIn } from '../support/stand-in.ts';
-import { startStoreStandIns, storeStandInEnv } from '../support/store-stand-ins.ts';
+import {
+  startStoreStandIns,
+  storeStandInEnv,
+  TWO_SIDES_BANDCAMP,
+  twoSidesRelease,
+} from '../support/store-stand-ins.ts';
 
 const NO_BARCODE = '4d2e1b63-8e5f-4c9b-8a32-7f6e5d4c3b21';
 const COMPLETE = '4d2e1b63-8e5f-4c9b-8a32-7f6e5d4c3b22';
 const TYPO = '4d2e1b63-8e5f-4c9b-8a32-7f6e5d4c3b23';
 const NONE = '4d2e1b63-8e5f-4c9b-8a32-7f6e5d4c3b24';
-const BANDCAMP = 'https://alpha.bandcamp.com/album/two-sides';
 const DEEZER = 'https://www.deezer.com/album/100001';
-
-const release = (id: string, extra: Partial<StandInRelease>): StandInRelease => ({
-  id,
-  title: 'Two Sides',
-  artist: { id: '8c8b7a28-0d3c-4b8f-9c9b-6f1a2b3c4d5e', name: 'Alpha' },
-  media: [{ tracks: [{ title: 'Opening' }, { title: 'Duet' }, { title: 'Reprise' }] }],
-  links: [{ url: BANDCAMP, type: 'purchase for download' }],
-  ...extra,
-});
 
 describe('the edit seed of a comparison', () => {
   let database: DatabaseHandle;
@@ -38,15 +32,15 @@ describe('the edit seed of a comparison', () => {
     database = await testDatabases()[0]!.open();
     upstream = await startStoreStandIns({
       releases: {
-        [NO_BARCODE]: release(NO_BARCODE, {}),
+        [NO_BARCODE]: twoSidesRelease(NO_BARCODE),
         // A barcode with a typo: not a valid GTIN, but MusicBrainz does hold one.
-        [TYPO]: release(TYPO, { barcode: '192758000018' }),
+        [TYPO]: twoSidesRelease(TYPO, { barcode: '192758000018' }),
         // An editor ticked "this release has no barcode": MusicBrainz answers "".
-        [NONE]: release(NONE, { barcode: '' }),
-        [COMPLETE]: release(COMPLETE, {
+        [NONE]: twoSidesRelease(NONE, { barcode: '' }),
+        [COMPLETE]: twoSidesRelease(COMPLETE, {
           barcode: '192758000019',
           links: [
-            { url: BANDCAMP, type: 'purchase for download' },
+            { url: TWO_SIDES_BANDCAMP, type: 'purchase for download' },
             { url: DEEZER, type: 'free streaming' },
           ],
         }),

@@ -9,29 +9,27 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../server/src/db/connect.ts';
 import type { RunningServer } from '../../server/src/serve.ts';
 import { testDatabases } from '../support/databases.ts';
-import type { StandInRelease } from '../support/musicbrainz-release.ts';
 import { apiClient, startTestServer } from '../support/server.ts';
 import type { StandIn } from '../support/stand-in.ts';
-import { startStoreStandIns, storeStandInEnv } from '../support/store-stand-ins.ts';
+import {
+  startStoreStandIns,
+  storeStandInEnv,
+  twoSidesRelease,
+} from '../support/store-stand-ins.ts';
 
 const MBID = '3c1f0a52-7d4e-4b8a-9f21-6e5d4c3b2a10';
 const BUSY = '3c1f0a52-7d4e-4b8a-9f21-6e5d4c3b2a11';
 const ABSENT = '3c1f0a52-7d4e-4b8a-9f21-6e5d4c3b2a12';
-const BANDCAMP = 'https://alpha.bandcamp.com/album/two-sides';
 
 /** One flat medium where the stores have two (2 + 1 tracks), and only the first ISRC. */
-const RELEASE: StandInRelease = {
-  id: MBID,
-  title: 'Two Sides',
-  artist: { id: '8c8b7a28-0d3c-4b8f-9c9b-6f1a2b3c4d5e', name: 'Alpha' },
+const RELEASE = twoSidesRelease(MBID, {
   barcode: '192758000019',
   media: [
     {
       tracks: [{ title: 'Opening', isrc: 'GBAAA2300001' }, { title: 'Duet' }, { title: 'Reprise' }],
     },
   ],
-  links: [{ url: BANDCAMP, type: 'purchase for download' }],
-};
+});
 
 describe.each(testDatabases())('compare with stores on $kind', ({ open }) => {
   let database: DatabaseHandle;

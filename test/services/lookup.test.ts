@@ -9,12 +9,15 @@ import { silentLogger } from '../../server/src/log.ts';
 import { testDatabases } from '../support/databases.ts';
 import { testConfig } from '../support/providers.ts';
 import type { StandIn } from '../support/stand-in.ts';
-import { startStoreStandIns, storeStandInEnv } from '../support/store-stand-ins.ts';
+import {
+  ALPHA_MBID,
+  TWO_SIDES_BANDCAMP as BANDCAMP,
+  startStoreStandIns,
+  storeStandInEnv,
+} from '../support/store-stand-ins.ts';
 
-const ARTIST_MBID = '8c8b7a28-0d3c-4b8f-9c9b-6f1a2b3c4d5e';
 const RELEASE_MBID = '1f6e2d7c-3b4a-4c5d-8e9f-0a1b2c3d4e5f';
 const DEEZER = 'https://www.deezer.com/album/100001';
-const BANDCAMP = 'https://alpha.bandcamp.com/album/two-sides';
 
 describe.each(testDatabases())('look-up service on $kind', ({ open }) => {
   let database: DatabaseHandle;
@@ -24,7 +27,7 @@ describe.each(testDatabases())('look-up service on $kind', ({ open }) => {
   let deezerFails = false;
   let musicBrainzFails = false;
   const linked: Record<string, [string, string][]> = {
-    'https://www.deezer.com/artist/1': [['artist', ARTIST_MBID]],
+    'https://www.deezer.com/artist/1': [['artist', ALPHA_MBID]],
     [DEEZER]: [['release', RELEASE_MBID]],
   };
   const count = (prefix: string) =>
@@ -69,7 +72,7 @@ describe.each(testDatabases())('look-up service on $kind', ({ open }) => {
       'tracks.isrc': 'deezer',
       gtin: expect.any(String),
     });
-    expect(result.release?.artists[0]).toMatchObject({ name: 'Alpha', mbid: ARTIST_MBID });
+    expect(result.release?.artists[0]).toMatchObject({ name: 'Alpha', mbid: ALPHA_MBID });
     expect(result.existing).toEqual([{ mbid: RELEASE_MBID, url: DEEZER }]);
     expect(result.messages.filter((m) => m.level === 'error')).toEqual([]);
   });

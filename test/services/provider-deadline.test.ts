@@ -9,9 +9,12 @@ import { silentLogger } from '../../server/src/log.ts';
 import { testDatabases } from '../support/databases.ts';
 import { testConfig } from '../support/providers.ts';
 import type { StandIn } from '../support/stand-in.ts';
-import { startStoreStandIns, storeStandInEnv } from '../support/store-stand-ins.ts';
+import {
+  TWO_SIDES_BANDCAMP as BANDCAMP,
+  startStoreStandIns,
+  storeStandInEnv,
+} from '../support/store-stand-ins.ts';
 
-const BANDCAMP = 'https://alpha.bandcamp.com/album/two-sides';
 const [first] = testDatabases();
 
 describe('a provider past its deadline', () => {

@@ -13,7 +13,26 @@ import {
   twoSidesBandcampPage,
 } from './stand-ins.ts';
 
+/** "Two Sides" by Alpha on Bandcamp: the page the stand-in serves under /bandcamp. */
 export const TWO_SIDES_BANDCAMP = 'https://alpha.bandcamp.com/album/two-sides';
+/** Alpha's MBID, the artist of "Two Sides" in the tests' stand-in MusicBrainz. */
+export const ALPHA_MBID = '8c8b7a28-0d3c-4b8f-9c9b-6f1a2b3c4d5e';
+
+/**
+ * "Two Sides" as a stand-in MusicBrainz holds it for ws/2/release: unless `extra` says otherwise,
+ * one flat medium of the three tracks (the stores have two media), no barcode or ISRC, and only
+ * the Bandcamp link.
+ */
+export function twoSidesRelease(id: string, extra: Partial<StandInRelease> = {}): StandInRelease {
+  return {
+    id,
+    title: 'Two Sides',
+    artist: { id: ALPHA_MBID, name: 'Alpha' },
+    media: [{ tracks: [{ title: 'Opening' }, { title: 'Duet' }, { title: 'Reprise' }] }],
+    links: [{ url: TWO_SIDES_BANDCAMP, type: 'purchase for download' }],
+    ...extra,
+  };
+}
 
 export interface StoreStandInOptions {
   /** Store URL -> [entity type, MBID] pairs MusicBrainz's ws/2/url answers with. */
