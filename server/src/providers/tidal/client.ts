@@ -24,6 +24,7 @@ import { legacyAlbum, legacyItems, readLegacyAlbum } from './legacy.ts';
 import { buildTidalRelease, type TidalAlbum } from './parse.ts';
 
 const NAME = 'tidal';
+const store = storeByName(NAME);
 const ALBUM_INCLUDE = 'artists,items.artists,providers,coverArt';
 const VIDEO_INCLUDE = 'artists,providers';
 const ITEM_INCLUDE = 'artists';
@@ -107,12 +108,13 @@ export function createTidalClient(ctx: ProviderContext): ProviderClient {
   function result(album: TidalAlbum, apiUrl: string, notes: ProviderLookup['messages']) {
     if (album.items.length === 0)
       throw new ProviderDataError(NAME, apiUrl, 'the release has no tracks');
-    const { release, messages } = buildTidalRelease(album);
+    const url = store.canonicalUrl({ store: NAME, type: 'release', id: album.id });
+    const { release, messages } = buildTidalRelease(album, url);
     return {
       release,
       messages: [...notes, ...messages],
       id: album.id,
-      url: storeByName(NAME).canonicalUrl({ store: NAME, type: 'release', id: album.id }),
+      url,
       apiUrl,
       region: album.region,
     };
@@ -175,7 +177,7 @@ export function createTidalClient(ctx: ProviderContext): ProviderClient {
       if (old) return old;
       throw new NotFoundError(
         NAME,
-        storeByName(NAME).canonicalUrl(entity),
+        store.canonicalUrl(entity),
         `Tidal has no ${video ? 'video' : 'album'} ${video ?? entity.id} in ${order.join(', ')}`,
       );
     },

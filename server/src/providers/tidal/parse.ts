@@ -2,13 +2,7 @@
  * A Tidal album (or standalone video), read from either API version into one shape, -> the
  * harmonized release. Pure: no I/O, no clock.
  */
-import {
-  type LookupMessage,
-  parseIsrc,
-  type ReleaseInput,
-  type ReleaseType,
-  storeByName,
-} from '@liner/shared';
+import { type LookupMessage, parseIsrc, type ReleaseInput, type ReleaseType } from '@liner/shared';
 import { type CreditedArtist, creditString } from '../common/credits.ts';
 import { parseDate } from '../common/dates.ts';
 import { trackCredit } from '../common/featuring.ts';
@@ -71,7 +65,11 @@ function missingPositions(album: TidalAlbum): number[] {
   return Array.from({ length: album.itemCount }, (_, i) => i + 1).filter((n) => !present.has(n));
 }
 
-export function buildTidalRelease(album: TidalAlbum): {
+/** `url` is the album's canonical store URL, which the look-up reports as well. */
+export function buildTidalRelease(
+  album: TidalAlbum,
+  url: string,
+): {
   release: ReleaseInput;
   messages: LookupMessage[];
 } {
@@ -107,7 +105,6 @@ export function buildTidalRelease(album: TidalAlbum): {
     );
   }
   const gtin = checkedGtin(album.barcode, NAME, 'Tidal', messages);
-  const url = storeByName(NAME).canonicalUrl({ store: NAME, type: 'release', id: album.id });
   const release: ReleaseInput = {
     title: album.title,
     artists,
