@@ -6,7 +6,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Config } from '../config/schema.ts';
-import { MAX_BATCH_CALLS, trpcCalls } from './calls.ts';
+import { MAX_BATCH_CALLS } from './calls.ts';
 import { hostGuard } from './host-guard.ts';
 import { type Guard, sendJson } from './http-server.ts';
 
@@ -103,7 +103,7 @@ export function rateLimitGuard(config: Config, now: () => number = Date.now): Gu
   return (req: IncomingMessage, res: ServerResponse, ctx) => {
     // The pages count too: they read MusicBrainz (edit seeds, follow-ups) like the API does.
     if (!/^\/(trpc|release)\//.test(ctx.url.pathname)) return true;
-    const calls = ctx.url.pathname.startsWith('/trpc/') ? trpcCalls(ctx.url).length : 1;
+    const calls = ctx.calls?.length ?? 1;
     // A batch over the cap is refused before any of its calls runs: it costs one request.
     const cost = calls > MAX_BATCH_CALLS ? 1 : calls;
     const key =

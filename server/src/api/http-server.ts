@@ -18,6 +18,8 @@ export interface RouteContext {
   requestId: string;
   client: string;
   url: URL;
+  /** For a /trpc/ request, the procedure paths it calls (trpcCalls), read once for every guard. */
+  calls?: readonly string[];
 }
 
 /** Extra handlers mounted by path prefix (pages, metrics); return false to fall through. */
@@ -57,10 +59,9 @@ const SLOW_REQUEST_SECONDS = 0.25;
  * A bounded label for metrics: the tRPC procedure (or "batch", or "unknown" for a path that names
  * no procedure, so made-up paths cannot grow /metrics), or the page kind.
  */
-function routeLabel(url: URL): string {
+function routeLabel(url: URL, calls: readonly string[] | undefined): string {
   const path = url.pathname;
-  if (path.startsWith('/trpc/')) {
-    const calls = trpcCalls(url);
+  if (calls) {
     if (calls.length > 1) return '/trpc/batch';
     return PROCEDURE_PATHS.has(calls[0]!) ? `/trpc/${calls[0]}` : '/trpc/unknown';
   }
@@ -121,11 +122,17 @@ export function createLinerServer(app: App, options: HttpServerOptions = {}): Li
     active++;
     const started = performance.now();
     const url = new URL(req.url ?? '/', 'http://liner.invalid');
-    const ctx: RouteContext = { app, requestId, client: 'anonymous', url };
+    const ctx: RouteContext = {
+      app,
+      requestId,
+      client: 'anonymous',
+      url,
+      ...(url.pathname.startsWith('/trpc/') ? { calls: trpcCalls(url) } : {}),
+    };
     res.on('close', () => {
       active--;
       const seconds = (performance.now() - started) / 1000;
-      const route = routeLabel(url);
+      const route = routeLabel(url, ctx.calls);
       app.metrics.httpRequest({
         route,
         method: req.method ?? 'GET',
@@ -171,10 +178,10 @@ export function createLinerServer(app: App, options: HttpServerOptions = {}): Li
         const readiness = await app.database.readiness();
         return sendJson(res, readiness.ready ? 200 : 503, readiness);
       }
-      if (url.pathname.startsWith('/trpc/')) {
+      if (ctx.calls) {
         (req as IncomingMessage & { linerContext?: RouteContext }).linerContext = ctx;
         const batch = url.searchParams.get('batch') === '1';
-        const calls = trpcCalls(url).length;
+        const calls = ctx.calls.length;
         if (calls > MAX_BATCH_CALLS) {
           return sendTrpcError(
             res,
