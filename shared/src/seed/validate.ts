@@ -40,6 +40,12 @@ const FIELD_PATTERNS = [
 ];
 /** Fields that may be given more than once (MusicBrainz reads them as a list). */
 const REPEATABLE = new Set(['type']);
+/** Release group types, lower-cased: MusicBrainz reads the type field case-insensitively. */
+const PRIMARY_TYPES = new Set(SEED_PRIMARY_TYPES.map((t) => t.toLowerCase()));
+const GROUP_TYPES = new Set([
+  ...PRIMARY_TYPES,
+  ...SEED_SECONDARY_TYPES.map((t) => t.toLowerCase()),
+]);
 
 function checkIndexes(names: readonly string[], problems: SeedProblem[]): void {
   const lists = new Map<string, Set<number>>();
@@ -71,12 +77,7 @@ const httpUrl = (value: string) => /^https?:\/\/[^\s]+$/.test(value) && URL.canP
 function checkValue(name: string, value: string, problems: SeedProblem[]): void {
   const fail = (message: string) => problems.push({ field: name, message });
   const last = name.split('.').at(-1)!;
-  if (
-    name === 'type' &&
-    ![...SEED_PRIMARY_TYPES, ...SEED_SECONDARY_TYPES].some(
-      (t) => t.toLowerCase() === value.toLowerCase(),
-    )
-  )
+  if (name === 'type' && !GROUP_TYPES.has(value.toLowerCase()))
     fail(`"${value}" is not a release group type`);
   if (name === 'status' && !SEED_STATUSES.includes(value))
     fail(`"${value}" is not a release status`);
@@ -198,9 +199,8 @@ function checkTarget(seed: Seed, target: SeedTarget, problems: SeedProblem[]): v
       });
     return;
   }
-  const edit =
-    /^\/release\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/edit$/.exec(path);
-  if (!edit || url.search !== '')
+  const edit = /^\/release\/([^/]+)\/edit$/.exec(path);
+  if (!edit || !isMbid(edit[1]!) || url.search !== '')
     problems.push({
       field: '(action)',
       message: 'an existing release is posted to /release/<mbid>/edit',
@@ -231,7 +231,7 @@ export function validateSeed(seed: Seed, target: SeedTarget = {}): SeedProblem[]
     checkValue(name, value, problems);
   }
   const primaries = seed.fields.filter(
-    ([n, v]) => n === 'type' && SEED_PRIMARY_TYPES.some((t) => t.toLowerCase() === v.toLowerCase()),
+    ([n, v]) => n === 'type' && PRIMARY_TYPES.has(v.toLowerCase()),
   );
   if (primaries.length > 1) problems.push({ field: 'type', message: 'more than one primary type' });
   checkIndexes(names, problems);
