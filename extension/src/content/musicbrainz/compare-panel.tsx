@@ -4,7 +4,7 @@
  * or a seeded MusicBrainz form the user reviews. Store data only ever goes into text nodes.
  */
 import type { CacheNote, ComparisonView, PlacedIsrc } from '../../messages.ts';
-import { ImportLine, type ImportState } from '../ui/status.tsx';
+import { CacheLine, ImportLine, type ImportState, Messages } from '../ui/status.tsx';
 import { byUser } from '../ui/user-action.ts';
 
 export interface ComparePanelProps {
@@ -82,12 +82,7 @@ export function ComparePanel(props: ComparePanelProps) {
   );
   return (
     <div data-liner="comparison">
-      {props.cache && (
-        <p class="note" data-liner="cache-note">
-          From Liner's cache (compared {new Date(props.cache.fetchedAt).toLocaleString()}).
-          {props.cache.serverProblem ? ` ${props.cache.serverProblem}` : ''}
-        </p>
-      )}
+      {props.cache && <CacheLine cache={props.cache} verb="compared" />}
       <p data-liner="providers">
         Compared with:{' '}
         {c.providers.length
@@ -164,16 +159,7 @@ export function ComparePanel(props: ComparePanelProps) {
           Add cover art in MusicBrainz
         </a>
       </section>
-      {c.messages.length > 0 && (
-        <ul data-liner="messages">
-          {c.messages.map((m) => (
-            <li key={`${m.level}|${m.provider ?? ''}|${m.text}`} class={`level-${m.level}`}>
-              {m.provider ? `${m.provider}: ` : ''}
-              {m.text}
-            </li>
-          ))}
-        </ul>
-      )}
+      <Messages messages={c.messages} />
       {c.lookupPage && (
         <p>
           <a href={c.lookupPage} target="_blank" rel="noreferrer" data-liner="lookup-page">

@@ -7,7 +7,7 @@ import type { LookupResult } from '@liner/shared/lookup';
 import type { CacheNote } from '../../messages.ts';
 import { conflictLines, formatValue, providerName, summaryRows } from './format.ts';
 import { ReleaseLinks } from './release-links.tsx';
-import { ImportLine, type ImportState } from './status.tsx';
+import { CacheLine, ImportLine, type ImportState, Messages } from './status.tsx';
 import { byUser } from './user-action.ts';
 
 export type { ImportState };
@@ -23,16 +23,6 @@ export interface PanelProps {
   /** Look up again past the caches: the stores or the options may have changed. */
   onRefresh(): void;
   onClose(): void;
-}
-
-function CacheLine({ cache }: { cache: CacheNote }) {
-  const when = new Date(cache.fetchedAt).toLocaleString();
-  return (
-    <p class="note" data-liner="cache-note">
-      From Liner's cache (looked up {when}).
-      {cache.serverProblem ? ` ${cache.serverProblem}` : ''}
-    </p>
-  );
 }
 
 /** ✓, or ✗ with the reason unless one of the messages below already gives it. */
@@ -53,7 +43,7 @@ export function Panel(props: PanelProps) {
         ×
       </button>
       <h2>{release ? release.title : 'Nothing found'}</h2>
-      {props.cache && <CacheLine cache={props.cache} />}
+      {props.cache && <CacheLine cache={props.cache} verb="looked up" />}
       {release ? (
         <table data-liner="summary">
           <tbody>
@@ -98,19 +88,12 @@ export function Panel(props: PanelProps) {
           .map((p) => `${p.displayName} ${providerOutcome(result, p.name)}`)
           .join(', ')}
       </p>
-      {result.messages.length > 0 && (
-        <ul data-liner="messages">
-          {result.messages.map((message) => (
-            <li
-              key={`${message.level}|${message.provider ?? ''}|${message.text}`}
-              class={`level-${message.level}`}
-            >
-              {message.provider ? `${providerName(message.provider)}: ` : ''}
-              {message.text}
-            </li>
-          ))}
-        </ul>
-      )}
+      <Messages
+        messages={result.messages.map((m) => ({
+          ...m,
+          provider: m.provider && providerName(m.provider),
+        }))}
+      />
       {existing.length > 0 && (
         <p data-liner="existing">
           Already in MusicBrainz: <ReleaseLinks mbids={existing} musicbrainzUrl={musicbrainzUrl} />

@@ -1,10 +1,16 @@
 /**
  * The small status pieces the store widget and the MusicBrainz page share: seconds since a
- * request started, a problem in words with Retry where trying again may help, and how an
- * import went.
+ * request started, a problem in words with Retry where trying again may help, how an import
+ * went, that an answer came from the cache, and what the providers said.
  */
 import { useEffect, useState } from 'preact/hooks';
-import type { Failure, ImportResponse, Problem } from '../../messages.ts';
+import type {
+  CacheNote,
+  ComparisonView,
+  Failure,
+  ImportResponse,
+  Problem,
+} from '../../messages.ts';
 import { byUser } from './user-action.ts';
 
 export type ImportState =
@@ -84,4 +90,32 @@ export function ImportLine({ importState }: { importState: ImportState }) {
     );
   }
   return null;
+}
+
+/** The answer is Liner's cached one, from when it was `verb` ("looked up", "compared"). */
+export function CacheLine({ cache, verb }: { cache: CacheNote; verb: string }) {
+  return (
+    <p class="note" data-liner="cache-note">
+      From Liner's cache ({verb} {new Date(cache.fetchedAt).toLocaleString()}).
+      {cache.serverProblem ? ` ${cache.serverProblem}` : ''}
+    </p>
+  );
+}
+
+/** A provider's message with the provider's name as shown. */
+type ShownMessage = ComparisonView['messages'][number];
+
+/** What the providers said, one per line (nothing when they said nothing). */
+export function Messages({ messages }: { messages: readonly ShownMessage[] }) {
+  if (messages.length === 0) return null;
+  return (
+    <ul data-liner="messages">
+      {messages.map((m) => (
+        <li key={`${m.level}|${m.provider ?? ''}|${m.text}`} class={`level-${m.level}`}>
+          {m.provider ? `${m.provider}: ` : ''}
+          {m.text}
+        </li>
+      ))}
+    </ul>
+  );
 }
