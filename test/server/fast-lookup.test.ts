@@ -8,7 +8,7 @@ import type { RunningServer } from '../../server/src/serve.ts';
 import { testDatabases } from '../support/databases.ts';
 import { apiClient, startTestServer } from '../support/server.ts';
 import type { StandIn } from '../support/stand-in.ts';
-import { deezerAndMusicBrainzEnv, startDeezerAndMusicBrainz } from '../support/stand-ins.ts';
+import { startStoreStandIns, storeStandInEnv } from '../support/store-stand-ins.ts';
 
 describe.each(testDatabases())('warm look-up fast path on $kind', ({ open }) => {
   let database: DatabaseHandle;
@@ -17,8 +17,8 @@ describe.each(testDatabases())('warm look-up fast path on $kind', ({ open }) => 
 
   beforeAll(async () => {
     database = await open();
-    upstream = await startDeezerAndMusicBrainz();
-    running = await startTestServer({ database, env: deezerAndMusicBrainzEnv(upstream) });
+    upstream = await startStoreStandIns();
+    running = await startTestServer({ database, env: storeStandInEnv(upstream, 'deezer') });
   });
   afterAll(async () => {
     await running?.stop();

@@ -8,7 +8,7 @@ import type { RunningServer } from '../../server/src/serve.ts';
 import { createPostgresDatabase } from '../support/databases.ts';
 import { startTestServer } from '../support/server.ts';
 import type { StandIn } from '../support/stand-in.ts';
-import { deezerAndMusicBrainzEnv, startDeezerAndMusicBrainz } from '../support/stand-ins.ts';
+import { startStoreStandIns, storeStandInEnv } from '../support/store-stand-ins.ts';
 import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy.ts';
 
 const baseUrl = process.env.TEST_DATABASE_URL;
@@ -29,8 +29,8 @@ describe.skipIf(!baseUrl)('readiness through a database outage (PostgreSQL)', ()
     target.host = `127.0.0.1:${proxy.port}`;
     const database = await openDatabase({ kind: 'postgres', url: target.href, poolSize: 2 });
     closeDb = () => database.close();
-    upstream = await startDeezerAndMusicBrainz();
-    running = await startTestServer({ database, env: deezerAndMusicBrainzEnv(upstream) });
+    upstream = await startStoreStandIns();
+    running = await startTestServer({ database, env: storeStandInEnv(upstream, 'deezer') });
   });
   afterAll(async () => {
     await running?.stop();

@@ -1,6 +1,7 @@
 /**
- * Stand-ins for whole upstreams, built from the project's own fixtures: a Deezer API that serves
- * the replay files, a Bandcamp that serves album pages, and a MusicBrainz ws/2/url.
+ * Routes of stand-in upstreams, built from the project's own fixtures: a Deezer API that serves
+ * the replay files, a Bandcamp that serves album pages, and a MusicBrainz ws/2/url. The upstream
+ * most server tests share, all of them together, is startStoreStandIns (store-stand-ins.ts).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -112,28 +113,3 @@ export const DEEZER_FIXTURES = new URL(
   '../../server/src/providers/deezer/fixtures',
   import.meta.url,
 ).pathname;
-
-/**
- * One stand-in upstream for server tests: Deezer's API from the Deezer provider's own fixtures
- * under /deezer, and a MusicBrainz ws/2/url that knows `known` under /mb.
- */
-export async function startDeezerAndMusicBrainz(known: Record<string, [string, string][]> = {}) {
-  const { startStandIn } = await import('./stand-in.ts');
-  const upstream = await startStandIn();
-  const deezer = replayRoute('/deezer', 'https://api.deezer.com', DEEZER_FIXTURES);
-  const mb = musicBrainzUrlRoute(known);
-  upstream.route('*', (req, res) =>
-    req.path.startsWith('/deezer/') ? deezer(req, res) : mb(req, res),
-  );
-  return upstream;
-}
-
-/** Settings that point a server at startDeezerAndMusicBrainz(). */
-export function deezerAndMusicBrainzEnv(upstream: { url: string }): Record<string, string> {
-  return {
-    LINER_PROVIDERS: 'deezer',
-    LINER_PROVIDERS__DEEZER__BASE_URL: `${upstream.url}/deezer`,
-    LINER_MUSICBRAINZ_API_URL: `${upstream.url}/mb`,
-    LINER_MUSICBRAINZ_REQUEST_INTERVAL: '10ms',
-  };
-}
