@@ -76,13 +76,18 @@ export function redactUrl(url: string): string {
 
 const URL_IN_TEXT = /\b[a-z][a-z\d+.-]*:\/\/[^\s"'<>]+/gi;
 
-/** Every URL in a text passed through redactUrl (an error message naming the URL it failed on). */
-export function redactUrlsIn(text: string): string {
+/** Every URL in a text replaced by `change(url)`, the rest of the text left as it is. */
+export function replaceUrlsIn(text: string, change: (url: string) => string): string {
   return text.replace(URL_IN_TEXT, (match) => {
     // Punctuation after a URL in a sentence ("(... https://x/?token=t).") is not part of it.
     const url = match.replace(/[).,;:!?]+$/, '');
-    return redactUrl(url) + match.slice(url.length);
+    return change(url) + match.slice(url.length);
   });
+}
+
+/** Every URL in a text passed through redactUrl (an error message naming the URL it failed on). */
+export function redactUrlsIn(text: string): string {
+  return replaceUrlsIn(text, redactUrl);
 }
 
 function scrubUrls(value: unknown, seen: WeakSet<object>): unknown {

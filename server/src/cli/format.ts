@@ -1,21 +1,16 @@
 /** The readable form of a look-up result for the terminal. */
 import type { LookupResult, Release, Track } from '@liner/shared';
+import { replaceUrlsIn } from '../log.ts';
 
 /** How long a URL may be in text output before it is cut: the result's --json has it whole. */
 export const URL_TEXT_LIMIT = 120;
-
-const URL_IN_TEXT = /\b[a-z][a-z\d+.-]*:\/\/[^\s"'<>]+/gi;
 
 /**
  * Every URL in the text longer than `limit` cut to `limit` characters, the last one "…": a
  * MusicBrainz look-up of every link of a release is a URL of kilobytes.
  */
 export function shortenUrls(text: string, limit = URL_TEXT_LIMIT): string {
-  return text.replace(URL_IN_TEXT, (match) => {
-    // Punctuation after a URL in a sentence ("(API https://x/y)") is not part of it.
-    const url = match.replace(/[).,;:!?]+$/, '');
-    return url.length > limit ? `${url.slice(0, limit - 1)}…${match.slice(url.length)}` : match;
-  });
+  return replaceUrlsIn(text, (url) => (url.length > limit ? `${url.slice(0, limit - 1)}…` : url));
 }
 
 function duration(ms: number | undefined): string {
