@@ -43,10 +43,6 @@ const NO_BARCODE_TEXT = 'MusicBrainz says this release has no barcode';
 const invalidBarcodeText = (barcode: string) =>
   `MusicBrainz's barcode ${barcode} is not a valid GTIN`;
 
-/**
- * The barcode MusicBrainz holds but the model leaves out for not being a valid GTIN, from the
- * parser's own warning: a comparison must not take it for "no barcode" and offer to replace it.
- */
 /** Whether the parser saw MusicBrainz state that the release has no barcode at all. */
 export function musicBrainzSaysNoBarcode(
   messages: readonly { provider?: string | undefined; text: string }[],
@@ -54,6 +50,10 @@ export function musicBrainzSaysNoBarcode(
   return messages.some((m) => m.provider === 'musicbrainz' && m.text === NO_BARCODE_TEXT);
 }
 
+/**
+ * The barcode MusicBrainz holds but the model leaves out for not being a valid GTIN, from the
+ * parser's own warning: a comparison must not take it for "no barcode" and offer to replace it.
+ */
 export function invalidMusicBrainzBarcode(
   messages: readonly { provider?: string | undefined; text: string }[],
 ): string | undefined {

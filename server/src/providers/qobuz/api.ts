@@ -18,7 +18,6 @@ const artistRole = z.object({
   /** "main-artist", "featured-artist", "composer"... */
   roles: z.array(z.string()).nullish(),
 });
-export type QobuzArtistRole = z.infer<typeof artistRole>;
 
 /** Album IDs are strings ("rjrikcvbggy0b", "0060254729482"), yet older ones may come as numbers. */
 const albumId = z.union([z.string().min(1), z.number()]).transform(String);

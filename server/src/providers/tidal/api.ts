@@ -36,7 +36,6 @@ export const tidalDocument = z.object({
   included: z.array(tidalResource).default([]),
   links,
 });
-export type TidalDocument = z.infer<typeof tidalDocument>;
 
 /** A page of a relationship (`/albums/{id}/relationships/items`): identifiers plus includes. */
 export const tidalRelationshipPage = z.object({
