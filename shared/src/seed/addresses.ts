@@ -34,22 +34,26 @@ export function citableAddress(url: string): boolean {
   } catch {
     return false;
   }
+  return citableHost(host);
+}
+
+/** A lower-case host name as URL gives it: IPv4 dotted, IPv6 bracketed and in hex pieces. */
+function citableHost(host: string): boolean {
   if (host === 'localhost' || LOCAL_SUFFIXES.some((suffix) => host.endsWith(suffix))) return false;
   if (/^\d+\.\d+\.\d+\.\d+$/.test(host)) return !PRIVATE_V4.test(host);
   if (host.startsWith('[')) {
     const v6 = host.slice(1, -1);
-    // An IPv4 address written as IPv6 (::ffff:192.168.1.5, or in hex after URL parsing).
+    // An IPv4 address written as IPv6: URL writes ::ffff:192.168.1.5 as ::ffff:c0a8:105.
     const mapped = /^::ffff:(.+)$/.exec(v6)?.[1];
-    if (mapped) return citableAddress(`http://${mappedV4(mapped)}/`);
+    if (mapped) return citableHost(mappedV4(mapped));
     return !(v6 === '::1' || v6 === '::' || /^f[cd]/.test(v6) || v6.startsWith('fe80'));
   }
   // "nas" or "liner": a name only the local network resolves.
   return host.includes('.');
 }
 
-/** "c0a8:105" (how URL writes ::ffff:192.168.1.5) or "192.168.1.5" as dotted IPv4. */
+/** The hex tail of an IPv4-mapped address ("c0a8:105") as dotted IPv4 ("192.168.1.5"). */
 function mappedV4(tail: string): string {
-  if (tail.includes('.')) return tail;
   const [high = '0', low = '0'] = tail.split(':');
   const hi = Number.parseInt(high, 16);
   const lo = Number.parseInt(low, 16);
