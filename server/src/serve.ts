@@ -5,7 +5,7 @@
 
 import type { AddressInfo } from 'node:net';
 import { defaultGuards } from './api/guards.ts';
-import { isLoopback } from './api/host-guard.ts';
+import { hasApiToken, isLoopback } from './api/host-guard.ts';
 import { createLinerServer, type HttpServerOptions, type LinerServer } from './api/http-server.ts';
 import { type App, type AppOptions, createApp } from './app.ts';
 import type { Config } from './config/schema.ts';
@@ -17,9 +17,8 @@ export class UnsafeListenError extends Error {
 
 /** An API reachable from other machines must be protected, unless the operator says otherwise. */
 export function checkListenSafety(config: Config): void {
-  const { host, apiToken, apiTokens, allowRemote } = config.server;
-  const hasToken = Boolean(apiToken) || Object.keys(apiTokens).length > 0;
-  if (!isLoopback(host) && !hasToken && !allowRemote) {
+  const { host, allowRemote } = config.server;
+  if (!isLoopback(host) && !hasApiToken(config) && !allowRemote) {
     throw new UnsafeListenError(
       `refusing to listen on ${host} without an API token: set LINER_API_TOKEN (or server.apiTokens), or set server.allowRemote: true to expose the API unprotected`,
     );

@@ -14,6 +14,12 @@ export function isLoopback(host: string): boolean {
   return host === '::1' || host === '[::1]';
 }
 
+/** Whether the API asks for a bearer token (server.apiToken or server.apiTokens). */
+export function hasApiToken(config: Config): boolean {
+  const { apiToken, apiTokens } = config.server;
+  return Boolean(apiToken) || Object.keys(apiTokens).length > 0;
+}
+
 const WILDCARDS = new Set(['0.0.0.0', '::', '[::]']);
 
 /** The host name of a Host header value ("127.0.0.1:5733", "[::1]:80", "liner.example"). */
@@ -26,11 +32,10 @@ export function hostName(header: string): string {
 const bare = (name: string) => name.toLowerCase().replace(/^\[|\]$/g, '');
 
 export function hostGuard(config: Config): Guard {
-  const { host, apiToken, apiTokens, publicUrl, allowedHosts } = config.server;
-  const tokens = Boolean(apiToken) || Object.keys(apiTokens).length > 0;
+  const { host, publicUrl, allowedHosts } = config.server;
   // A token protects the API wherever the request comes from. Without one, even a server on
   // every interface (a container publishing its port on 127.0.0.1) answers only known names.
-  if (tokens) return () => true;
+  if (hasApiToken(config)) return () => true;
   const allowed = new Set(allowedHosts.map(bare));
   if (!WILDCARDS.has(host)) allowed.add(bare(host));
   if (publicUrl) allowed.add(bare(new URL(publicUrl).hostname));
