@@ -8,21 +8,14 @@ import type { UrlCheck } from '@liner/shared/api';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { TTL } from '../src/background/cache.ts';
-import { createMessageListener } from '../src/background/listener.ts';
 import { sendToBackground } from '../src/content/send.ts';
 import { checkAnswers } from './support/answers.ts';
-import { testBackground } from './support/background.ts';
-import { fakeCompanion } from './support/companion.ts';
+import { listeningBackground } from './support/background.ts';
 import { DEEZER_URL, EXISTING_MBID } from './support/release.ts';
 
 const OTHER = 'https://www.deezer.com/album/200002';
 
-function setup(checkUrls: (urls: string[]) => UrlCheck[]) {
-  const companion = fakeCompanion({ checkUrls });
-  const background = testBackground(companion.fetch);
-  fakeBrowser.runtime.onMessage.addListener(createMessageListener(background.deps) as never);
-  return { companion, background };
-}
+const setup = (checkUrls: (urls: string[]) => UrlCheck[]) => listeningBackground({ checkUrls });
 
 beforeEach(() => fakeBrowser.reset());
 

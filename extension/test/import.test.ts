@@ -2,25 +2,18 @@
 import { buildReleaseSeed } from '@liner/shared/seed/build';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createMessageListener } from '../src/background/listener.ts';
 import { sendToBackground } from '../src/content/send.ts';
 import type { ImportResponse, SeedTakeResponse } from '../src/messages.ts';
 import { checkAnswers, seedAnswers } from './support/answers.ts';
-import { EXTENSION_ORIGIN, seedTaker, testBackground } from './support/background.ts';
-import { fakeCompanion } from './support/companion.ts';
+import { EXTENSION_ORIGIN, listeningBackground } from './support/background.ts';
 import { DEEZER_URL, EXISTING_MBID, sampleResult } from './support/release.ts';
 
 function setup(seed = seedAnswers()) {
-  const companion = fakeCompanion({
+  return listeningBackground({
     checkUrls: checkAnswers({ [DEEZER_URL]: [EXISTING_MBID] }),
     lookup: () => sampleResult(),
     seed,
   });
-  const background = testBackground(companion.fetch);
-  const listener = createMessageListener(background.deps);
-  fakeBrowser.runtime.onMessage.addListener(listener as never);
-  const take = seedTaker(listener);
-  return { companion, background, take };
 }
 
 beforeEach(async () => {

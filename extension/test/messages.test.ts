@@ -7,25 +7,20 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { TTL } from '../src/background/cache.ts';
-import { createMessageListener } from '../src/background/listener.ts';
 import { sendToBackground } from '../src/content/send.ts';
 import type { CheckResponse, LookupResponse } from '../src/messages.ts';
 import { checkAnswers, seedAnswers } from './support/answers.ts';
-import { EXTENSION_ORIGIN, testBackground } from './support/background.ts';
-import { fakeCompanion } from './support/companion.ts';
+import { EXTENSION_ORIGIN, listeningBackground } from './support/background.ts';
 import { DEEZER_URL, EXISTING_MBID, sampleResult } from './support/release.ts';
 
 const LINKED = 'https://www.deezer.com/album/200002';
 
 function setup() {
-  const companion = fakeCompanion({
+  return listeningBackground({
     checkUrls: checkAnswers({ [LINKED]: [EXISTING_MBID] }),
     lookup: () => sampleResult(),
     seed: seedAnswers(),
   });
-  const background = testBackground(companion.fetch);
-  fakeBrowser.runtime.onMessage.addListener(createMessageListener(background.deps) as never);
-  return { companion, background };
 }
 
 beforeEach(() => fakeBrowser.reset());
@@ -42,13 +37,12 @@ describe('requests', () => {
   });
 
   it('answers the seed hand-over and the history only to its own pages', async () => {
-    const { background } = setup();
+    const { listener } = setup();
     const refused = await sendToBackground({ type: 'recent' });
     expect(refused).toMatchObject({
       ok: false,
       problem: { message: '"recent" is only answered to Liner\'s own pages.' },
     });
-    const listener = createMessageListener(background.deps);
     const answer = await new Promise((resolve) =>
       listener({ type: 'recent' }, { url: `${EXTENSION_ORIGIN}/popup.html` }, resolve),
     );
@@ -104,7 +98,7 @@ describe('badge checks', () => {
   });
 
   it('caches nothing when the server could not ask MusicBrainz, and says so', async () => {
-    const companion = fakeCompanion({
+    const { companion } = listeningBackground({
       checkUrls: (urls) =>
         urls.map(
           (url) =>
@@ -117,8 +111,6 @@ describe('badge checks', () => {
             }) as never,
         ),
     });
-    const background = testBackground(companion.fetch);
-    fakeBrowser.runtime.onMessage.addListener(createMessageListener(background.deps) as never);
     const answer = await sendToBackground({ type: 'check', urls: [DEEZER_URL] });
     expect(answer).toMatchObject({
       ok: true,

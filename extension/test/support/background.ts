@@ -1,17 +1,19 @@
 /**
  * The background's real parts (Dexie cache on fake-indexeddb, seed store on the fake browser's
- * session storage, settings through storage.local) wired to a stand-in companion server.
+ * session storage, settings through storage.local) wired to a stand-in companion server, and
+ * its message listener registered with the fake browser.
  */
 import 'fake-indexeddb/auto';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createCache } from '../../src/background/cache.ts';
 import { LinerDatabase } from '../../src/background/db.ts';
 import { type BackgroundDeps, clientFactory } from '../../src/background/deps.ts';
-import type { createMessageListener } from '../../src/background/listener.ts';
+import { createMessageListener } from '../../src/background/listener.ts';
 import { createSeedStore } from '../../src/background/seed-store.ts';
 import type { FetchLike } from '../../src/background/server.ts';
 import type { SeedTakeResponse } from '../../src/messages.ts';
 import { loadSettings } from '../../src/settings/storage.ts';
+import { type CompanionAnswers, fakeCompanion } from './companion.ts';
 
 export const EXTENSION_ORIGIN = 'chrome-extension://liner-test-id';
 
@@ -27,7 +29,7 @@ export interface TestBackground {
   advance(ms: number): void;
 }
 
-export function testBackground(fetch: FetchLike): TestBackground {
+function testBackground(fetch: FetchLike): TestBackground {
   let offset = 0;
   const now = () => Date.now() + offset;
   const db = new LinerDatabase(`liner-test-${++databases}-${Math.random()}`);
@@ -61,7 +63,7 @@ export function testBackground(fetch: FetchLike): TestBackground {
 type Listener = ReturnType<typeof createMessageListener>;
 
 /** What the post page at `postUrl` gets when it asks for the seed in its URL's fragment. */
-export function seedTaker(listener: Listener) {
+function seedTaker(listener: Listener) {
   return (postUrl: string) =>
     new Promise<SeedTakeResponse>((resolve) =>
       listener(
@@ -70,4 +72,16 @@ export function seedTaker(listener: Listener) {
         resolve as never,
       ),
     );
+}
+
+/**
+ * A background answering the fake browser's messages (sendToBackground reaches it) on a
+ * stand-in companion server with these answers.
+ */
+export function listeningBackground(answers: Partial<CompanionAnswers> = {}) {
+  const companion = fakeCompanion(answers);
+  const background = testBackground(companion.fetch);
+  const listener = createMessageListener(background.deps);
+  fakeBrowser.runtime.onMessage.addListener(listener as never);
+  return { companion, background, listener, take: seedTaker(listener) };
 }

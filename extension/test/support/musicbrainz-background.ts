@@ -3,16 +3,15 @@
  * on a tRPC stand-in of the companion server that compares a release (or answers like the
  * server does when MusicBrainz asks it to slow down), looks up and builds seeds.
  */
-import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createMessageListener, type Sender } from '../../src/background/listener.ts';
+import type { Sender } from '../../src/background/listener.ts';
 import type { ImportResponse, Request } from '../../src/messages.ts';
 import { seedAnswers } from './answers.ts';
-import { seedTaker, testBackground } from './background.ts';
-import { fakeCompanion, UpstreamFailure } from './companion.ts';
+import { listeningBackground } from './background.ts';
+import { UpstreamFailure } from './companion.ts';
 import { sampleComparison, storeLookup } from './comparison.ts';
 
 export function musicBrainzBackground(options: { busy?: () => boolean } = {}) {
-  const companion = fakeCompanion({
+  const { companion, background, listener, take } = listeningBackground({
     compare: ({ mbid }) => {
       if (options.busy?.())
         throw new UpstreamFailure('BAD_GATEWAY', 'musicbrainz answered HTTP 503', {
@@ -25,14 +24,10 @@ export function musicBrainzBackground(options: { busy?: () => boolean } = {}) {
     lookup: () => storeLookup(),
     seed: seedAnswers(storeLookup()),
   });
-  const background = testBackground(companion.fetch);
-  const listener = createMessageListener(background.deps);
-  fakeBrowser.runtime.onMessage.addListener(listener as never);
   /** A message from a content script in a tab at `url`. */
   const fromTab = <R extends Request>(request: R, url: string, tabId = 7) =>
     new Promise<ImportResponse>((resolve) =>
       listener(request, { url, tab: { id: tabId } } satisfies Sender, resolve as never),
     );
-  const take = seedTaker(listener);
   return { companion, background, fromTab, take };
 }
