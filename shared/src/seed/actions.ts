@@ -5,7 +5,7 @@
  */
 import type { LookupResult } from '../lookup.ts';
 import type { ExternalId, Image } from '../model.ts';
-import { canonicalUrl, storeByName } from '../stores/index.ts';
+import { canonicalUrl, entityOfExternalId } from '../stores/index.ts';
 import { ENTITY_LINK_TYPE_IDS } from './link-types.ts';
 
 export interface EntityLinkAction {
@@ -67,17 +67,10 @@ function storeLinks(
   type: 'artist' | 'label',
 ): { url: string; linkType: number }[] {
   return ids.flatMap((id) => {
-    const linkType =
-      id.provider === 'musicbrainz' ? undefined : ENTITY_LINK_TYPE_IDS[type][id.provider];
-    if (linkType === undefined || !storeByName(id.provider).entityTypes.includes(type)) return [];
-    const entity = {
-      store: id.provider,
-      type,
-      id: id.id,
-      ...(id.region ? { region: id.region } : {}),
-      ...(id.slug ? { slug: id.slug } : {}),
-    };
-    return [{ url: canonicalUrl(entity), linkType }];
+    // The credit's own type: the page is the artist's or label's, whatever the ID says.
+    const entity = entityOfExternalId({ ...id, type });
+    const linkType = entity && ENTITY_LINK_TYPE_IDS[type][entity.store];
+    return entity && linkType !== undefined ? [{ url: canonicalUrl(entity), linkType }] : [];
   });
 }
 
