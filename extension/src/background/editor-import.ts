@@ -11,15 +11,11 @@ import { musicBrainzPage } from '../musicbrainz-pages.ts';
 import { musicBrainzUrl } from '../settings/schema.ts';
 import { type BackgroundDeps, TIMEOUTS } from './deps.ts';
 import { postImport } from './import.ts';
+import type { Sender } from './listener.ts';
 import { lookupInput, lookupRelease } from './lookup.ts';
 import { problemFrom } from './problems.ts';
 
 type Source = Extract<ParsedRequest, { type: 'editor.import' }>['source'];
-
-export interface EditorTab {
-  url?: string | undefined;
-  tab?: { id?: number | undefined } | undefined;
-}
 
 function refusal(kind: 'invalid-request' | 'not-found', message: string): ImportResponse {
   return { ok: false, problem: { kind, message, retryable: false } };
@@ -44,7 +40,7 @@ async function lookUp(
 export async function importIntoEditor(
   deps: BackgroundDeps,
   source: Source,
-  sender: EditorTab,
+  sender: Sender,
 ): Promise<ImportResponse> {
   const settings = await deps.settings();
   const site = musicBrainzUrl(settings);
