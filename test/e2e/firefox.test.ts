@@ -21,12 +21,10 @@ import {
   run,
 } from '../support/firefox.ts';
 import { apiClient } from '../support/server.ts';
-import { makeCertificate } from './support/certificate.ts';
-import { type Companion, replayDirs, startCompanion } from './support/companion.ts';
+import { type Backends, startBackends } from './support/backends.ts';
 import { storePage } from './support/store-pages.ts';
-import { MUSICBRAINZ_HOSTS, type StoreSite, startStoreSite } from './support/store-site.ts';
+import { MUSICBRAINZ_HOSTS } from './support/store-site.ts';
 import { WAIT } from './support/timing.ts';
-import { startUpstream, type Upstream } from './support/upstream.ts';
 
 const FIREFOX_BUILD = resolve(
   fileURLToPath(import.meta.url),
@@ -104,22 +102,14 @@ const state = async (page: Page) =>
   (await widget(page, '[data-liner="bar"]').attributes('data-state'))[0];
 
 describe.skipIf(!available())('the extension in Firefox', () => {
-  let site: StoreSite;
-  let upstream: Upstream;
-  let companion: Companion;
+  let backends: Backends;
   let browser: Browser;
 
   beforeAll(async () => {
-    site = await startStoreSite(makeCertificate(HOSTS));
-    upstream = await startUpstream({
-      replayDirs: replayDirs(),
-      linked: { 'https://www.deezer.com/album/629506181': [['release', LINKED_MBID]] },
-      releases: {},
+    backends = await startBackends(HOSTS, {
+      'https://www.deezer.com/album/629506181': [['release', LINKED_MBID]],
     });
-    companion = await startCompanion({
-      ...upstream.env,
-      LINER_MUSICBRAINZ_EDITOR_URL: 'https://test.musicbrainz.org',
-    });
+    const { site, companion } = backends;
     const id = firefoxManifest().browser_specific_settings.gecko.id;
     browser = await launchFirefox({
       acceptInsecureCerts: true,
@@ -152,13 +142,11 @@ describe.skipIf(!available())('the extension in Firefox', () => {
 
   afterAll(async () => {
     await browser?.close();
-    await companion?.stop();
-    await upstream?.standIn.close();
-    await site?.close();
+    await backends?.close();
   });
 
   async function open(url: string, html: string): Promise<Page> {
-    site.page(url, html);
+    backends.site.page(url, html);
     const page = await browser.newPage();
     await page.goto(url);
     return page;
@@ -188,6 +176,7 @@ describe.skipIf(!available())('the extension in Firefox', () => {
     await widget(page, '[data-liner="import"]', 'Import').click();
     await expect.poll(() => panel(page, '[data-liner="panel"] h2').texts(), WAIT).toEqual([TITLE]);
     await panel(page, 'button', 'Open in MusicBrainz').click();
+    const { site, companion } = backends;
     await expect.poll(() => site.posts.length, WAIT).toBe(1);
     const posted = site.posts[0]!;
     expect(posted).toMatchObject({
@@ -195,11 +184,8 @@ describe.skipIf(!available())('the extension in Firefox', () => {
       path: '/release/add?skip_confirmation=1',
     });
     expect(posted.fields[0]).toEqual(['name', TITLE]);
-    const redirect = posted.fields.find(([name]) => name === 'redirect_uri')?.[1] ?? '';
-    const permalink = new RegExp(`^${companion.server.url}/release/([^/]+)/imported$`).exec(
-      redirect,
-    )?.[1];
-    const seed = await apiClient(companion.server.url).seeds.build.query({ id: permalink! });
+    const permalink = backends.permalinkOf(posted);
+    const seed = await apiClient(companion.server.url).seeds.build.query({ id: permalink });
     expect(posted.fields).toEqual(seed.fields);
     await page.close();
   }, 60_000);

@@ -1,7 +1,7 @@
 /**
- * Everything an e2e test of the extension runs against, started together: the stand-in store
- * and MusicBrainz sites over HTTPS, the stores' APIs on loopback, the real companion server, and
- * Chromium with the built extension configured to use them.
+ * Everything an e2e test of the extension runs against, started together: the backends (the
+ * stand-in store and MusicBrainz sites over HTTPS, the stores' APIs on loopback, the real
+ * companion server) and Chromium with the built extension configured to use them.
  */
 import { storeByName } from '@liner/shared';
 import type { Page } from 'playwright-core';
@@ -9,10 +9,8 @@ import { afterAll, beforeAll, expect } from 'vitest';
 import { SITE_NAMES } from '../../../extension/src/sites.ts';
 import { browserAvailable } from '../../support/browser.ts';
 import { corpusAvailable } from '../../support/corpus.ts';
-import type { StandInRelease } from '../../support/musicbrainz-release.ts';
 import { apiClient } from '../../support/server.ts';
-import { makeCertificate } from './certificate.ts';
-import { type Companion, replayDirs, startCompanion } from './companion.ts';
+import { type Backends, type StandInReleases, startBackends } from './backends.ts';
 import {
   configure,
   type ExtensionBrowser,
@@ -21,16 +19,10 @@ import {
   panel,
 } from './extension-browser.ts';
 import type { ShadowLocator } from './shadow.ts';
-import {
-  MAGICISRC_HOST,
-  MUSICBRAINZ_HOSTS,
-  type Posted,
-  type StoreSite,
-  startStoreSite,
-} from './store-site.ts';
+import { MAGICISRC_HOST, MUSICBRAINZ_HOSTS, type Posted } from './store-site.ts';
 import { WAIT } from './timing.ts';
-import { startUpstream, type Upstream } from './upstream.ts';
 
+export type { StandInReleases } from './backends.ts';
 export { WAIT } from './timing.ts';
 
 /** Chromium, the corpus and a build are needed; under CI=true a missing one fails the run. */
@@ -47,10 +39,7 @@ const HOSTS = [
   ]),
 ];
 
-export interface Harness {
-  site: StoreSite;
-  upstream: Upstream;
-  companion: Companion;
+export interface Harness extends Backends {
   browser: ExtensionBrowser;
   api: ReturnType<typeof apiClient>;
   /** Serves `html` at `url` and opens it in a new tab. */
@@ -59,24 +48,14 @@ export interface Harness {
   post(page: Page, action: string): Promise<Posted>;
   /** Waits for the form posted after the first `before` ones; `failed` shows a refusal's reasons. */
   nextPost(before: number, failed?: ShadowLocator): Promise<Posted>;
-  /** The look-up's permalink, from the server page MusicBrainz is told to return to. */
-  permalinkOf(posted: Posted): string;
-  close(): Promise<void>;
 }
-
-export type StandInReleases = Record<string, StandInRelease | number>;
 
 export async function startHarness(
   linked: Record<string, [string, string][]>,
   releases: StandInReleases = {},
 ): Promise<Harness> {
-  const site = await startStoreSite(makeCertificate(HOSTS));
-  const upstream = await startUpstream({ replayDirs: replayDirs(), linked, releases });
-  // The server's follow-up links go to the MusicBrainz site the extension is set to.
-  const companion = await startCompanion({
-    ...upstream.env,
-    LINER_MUSICBRAINZ_EDITOR_URL: 'https://test.musicbrainz.org',
-  });
+  const backends = await startBackends(HOSTS, linked, releases);
+  const { site, companion } = backends;
   const browser = await launchWithExtension(HOSTS, site.port);
   await configure(browser.worker, {
     version: 2,
@@ -94,9 +73,7 @@ export async function startHarness(
     return site.posts.at(-1)!;
   };
   return {
-    site,
-    upstream,
-    companion,
+    ...backends,
     browser,
     api: apiClient(companion.server.url),
     async open(url, html) {
@@ -111,19 +88,9 @@ export async function startHarness(
       return nextPost(before, panel(page, '[data-liner="import-failed"]'));
     },
     nextPost,
-    permalinkOf(posted) {
-      const redirect = posted.fields.find(([name]) => name === 'redirect_uri')?.[1] ?? '';
-      const id = new RegExp(`^${companion.server.url}/release/([^/]+)/imported$`).exec(
-        redirect,
-      )?.[1];
-      if (!id) throw new Error(`the seed returns to no look-up of this server: ${redirect}`);
-      return id;
-    },
     async close() {
       await browser.close();
-      await companion.stop();
-      await upstream.standIn.close();
-      await site.close();
+      await backends.close();
     },
   };
 }
