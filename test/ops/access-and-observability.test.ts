@@ -6,8 +6,8 @@ import { createLogger } from '../../server/src/log.ts';
 import type { RunningServer } from '../../server/src/serve.ts';
 import { testDatabases } from '../support/databases.ts';
 import { startTestServer } from '../support/server.ts';
-import { type StandIn, startStandIn } from '../support/stand-in.ts';
-import { DEEZER_FIXTURES, musicBrainzUrlRoute, replayRoute } from '../support/stand-ins.ts';
+import type { StandIn } from '../support/stand-in.ts';
+import { startStoreStandIns, storeStandInEnv } from '../support/store-stand-ins.ts';
 
 const TOKEN = 'test-token-0123456789abcdef';
 
@@ -19,12 +19,12 @@ describe('access control, metrics and logs', () => {
 
   beforeAll(async () => {
     database = await testDatabases()[0]!.open();
-    upstream = await startStandIn();
-    const deezer = replayRoute('/deezer', 'https://api.deezer.com', DEEZER_FIXTURES);
-    upstream.route('*', (req, res) => {
-      if (/^\/deezer\/album\/66\d$/.test(req.path)) return res.writeHead(500).end('broken');
-      if (req.path.startsWith('/deezer/')) return deezer(req, res);
-      return musicBrainzUrlRoute({})(req, res);
+    upstream = await startStoreStandIns({
+      override: (req, res) => {
+        const broken = /^\/deezer\/album\/66\d$/.test(req.path);
+        if (broken) res.writeHead(500).end('broken');
+        return broken;
+      },
     });
     const stream = new PassThrough();
     stream.on('data', (chunk: Buffer) => {
@@ -34,12 +34,8 @@ describe('access control, metrics and logs', () => {
       database,
       logger: createLogger({ level: 'debug', format: 'json', destination: stream }),
       env: {
+        ...storeStandInEnv(upstream, 'deezer'),
         LINER_API_TOKEN: TOKEN,
-        LINER_PROVIDERS: 'deezer',
-        LINER_PROVIDERS__DEEZER__BASE_URL: `${upstream.url}/deezer`,
-        LINER_MUSICBRAINZ_API_URL: `${upstream.url}/mb`,
-        LINER_MUSICBRAINZ_REQUEST_INTERVAL: '10ms',
-        LINER_HTTP_RETRIES: '0',
         LINER_SERVER__CLIENT_REQUESTS_PER_MINUTE: '30',
         LINER_SERVER__MAX_BODY_BYTES: '2048',
       },
