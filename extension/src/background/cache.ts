@@ -5,6 +5,7 @@
  * what it has when the server is down.
  */
 import type { LookupResult } from '@liner/shared/lookup';
+import type { CacheNote, Problem } from '../messages.ts';
 import type { Comparison } from './comparison-schema.ts';
 import type { ComparisonRow, HistoryRow, LinerDatabase, LookupRow, UrlRow } from './db.ts';
 
@@ -34,6 +35,14 @@ const PRUNE_EVERY = 6 * HOUR;
 export interface Cached<T> {
   row: T;
   fresh: boolean;
+}
+
+/** The note on an answer shown from a cached row; with the reason when the server failed. */
+export function cacheNote(row: { fetchedAt: number }, serverProblem?: Problem): CacheNote {
+  return {
+    fetchedAt: new Date(row.fetchedAt).toISOString(),
+    ...(serverProblem ? { serverProblem: serverProblem.message } : {}),
+  };
 }
 
 export function createCache(db: LinerDatabase, now: () => number = Date.now) {

@@ -12,7 +12,7 @@
 import { tryRecognizeUrl } from '@liner/shared/stores/index';
 import type { CheckResponse, Problem, UrlState } from '../messages.ts';
 import { musicBrainzUrl, storeEnabled } from '../settings/schema.ts';
-import type { Cached } from './cache.ts';
+import { type Cached, cacheNote } from './cache.ts';
 import type { UrlRow } from './db.ts';
 import type { BackgroundDeps } from './deps.ts';
 import { batcherOf, type Outcome } from './url-batch.ts';
@@ -90,12 +90,7 @@ export async function checkUrls(
     states,
     musicbrainzUrl: musicBrainzUrl(settings),
     ...(fromCache && shownFromCache.length > 0
-      ? {
-          cache: {
-            fetchedAt: new Date(oldest).toISOString(),
-            ...(serverProblem ? { serverProblem: serverProblem.message } : {}),
-          },
-        }
+      ? { cache: cacheNote({ fetchedAt: oldest }, serverProblem) }
       : {}),
   };
 }

@@ -7,6 +7,7 @@
  */
 import type { CompareResponse, ImportResponse } from '../messages.ts';
 import { musicBrainzUrl } from '../settings/schema.ts';
+import { cacheNote } from './cache.ts';
 import { comparisonSchema, comparisonView } from './comparison-schema.ts';
 import { type BackgroundDeps, TIMEOUTS } from './deps.ts';
 import { handOver } from './hand-over.ts';
@@ -25,7 +26,7 @@ export async function compareRelease(
     return {
       ok: true,
       comparison: view(cached.row),
-      cache: { fetchedAt: new Date(cached.row.fetchedAt).toISOString() },
+      cache: cacheNote(cached.row),
     };
   }
   try {
@@ -45,10 +46,7 @@ export async function compareRelease(
     return {
       ok: true,
       comparison: view(cached.row),
-      cache: {
-        fetchedAt: new Date(cached.row.fetchedAt).toISOString(),
-        serverProblem: problem.message,
-      },
+      cache: cacheNote(cached.row, problem),
     };
   }
 }

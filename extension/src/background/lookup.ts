@@ -7,6 +7,7 @@ import { tryRecognizeUrl } from '@liner/shared/stores/index';
 import { formatArtists } from '../content/ui/format.ts';
 import type { Failure, LookupResponse } from '../messages.ts';
 import { musicBrainzUrl, type Settings } from '../settings/schema.ts';
+import { cacheNote } from './cache.ts';
 import { type BackgroundDeps, TIMEOUTS } from './deps.ts';
 import { problemFrom } from './problems.ts';
 
@@ -64,7 +65,7 @@ export async function lookupRelease(
       ok: true,
       result: cached.row.result,
       ...site,
-      cache: { fetchedAt: new Date(cached.row.fetchedAt).toISOString() },
+      cache: cacheNote(cached.row),
     };
   }
   try {
@@ -90,10 +91,7 @@ export async function lookupRelease(
       ok: true,
       result: cached.row.result,
       ...site,
-      cache: {
-        fetchedAt: new Date(cached.row.fetchedAt).toISOString(),
-        serverProblem: problem.message,
-      },
+      cache: cacheNote(cached.row, problem),
     };
   }
 }
