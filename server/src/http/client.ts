@@ -6,7 +6,7 @@
 import { hostMatches } from '@liner/shared';
 import pRetry, { AbortError } from 'p-retry';
 import { redactUrl, silentLogger } from '../log.ts';
-import { sleepUnless } from '../util/deadline.ts';
+import { sleep as defaultSleep, sleepUnless } from '../util/deadline.ts';
 import { parseJsonBody, parseRetryAfter, readBody } from './body.ts';
 import {
   BadBodyError,
@@ -64,7 +64,7 @@ function isRetryable(error: unknown): boolean {
 export function createHttpClient(options: HttpClientOptions): HttpClient {
   const fetchImpl = options.fetch ?? globalThis.fetch;
   const now = options.now ?? (() => new Date());
-  const sleep = options.sleep ?? ((ms: number) => new Promise((r) => setTimeout(r, ms)));
+  const sleep = options.sleep ?? defaultSleep;
   const logger = options.logger ?? silentLogger();
   const limiter = new HostLimiter(options.rateLimits ?? [], options.sharedLimits);
 

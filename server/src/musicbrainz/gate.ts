@@ -5,6 +5,7 @@
  */
 import type { RequestGate } from '../http/client.ts';
 import type { RateBudgetRepository } from '../repositories/types.ts';
+import { sleep as defaultSleep } from '../util/deadline.ts';
 
 export const MUSICBRAINZ_BUDGET = 'musicbrainz';
 const MAX_BACKOFF_MS = 60_000;
@@ -36,7 +37,7 @@ export interface GateOptions {
 }
 
 export function createMusicBrainzGate(options: GateOptions): MusicBrainzGate {
-  const sleep = options.sleep ?? ((ms: number) => new Promise((r) => setTimeout(r, ms)));
+  const sleep = options.sleep ?? defaultSleep;
   let waiting = 0;
   let backoff = 0;
   return {

@@ -9,6 +9,7 @@ import type {
   MbUrlRepository,
   ProviderCacheRepository,
 } from '../repositories/types.ts';
+import { sleep as defaultSleep } from '../util/deadline.ts';
 import { sha256 } from '../util/hash.ts';
 import type { UrlLookupClient } from './url-lookup.ts';
 
@@ -40,7 +41,7 @@ export interface MbidResolver {
 
 export function createMbidResolver(options: MbidResolverOptions): MbidResolver {
   const owner = randomUUID();
-  const sleep = options.sleep ?? ((ms: number) => new Promise((r) => setTimeout(r, ms)));
+  const sleep = options.sleep ?? defaultSleep;
   const leaseMs = options.leaseMs ?? 30_000;
   const inFlight = new Map<string, Promise<MbRelation[] | null>>();
   let queue: {

@@ -20,7 +20,7 @@ import { type Logger, redactUrl } from '../log.ts';
 import { providerTtl } from '../providers/setup.ts';
 import type { ProviderClient, ProviderDeclaration } from '../providers/types.ts';
 import type { CacheEntry, Repositories } from '../repositories/types.ts';
-import { formatSeconds, withDeadline } from '../util/deadline.ts';
+import { sleep as defaultSleep, formatSeconds, withDeadline } from '../util/deadline.ts';
 import { failureTtl } from './lifetimes.ts';
 
 export interface ProviderTask {
@@ -69,7 +69,7 @@ export function lookupKey(task: ProviderTask, declaration: ProviderDeclaration):
 
 export function createProviderFetcher(options: ProviderFetcherOptions) {
   const { config, repos, now } = options;
-  const sleep = options.sleep ?? ((ms: number) => new Promise((r) => setTimeout(r, ms)));
+  const sleep = options.sleep ?? defaultSleep;
   const owner = options.owner ?? randomUUID();
   const inFlight = new Map<string, Promise<ProviderOutcome>>();
 

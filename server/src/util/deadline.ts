@@ -22,13 +22,18 @@ export function formatSeconds(ms: number): string {
   return `${Math.round(ms / 100) / 10} s`;
 }
 
-/** Waits `ms` (through `sleep`, injectable), or less: until `signal` aborts. */
+/** Waits `ms`: the default of every injectable `sleep` option. */
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Waits `ms` (through `wait`, injectable), or less: until `signal` aborts. */
 export function sleepUnless(
   ms: number,
   signal: AbortSignal | undefined,
-  sleep: (ms: number) => Promise<void> = (wait) => new Promise((r) => setTimeout(r, wait)),
+  wait: (ms: number) => Promise<void> = sleep,
 ): Promise<void> {
-  if (!signal) return sleep(ms);
+  if (!signal) return wait(ms);
   if (signal.aborted) return Promise.resolve();
   return new Promise<void>((resolve) => {
     const done = () => {
@@ -36,6 +41,6 @@ export function sleepUnless(
       resolve();
     };
     signal.addEventListener('abort', done, { once: true });
-    sleep(ms).then(done, done);
+    wait(ms).then(done, done);
   });
 }
