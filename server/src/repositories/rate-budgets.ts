@@ -29,21 +29,24 @@ export function rateBudgetRepository(db: Db): RateBudgetRepository {
     },
     async take(name, limit, windowMs) {
       const length = Math.max(1, Math.round(windowMs));
+      // One round trip: the first request of a window also clears the windows before it.
       const result = await db.execute(sql`
-        with clock as (select extract(epoch from clock_timestamp()) * 1000 as ms)
-        insert into rate_windows (name, window_index, used)
-        select ${name}, floor(ms / ${length})::bigint, 1 from clock
-        on conflict (name, window_index) do update set used = rate_windows.used + 1
-        returning used, window_index::float8 as window_index,
-          ((window_index + 1) * ${length} - (select ms from clock))::float8 as left_ms`);
-      const row = rowsOf<{ used: number; window_index: number; left_ms: number }>(result)[0];
+        with clock as (select extract(epoch from clock_timestamp()) * 1000 as ms),
+        taken as (
+          insert into rate_windows (name, window_index, used)
+          select ${name}, floor(ms / ${length})::bigint, 1 from clock
+          on conflict (name, window_index) do update set used = rate_windows.used + 1
+          returning used, window_index,
+            ((window_index + 1) * ${length} - (select ms from clock))::float8 as left_ms
+        ),
+        cleared as (
+          delete from rate_windows using taken
+          where taken.used = 1 and rate_windows.name = ${name}
+            and rate_windows.window_index < taken.window_index
+        )
+        select used, left_ms from taken`);
+      const row = rowsOf<{ used: number; left_ms: number }>(result)[0];
       if (!row) return 0;
-      // The first request of a window clears the windows before it.
-      if (Number(row.used) === 1) {
-        await db.execute(
-          sql`delete from rate_windows where name = ${name} and window_index < ${row.window_index}`,
-        );
-      }
       return Number(row.used) <= limit ? 0 : Math.max(1, Math.ceil(Number(row.left_ms)));
     },
   };
