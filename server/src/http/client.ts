@@ -132,6 +132,18 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     }
   }
 
+  /** A fetch or body read that threw: cancelled by its look-up's deadline, timed out, or failed. */
+  function failed(
+    request: HttpRequest,
+    error: unknown,
+    signal: AbortSignal,
+    deadline: AbortSignal | undefined,
+  ): UpstreamError {
+    if (deadline?.aborted) return cancelled(request);
+    if (signal.aborted) return new TimeoutError(request.provider, request.url, options.timeoutMs);
+    return toUpstreamError(error, request.provider, request.url);
+  }
+
   async function attempt(request: HttpRequest, host: string) {
     // The time-out starts when the request is sent, not while it waits for its host's budget.
     const deadline = taskSignal();
@@ -150,20 +162,14 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
           response = await fetchFollowing(request, signal);
         } catch (error) {
           if (error instanceof UpstreamError) throw error;
-          if (deadline?.aborted) throw cancelled(request);
-          if (signal.aborted)
-            throw new TimeoutError(request.provider, request.url, options.timeoutMs);
-          throw toUpstreamError(error, request.provider, request.url);
+          throw failed(request, error, signal, deadline);
         }
         await gate?.observe?.(response.status, response.headers);
         let body: string;
         try {
           body = await readBody(response, request.provider, request.url, options.maxResponseBytes);
         } catch (error) {
-          if (deadline?.aborted) throw cancelled(request);
-          if (signal.aborted)
-            throw new TimeoutError(request.provider, request.url, options.timeoutMs);
-          throw toUpstreamError(error, request.provider, request.url);
+          throw failed(request, error, signal, deadline);
         }
         if (!accepts(request, response.status)) {
           const retryAfter = parseRetryAfter(response.headers.get('retry-after'), now().getTime());
