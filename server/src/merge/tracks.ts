@@ -23,7 +23,7 @@ const LENGTH_TOLERANCE_MS = 3000;
  * "(feat. X)" into the track credit, and one that did not has not named another track. A weak
  * "(with X)" stays part of the title ("Stay (With Me)").
  */
-export function titleKey(title: string): string {
+function titleKey(title: string): string {
   const featuring = splitFeaturing(title);
   return textKey(featuring.featured && !featuring.weak ? featuring.title : title);
 }
@@ -134,9 +134,10 @@ function trackConflicts(
   for (const [provider, list] of lists) {
     const track = list[i];
     if (track?.title) {
-      const group = titleGroups.get(titleKey(track.title));
+      const key = titleKey(track.title);
+      const group = titleGroups.get(key);
       if (group) group.providers.push(provider);
-      else titleGroups.set(titleKey(track.title), { providers: [provider], value: track.title });
+      else titleGroups.set(key, { providers: [provider], value: track.title });
     }
     if (track?.isrc) isrcGroups.set(track.isrc, [...(isrcGroups.get(track.isrc) ?? []), provider]);
     if (track?.lengthMs !== undefined) {
