@@ -51,8 +51,6 @@ export interface Comparison {
   messages: LookupMessage[];
 }
 
-/** Every form of a URL MusicBrainz may hold, for "is this link already there?". */
-
 function flat(release: Release) {
   return release.media.flatMap((medium, m) =>
     medium.tracks.map((track, t) => ({ track, medium: m + 1, position: t + 1 })),
