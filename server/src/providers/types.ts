@@ -95,6 +95,11 @@ export interface ProviderLookup {
   apiUrl: string;
   region?: string;
   messages: LookupMessage[];
+  /**
+   * The barcode field exactly as a database source holds it, where the model cannot say it: an
+   * invalid GTIN (left out of `release.gtin`), or "" for an editor's "this release has none".
+   */
+  heldBarcode?: string;
 }
 
 export interface ProviderClient {

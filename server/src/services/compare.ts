@@ -20,10 +20,6 @@ import {
 } from '@liner/shared';
 import type { Config } from '../config/schema.ts';
 import { UpstreamError } from '../http/errors.ts';
-import {
-  invalidMusicBrainzBarcode,
-  musicBrainzSaysNoBarcode,
-} from '../providers/musicbrainz/parse.ts';
 import { VERSION } from '../version.ts';
 import type { LookupService } from './lookup.ts';
 import type { ProviderFetcher } from './provider-fetch.ts';
@@ -82,11 +78,11 @@ export function createCompareService(deps: {
       refresh,
     );
     if (outcome.release) {
-      const barcode = outcome.release.gtin ?? invalidMusicBrainzBarcode(outcome.messages);
+      const held = outcome.heldBarcode;
       return {
         mb: outcome.release,
-        barcode,
-        noBarcode: musicBrainzSaysNoBarcode(outcome.messages),
+        barcode: outcome.release.gtin ?? (held || undefined),
+        noBarcode: held === '',
       };
     }
     throw (

@@ -41,11 +41,14 @@ export interface ProviderOutcome {
   releaseId?: number;
   messages: LookupMessage[];
   error?: UpstreamError;
+  /** ProviderLookup.heldBarcode, kept with the stored result. */
+  heldBarcode?: string;
 }
 
 interface StoredInfo {
   info: ProviderInfo;
   messages: LookupMessage[];
+  heldBarcode?: string;
 }
 
 export interface ProviderFetcherOptions {
@@ -126,13 +129,14 @@ export function createProviderFetcher(options: ProviderFetcherOptions) {
     }
     const stored = await repos.providerReleases.get(entry.releaseId);
     if (!stored) throw new Error(`cached provider release ${entry.releaseId} is missing`);
-    const { info, messages } = stored.info as StoredInfo;
+    const { info, messages, heldBarcode } = stored.info as StoredInfo;
     return {
       task,
       info: { ...info, fetchedAt: stored.fetchedAt.toISOString(), cached: true },
       release: stored.release as Release,
       releaseId: stored.id,
       messages,
+      ...(heldBarcode !== undefined ? { heldBarcode } : {}),
     };
   }
 
@@ -179,11 +183,12 @@ export function createProviderFetcher(options: ProviderFetcherOptions) {
         apiUrl: redactUrl(result.apiUrl),
         ...(result.region ? { region: result.region } : {}),
       };
+      const held = result.heldBarcode !== undefined ? { heldBarcode: result.heldBarcode } : {};
       const releaseId = await repos.providerReleases.save({
         provider: task.provider,
         lookupKey: key,
         release: parsed.data,
-        info: { info, messages: result.messages } satisfies StoredInfo,
+        info: { info, messages: result.messages, ...held } satisfies StoredInfo,
         responseIds,
         fetchedAt,
       });
@@ -198,6 +203,7 @@ export function createProviderFetcher(options: ProviderFetcherOptions) {
         release: parsed.data,
         releaseId,
         messages: result.messages,
+        ...held,
       };
     } catch (error) {
       const upstream = toUpstreamError(error, task.provider, '');

@@ -23,9 +23,16 @@ function createClient(ctx: ProviderContext) {
       throw new NotFoundError(NAME, mbid, `"${mbid}" is not a MusicBrainz release ID`);
     const apiUrl = `${api}/ws/2/release/${mbid}?inc=${INC}&fmt=json`;
     const { data } = await getJson(ctx.http, NAME, apiUrl, mbRelease);
-    const { release, messages } = parseMusicBrainzRelease(data);
+    const { release, messages, heldBarcode } = parseMusicBrainzRelease(data);
     const url = store.canonicalUrl({ store: NAME, type: 'release', id: data.id });
-    return { release, messages, id: data.id, url, apiUrl };
+    return {
+      release,
+      messages,
+      id: data.id,
+      url,
+      apiUrl,
+      ...(heldBarcode !== undefined ? { heldBarcode } : {}),
+    };
   }
 
   return {

@@ -38,35 +38,11 @@ export function credits(list: MbArtistCredit | undefined): ArtistCredit[] {
 const creditKey = (list: MbArtistCredit | undefined) =>
   (list ?? []).map((c) => `${c.artist.id}|${c.name}|${c.joinphrase}`).join(';');
 
-const INVALID_BARCODE = /^MusicBrainz's barcode (.+) is not a valid GTIN$/;
-const NO_BARCODE_TEXT = 'MusicBrainz says this release has no barcode';
-const invalidBarcodeText = (barcode: string) =>
-  `MusicBrainz's barcode ${barcode} is not a valid GTIN`;
-
-/** Whether the parser saw MusicBrainz state that the release has no barcode at all. */
-export function musicBrainzSaysNoBarcode(
-  messages: readonly { provider?: string | undefined; text: string }[],
-): boolean {
-  return messages.some((m) => m.provider === 'musicbrainz' && m.text === NO_BARCODE_TEXT);
-}
-
-/**
- * The barcode MusicBrainz holds but the model leaves out for not being a valid GTIN, from the
- * parser's own warning: a comparison must not take it for "no barcode" and offer to replace it.
- */
-export function invalidMusicBrainzBarcode(
-  messages: readonly { provider?: string | undefined; text: string }[],
-): string | undefined {
-  for (const message of messages) {
-    const match = message.provider === 'musicbrainz' ? INVALID_BARCODE.exec(message.text) : null;
-    if (match) return match[1];
-  }
-  return undefined;
-}
-
 export function parseMusicBrainzRelease(mb: MbRelease): {
   release: ReleaseInput;
   messages: LookupMessage[];
+  /** The barcode field as MusicBrainz holds it (see ProviderLookup.heldBarcode). */
+  heldBarcode?: string;
 } {
   const messages: LookupMessage[] = [];
   const releaseCredit = creditKey(mb['artist-credit']);
@@ -86,11 +62,19 @@ export function parseMusicBrainzRelease(mb: MbRelease): {
     .filter((c) => c !== 'XW');
   const barcode = mb.barcode ?? undefined;
   if (barcode && !isValidGtin(barcode)) {
-    messages.push({ level: 'warning', provider: 'musicbrainz', text: invalidBarcodeText(barcode) });
+    messages.push({
+      level: 'warning',
+      provider: 'musicbrainz',
+      text: `MusicBrainz's barcode ${barcode} is not a valid GTIN`,
+    });
   }
   // "" is MusicBrainz's "this release has no barcode", null only "not entered".
   if (barcode === '')
-    messages.push({ level: 'info', provider: 'musicbrainz', text: NO_BARCODE_TEXT });
+    messages.push({
+      level: 'info',
+      provider: 'musicbrainz',
+      text: 'MusicBrainz says this release has no barcode',
+    });
   const status = RELEASE_STATUSES.find((s) => s === mb.status);
   const language = mb['text-representation']?.language ?? undefined;
   const script = mb['text-representation']?.script ?? undefined;
@@ -145,5 +129,5 @@ export function parseMusicBrainzRelease(mb: MbRelease): {
     ...(group ? { releaseGroupMbid: group.id } : {}),
     externalIds: [{ provider: 'musicbrainz', type: 'release', id: mb.id }],
   };
-  return { release, messages };
+  return { release, messages, ...(barcode !== undefined ? { heldBarcode: barcode } : {}) };
 }
