@@ -5,7 +5,7 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import type { App } from '../app.ts';
 import { isDatabaseUnavailable } from '../db/errors.ts';
 import { UpstreamError } from '../http/errors.ts';
-import { TooManyUrlsError } from '../services/errors.ts';
+import { isInputError, TooManyUrlsError } from '../services/errors.ts';
 
 export interface Context {
   app: App;
@@ -60,8 +60,10 @@ export const createCallerFactory = t.createCallerFactory;
 /** Turns domain errors into tRPC errors with the right code and a message naming the problem. */
 export function asTrpcError(error: unknown): TRPCError {
   if (error instanceof TRPCError) return error;
-  if (error instanceof UrlProblem)
-    return new TRPCError({ code: 'BAD_REQUEST', message: error.message, cause: error });
+  if (isInputError(error)) {
+    const code = error instanceof TooManyUrlsError ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST';
+    return new TRPCError({ code, message: error.message, cause: error });
+  }
   if (isDatabaseUnavailable(error)) {
     return new TRPCError({
       code: 'SERVICE_UNAVAILABLE',
@@ -77,11 +79,6 @@ export function asTrpcError(error: unknown): TRPCError {
           ? 'PRECONDITION_FAILED'
           : 'BAD_GATEWAY';
     return new TRPCError({ code, message: error.message, cause: error });
-  }
-  if (error instanceof TooManyUrlsError)
-    return new TRPCError({ code: 'PAYLOAD_TOO_LARGE', message: error.message, cause: error });
-  if (error instanceof Error && error.name === 'InvalidGtinError') {
-    return new TRPCError({ code: 'BAD_REQUEST', message: error.message, cause: error });
   }
   return new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: 'internal error', cause: error });
 }

@@ -1,6 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
 import { Writable } from 'node:stream';
-import { InvalidGtinError, UrlProblem } from '@liner/shared';
 import type { Command } from 'commander';
 import { ConfigError, type LoadedConfig, loadConfig } from '../config/load.ts';
 import { type DatabaseHandle, openDatabase } from '../db/connect.ts';
@@ -8,7 +7,7 @@ import { DataDirLockedError } from '../db/lock.ts';
 import { UpstreamError } from '../http/errors.ts';
 import { createLogger, type Logger } from '../log.ts';
 import { UnsafeListenError } from '../serve.ts';
-import { TooManyUrlsError } from '../services/errors.ts';
+import { isInputError } from '../services/errors.ts';
 import { shortenUrls } from './format.ts';
 
 /** An error to print as one line and exit with, instead of a stack trace. */
@@ -26,13 +25,7 @@ export function asCliError(error: unknown): unknown {
   if (error instanceof ConfigError) return new CliError(error.message, 2);
   if (error instanceof DataDirLockedError || error instanceof UnsafeListenError)
     return new CliError(error.message, 1);
-  if (
-    error instanceof UrlProblem ||
-    error instanceof InvalidGtinError ||
-    error instanceof TooManyUrlsError
-  ) {
-    return new CliError(error.message, 2);
-  }
+  if (isInputError(error)) return new CliError(error.message, 2);
   // A store or MusicBrainz failing (not recorded under --replay, down, refusing) is said in its
   // own words; it is not a bug in Liner.
   if (error instanceof UpstreamError) return new CliError(error.message, 1);
