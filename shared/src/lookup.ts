@@ -55,6 +55,44 @@ export const incompatibilitySchema = z.object({
 });
 export type Incompatibility = z.infer<typeof incompatibilitySchema>;
 
+/**
+ * A value no provider stated and Liner guessed (language, script, a release type, a placeholder
+ * track), with what it was guessed from: the editor sees it is a guess and can judge the reason.
+ */
+export const guessSourceSchema = z.object({ guess: z.literal(true), reason: z.string().min(1) });
+export type GuessSource = z.infer<typeof guessSourceSchema>;
+/** Where a value came from: a provider, or a guess. */
+export const valueSourceSchema = z.union([providerNameSchema, guessSourceSchema]);
+export type ValueSource = z.infer<typeof valueSourceSchema>;
+
+export function isGuess(source: ValueSource | undefined): source is GuessSource {
+  return typeof source === 'object';
+}
+
+/** A source as people read it: the provider's name, or "guessed: <reason>". */
+export function describeSource(
+  source: ValueSource,
+  providerName: (name: string) => string = (name) => name,
+): string {
+  return isGuess(source) ? `guessed: ${source.reason}` : providerName(source);
+}
+
+/** The release types as people read them, each with its source where the types came from several. */
+export function describeTypes(
+  types: readonly string[],
+  sources: Readonly<Record<string, ValueSource>>,
+  providerName?: (name: string) => string,
+): string {
+  const guessed = types.some((_, i) => isGuess(sources[`types.${i}`]));
+  if (!guessed) return types.join(', ');
+  return types
+    .map((type, i) => {
+      const source = sources[`types.${i}`] ?? sources.types;
+      return source ? `${type} (${describeSource(source, providerName)})` : type;
+    })
+    .join(', ');
+}
+
 export const lookupResultSchema = z.object({
   /** Permalink ID. */
   id: z.string(),
@@ -73,9 +111,10 @@ export const lookupResultSchema = z.object({
    * availableIn, excludedFrom) has one entry per item ("externalLinks.2": the first provider that
    * gave that link) besides the field's own entry, the provider of its first item. Per-track
    * values that come from their own provider have the track's path
-   * ("media.0.tracks.3.recordingMbid").
+   * ("media.0.tracks.3.recordingMbid"). A guessed value's source is `{guess: true, reason}`
+   * (`types.1`: one guessed type; `language`, `script`; `media.0.tracks.4`: a placeholder track).
    */
-  sources: z.record(z.string(), providerNameSchema),
+  sources: z.record(z.string(), valueSourceSchema),
   conflicts: z.array(conflictSchema),
   incompatible: z.array(incompatibilitySchema),
   providers: z.array(providerInfoSchema),

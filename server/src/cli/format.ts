@@ -1,5 +1,11 @@
 /** The readable form of a look-up result for the terminal. */
-import type { LookupResult, Release, Track } from '@liner/shared';
+import {
+  describeSource,
+  describeTypes,
+  type LookupResult,
+  type Release,
+  type Track,
+} from '@liner/shared';
 import { replaceUrlsIn } from '../log.ts';
 
 /** How long a URL may be in text output before it is cut: the result's --json has it whole. */
@@ -45,7 +51,11 @@ export interface FormatOptions {
 export function formatLookup(result: LookupResult, options: FormatOptions = {}): string {
   const { permalinkBase, permalinkNote = '' } = options;
   const lines: string[] = [];
-  const source = (field: string) => (result.sources[field] ? ` (${result.sources[field]})` : '');
+  const source = (field: string) => {
+    const from = result.sources[field];
+    // Types name each guessed type's reason in the value itself.
+    return from && field !== 'types' ? ` (${describeSource(from)})` : '';
+  };
   const release = result.release;
   if (release) {
     lines.push(`${release.title} — ${creditText(release.artists)}${source('artists')}`);
@@ -68,7 +78,9 @@ export function formatLookup(result: LookupResult, options: FormatOptions = {}):
           .join(', '),
         'labels',
       ],
-      ['Types', release.types.join(', '), 'types'],
+      ['Types', describeTypes(release.types, result.sources), 'types'],
+      ['Language', release.language, 'language'],
+      ['Script', release.script, 'script'],
       ['Copyright', release.copyright, 'copyright'],
     ];
     // Multi-line values (a copyright with © and ℗ lines) stay in their column.

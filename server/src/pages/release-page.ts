@@ -1,5 +1,12 @@
 /** The permalink page: the merged release with each value's source, and the import forms. */
-import type { LookupResult, Seed, SeedProblem, Track } from '@liner/shared';
+import {
+  describeSource,
+  describeTypes,
+  type LookupResult,
+  type Seed,
+  type SeedProblem,
+  type Track,
+} from '@liner/shared';
 import { html, link, page, type SafeHtml } from './html.ts';
 
 function duration(ms: number | undefined): string {
@@ -37,8 +44,13 @@ export function releasePage(
   editorUrl: string,
 ): string {
   const release = result.release;
-  const src = (field: string) =>
-    result.sources[field] ? html` <span class="src">(${result.sources[field]})</span>` : html``;
+  const src = (field: string) => {
+    const source = result.sources[field];
+    // Types name each guessed type's reason in the value itself.
+    return source && field !== 'types'
+      ? html` <span class="src">(${describeSource(source)})</span>`
+      : html``;
+  };
   const date = release?.releaseDate;
   const rows: [string, unknown, string][] = release
     ? [
@@ -56,7 +68,9 @@ export function releasePage(
             .join(', '),
           'labels',
         ],
-        ['Types', release.types.join(', '), 'types'],
+        ['Types', describeTypes(release.types, result.sources), 'types'],
+        ['Language', release.language, 'language'],
+        ['Script', release.script, 'script'],
         ['Tracks', release.media.map((m) => m.tracks.length).join(' + '), 'media'],
         ['Copyright', release.copyright, 'copyright'],
       ]
@@ -78,7 +92,7 @@ ${
         ) => html`<h3>Medium ${i + 1}${medium.format ? ` · ${medium.format}` : ''}${medium.title ? ` · ${medium.title}` : ''}</h3>
 <table><tr><th>#</th><th>Title</th><th>Artist</th><th>Length</th><th>ISRC</th></tr>${medium.tracks.map(trackRow)}</table>`,
       )}
-<p class="src">Tracklist from ${result.sources.media ?? '?'}; ISRCs from ${result.sources['tracks.isrc'] ?? 'none'}; lengths from ${result.sources['tracks.length'] ?? 'none'}.</p>`
+<p class="src">Tracklist from ${String(result.sources.media ?? '?')}; ISRCs from ${String(result.sources['tracks.isrc'] ?? 'none')}; lengths from ${String(result.sources['tracks.length'] ?? 'none')}.</p>`
     : ''
 }
 <h2>Providers</h2>

@@ -12,6 +12,8 @@ import {
   type ProviderName,
 } from '@liner/shared';
 import type { Config } from '../config/schema.ts';
+import { completeRelease } from '../guess/index.ts';
+import { loadLanguageDetector } from '../guess/language.ts';
 import type { Logger } from '../log.ts';
 import { mergeReleases } from '../merge/index.ts';
 import { applyMbids, releaseUrlsToResolve } from '../musicbrainz/release-ids.ts';
@@ -129,6 +131,11 @@ export function createLookupService(options: LookupServiceOptions) {
     messages.push(...merged.messages);
     if (!merged.release)
       messages.push({ level: 'error', text: 'No provider returned this release.' });
+    // What no provider stated (script, language, types) is guessed here, on the server.
+    const completed = merged.release
+      ? completeRelease(merged.release, await loadLanguageDetector())
+      : undefined;
+    if (completed) messages.push(...completed.messages);
     const createdAt = now();
     const result: LookupResult = {
       id: newPermalinkId(),
@@ -139,8 +146,8 @@ export function createLookupService(options: LookupServiceOptions) {
         regions: plan.regions,
         ...(input.providers ? { providers: input.providers } : {}),
       },
-      ...(merged.release ? { release: merged.release } : {}),
-      sources: merged.sources,
+      ...(completed ? { release: completed.release } : {}),
+      sources: { ...merged.sources, ...completed?.sources },
       conflicts: merged.conflicts,
       incompatible: merged.incompatible,
       providers: outcomes.map((o) => o.info),

@@ -2,7 +2,12 @@
  * Release values as the panel shows them. Plain strings only: the panel puts them in text nodes,
  * so whatever a store returned is shown, never interpreted as HTML.
  */
-import type { Conflict, LookupResult } from '@liner/shared/lookup';
+import {
+  type Conflict,
+  describeSource,
+  describeTypes,
+  type LookupResult,
+} from '@liner/shared/lookup';
 import type { ArtistCredit, Label, Release, ReleaseDate } from '@liner/shared/model';
 import { STORES } from '@liner/shared/stores/index';
 
@@ -62,9 +67,12 @@ export interface PanelRow {
 export function summaryRows(result: LookupResult): PanelRow[] {
   const release = result.release;
   if (!release) return [];
+  // A guessed value says so and why ("guessed: 12 tracks (more than 6)").
   const source = (field: string) => {
-    const provider = result.sources[field];
-    return provider ? { source: providerName(provider) } : {};
+    const from = result.sources[field];
+    if (!from) return {};
+    const text = describeSource(from, providerName);
+    return { source: typeof from === 'string' ? `from ${text}` : text };
   };
   const rows: PanelRow[] = [
     { field: 'title', label: 'Title', value: release.title, ...source('title') },
@@ -83,6 +91,17 @@ export function summaryRows(result: LookupResult): PanelRow[] {
       ...source('releaseDate'),
     },
     { field: 'labels', label: 'Labels', value: formatLabels(release.labels), ...source('labels') },
+    // Types from several sources name each one's source in the value.
+    {
+      field: 'types',
+      label: 'Types',
+      value: describeTypes(release.types, result.sources, providerName),
+      ...(release.types.some((_, i) => result.sources[`types.${i}`] !== result.sources.types)
+        ? {}
+        : source('types')),
+    },
+    { field: 'language', label: 'Language', value: release.language ?? '', ...source('language') },
+    { field: 'script', label: 'Script', value: release.script ?? '', ...source('script') },
   ];
   return rows.map((row) =>
     row.value === '' ? { field: row.field, label: row.label, value: '—' } : row,

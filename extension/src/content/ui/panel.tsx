@@ -52,7 +52,7 @@ export function Panel(props: PanelProps) {
                 <th>{row.label}</th>
                 <td>
                   {row.value}
-                  {row.source && <span class="source">from {row.source}</span>}
+                  {row.source && <span class="source">{row.source}</span>}
                 </td>
               </tr>
             ))}

@@ -4,6 +4,9 @@ import { buildCredits, type CreditedArtist } from './credits.ts';
 /** MusicBrainz's special purpose artist for compilations. */
 export const VARIOUS_ARTISTS_MBID = '89ad4ac3-39f7-470e-963a-56509c546377';
 
+/** MusicBrainz's special purpose label for releases without one (self-released, "Not On Label"). */
+export const NO_LABEL_MBID = '157afde4-4bf5-4039-8ad2-5a15acc85176';
+
 const VARIOUS = /^various(?: artists)?$/i;
 
 export function isVariousArtists(name: string): boolean {

@@ -5,13 +5,12 @@
  * not part of the name, so it goes while the artist ID stays.
  */
 import type { ArtistCredit, ExternalId, Label } from '@liner/shared';
-import { isVariousArtists, variousArtistsCredit } from '../common/various.ts';
+import { isVariousArtists, NO_LABEL_MBID, variousArtistsCredit } from '../common/various.ts';
 import type { DiscogsArtist, DiscogsLabel } from './api.ts';
 
 /** Discogs' own "Various" artist. */
 const VARIOUS_ID = 194;
 /** MusicBrainz's special purpose label for releases without one. */
-export const NO_LABEL_MBID = '157afde4-4bf5-4039-8ad2-5a15acc85176';
 
 export function withoutDisambiguation(name: string): string {
   return name.replace(/\s+\(\d+\)$/, '').trim();
