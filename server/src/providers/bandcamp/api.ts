@@ -45,6 +45,10 @@ export const bandcampPage = z.object({
       /** Set only when the credit differs from the account (band) name. */
       artist: text,
       release_date: text,
+      /** When the page went up; the date of releases that give no release date. */
+      publish_date: text,
+      /** The release's "about" text, where labels name themselves ("Label: X"). */
+      about: text,
       upc: text,
       isrc: text,
       credits: text,

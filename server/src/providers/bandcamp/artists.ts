@@ -46,14 +46,23 @@ export interface BandRole {
   labels: LabelInput[];
 }
 
-export function bandRole(page: BandcampPage, subdomain: string): BandRole {
+/** "Label: X" or "Released by X" on a line of its own in the release's about text. */
+export function aboutLabel(about: string | null | undefined): string | undefined {
+  const match = /^\s*(?:label\s*[:\-–]|released by\b:?)\s*(.+?)\s*$/im.exec(about ?? '');
+  const name = match?.[1]?.replace(/[.\s]+$/, '');
+  return name && name.length <= 80 ? name : undefined;
+}
+
+/** `credit` is the release credit as the page is read (a split title may have changed it). */
+export function bandRole(page: BandcampPage, subdomain: string, credit: string): BandRole {
   const { tralbum, band } = page;
-  const credit = tralbum.artist ?? tralbum.current.artist ?? band.name;
   const labelIds: ExternalId[] = [{ provider: 'bandcamp', type: 'label', id: subdomain }];
   // The label of the physical editions is the digital one too, when there is exactly one.
   const packageLabels = [
     ...new Set((tralbum.packages ?? []).map((p) => p.label?.trim()).filter((l) => !!l)),
   ] as string[];
+  const about = aboutLabel(tralbum.current.about);
+  if (packageLabels.length === 0 && about) packageLabels.push(about);
   if (packageLabels.length === 1) {
     const name = packageLabels[0]!;
     const bandIsLabel = sameName(name, band.name);

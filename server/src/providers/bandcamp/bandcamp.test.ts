@@ -50,13 +50,14 @@ describe('bandcamp provider', () => {
     // og:description counts 4 tracks where the page lists 3: the fourth comes with the download.
     expect(hidden).toMatchObject({ number: '4', title: '[unknown]' });
     expect(result.messages.map((m) => m.text)).toContain(
-      '1 track(s) are hidden on the page and only come with the download',
+      '1 track(s) are hidden on the page and only come with the download: "[unknown]" placeholders at 4; replace them in the editor.',
     );
-    // A fixed price beats a zero minimum: it is a paid download.
+    // A fixed price beats a zero minimum: it is a paid download; the hidden fourth track
+    // cannot be streamed, so the release cannot be streamed whole.
     expect(release.externalLinks).toEqual([
       {
         url: 'https://liner-label.bandcamp.com/album/night-shift',
-        types: ['paid download', 'free streaming'],
+        types: ['paid download'],
         provider: 'bandcamp',
       },
     ]);
@@ -72,7 +73,7 @@ describe('bandcamp provider', () => {
     });
   });
 
-  it('reads name-your-price releases as free downloads and drops a physical barcode', async () => {
+  it('reads name-your-price releases as free and paid downloads and drops a physical barcode', async () => {
     const result = await bandcamp.lookupById(entity('solo/album/free-tape'), []);
     const release = releaseSchema.parse(result.release);
     expect(release.artists).toEqual([
@@ -88,7 +89,7 @@ describe('bandcamp provider', () => {
     );
     // Side B is download-only, so the release cannot be streamed whole.
     expect(release.externalLinks.map((l) => [l.url, l.types])).toEqual([
-      ['https://solo.bandcamp.com/album/free-tape', ['free download']],
+      ['https://solo.bandcamp.com/album/free-tape', ['free download', 'paid download']],
       ['http://creativecommons.org/licenses/by-sa/3.0/', ['license']],
     ]);
   });
@@ -238,7 +239,9 @@ describe('bandcamp page pieces', () => {
     expect(linkTypes(base)).toEqual(['paid download', 'free streaming']);
     expect(
       linkTypes({ ...base, current: { title: 'T', minimum_price: 0, download_pref: 2 } }),
-    ).toEqual(['free download', 'free streaming']);
+    ).toEqual(['free download', 'paid download', 'free streaming']);
+    // A track counted but hidden from the page cannot be streamed: the release not whole.
+    expect(linkTypes(base, 1)).toEqual(['paid download']);
     // Not for sale at all: only the stream.
     expect(linkTypes({ ...base, current: { title: 'T' } })).toEqual(['free streaming']);
   });

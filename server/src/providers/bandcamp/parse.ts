@@ -12,9 +12,11 @@ import {
 } from '@liner/shared';
 import { buildCredits, creditString } from '../common/credits.ts';
 import { applyTitleFeaturing } from '../common/featuring.ts';
+import { fillTrackGaps, placeholderMessage } from '../common/placeholders.ts';
 import { isVariousArtists, variousArtistsCredit } from '../common/various.ts';
 import type { BandcampPage, BandcampTrack } from './api.ts';
-import { bandRole, creditedArtists } from './artists.ts';
+import { bandRole, creditedArtists, simplifyName } from './artists.ts';
+import { knownParts, splitArtistTitles } from './titles.ts';
 
 const NAME = 'bandcamp';
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -35,8 +37,13 @@ export function parseBandcampDate(value: string | null | undefined): ReleaseDate
   return { year: Number(match[3]), month, day };
 }
 
-/** Download and streaming link types of the release page, from its sale settings. */
-export function linkTypes(tralbum: BandcampPage['tralbum']): LinkType[] {
+/**
+ * Download and streaming link types of the release page, from its sale settings. A release
+ * anyone can take for nothing (name your price from zero, or a free download) can also be paid
+ * for: it is both a free and a paid download. `hidden` tracks (counted, not on the page) cannot
+ * be streamed, so the release cannot be streamed whole.
+ */
+export function linkTypes(tralbum: BandcampPage['tralbum'], hidden = 0): LinkType[] {
   const { current } = tralbum;
   const types: LinkType[] = [];
   const subscriberOnly = Boolean(tralbum.tralbum_subscriber_only);
@@ -45,11 +52,18 @@ export function linkTypes(tralbum: BandcampPage['tralbum']): LinkType[] {
   else if (current.download_pref != null || tralbum.freeDownloadPage) {
     const fixedPrice = Boolean(current.is_set_price) && (current.set_price ?? 0) > 0;
     const free = !fixedPrice && (Boolean(tralbum.freeDownloadPage) || current.minimum_price === 0);
-    types.push(free ? 'free download' : 'paid download');
+    types.push(
+      ...(free ? (['free download', 'paid download'] as const) : (['paid download'] as const)),
+    );
   }
   // Tracks without a stream file are download-only (or for subscribers only).
   const streamable = (t: BandcampTrack) => Boolean(t.streaming) && Boolean(t.file);
-  if (!subscriberOnly && tralbum.trackinfo.length > 0 && tralbum.trackinfo.every(streamable))
+  if (
+    !subscriberOnly &&
+    hidden === 0 &&
+    tralbum.trackinfo.length > 0 &&
+    tralbum.trackinfo.every(streamable)
+  )
     types.push('free streaming');
   return types;
 }
@@ -86,31 +100,36 @@ export function parseBandcampRelease(
 ): { release: ReleaseInput; messages: LookupMessage[] } {
   const { tralbum, band } = page;
   const messages: LookupMessage[] = [];
-  const role = bandRole(page, entity.band);
-  const credit = tralbum.artist ?? tralbum.current.artist ?? band.name;
+  const pageCredit = tralbum.artist ?? tralbum.current.artist ?? band.name;
+  const untitled = tralbum.trackinfo.every((t) => !t.artist);
+  const split = untitled
+    ? splitArtistTitles(
+        tralbum.trackinfo.map((t) => t.title),
+        pageCredit,
+        band.name,
+        isVariousArtists(pageCredit),
+      )
+    : undefined;
+  const credit = split?.releaseCredit ?? pageCredit;
+  const role = bandRole(page, entity.band, credit);
+  // Names met alone (a prefix, the credit) let "A & B" be read as the two of them.
+  const known = new Set([credit, ...(split?.prefixes ?? [])].map(simplifyName));
   const bandIds: ExternalId[] = [{ provider: NAME, type: 'artist', id: entity.band }];
-  const releaseArtists = creditedArtists(credit, role.bandIsArtist ? bandIds : undefined);
+  const releaseArtists = knownParts(credit, known).flatMap((part, _, parts) =>
+    creditedArtists(part, role.bandIsArtist && parts.length === 1 ? bandIds : undefined),
+  );
   const artists = isVariousArtists(credit)
     ? [variousArtistsCredit()]
     : buildCredits(releaseArtists);
   const releaseKey = creditString(artists);
-
-  // Compilations credited to Various Artists carry "Artist - Title" titles on some pages; split
-  // them only when every track is written that way and none has its own artist field.
-  const splitTitles =
-    isVariousArtists(credit) &&
-    tralbum.trackinfo.every((t) => !t.artist && / - /.test(t.title) && !t.title.startsWith(' - '));
   const singleTrack = tralbum.item_type === 'track' && tralbum.trackinfo.length === 1;
   let unreleased = 0;
   const tracks: Track[] = tralbum.trackinfo.map((track, index) => {
-    let title = track.title;
-    let trackCredit = track.artist?.trim() || undefined;
-    if (splitTitles) {
-      const cut = title.indexOf(' - ');
-      trackCredit = title.slice(0, cut).trim();
-      title = title.slice(cut + 3).trim();
-    }
-    const base = trackCredit ? creditedArtists(trackCredit) : releaseArtists;
+    const title = split?.titles[index] ?? track.title;
+    const trackCredit = split?.prefixes[index] ?? (track.artist?.trim() || undefined);
+    const base = trackCredit
+      ? knownParts(trackCredit, known).flatMap((part) => creditedArtists(part))
+      : releaseArtists;
     const featuring = applyTitleFeaturing(title, base);
     const trackArtists = buildCredits(featuring.artists);
     const seconds = track.duration ?? 0;
@@ -134,12 +153,14 @@ export function parseBandcampRelease(
   // og:description says "N track album" with the real count; tracks beyond the listed ones are
   // hidden on the page and only come with the download.
   const told = Number(/(\d+)\s+track/i.exec(page['og:description'] ?? '')?.[1] ?? 0);
-  if (told > tracks.length) {
-    const hidden = told - tracks.length;
-    for (let i = 0; i < hidden; i++)
-      tracks.push({ number: String(tracks.length + 1), title: '[unknown]', type: 'audio' });
-    warn(messages, `${hidden} track(s) are hidden on the page and only come with the download`);
-  }
+  const gaps = fillTrackGaps({ format: 'Digital Media', tracks }, told || undefined);
+  const hidden = gaps.filled.length;
+  const named = placeholderMessage(
+    NAME,
+    [gaps.filled],
+    'are hidden on the page and only come with the download',
+  );
+  if (named) messages.push(named);
   // A track page of an album track is part of that album, not a release of its own.
   const albumTrack = tralbum.item_type === 'track' && !!tralbum.album_url;
   if (albumTrack)
@@ -157,21 +178,25 @@ export function parseBandcampRelease(
     });
 
   const externalLinks: NonNullable<ReleaseInput['externalLinks']> = [
-    { url, types: linkTypes(tralbum), provider: NAME },
+    { url, types: linkTypes(tralbum, hidden), provider: NAME },
   ];
   if (page.licenseUrl)
     externalLinks.push({ url: page.licenseUrl, types: ['license'], provider: NAME });
   const artId = tralbum.art_id;
   const release: ReleaseInput = {
-    title: tralbum.current.title,
+    // A track page's release is the track: its title without the artist written before it.
+    title: singleTrack && split ? split.titles[0]! : tralbum.current.title,
     artists,
     gtin: digitalGtin(page, messages),
-    releaseDate: parseBandcampDate(tralbum.current.release_date ?? tralbum.album_release_date),
+    // Without a release date, the day the page went up is the date.
+    releaseDate: parseBandcampDate(
+      tralbum.current.release_date ?? tralbum.album_release_date ?? tralbum.current.publish_date,
+    ),
     labels: role.labels,
     status: 'Official',
     types: tralbum.item_type === 'track' && !albumTrack ? ['Single'] : [],
     packaging: 'None',
-    media: [{ format: 'Digital Media', tracks }],
+    media: [gaps.medium],
     externalLinks,
     images: artId
       ? [

@@ -132,7 +132,44 @@ export function releaseStatus(formats: readonly DiscogsFormat[]): ReleaseInput['
   return 'Official';
 }
 
-/** Only the box is certain from the formats; sleeves and cases are free text at Discogs. */
+/**
+ * MusicBrainz packaging names by the words Discogs' format descriptions and free text use for
+ * them ("Gatefold, 180 Gram", "Digipak", "Cardboard Sleeve"). More specific wordings first.
+ */
+const PACKAGING_WORDS: readonly [RegExp, string][] = [
+  [/\bsuper jewel\b/i, 'Super Jewel Box'],
+  [/\bslim ?(?:line )?jewel\b/i, 'Slim Jewel Case'],
+  [/\bjewel ?(?:case|box)\b/i, 'Jewel Case'],
+  [/\bdigi-?pac?k\b/i, 'Digipak'],
+  [/\bdigibook\b/i, 'Digibook'],
+  [/\bgatefold\b/i, 'Gatefold Cover'],
+  [
+    /\b(?:cardboard|card|paper) ?sleeve\b|\bcard ?sleeve\b|\bcardsleeve\b/i,
+    'Cardboard/Paper Sleeve',
+  ],
+  [/\bplastic sleeve\b/i, 'Plastic Sleeve'],
+  [/\b(?:keep ?case|amaray)\b/i, 'Keep Case'],
+  [/\bsnap ?pack\b/i, 'SnapPack'],
+  [/\bsnap ?case\b/i, 'Snap Case'],
+  [/\bfat ?box\b/i, 'Fatbox'],
+  [/\bslide ?pack\b/i, 'Slidepack'],
+  [/\bdiscbox slider\b/i, 'Discbox Slider'],
+  [/\bclamshell\b/i, 'Clamshell Case'],
+  [/\blongbox\b/i, 'Longbox'],
+  [/\b(?:metal )?tin\b/i, 'Metal Tin'],
+];
+
+/**
+ * The packaging the formats state: a box set is a Box; otherwise the packaging every format line
+ * that names one agrees on (a sleeve on one line and a jewel case on another say nothing whole).
+ */
 export function releasePackaging(formats: readonly DiscogsFormat[]): string | undefined {
-  return formats.some((f) => f.name.toLowerCase() === 'box set') ? 'Box' : undefined;
+  if (formats.some((f) => f.name.toLowerCase() === 'box set')) return 'Box';
+  const named = new Set<string>();
+  for (const format of formats) {
+    const words = [...(format.descriptions ?? []), format.text ?? ''].join(', ');
+    const found = PACKAGING_WORDS.find(([pattern]) => pattern.test(words))?.[1];
+    if (found) named.add(found);
+  }
+  return named.size === 1 ? [...named][0] : undefined;
 }

@@ -27,8 +27,13 @@ export const itunesTrack = z.object({
   artistId: z.number().optional(),
   artistName: z.string(),
   trackName: z.string(),
+  /** The title as shown with rude words masked; on music videos often the title with its version. */
+  trackCensoredName: z.string().optional(),
   discNumber: z.number().optional(),
+  discCount: z.number().optional(),
   trackNumber: z.number().optional(),
+  /** Tracks on this track's disc. */
+  trackCount: z.number().optional(),
   trackTimeMillis: z.number().optional(),
 });
 export type ItunesTrack = z.infer<typeof itunesTrack>;

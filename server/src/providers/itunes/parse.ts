@@ -10,6 +10,7 @@ import {
 import { buildCredits, creditString } from '../common/credits.ts';
 import { parseDate } from '../common/dates.ts';
 import { trackCredit } from '../common/featuring.ts';
+import { fillTrackGaps, placeholderMessage } from '../common/placeholders.ts';
 import type { ItunesCollection, ItunesTrack } from './api.ts';
 
 const SUFFIX_TYPES: [RegExp, ReleaseType][] = [
@@ -30,6 +31,31 @@ function artistCredit(name: string, id: number | undefined, region: string): Art
       externalIds: id ? [{ provider: 'itunes', type: 'artist', id: String(id), region }] : [],
     },
   ]);
+}
+
+/**
+ * The track's full title. Apple's censored name masks rude words with "*", but where it masks
+ * nothing and is the title plus more, the more is the version Apple left out of trackName
+ * ("Bohemian Rhapsody" -> "Bohemian Rhapsody (No Flames Original Version / 1975)").
+ */
+export function fullTrackTitle(
+  track: Pick<ItunesTrack, 'trackName' | 'trackCensoredName'>,
+): string {
+  const censored = track.trackCensoredName?.trim();
+  const name = track.trackName;
+  if (!censored || censored.includes('*') || censored.length <= name.length) return name;
+  return censored.startsWith(name) ? censored : name;
+}
+
+/** Placeholders where disc numbering skips, and up to each disc's stated track count. */
+function fillGaps(media: Medium[], tracks: readonly ItunesTrack[], discs: number[]) {
+  const filled = media.map((medium, i) => {
+    const counts = tracks
+      .filter((t) => (t.discNumber ?? 1) === discs[i] && t.kind !== 'music-video')
+      .map((t) => t.trackCount ?? 0);
+    return fillTrackGaps(medium, counts.length ? Math.max(...counts) : undefined);
+  });
+  return { media: filled.map((f) => f.medium), filled: filled.map((f) => f.filled) };
 }
 
 export interface ItunesParseInput {
@@ -59,7 +85,7 @@ export function parseItunesRelease({ collection, tracks, region, gtin }: ItunesP
     const disc = track.discNumber ?? 1;
     if (!discs.has(disc)) discs.set(disc, { format: 'Digital Media', tracks: [] });
     const credit = trackCredit(
-      track.trackName,
+      fullTrackTitle(track),
       [
         {
           name: track.artistName,
@@ -78,9 +104,13 @@ export function parseItunesRelease({ collection, tracks, region, gtin }: ItunesP
       externalIds: [{ provider: 'itunes', type: 'track', id: String(track.trackId), region }],
     });
   }
-  const media = [...discs.entries()].sort(([a], [b]) => a - b).map(([, medium]) => medium);
-  for (const medium of media) medium.tracks.sort((a, b) => Number(a.number) - Number(b.number));
-  if (collection.trackCount !== undefined && collection.trackCount > tracks.length) {
+  const numbers = [...discs.keys()].sort((a, b) => a - b);
+  const listed = numbers.map((n) => discs.get(n)!);
+  for (const medium of listed) medium.tracks.sort((a, b) => Number(a.number) - Number(b.number));
+  const { media, filled } = fillGaps(listed, tracks, numbers);
+  const gaps = placeholderMessage('itunes', filled, `are not listed in ${region}`);
+  if (gaps) messages.push(gaps);
+  else if (collection.trackCount !== undefined && collection.trackCount > tracks.length) {
     messages.push({
       level: 'warning',
       provider: 'itunes',

@@ -83,18 +83,26 @@ export function createTidalClient(ctx: ProviderContext): ProviderClient {
     return { url, matches };
   }
 
-  /** Items beyond the first document: identifiers from the pages, resources by ID. */
+  /**
+   * Items beyond the first document. Each `links.next` is followed as Tidal sends it, its
+   * `include` kept, so a page brings its tracks and their artists; only items a page did not
+   * include are asked for by ID (with their artists).
+   */
   async function laterItems(album: TidalResource, region: string) {
     const items: TidalIdentifier[] = [];
+    const resources: TidalResource[] = [];
     let next = album.relationships.items?.links?.next;
     for (let page = 1; next && page <= MAX_PAGES; page++) {
       const data = await get(absolute(next), tidalRelationshipPage);
       items.push(...data.data);
+      resources.push(...data.included);
       next = data.data.length > 0 ? data.links?.next : undefined;
     }
-    const resources: TidalResource[] = [];
+    const have = new Set(resources.map((r) => `${r.type}/${r.id}`));
     for (const kind of ['tracks', 'videos']) {
-      const ids = items.filter((i) => i.type === kind).map((i) => i.id);
+      const ids = items
+        .filter((i) => i.type === kind && !have.has(`${kind}/${i.id}`))
+        .map((i) => i.id);
       for (let start = 0; start < ids.length; start += ID_BATCH) {
         const batch = ids.slice(start, start + ID_BATCH).join(',');
         const url = `${api}/${kind}?countryCode=${region}&include=${ITEM_INCLUDE}&filter%5Bid%5D=${batch}`;

@@ -7,6 +7,7 @@ import { type CreditedArtist, creditString } from '../common/credits.ts';
 import { parseDate } from '../common/dates.ts';
 import { trackCredit } from '../common/featuring.ts';
 import { checkedGtin, digitalMedia } from '../common/media.ts';
+import { fillTrackGaps, placeholderMessage } from '../common/placeholders.ts';
 import { releaseCredits } from '../common/various.ts';
 
 const NAME = 'tidal';
@@ -58,13 +59,6 @@ export function titleWithVersion(title: string, version: string | undefined): st
   return `${title} (${extra})`;
 }
 
-/** Positions 1..count of a one-volume album that no item has. */
-function missingPositions(album: TidalAlbum): number[] {
-  if (album.itemCount === undefined || album.items.some((item) => item.volume !== 1)) return [];
-  const present = new Set(album.items.map((item) => item.position));
-  return Array.from({ length: album.itemCount }, (_, i) => i + 1).filter((n) => !present.has(n));
-}
-
 /** `url` is the album's canonical store URL, which the look-up reports as well. */
 export function buildTidalRelease(
   album: TidalAlbum,
@@ -77,7 +71,7 @@ export function buildTidalRelease(
   const warn = (text: string) => messages.push({ level: 'warning', provider: NAME, text });
   const artists = releaseCredits(album.artists);
   const releaseCredit = creditString(artists);
-  const media = digitalMedia(
+  const listed = digitalMedia(
     album.items.map((item) => {
       // A "(feat. X)" in a title moves into the credit, where MusicBrainz keeps it.
       const credit = trackCredit(item.title, item.artists, releaseCredit);
@@ -97,13 +91,18 @@ export function buildTidalRelease(
       };
     }),
   );
-  if (album.itemCount !== undefined && album.itemCount > album.items.length) {
-    const gaps = missingPositions(album);
-    warn(
-      `Tidal lists ${album.itemCount} items but gave ${album.items.length}` +
-        (gaps.length ? ` (missing: ${gaps.join(', ')})` : ''),
-    );
-  }
+  // Tidal counts the items of the whole album: the count fills the end of a one-volume album.
+  const single = listed.length === 1 ? album.itemCount : undefined;
+  const gaps = listed.map((medium) => fillTrackGaps(medium, single));
+  const media = gaps.map((g) => g.medium);
+  const named = placeholderMessage(
+    NAME,
+    gaps.map((g) => g.filled),
+    `are not available in ${album.region}`,
+  );
+  if (named) messages.push(named);
+  else if (album.itemCount !== undefined && album.itemCount > album.items.length)
+    warn(`Tidal lists ${album.itemCount} items but gave ${album.items.length}`);
   const gtin = checkedGtin(album.barcode, NAME, 'Tidal', messages);
   const release: ReleaseInput = {
     title: album.title,

@@ -70,14 +70,15 @@ describe('tidal provider (v2)', () => {
   it('falls back through the regions and warns about what the answer lacks', async () => {
     const result = await tidal.lookupById(entity('100002'), ['GB', 'US']);
     expect(result.region).toBe('US');
-    expect(titles(result.release)).toEqual([['First', 'Fourth']]);
-    expect(result.release.media[0]!.tracks.map((t) => t.number)).toEqual(['1', '4']);
+    // Positions 2 and 3 are counted but not given: placeholders keep the tracklist's length.
+    expect(titles(result.release)).toEqual([['First', '[unknown]', '[unknown]', 'Fourth']]);
+    expect(result.release.media[0]!.tracks.map((t) => t.number)).toEqual(['1', '2', '3', '4']);
     expect(result.release.types).toEqual(['EP']);
     expect(result.release.artists.map((a) => a.name)).toEqual(['Alpha']);
     expect(result.messages.map((m) => m.text)).toEqual([
       "Tidal's answer lacks artist 99; it is left out",
       "Tidal's answer lacks track 22; it is left out",
-      'Tidal lists 4 items but gave 2 (missing: 2, 3)',
+      '2 track(s) are not available in US: "[unknown]" placeholders at 2, 3; replace them in the editor.',
     ]);
   });
 
