@@ -5,7 +5,14 @@
  * `{guess: true, reason}` and a message saying what it was guessed from, so the result, the
  * extension's panel and the CLI show it as a guess. Pure, given the language detector.
  */
-import type { GuessSource, LookupMessage, Release, ValueSource } from '@liner/shared';
+import {
+  type GuessSource,
+  type LookupMessage,
+  PRIMARY_TYPES,
+  type Release,
+  SECONDARY_TYPES,
+  type ValueSource,
+} from '@liner/shared';
 import { isPlaceholderTrack } from '../providers/common/placeholders.ts';
 import { reviewLabels } from './labels.ts';
 import { guessLanguage, LANGUAGE_SCORE, type LanguageDetector } from './language.ts';
@@ -21,10 +28,14 @@ export interface Completed {
 
 const guess = (reason: string): GuessSource => ({ guess: true, reason });
 
-/** The titles a reader of the tracklist sees: the release's and every listed track's. */
+/** Titles that stand for no title ("Untitled", "Track 3"): they say nothing of a language. */
+const NO_TITLE = /^\s*\[?(?:untitled|no title|track \d+)\]?\s*$/i;
+
+/** The titles a reader of the tracklist sees: the release's, the media's and every track's. */
 function titlesOf(release: Release): string[] {
   const tracks = release.media.flatMap((m) => m.tracks).filter((t) => !isPlaceholderTrack(t));
-  return [release.title, ...tracks.map((t) => t.title)];
+  const media = release.media.flatMap((m) => (m.title ? [m.title] : []));
+  return [release.title, ...media, ...tracks.map((t) => t.title)].filter((t) => !NO_TITLE.test(t));
 }
 
 function fillScriptAndLanguage(release: Release, detect: LanguageDetector, out: Completed): void {
@@ -49,15 +60,21 @@ function fillScriptAndLanguage(release: Release, detect: LanguageDetector, out: 
   }
 }
 
+/** MusicBrainz's order: the primary type, then the secondary types as its editor lists them. */
+const TYPE_ORDER: readonly string[] = [...PRIMARY_TYPES, ...SECONDARY_TYPES];
+
 function fillTypes(release: Release, out: Completed): void {
   const guesses = guessTypes(release);
   if (guesses.length === 0) return;
-  const stated = release.types.length;
-  out.release.types = [...release.types, ...guesses.map((g) => g.type)];
-  guesses.forEach((g, i) => {
-    out.sources[`types.${stated + i}`] = guess(g.reason);
-  });
-  if (stated === 0) out.sources.types = guess(guesses[0]!.reason);
+  const all = [
+    ...release.types.map((type) => ({ type, reason: undefined as string | undefined })),
+    ...guesses,
+  ].sort((a, b) => TYPE_ORDER.indexOf(a.type) - TYPE_ORDER.indexOf(b.type));
+  out.release.types = all.map((t) => t.type);
+  // Stated types keep the merge's `types` source; each guessed one has its own.
+  for (const [i, { reason }] of all.entries())
+    if (reason) out.sources[`types.${i}`] = guess(reason);
+  if (release.types.length === 0) out.sources.types = guess(guesses[0]!.reason);
   const list = guesses.map((g) => `${g.type} (${g.reason})`).join(', ');
   out.messages.push({ level: 'info', text: `Release types guessed: ${list}.` });
 }

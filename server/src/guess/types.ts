@@ -15,6 +15,7 @@ export interface TypeGuess {
 }
 
 const MINUTE = 60_000;
+const SPOKEN = new Set<ReleaseType>(['Audiobook', 'Spokenword', 'Interview']);
 const SINGLE_MAX_TRACKS = 3;
 const SINGLE_TRACK_MAX_MS = 10 * MINUTE;
 const EP_MAX_TRACKS = 6;
@@ -79,12 +80,16 @@ export function guessTypes(release: Release): TypeGuess[] {
       guesses.push(guess);
   };
   const tracks = release.media.flatMap((m) => m.tracks);
+  // Track counts and lengths say nothing about spoken releases (an audiobook of 76 tracks).
+  const spoken = release.types.some((t) => SPOKEN.has(t));
   if (!release.types.some((t) => (PRIMARY_TYPES as readonly string[]).includes(t))) {
     const titled = TITLE_PRIMARY.find(([pattern]) => pattern.test(release.title));
     add(
       titled
         ? { type: titled[1], reason: `the title says ${titled[1]}` }
-        : primaryFromLength(tracks),
+        : spoken
+          ? undefined
+          : primaryFromLength(tracks),
     );
   }
   for (const [pattern, type] of TITLE_SECONDARY)

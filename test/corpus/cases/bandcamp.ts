@@ -106,7 +106,7 @@ export const bandcampCases: CorpusCase[] = [
       links: [
         [
           'https://muzea.bandcamp.com/album/ambient-energy-name-your-price',
-          ['free download', 'free streaming'],
+          ['free download', 'paid download', 'free streaming'],
         ],
       ],
     },
@@ -133,7 +133,12 @@ export const bandcampCases: CorpusCase[] = [
       lengths: [[120_244, 102_831, 101_310, 106_568, 82_049, 161_625]],
       labels: [],
       releaseDate: { year: 2023, month: 4, day: 7 },
-      links: [['https://frisyr.bandcamp.com/album/demo', ['free download', 'free streaming']]],
+      links: [
+        [
+          'https://frisyr.bandcamp.com/album/demo',
+          ['free download', 'paid download', 'free streaming'],
+        ],
+      ],
     },
   },
   {

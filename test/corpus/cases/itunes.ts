@@ -36,9 +36,10 @@ export const itunesCases: CorpusCase[] = [
           "I'm In Love With My Car (Guitar & Vocal Mix, 2011)",
           "'39 (Live At Earl's Court, London / June 1977)",
           'Love of My Life (Live In Argentina / June 1979 / South American Single)',
-          'Bohemian Rhapsody',
-          'Seaside Rendezvous',
-          'Love Of My Life',
+          // The videos' trackCensoredName carries the version their trackName leaves out.
+          'Bohemian Rhapsody (No Flames Original Version / 1975)',
+          'Seaside Rendezvous (A Night At The Opera, 30th Anniversary Version / 2005)',
+          'Love Of My Life (Live At Milton Keynes Bowl / June 1982)',
         ],
       ],
       lengths: [

@@ -54,8 +54,9 @@ export const tidalCases: CorpusCase[] = [
     expect: { ...DIE_WITH_A_SMILE, availableIn: { includes: ['GB'] } },
   },
   {
-    // Ten items announced, eight listed (positions 2 and 5 absent), and artist 4854640
-    // referenced by the album and track 1 but not included: warnings, not a failure.
+    // Ten items announced, eight listed (positions 2 and 5 absent: "[unknown]" placeholders
+    // keep the tracklist's length), and artist 4854640 referenced by the album and track 1 but
+    // not included: warnings, not a failure.
     name: 'album with missing tracks and a missing artist (v2, SE)',
     provider: 'tidal',
     lookup: { url: 'https://tidal.com/browse/album/443692756' },
@@ -67,12 +68,14 @@ export const tidalCases: CorpusCase[] = [
         ['Sousou Cissoko', ''],
       ],
       gtin: '7320470230022',
-      media: [8],
+      media: [10],
       trackTitles: [
         [
           'Bour Yalla',
+          '[unknown]',
           'Fiti Fata',
           'Mame Diarra',
+          '[unknown]',
           'Rendez-Vous',
           'Made Of Music',
           'Lamp Fall',
@@ -80,12 +83,16 @@ export const tidalCases: CorpusCase[] = [
           'Mbife',
         ],
       ],
-      lengths: [[298_000, 265_000, 400_000, 272_000, 237_000, 299_000, 250_000, 267_000]],
+      lengths: [
+        [298_000, null, 265_000, 400_000, null, 272_000, 237_000, 299_000, 250_000, 267_000],
+      ],
       isrcs: [
         [
           'SE3X91800101',
+          null,
           'SE3X91800103',
           'SE3X91800104',
+          null,
           'SE3X91800106',
           'SE3X91800107',
           'SE3X91800108',
@@ -104,7 +111,7 @@ export const tidalCases: CorpusCase[] = [
         ],
         [
           0,
-          1,
+          2,
           [
             ['Sousou', ' & '],
             ['Maher Cissoko', ''],

@@ -69,6 +69,8 @@ export const discogsRelease = z.object({
   artists: z.array(discogsArtist).optional(),
   labels: z.array(discogsLabel).optional(),
   formats: z.array(discogsFormat).optional(),
+  /** Discogs styles; a few name a release type ("Audiobook", "Soundtrack"). */
+  styles: z.array(z.string()).optional(),
   identifiers: z.array(identifier).optional(),
   images: z.array(image).optional(),
   tracklist: z.array(discogsTrack),

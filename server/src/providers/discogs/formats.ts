@@ -114,14 +114,29 @@ const SECONDARY: readonly [string, ReleaseType][] = [
   ['Mixtape', 'Mixtape/Street'],
 ];
 
+/** Styles that are MusicBrainz secondary types; other genres and styles are not types. */
+const STYLE_TYPES: readonly [string, ReleaseType][] = [
+  ['Audiobook', 'Audiobook'],
+  ['Spoken Word', 'Spokenword'],
+  ['Interview', 'Interview'],
+  ['Soundtrack', 'Soundtrack'],
+  ['Score', 'Soundtrack'],
+];
+
 /**
- * Release types from the format descriptions (genres and styles are not types). A box of an
- * album and its singles has several primary types; the broadest one describes the whole.
+ * Release types from the format descriptions and the styles that name one. A box of an album
+ * and its singles has several primary types; the broadest one describes the whole.
  */
-export function releaseTypes(formats: readonly DiscogsFormat[]): ReleaseType[] {
+export function releaseTypes(
+  formats: readonly DiscogsFormat[],
+  styles: readonly string[] = [],
+): ReleaseType[] {
   const descriptions = new Set(formats.flatMap((f) => f.descriptions ?? []));
   const primary = PRIMARY.find(([d]) => descriptions.has(d))?.[1];
-  const secondary = SECONDARY.filter(([d]) => descriptions.has(d)).map(([, t]) => t);
+  const secondary = [
+    ...SECONDARY.filter(([d]) => descriptions.has(d)),
+    ...STYLE_TYPES.filter(([s]) => styles.includes(s)),
+  ].map(([, t]) => t);
   return [...(primary ? [primary] : []), ...new Set(secondary)];
 }
 

@@ -129,7 +129,7 @@ export function parseDiscogsRelease(
     releaseDate: parseDate(release.released) ?? (year && year.year >= 1000 ? year : undefined),
     labels: releaseLabels(release.labels),
     status: releaseStatus(formats),
-    types: releaseTypes(formats),
+    types: releaseTypes(formats, release.styles),
     ...(packaging ? { packaging } : {}),
     media: buildMedia(release, artists, messages),
     externalLinks: [{ url, types: ['discography'], provider: NAME }],
