@@ -51,7 +51,11 @@ const EXPECTED: Record<string, [string, string | null, string[]]> = {
     'eng',
     ['Audiobook'],
   ],
-  'discogs: box set of CDs, DVDs, Blu-rays and 7" singles': ['Latn', 'eng', ['Album', 'Compilation']],
+  'discogs: box set of CDs, DVDs, Blu-rays and 7" singles': [
+    'Latn',
+    'eng',
+    ['Album', 'Compilation'],
+  ],
   'spotify: single by two artists': ['Latn', 'eng', ['Single']],
   'spotify: single found by its barcode only in the 14-digit form': ['Latn', 'eng', ['Single']],
   'spotify: compilation by Various Artists over two track pages': [

@@ -11,6 +11,15 @@ function availability(countries: readonly string[]): string {
   return countries.length <= MAX_LISTED_COUNTRIES ? `${count}: ${countries.join(', ')}` : count;
 }
 
+/**
+ * "[" and "]" open and close links in MusicBrainz's annotation wiki syntax: a store's
+ * "[Explicit]" or "℗ [Label]" would become a broken link. Escaped as HTML entities, they show as
+ * written.
+ */
+export function escapeWikiBrackets(text: string): string {
+  return text.replace(/\[/g, '&#91;').replace(/\]/g, '&#93;');
+}
+
 export function annotationText(result: LookupResult): string | undefined {
   const release = result.release;
   if (!release) return undefined;
@@ -23,7 +32,7 @@ export function annotationText(result: LookupResult): string | undefined {
   if (excluded.length > 0 && excluded.length <= MAX_LISTED_COUNTRIES) {
     parts.push(`Not available in: ${excluded.join(', ')}`);
   }
-  return parts.length ? parts.join('\n\n') : undefined;
+  return parts.length ? escapeWikiBrackets(parts.join('\n\n')) : undefined;
 }
 
 export function editNoteText(

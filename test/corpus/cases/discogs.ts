@@ -109,8 +109,9 @@ export const discogsCases: CorpusCase[] = [
         ['Warner Bros. Records', '927 256-2'],
       ],
       links: [link(16004480)],
-      // "Reissue, Repress" name no type; the genres ("Stage & Screen") are not types.
-      types: [],
+      // "Reissue, Repress" name no type; the genre ("Stage & Screen") is not a type, the
+      // style "Soundtrack" is.
+      types: ['Soundtrack'],
       formats: ['CD'],
       availableIn: { includes: ['XE'] },
     },
@@ -130,7 +131,8 @@ export const discogsCases: CorpusCase[] = [
       labels: [['[no label]', null]],
       releaseDate: { year: 2011 },
       links: [link(11578434)],
-      types: [],
+      // The style "Audiobook".
+      types: ['Audiobook'],
       formats: times(13, 'CD'),
       mediumTitles: [
         'The Enchanted Wood',

@@ -82,7 +82,8 @@ describe('discogs provider', () => {
     expect(r.releaseDate).toEqual({ year: 1999, month: 4 });
     expect(r.availableIn).toEqual(['GB']);
     // Genres and styles ("Soundtrack") are not types; the format's "Album" is.
-    expect(r.types).toEqual(['Album']);
+    // "Album" from the format descriptions, "Soundtrack" from the style.
+    expect(r.types).toEqual(['Album', 'Soundtrack']);
     expect(r.externalLinks).toEqual([
       { url: 'https://www.discogs.com/release/2001', types: ['discography'], provider: 'discogs' },
     ]);
