@@ -46,6 +46,27 @@ describe('the panel', () => {
     expect(row('labels')).toBe('Liner Label (LL-001)from Deezer');
   });
 
+  it('shows guessed values as guesses, with what they were guessed from', () => {
+    const result = sampleResult();
+    result.release = {
+      ...result.release!,
+      types: ['Album', 'Live'],
+      language: 'eng',
+      script: 'Latn',
+    };
+    result.sources = {
+      ...result.sources,
+      types: 'deezer',
+      'types.1': { guess: true, reason: 'every track title says Live' },
+      language: { guess: true, reason: 'eld scores eng 0.75 on the 3 titles (0.69 needed)' },
+      script: { guess: true, reason: '100% of the letters of the 3 titles are Latn' },
+    };
+    show({ result });
+    expect(row('types')).toBe('Album (Deezer), Live (guessed: every track title says Live)');
+    expect(row('language')).toBe('engguessed: eld scores eng 0.75 on the 3 titles (0.69 needed)');
+    expect(row('script')).toBe('Latnguessed: 100% of the letters of the 3 titles are Latn');
+  });
+
   it('lists conflicts with every alternative, provider messages and failures', () => {
     show();
     const conflict = container.querySelector('[data-liner="conflicts"] [data-field="releaseDate"]');

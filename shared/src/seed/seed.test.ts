@@ -235,6 +235,16 @@ describe('release seed', () => {
     ).toEqual(['annotation', '℗ 2023 Liner Records']);
   });
 
+  it('escapes the wiki brackets of an annotation (hand-written copyright)', () => {
+    const built = buildReleaseSeed(
+      sampleResult({ copyright: '℗ 2023 [Liner] Records', credits: 'Mix [uncredited]' }),
+      options,
+    );
+    expect(built.fields.find(([n]) => n === 'annotation')?.[1]).toBe(
+      '℗ 2023 &#91;Liner&#93; Records\n\nCredits:\nMix &#91;uncredited&#93;',
+    );
+  });
+
   it('is worldwide only when (nearly) nowhere excluded, and never sends make_votable off', () => {
     const countries = (codes: readonly string[]) => (built: ReturnType<typeof buildReleaseSeed>) =>
       expect(built.fields.filter(([n]) => n.startsWith('events.'))).toEqual(

@@ -2,9 +2,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { releaseSchema } from '@liner/shared';
 import { describe, expect, it } from 'vitest';
-import { fixtureDir } from '../../../../test/support/corpus.ts';
+import { CORPUS_DIR, corpusAvailable, fixtureDir } from '../../../../test/support/corpus.ts';
 import { fakeFetch } from '../../../../test/support/fake-fetch.ts';
 import { testProvider } from '../../../../test/support/providers.ts';
+import type { DiscogsFormat } from './api.ts';
+import { releasePackaging } from './formats.ts';
 
 const replayDir = fixtureDir(import.meta.url);
 const release = (id: string) => ({ store: 'discogs' as const, type: 'release' as const, id });
@@ -223,5 +225,29 @@ describe('discogs provider', () => {
     const anonymous = recordingFetch(routes);
     await testProvider('discogs', { fetch: anonymous.fetch }).lookupById(release('8'), []);
     expect(anonymous.headers[0]!.has('authorization')).toBe(false);
+  });
+});
+
+describe.skipIf(!corpusAvailable())('discogs packaging on recorded releases', () => {
+  const formatsOf = (id: string) =>
+    JSON.parse(readFileSync(join(CORPUS_DIR, 'https!/com.discogs.api/releases', id), 'utf8'))
+      .formats as DiscogsFormat[];
+
+  it('reads the packaging from the format descriptions and free text', () => {
+    // Ummagumma: "2 x Vinyl, LP, Album ... Gatefold, 180 Gram".
+    expect(releasePackaging(formatsOf('8604223'))).toBe('Gatefold Cover');
+    // The Early Years: a box set.
+    expect(releasePackaging(formatsOf('9218307'))).toBe('Box');
+    // A CD whose formats name no packaging.
+    expect(releasePackaging(formatsOf('16004480'))).toBeUndefined();
+  });
+
+  it('names other packagings by their words, and none when the lines disagree (hand-written)', () => {
+    const cd = (text: string, descriptions: string[] = []) => ({ name: 'CD', text, descriptions });
+    expect(releasePackaging([cd('Digipak')])).toBe('Digipak');
+    expect(releasePackaging([cd('Cardboard Sleeve')])).toBe('Cardboard/Paper Sleeve');
+    expect(releasePackaging([cd('Jewel case, Remastered')])).toBe('Jewel Case');
+    expect(releasePackaging([cd('Slim jewel case')])).toBe('Slim Jewel Case');
+    expect(releasePackaging([cd('Digipak'), cd('Jewel Case')])).toBeUndefined();
   });
 });

@@ -172,6 +172,57 @@ describe('tidal provider (pages, videos, v1)', () => {
     expect(requests).toContain(`${V2}${page}`);
   });
 
+  it("follows links.next as sent, include kept, and keeps every page's track artists (hand-written pages)", async () => {
+    const page =
+      '/albums/7/relationships/items?countryCode=GB&include=items.artists&page%5Bcursor%5D=p2';
+    const track = (id: string, title: string, artist: string) => ({
+      id,
+      type: 'tracks',
+      attributes: { title, duration: 'PT1M' },
+      relationships: { artists: { data: [{ id: artist, type: 'artists' }] } },
+    });
+    const { fetch, requests } = fakeFetch({
+      [TOKEN_URL]: token,
+      [albumUrl('GB', '7')]: {
+        data: [
+          {
+            id: '7',
+            type: 'albums',
+            attributes: { title: 'Paged', numberOfItems: 2 },
+            relationships: {
+              artists: { data: [{ id: '1', type: 'artists' }] },
+              items: {
+                data: [{ id: '71', type: 'tracks', meta: { volumeNumber: 1, trackNumber: 1 } }],
+                links: { next: page },
+              },
+            },
+          },
+        ],
+        included: [
+          { id: '1', type: 'artists', attributes: { name: 'Alpha' } },
+          track('71', 'One', '1'),
+        ],
+      },
+      [`${V2}${page}`]: {
+        data: [{ id: '72', type: 'tracks', meta: { volumeNumber: 1, trackNumber: 2 } }],
+        included: [
+          track('72', 'Two', '3'),
+          { id: '3', type: 'artists', attributes: { name: 'Gamma' } },
+        ],
+        links: { self: page },
+      },
+    });
+    const result = await testProvider('tidal', { fetch, env: CREDENTIALS }).lookupById(
+      entity('7'),
+      ['GB'],
+    );
+    expect(titles(result.release)).toEqual([['One', 'Two']]);
+    expect(result.release.media[0]!.tracks[1]!.artists?.map((a) => a.name)).toEqual(['Gamma']);
+    // The page brought its tracks: nothing is asked for again by ID.
+    expect(requests.filter((r) => r.includes('/tracks?'))).toEqual([]);
+    expect(requests).toContain(`${V2}${page}`);
+  });
+
   it('looks a standalone video up as a release of one video', async () => {
     const { fetch } = fakeFetch({
       [TOKEN_URL]: token,
