@@ -453,6 +453,40 @@ describe('merge', () => {
     ]);
   });
 
+  it("fills the layout's [unknown] placeholder with the track another store lists (hand-written)", () => {
+    const result = mergeReleases([
+      input(
+        'itunes',
+        {
+          media: [
+            {
+              format: 'Digital Media',
+              tracks: [track(1), track(2, { title: '[unknown]' }), track(3)],
+            },
+            { format: 'Digital Media', tracks: [track(1, { title: 'Track 4' })] },
+          ],
+        },
+        {},
+        true,
+      ),
+      input('deezer', {
+        media: [
+          {
+            tracks: [
+              track(1),
+              track(2, { title: 'Hidden Gem', artists: [{ name: 'Guest' }] }),
+              track(3),
+              track(4),
+            ],
+          },
+        ],
+      }),
+    ]);
+    const tracks = result.release!.media[0]!.tracks;
+    expect(tracks[1]).toMatchObject({ title: 'Hidden Gem', artists: [{ name: 'Guest' }] });
+    expect(result.conflicts.filter((c) => c.field.endsWith('.title'))).toEqual([]);
+  });
+
   it('says how many track disagreements the cap left out', () => {
     const count = 30;
     const tracks = (prefix: string, length: number) =>

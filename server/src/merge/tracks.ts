@@ -5,6 +5,7 @@
  */
 import type { Conflict, Medium, ProviderName, Release, Track } from '@liner/shared';
 import { splitFeaturing } from '../providers/common/featuring.ts';
+import { isPlaceholderTrack } from '../providers/common/placeholders.ts';
 import { textKey } from './fields.ts';
 
 export interface TrackSources {
@@ -90,6 +91,16 @@ export function mergeTracklist(
       if (isrc && all) merged.isrcs = all;
       const length = lengths[i]?.lengthMs;
       if (length !== undefined) merged.lengthMs = length;
+      // A position the layout's store only counts: another store may list the track.
+      if (isPlaceholderTrack(track)) {
+        const known = [...lists.values()]
+          .map((list) => list[i])
+          .find((other) => other && !isPlaceholderTrack(other));
+        if (known) {
+          merged.title = known.title;
+          if (known.artists) merged.artists = known.artists;
+        }
+      }
       if (sources.artists !== sources.media) {
         const artists = credits[i]?.artists;
         if (artists) merged.artists = artists;
@@ -133,7 +144,7 @@ function trackConflicts(
   const lengthGroups: { value: number; providers: ProviderName[] }[] = [];
   for (const [provider, list] of lists) {
     const track = list[i];
-    if (track?.title) {
+    if (track?.title && !isPlaceholderTrack(track)) {
       const key = titleKey(track.title);
       const group = titleGroups.get(key);
       if (group) group.providers.push(provider);
