@@ -2,6 +2,7 @@ import { releaseSchema } from '@liner/shared';
 import { describe, expect, it } from 'vitest';
 import { fakeFetch } from '../../../../test/support/fake-fetch.ts';
 import { testProvider } from '../../../../test/support/providers.ts';
+import { fullTrackTitle } from './parse.ts';
 
 const api = (key: string, value: string, cc: string) =>
   `https://itunes.apple.com/lookup?entity=song&limit=200&${key}=${value}&country=${cc}`;
@@ -139,5 +140,21 @@ describe('itunes provider', () => {
       kind: 'status',
       status: 503,
     });
+  });
+});
+
+describe('itunes track titles (hand-written names)', () => {
+  it('takes the censored name when it is the title plus a version and masks nothing', () => {
+    const title = (trackName: string, trackCensoredName?: string) =>
+      fullTrackTitle({ trackName, ...(trackCensoredName ? { trackCensoredName } : {}) });
+    expect(
+      title('Bohemian Rhapsody', 'Bohemian Rhapsody (No Flames Original Version / 1975)'),
+    ).toBe('Bohemian Rhapsody (No Flames Original Version / 1975)');
+    expect(title('Damn Right (Explicit)', 'D**n Right (Explicit) (Live)')).toBe(
+      'Damn Right (Explicit)',
+    );
+    expect(title('Song', 'Other Song (Live)')).toBe('Song');
+    expect(title('Song (Live)', 'Song')).toBe('Song (Live)');
+    expect(title('Song')).toBe('Song');
   });
 });
