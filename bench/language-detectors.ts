@@ -29,35 +29,21 @@ const ISO_639_1_TO_3: Record<string, string> = {
   pl: 'pol',
 };
 
+/** franc's scores are relative to its best answer (always 1): its margin is the confidence. */
+async function francDetector(module: Promise<typeof import('franc')>): Promise<Detect> {
+  const { francAll } = await module;
+  return (text) => {
+    const [best, next] = francAll(text, { minLength: 3 });
+    return best && best[0] !== 'und'
+      ? { code: best[0], confidence: 1 - (next?.[1] ?? 0) }
+      : undefined;
+  };
+}
+
 /** Each detector, loaded, with the confidence below which its answer is not taken. */
 const DETECTORS: [string, number, () => Promise<Detect>][] = [
-  [
-    'franc (minLength 3)',
-    0,
-    async () => {
-      const { francAll } = await import('franc');
-      return (text) => {
-        const [best, next] = francAll(text, { minLength: 3 });
-        // franc's scores are relative to the best (always 1): its margin is the confidence.
-        return best && best[0] !== 'und'
-          ? { code: best[0], confidence: 1 - (next?.[1] ?? 0) }
-          : undefined;
-      };
-    },
-  ],
-  [
-    'franc-min (minLength 3)',
-    0,
-    async () => {
-      const { francAll } = await import('franc-min');
-      return (text) => {
-        const [best, next] = francAll(text, { minLength: 3 });
-        return best && best[0] !== 'und'
-          ? { code: best[0], confidence: 1 - (next?.[1] ?? 0) }
-          : undefined;
-      };
-    },
-  ],
+  ['franc (minLength 3)', 0, () => francDetector(import('franc'))],
+  ['franc-min (minLength 3)', 0, () => francDetector(import('franc-min'))],
   [
     'lande',
     0.8,

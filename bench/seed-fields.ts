@@ -9,15 +9,14 @@ import {
   buildReleaseSeed,
   type LookupResult,
   lookupResultSchema,
-  recognizeUrl,
   releaseSchema,
 } from '@liner/shared';
 import { mergeReleases } from '../server/src/merge/index.ts';
 import { providerDeclaration } from '../server/src/providers/registry.ts';
 import { CORPUS_CASES } from '../test/corpus/cases/index.ts';
+import { lookUpCase } from '../test/corpus/lookup.ts';
 import type { CorpusCase } from '../test/corpus/types.ts';
-import { CORPUS_DIR, corpusAvailable } from '../test/support/corpus.ts';
-import { testProvider } from '../test/support/providers.ts';
+import { corpusAvailable } from '../test/support/corpus.ts';
 import { machineLine } from './lib/machine.ts';
 
 type Completer = (
@@ -64,12 +63,8 @@ const FIELDS: [string, (names: readonly string[]) => boolean][] = [
 ];
 
 async function seedFieldNames(testCase: CorpusCase, complete?: Completer): Promise<string[]> {
-  const client = testProvider(testCase.provider, { replayDir: CORPUS_DIR });
+  const found = await lookUpCase(testCase);
   const regions = testCase.regions ?? ['GB', 'US'];
-  const found =
-    'url' in testCase.lookup
-      ? await client.lookupById(recognizeUrl(testCase.lookup.url).entity, regions)
-      : await client.lookupByGtin!(testCase.lookup.gtin, regions);
   const declaration = providerDeclaration(testCase.provider)!;
   const merged = mergeReleases([
     {

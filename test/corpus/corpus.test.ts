@@ -2,12 +2,12 @@
  * Replays every case of the recorded store corpus (real API responses) through the real
  * providers and HTTP layer, and checks the harmonized release field by field.
  */
-import { recognizeUrl, releaseSchema } from '@liner/shared';
+import { releaseSchema } from '@liner/shared';
 import { describe, expect, it } from 'vitest';
 import { CORPUS_DIR, corpusAvailable } from '../support/corpus.ts';
-import { testProvider } from '../support/providers.ts';
 import { seedProblems } from '../support/seeds.ts';
 import { CORPUS_CASES } from './cases/index.ts';
+import { lookUpCase } from './lookup.ts';
 
 const present = corpusAvailable();
 
@@ -15,12 +15,7 @@ describe.skipIf(!present)(`recorded corpus (${CORPUS_DIR})`, () => {
   it.each(CORPUS_CASES.map((c) => [`${c.provider}: ${c.name}`, c] as const))(
     '%s',
     async (_name, testCase) => {
-      const client = testProvider(testCase.provider, { replayDir: CORPUS_DIR });
-      const regions = testCase.regions ?? ['GB', 'US'];
-      const result =
-        'url' in testCase.lookup
-          ? await client.lookupById(recognizeUrl(testCase.lookup.url).entity, regions)
-          : await client.lookupByGtin!(testCase.lookup.gtin, regions);
+      const result = await lookUpCase(testCase);
       const release = releaseSchema.parse(result.release);
       const want = testCase.expect;
       const credits = (list: typeof release.artists) =>

@@ -6,13 +6,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Release, recognizeUrl, releaseSchema } from '@liner/shared';
+import { type Release, releaseSchema } from '@liner/shared';
 import { describe, expect, it } from 'vitest';
 import { completeRelease } from '../../server/src/guess/index.ts';
 import { loadLanguageDetector } from '../../server/src/guess/language.ts';
 import { CORPUS_DIR, corpusAvailable } from '../support/corpus.ts';
-import { testProvider } from '../support/providers.ts';
 import { CORPUS_CASES } from './cases/index.ts';
+import { lookUpCase } from './lookup.ts';
 
 /** Case -> [script, language or null, release types after the guesses]. */
 const EXPECTED: Record<string, [string, string | null, string[]]> = {
@@ -113,12 +113,7 @@ describe.skipIf(!present)('guesses on the recorded corpus', () => {
   it.each(CORPUS_CASES.map((c) => [`${c.provider}: ${c.name}`, c] as const))(
     '%s',
     async (name, testCase) => {
-      const client = testProvider(testCase.provider, { replayDir: CORPUS_DIR });
-      const regions = testCase.regions ?? ['GB', 'US'];
-      const result =
-        'url' in testCase.lookup
-          ? await client.lookupById(recognizeUrl(testCase.lookup.url).entity, regions)
-          : await client.lookupByGtin!(testCase.lookup.gtin, regions);
+      const result = await lookUpCase(testCase);
       const { release, sources } = completeRelease(
         releaseSchema.parse(result.release),
         await loadLanguageDetector(),

@@ -30,6 +30,16 @@ function read(data: BandcampPage, kind: 'album' | 'track' = 'album') {
   return parseBandcampRelease(data, entity, `https://shop.bandcamp.com/${kind}/x`);
 }
 
+/** The label page with its credit and track titles replaced (as far as it has tracks). */
+function retitled(artist: string, titles: readonly string[]): BandcampPage {
+  const data = page('label');
+  data.tralbum.artist = artist;
+  data.tralbum.trackinfo.forEach((t, i) => {
+    t.title = titles[i]!;
+  });
+  return data;
+}
+
 const credit = (list: { name: string; joinPhrase?: string }[] | undefined) =>
   list?.map((a) => [a.name, a.joinPhrase ?? '']);
 
@@ -78,12 +88,11 @@ describe.skipIf(!corpusAvailable())('bandcamp rules on recorded pages', () => {
   });
 
   it('splits compilation titles, with join phrases for artists also met alone (altered titles)', () => {
-    const data = page('label');
-    data.tralbum.artist = 'Various Artists';
-    const titles = ['Ada & Bo - Meeting', 'Ada - Alone', 'Bo - Also Alone'];
-    data.tralbum.trackinfo.forEach((t, i) => {
-      t.title = titles[i]!;
-    });
+    const data = retitled('Various Artists', [
+      'Ada & Bo - Meeting',
+      'Ada - Alone',
+      'Bo - Also Alone',
+    ]);
     const tracks = read(data).release.media[0]!.tracks;
     expect(tracks.map((t) => [t.title, credit(t.artists)])).toEqual([
       [
@@ -99,13 +108,7 @@ describe.skipIf(!corpusAvailable())('bandcamp rules on recorded pages', () => {
   });
 
   it('splits a split release credited to both artists (altered credit and titles)', () => {
-    const data = page('label');
-    data.tralbum.artist = 'Ada & Bo';
-    const titles = ['Ada - One', 'Bo - Two', 'Ada - Three'];
-    data.tralbum.trackinfo.forEach((t, i) => {
-      t.title = titles[i]!;
-    });
-    const { release } = read(data);
+    const { release } = read(retitled('Ada & Bo', ['Ada - One', 'Bo - Two', 'Ada - Three']));
     expect(credit(release.artists)).toEqual([
       ['Ada', ' & '],
       ['Bo', ''],
@@ -118,13 +121,8 @@ describe.skipIf(!corpusAvailable())('bandcamp rules on recorded pages', () => {
   });
 
   it('never splits a version written after " - " (altered titles)', () => {
-    const data = page('label');
-    data.tralbum.artist = 'Various Artists';
     const titles = ['One - Live', 'Two - Radio Edit', 'Three - Foo Remix'];
-    data.tralbum.trackinfo.forEach((t, i) => {
-      t.title = titles[i]!;
-    });
-    const tracks = read(data).release.media[0]!.tracks;
+    const tracks = read(retitled('Various Artists', titles)).release.media[0]!.tracks;
     expect(tracks.map((t) => t.title)).toEqual(titles);
   });
 

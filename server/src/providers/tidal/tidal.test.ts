@@ -123,26 +123,27 @@ describe('tidal provider (pages, videos, v1)', () => {
     expect(requests).toContain('https://openapi.tidal.com/albums/5?countryCode=GB');
   });
 
-  it('follows the items pages and fetches their tracks with their artists', async () => {
-    const page = '/albums/6/relationships/items?countryCode=GB&page%5Bcursor%5D=abc';
-    const track = (id: string, title: string, artist: string) => ({
-      id,
-      type: 'tracks',
-      attributes: { title, duration: 'PT1M' },
-      relationships: { artists: { data: [{ id: artist, type: 'artists' }] } },
-    });
-    const { fetch, requests } = fakeFetch({
+  const pagedTrack = (id: string, title: string, artist: string) => ({
+    id,
+    type: 'tracks',
+    attributes: { title, duration: 'PT1M' },
+    relationships: { artists: { data: [{ id: artist, type: 'artists' }] } },
+  });
+
+  /** Album `id` of two tracks: the first in its document, the second on the `page` after it. */
+  function pagedAlbum(id: string, page: string, second: Record<string, unknown>) {
+    return {
       [TOKEN_URL]: token,
-      [albumUrl('GB', '6')]: {
+      [albumUrl('GB', id)]: {
         data: [
           {
-            id: '6',
+            id,
             type: 'albums',
             attributes: { title: 'Long', numberOfItems: 2 },
             relationships: {
               artists: { data: [{ id: '1', type: 'artists' }] },
               items: {
-                data: [{ id: '61', type: 'tracks', meta: { volumeNumber: 1, trackNumber: 1 } }],
+                data: [{ id: `${id}1`, type: 'tracks', meta: { volumeNumber: 1, trackNumber: 1 } }],
                 links: { next: page },
               },
             },
@@ -150,15 +151,23 @@ describe('tidal provider (pages, videos, v1)', () => {
         ],
         included: [
           { id: '1', type: 'artists', attributes: { name: 'Alpha' } },
-          track('61', 'One', '1'),
+          pagedTrack(`${id}1`, 'One', '1'),
         ],
       },
       [`${V2}${page}`]: {
-        data: [{ id: '62', type: 'tracks', meta: { volumeNumber: 1, trackNumber: 2 } }],
+        data: [{ id: `${id}2`, type: 'tracks', meta: { volumeNumber: 1, trackNumber: 2 } }],
         links: { self: page },
+        ...second,
       },
+    };
+  }
+
+  it('fetches the tracks a page does not include, with their artists', async () => {
+    const page = '/albums/6/relationships/items?countryCode=GB&page%5Bcursor%5D=abc';
+    const { fetch, requests } = fakeFetch({
+      ...pagedAlbum('6', page, {}),
       [`${V2}/tracks?countryCode=GB&include=artists&filter%5Bid%5D=62`]: {
-        data: [track('62', 'Two', '2')],
+        data: [pagedTrack('62', 'Two', '2')],
         included: [{ id: '2', type: 'artists', attributes: { name: 'Beta' } }],
       },
     });
@@ -175,43 +184,11 @@ describe('tidal provider (pages, videos, v1)', () => {
   it("follows links.next as sent, include kept, and keeps every page's track artists (hand-written pages)", async () => {
     const page =
       '/albums/7/relationships/items?countryCode=GB&include=items.artists&page%5Bcursor%5D=p2';
-    const track = (id: string, title: string, artist: string) => ({
-      id,
-      type: 'tracks',
-      attributes: { title, duration: 'PT1M' },
-      relationships: { artists: { data: [{ id: artist, type: 'artists' }] } },
-    });
-    const { fetch, requests } = fakeFetch({
-      [TOKEN_URL]: token,
-      [albumUrl('GB', '7')]: {
-        data: [
-          {
-            id: '7',
-            type: 'albums',
-            attributes: { title: 'Paged', numberOfItems: 2 },
-            relationships: {
-              artists: { data: [{ id: '1', type: 'artists' }] },
-              items: {
-                data: [{ id: '71', type: 'tracks', meta: { volumeNumber: 1, trackNumber: 1 } }],
-                links: { next: page },
-              },
-            },
-          },
-        ],
-        included: [
-          { id: '1', type: 'artists', attributes: { name: 'Alpha' } },
-          track('71', 'One', '1'),
-        ],
-      },
-      [`${V2}${page}`]: {
-        data: [{ id: '72', type: 'tracks', meta: { volumeNumber: 1, trackNumber: 2 } }],
-        included: [
-          track('72', 'Two', '3'),
-          { id: '3', type: 'artists', attributes: { name: 'Gamma' } },
-        ],
-        links: { self: page },
-      },
-    });
+    const included = [
+      pagedTrack('72', 'Two', '3'),
+      { id: '3', type: 'artists', attributes: { name: 'Gamma' } },
+    ];
+    const { fetch, requests } = fakeFetch(pagedAlbum('7', page, { included }));
     const result = await testProvider('tidal', { fetch, env: CREDENTIALS }).lookupById(
       entity('7'),
       ['GB'],

@@ -1,0 +1,14 @@
+/** One recorded corpus case looked up through its real provider, replaying the corpus. */
+import { recognizeUrl } from '@liner/shared';
+import type { ProviderLookup } from '../../server/src/providers/types.ts';
+import { CORPUS_DIR } from '../support/corpus.ts';
+import { testProvider } from '../support/providers.ts';
+import type { CorpusCase } from './types.ts';
+
+export function lookUpCase(testCase: CorpusCase): Promise<ProviderLookup> {
+  const client = testProvider(testCase.provider, { replayDir: CORPUS_DIR });
+  const regions = testCase.regions ?? ['GB', 'US'];
+  return 'url' in testCase.lookup
+    ? client.lookupById(recognizeUrl(testCase.lookup.url).entity, regions)
+    : client.lookupByGtin!(testCase.lookup.gtin, regions);
+}
