@@ -4,11 +4,13 @@
  * runs beside a page it cannot trust, so nothing it sends is used unchecked. Answers come from
  * the background, which already checked the server's, so senders only need the types.
  */
+import type { TrackIsrc } from '@liner/shared/contracts';
 import type { LookupResult } from '@liner/shared/lookup';
 import { mbidSchema } from '@liner/shared/model';
 import type { Seed, SeedProblem } from '@liner/shared/seed/index';
 import type { SeedTarget } from '@liner/shared/seed/validate';
 import { z } from 'zod';
+import type { ComparisonView } from './background/comparison-view.ts';
 import { MAX_URLS_TO_CHECK } from './limits.ts';
 
 const url = z.string().min(1).max(2048);
@@ -56,6 +58,12 @@ export const requestSchema = z.discriminatedUnion('type', [
 ]);
 export type Request = z.input<typeof requestSchema>;
 export type ParsedRequest = z.output<typeof requestSchema>;
+
+/** Who sent a message: the page's URL and tab (handlers keep it, to tie a message to its tab). */
+export interface Sender {
+  url?: string | undefined;
+  tab?: { id?: number | undefined } | undefined;
+}
 
 export type ProblemKind =
   | 'unreachable'
@@ -148,43 +156,10 @@ export interface SiteResponse {
   musicbrainzUrl: string;
 }
 
-/** An ISRC at its place in MusicBrainz's tracklist (medium and position count from 1). */
-export interface PlacedIsrc {
-  medium: number;
-  position: number;
-  title: string;
-  isrc: string;
-  /** The ISRC MusicBrainz has instead, for the ones that differ. */
-  musicbrainz?: string | undefined;
-}
+export type { ComparisonView } from './background/comparison-view.ts';
 
-/** A MusicBrainz release beside the stores, as the release page's panel shows it. */
-export interface ComparisonView {
-  mbid: string;
-  /** The release's title in MusicBrainz. */
-  title: string;
-  providers: { name: string; displayName: string; error?: string }[];
-  /** Store links MusicBrainz lacks, with the link types the edit seed gives them. */
-  missingLinks: { url: string; store?: string; types: string[] }[];
-  missingIsrcs: PlacedIsrc[];
-  differentIsrcs: PlacedIsrc[];
-  barcode: {
-    musicbrainz?: string | undefined;
-    stores?: string | undefined;
-    agrees?: boolean | undefined;
-  };
-  /** Largest first. */
-  coverArt: { url: string; width?: number; height?: number; provider?: string; types: string[] }[];
-  /** An edit seed with exactly the missing links is ready. */
-  canAddLinks: boolean;
-  /** The edit seed also adds the stores' barcode, which MusicBrainz's release lacks. */
-  canAddBarcode: boolean;
-  /** MagicISRC with exactly the missing ISRCs. */
-  magicIsrcUrl?: string;
-  messages: { level: 'info' | 'warning' | 'error'; provider?: string | undefined; text: string }[];
-  /** The look-up on the Liner server, with everything each store said. */
-  lookupPage?: string;
-}
+/** An ISRC at its place in MusicBrainz's tracklist (medium and position count from 1). */
+export type PlacedIsrc = TrackIsrc;
 
 export type CompareResponse = { ok: true; comparison: ComparisonView; cache?: CacheNote } | Failure;
 

@@ -2,7 +2,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { createCache, KEEP_EXPIRED, TTL } from '../src/background/cache.ts';
-import { comparisonSchema } from '../src/background/comparison-schema.ts';
+import { comparisonSchema } from '../src/background/comparison-view.ts';
 import { LinerDatabase } from '../src/background/db.ts';
 import { sampleComparison } from './support/comparison.ts';
 import { DEEZER_URL, sampleResult } from './support/release.ts';

@@ -9,7 +9,7 @@ import { buildEditSeed } from '@liner/shared/seed/build';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { comparisonSchema, comparisonView } from '../src/background/comparison-schema.ts';
+import { comparisonSchema, comparisonView } from '../src/background/comparison-view.ts';
 import { ComparePanel, type ComparePanelProps } from '../src/content/musicbrainz/compare-panel.tsx';
 import type { ComparisonView } from '../src/messages.ts';
 import {

@@ -7,7 +7,7 @@
  */
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
-import { comparisonSchema, comparisonView } from '../src/background/comparison-schema.ts';
+import { comparisonSchema, comparisonView } from '../src/background/comparison-view.ts';
 import type { Mount } from '../src/content/mount.ts';
 import { MOUNT_TAG, startMusicBrainzPage } from '../src/content/musicbrainz/controller.tsx';
 import type { Api } from '../src/content/send.ts';

@@ -4,10 +4,21 @@
  * lose their credentials, so a token passed into a log call by mistake never lands on disk.
  */
 import pino, { type Logger } from 'pino';
-import { SECRET_KEYS } from './config/schema.ts';
-import { currentRequest } from './observability/context.ts';
+import { currentRequest } from './util/request-context.ts';
 
 export type { Logger } from 'pino';
+
+/**
+ * Dotted paths of settings whose values never appear in logs or error messages. Kept here, with
+ * the redaction that reads them, so the logger depends on no configuration code.
+ */
+export const SECRET_KEYS = [
+  'server.apiToken',
+  'server.apiTokens',
+  'database.url',
+  'providers.*.clientSecret',
+  'providers.*.token',
+];
 
 /**
  * Names that hold a credential wherever they appear: the last part of each secret setting (but

@@ -1,4 +1,5 @@
 export * from './api.ts';
+export * from './contracts.ts';
 export * from './extension-id.ts';
 export * from './identifiers.ts';
 export * from './lookup.ts';

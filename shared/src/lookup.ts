@@ -93,6 +93,30 @@ export function describeTypes(
     .join(', ');
 }
 
+/**
+ * The merged fields that have a provider order (merge.preferences): the merge ranks providers
+ * per field, and the configuration names fields by these keys.
+ */
+export const MERGED_FIELDS = [
+  'title',
+  'artists',
+  'gtin',
+  'releaseDate',
+  'labels',
+  'types',
+  'status',
+  'packaging',
+  'language',
+  'script',
+  'copyright',
+  'media',
+  'tracks.isrc',
+  'tracks.length',
+  'images',
+  'availability',
+] as const;
+export type MergedField = (typeof MERGED_FIELDS)[number];
+
 export const lookupResultSchema = z.object({
   /** Permalink ID. */
   id: z.string(),

@@ -6,7 +6,7 @@
  */
 import type { LookupResult } from '@liner/shared/lookup';
 import type { CacheNote, Problem } from '../messages.ts';
-import type { Comparison } from './comparison-schema.ts';
+import type { Comparison } from './comparison-view.ts';
 import type { ComparisonRow, HistoryRow, LinerDatabase, LookupRow, UrlRow } from './db.ts';
 
 const MINUTE = 60_000;

@@ -8,7 +8,7 @@
 import type { CompareResponse, ImportResponse } from '../messages.ts';
 import { musicBrainzUrl } from '../settings/schema.ts';
 import { cacheNote } from './cache.ts';
-import { comparisonSchema, comparisonView } from './comparison-schema.ts';
+import { comparisonSchema, comparisonView } from './comparison-view.ts';
 import { type BackgroundDeps, TIMEOUTS } from './deps.ts';
 import { handOver } from './hand-over.ts';
 import { problemFrom } from './problems.ts';

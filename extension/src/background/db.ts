@@ -4,7 +4,7 @@
  */
 import type { LookupResult } from '@liner/shared/lookup';
 import Dexie, { type EntityTable } from 'dexie';
-import type { Comparison } from './comparison-schema.ts';
+import type { Comparison } from './comparison-view.ts';
 
 /** A look-up result by the canonical URL of the page it was made for. */
 export interface LookupRow {

@@ -6,12 +6,11 @@
  */
 import { type LookupResult, lookupResultSchema } from '@liner/shared/lookup';
 import { tryRecognizeUrl } from '@liner/shared/stores/index';
-import type { ImportResponse, ParsedRequest } from '../messages.ts';
+import type { ImportResponse, ParsedRequest, Sender } from '../messages.ts';
 import { musicBrainzPage } from '../musicbrainz-pages.ts';
 import { musicBrainzUrl } from '../settings/schema.ts';
 import { type BackgroundDeps, TIMEOUTS } from './deps.ts';
 import { postImport } from './import.ts';
-import type { Sender } from './listener.ts';
 import { lookupInput, lookupRelease } from './lookup.ts';
 import { problemFrom } from './problems.ts';
 

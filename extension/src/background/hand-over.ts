@@ -7,18 +7,10 @@
  */
 import type { Seed } from '@liner/shared/seed/types';
 import { seedAddsNothing, validateSeed } from '@liner/shared/seed/validate';
-import { z } from 'zod';
 import type { ImportResponse } from '../messages.ts';
 import { samePageOn } from '../musicbrainz-pages.ts';
 import { musicBrainzUrl, type Settings } from '../settings/schema.ts';
 import type { BackgroundDeps } from './deps.ts';
-
-/** A seed as the server answers it (seeds.build, or the comparison's edit seed). */
-export const seedSchema = z.object({
-  action: z.enum(['add', 'edit']),
-  url: z.url(),
-  fields: z.array(z.tuple([z.string(), z.string()])),
-});
 
 export type ImportFailure = Extract<ImportResponse, { ok: false }>;
 

@@ -4,6 +4,7 @@
  * shared builder. Either way it is pointed at the MusicBrainz site chosen in the options and
  * validated; a seed that fails validation is refused with the reasons, never posted.
  */
+import { seedSchema } from '@liner/shared/contracts';
 import type { LookupResult } from '@liner/shared/lookup';
 import { seedAddresses } from '@liner/shared/seed/addresses';
 import { buildEditSeed, buildReleaseSeed } from '@liner/shared/seed/build';
@@ -13,7 +14,7 @@ import type { ImportResponse } from '../messages.ts';
 import { musicBrainzUrl, type Settings } from '../settings/schema.ts';
 import type { Cache } from './cache.ts';
 import { type BackgroundDeps, TIMEOUTS } from './deps.ts';
-import { handOver, type Opener, seedSchema } from './hand-over.ts';
+import { handOver, type Opener } from './hand-over.ts';
 import { releasePage } from './lookup.ts';
 import { problemFrom } from './problems.ts';
 

@@ -4,7 +4,7 @@
  * releases and start imports; the seed hand-over, history and connection tests answer the
  * extension's own pages only.
  */
-import { type ParsedRequest, type Problem, requestSchema } from '../messages.ts';
+import { type ParsedRequest, type Problem, requestSchema, type Sender } from '../messages.ts';
 import { musicBrainzUrl } from '../settings/schema.ts';
 import { checkUrls } from './check.ts';
 import { addMissingLinks, compareRelease } from './compare.ts';
@@ -24,11 +24,6 @@ const FROM_CONTENT_SCRIPTS = new Set<ParsedRequest['type']>([
   'compare.links',
   'editor.import',
 ]);
-
-export interface Sender {
-  url?: string | undefined;
-  tab?: { id?: number | undefined } | undefined;
-}
 
 export async function handleRequest(
   deps: BackgroundDeps,

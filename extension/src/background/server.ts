@@ -5,6 +5,10 @@
  */
 import type { AppRouter } from '@liner/server/router';
 import { createTRPCClient, httpBatchLink } from '@trpc/client';
+import type { inferRouterOutputs } from '@trpc/server';
+
+/** What each procedure answers, derived from the router (its `.output()` schemas live in shared/). */
+export type ApiOutputs = inferRouterOutputs<AppRouter>;
 
 export type FetchLike = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
 

@@ -1,19 +1,12 @@
 /** The popup's recent list and the options page's connection test. */
-import { z } from 'zod';
+import { systemInfoSchema } from '@liner/shared/contracts';
 import type { RecentResponse, ServerTestResponse } from '../messages.ts';
 import type { Settings } from '../settings/schema.ts';
 import { type BackgroundDeps, TIMEOUTS } from './deps.ts';
 import { problemFrom } from './problems.ts';
 
-const infoSchema = z.object({
-  name: z.literal('liner', { error: 'this server does not say it is Liner' }),
-  version: z.string(),
-  database: z.string(),
-  musicbrainz: z.string(),
-});
-
 async function serverInfo(deps: BackgroundDeps, settings: Pick<Settings, 'serverUrl' | 'token'>) {
-  return infoSchema.parse(await deps.client(settings, TIMEOUTS.status).system.info.query());
+  return systemInfoSchema.parse(await deps.client(settings, TIMEOUTS.status).system.info.query());
 }
 
 export async function recent(deps: BackgroundDeps): Promise<RecentResponse> {

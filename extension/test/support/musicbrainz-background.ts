@@ -3,8 +3,7 @@
  * on a tRPC stand-in of the companion server that compares a release (or answers like the
  * server does when MusicBrainz asks it to slow down), looks up and builds seeds.
  */
-import type { Sender } from '../../src/background/listener.ts';
-import type { ImportResponse, Request } from '../../src/messages.ts';
+import type { ImportResponse, Request, Sender } from '../../src/messages.ts';
 import { seedAnswers } from './answers.ts';
 import { listeningBackground } from './background.ts';
 import { UpstreamFailure } from './companion.ts';

@@ -8,7 +8,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Config } from '../config/schema.ts';
 import { MAX_BATCH_CALLS } from './calls.ts';
 import { hostGuard } from './host-guard.ts';
-import { type Guard, sendJson } from './http-server.ts';
+import { type Guard, sendJson } from './route.ts';
 
 /** Paths that stay open without a token: probes, metrics and the pages MusicBrainz redirects to. */
 const OPEN = /^\/(health|ready|metrics)$|^\/release\//;

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { testConfig } from '../../../test/support/providers.ts';
 import { hostGuard, hostName } from './host-guard.ts';
-import type { RouteContext } from './http-server.ts';
+import type { RouteContext } from './route.ts';
 
 /** Runs the guard on a request with this Host header; returns the status it answered, or 'pass'. */
 function ask(env: Record<string, string>, host: string | undefined): number | 'pass' {

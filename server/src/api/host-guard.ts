@@ -6,7 +6,7 @@
  */
 import { isIP } from 'node:net';
 import type { Config } from '../config/schema.ts';
-import { type Guard, sendJson } from './http-server.ts';
+import { type Guard, sendJson } from './route.ts';
 
 export function isLoopback(host: string): boolean {
   if (host === 'localhost' || host.endsWith('.localhost')) return true;

@@ -6,50 +6,17 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import type { App } from '../app.ts';
-import { runInRequest } from '../observability/context.ts';
+import { runInRequest } from '../util/request-context.ts';
 import { MAX_BATCH_CALLS, PROCEDURE_PATHS, sendTrpcError, trpcCalls } from './calls.ts';
 import { FAST_PATH, fastLookup } from './fast-lookup.ts';
 import { requestBase } from './host-guard.ts';
+import { type Guard, type RouteContext, type RouteHandler, sendJson } from './route.ts';
 import { appRouter } from './router.ts';
 import type { Context } from './trpc.ts';
-
-export interface RouteContext {
-  app: App;
-  requestId: string;
-  client: string;
-  url: URL;
-  /** For a /trpc/ request, the procedure paths it calls (trpcCalls), read once for every guard. */
-  calls?: readonly string[];
-}
-
-/** Extra handlers mounted by path prefix (pages, metrics); return false to fall through. */
-export type RouteHandler = (
-  req: IncomingMessage,
-  res: ServerResponse,
-  ctx: RouteContext,
-) => Promise<boolean> | boolean;
-
-/** Runs before routing; may answer (and return false) to stop the request, e.g. auth or limits. */
-export type Guard = (
-  req: IncomingMessage,
-  res: ServerResponse,
-  ctx: RouteContext,
-) => Promise<boolean> | boolean;
 
 export interface HttpServerOptions {
   guards?: Guard[];
   routes?: RouteHandler[];
-}
-
-export function sendJson(
-  res: ServerResponse,
-  status: number,
-  body: unknown,
-  headers: Record<string, string> = {},
-): void {
-  res
-    .writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers })
-    .end(JSON.stringify(body));
 }
 
 /** Requests slower than this are logged at info even when they succeed. */

@@ -2,7 +2,7 @@
  * The `liner` command. Each subcommand loads the configuration the same way the server does, so
  * `liner lookup` on a machine behaves like the server it sits beside.
  */
-import { Command, InvalidArgumentError } from 'commander';
+import { Command } from 'commander';
 import { VERSION } from '../version.ts';
 import { registerConfig } from './config.ts';
 import { registerLookup } from './lookup.ts';
@@ -23,14 +23,6 @@ export function buildProgram(): Command {
   registerSeed(program);
   registerConfig(program);
   return program;
-}
-
-export function parsePort(value: string): number {
-  const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new InvalidArgumentError(`"${value}" is not a port (a whole number from 0 to 65535)`);
-  }
-  return port;
 }
 
 export async function main(argv: string[]): Promise<void> {

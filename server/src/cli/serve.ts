@@ -2,12 +2,12 @@ import type { Command } from 'commander';
 import type { DatabaseHandle } from '../db/connect.ts';
 import { startServer } from '../serve.ts';
 import { extensionHint } from './extension-hint.ts';
-import { parsePort } from './main.ts';
 import {
   asCliError,
   cliLogger,
   loadCliConfig,
   openThrowawayDatabase,
+  parsePort,
   replayDirs,
 } from './shared.ts';
 

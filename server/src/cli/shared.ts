@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { Writable } from 'node:stream';
-import type { Command } from 'commander';
+import { type Command, InvalidArgumentError } from 'commander';
 import { ConfigError, type LoadedConfig, loadConfig } from '../config/load.ts';
 import { type DatabaseHandle, openDatabase } from '../db/connect.ts';
 import { DataDirLockedError } from '../db/lock.ts';
@@ -139,4 +139,12 @@ export function openThrowawayDatabase(): Promise<DatabaseHandle> {
 /** Said beside a --replay run's permalink: its database is gone when the run ends. */
 export function throwawayNote(what = 'the permalink'): string {
   return ` (this run's database is thrown away: ${what} will not open)`;
+}
+
+export function parsePort(value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new InvalidArgumentError(`"${value}" is not a port (a whole number from 0 to 65535)`);
+  }
+  return port;
 }

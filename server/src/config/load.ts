@@ -2,8 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { z } from 'zod';
+import { SECRET_KEYS } from '../log.ts';
 import { settingsFromEnv } from './env.ts';
-import { type Config, configSchema, SECRET_KEYS } from './schema.ts';
+import { type Config, configSchema } from './schema.ts';
 
 export const DEFAULT_CONFIG_FILE = 'liner.yaml';
 

@@ -2,10 +2,12 @@
  * The configuration reference (docs/configuration.md), generated from the schema so it cannot
  * drift: every setting with its type, default, environment variables and description.
  */
+
 import { z } from 'zod';
+import { SECRET_KEYS } from '../log.ts';
 import { ENV_PREFIX } from './env.ts';
 import { isSecretPath, redactConfig } from './load.ts';
-import { type Config, configSchema, SECRET_KEYS } from './schema.ts';
+import { type Config, configSchema } from './schema.ts';
 import { formatDuration } from './values.ts';
 
 interface JsonSchema {

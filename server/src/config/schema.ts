@@ -2,12 +2,16 @@
  * The configuration schema: the single source for validation, defaults and the generated
  * configuration reference (docs/configuration.md). Every setting carries a description.
  */
-import { CHROME_EXTENSION_ORIGIN, PROVIDER_NAMES, providerNameSchema } from '@liner/shared';
+import {
+  CHROME_EXTENSION_ORIGIN,
+  MERGED_FIELDS,
+  PROVIDER_NAMES,
+  providerNameSchema,
+} from '@liner/shared';
 import { z } from 'zod';
-import { FIELD_FEATURES } from '../merge/types.ts';
 import { boolean, duration, httpUrl, integer, list, mapping, region } from './values.ts';
 
-const MERGE_FIELDS = Object.keys(FIELD_FEATURES);
+const MERGE_FIELDS: readonly string[] = MERGED_FIELDS;
 
 /**
  * A merged field's name. The environment's nested form lowercases it
@@ -237,12 +241,3 @@ export const configSchema = z
 
 export type Config = z.output<typeof configSchema>;
 export type ConfigInput = z.input<typeof configSchema>;
-
-/** Dotted paths of settings whose values never appear in logs or error messages. */
-export const SECRET_KEYS = [
-  'server.apiToken',
-  'server.apiTokens',
-  'database.url',
-  'providers.*.clientSecret',
-  'providers.*.token',
-];

@@ -2,6 +2,7 @@ import type {
   Conflict,
   Incompatibility,
   LookupMessage,
+  MergedField,
   ProviderName,
   Release,
 } from '@liner/shared';
@@ -52,6 +53,6 @@ export const FIELD_FEATURES = {
   'tracks.length': 'durations',
   images: 'coverSize',
   availability: 'availability',
-} as const satisfies Record<string, keyof ProviderFeatures | undefined>;
+} as const satisfies Record<MergedField, keyof ProviderFeatures | undefined>;
 
-export type MergeField = keyof typeof FIELD_FEATURES;
+export type MergeField = MergedField;

@@ -7,7 +7,7 @@
 import type { ServerResponse } from 'node:http';
 import { isMbid } from '@liner/shared';
 import { requestBase } from '../api/host-guard.ts';
-import type { RouteHandler } from '../api/http-server.ts';
+import type { RouteHandler } from '../api/route.ts';
 import { importedPage } from './imported-page.ts';
 import { releasePage } from './release-page.ts';
 

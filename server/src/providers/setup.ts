@@ -3,24 +3,13 @@
  * overrides, derives the host allow-list and rate limits, and disables providers whose
  * credentials are missing (one warning each, never a crash).
  */
-import type { ProviderName } from '@liner/shared';
+import type { ProviderName, ProviderStatus } from '@liner/shared';
 import type { Config, ProviderSettings } from '../config/schema.ts';
 import type { HttpClient } from '../http/client.ts';
 import type { RateLimit } from '../http/limits.ts';
 import type { Logger } from '../log.ts';
 import { PROVIDERS } from './registry.ts';
 import type { ProviderClient, ProviderDeclaration } from './types.ts';
-
-export interface ProviderStatus {
-  name: ProviderName;
-  displayName: string;
-  enabled: boolean;
-  /** Why it is disabled. */
-  reason?: string;
-  category: ProviderDeclaration['category'];
-  gtinLookup: boolean;
-  hosts: string[];
-}
 
 /**
  * A provider's settings as used: the MusicBrainz provider talks to the configured MusicBrainz

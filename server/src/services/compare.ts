@@ -6,10 +6,7 @@
  * missing barcode); nothing is written to MusicBrainz directly.
  */
 import {
-  type Image,
-  type LinkType,
-  type LookupMessage,
-  type LookupResult,
+  type Comparison,
   linkMatcher,
   magicIsrcLink,
   type ProviderName,
@@ -23,29 +20,7 @@ import { UpstreamError } from '../http/errors.ts';
 import { VERSION } from '../version.ts';
 import type { LookupService } from './lookup.ts';
 import type { ProviderFetcher } from './provider-fetch.ts';
-import type { BuiltSeed, SeedService } from './seeds.ts';
-
-export interface TrackIsrc {
-  medium: number;
-  position: number;
-  title: string;
-  isrc: string;
-  musicbrainz?: string;
-}
-
-export interface Comparison {
-  mbid: string;
-  musicbrainz: { title: string; gtin?: string; links: string[]; tracks: number };
-  lookup?: LookupResult;
-  missingLinks: { url: string; provider?: ProviderName; types: LinkType[] }[];
-  missingIsrcs: TrackIsrc[];
-  differentIsrcs: TrackIsrc[];
-  barcode: { musicbrainz?: string; stores?: string; agrees?: boolean };
-  coverArt: Image[];
-  editSeed?: BuiltSeed;
-  magicIsrcUrl?: string;
-  messages: LookupMessage[];
-}
+import type { SeedService } from './seeds.ts';
 
 function flat(release: Release) {
   return release.media.flatMap((medium, m) =>

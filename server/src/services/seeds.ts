@@ -4,6 +4,7 @@
  * MBID resolver's cache, so an edit seed carries only the links that are missing.
  */
 import {
+  type BuiltSeed,
   buildEditSeed,
   buildReleaseSeed,
   type EditSeedOptions,
@@ -13,8 +14,6 @@ import {
   type LookupResult,
   musicBrainzFormsOfUrl,
   musicBrainzUrlForms,
-  type Seed,
-  type SeedProblem,
   seedAddresses,
   validateSeed,
 } from '@liner/shared';
@@ -35,10 +34,6 @@ export interface SeedRequest {
    * points back to when no server.publicUrl is set, as the extension does when it builds one.
    */
   base?: string;
-}
-
-export interface BuiltSeed extends Seed {
-  problems: SeedProblem[];
 }
 
 function sourcePages(result: LookupResult): string[] {

@@ -3,27 +3,11 @@
  * release's artists and labels lack (GET-seeded edit pages), and pick cover art. Every change
  * still goes through a MusicBrainz form the user reviews.
  */
+import type { EntityLinkAction, FollowUpActions } from '../contracts.ts';
 import type { LookupResult } from '../lookup.ts';
 import type { ExternalId, Image } from '../model.ts';
 import { canonicalUrl, entityOfExternalId } from '../stores/index.ts';
 import { ENTITY_LINK_TYPE_IDS } from './link-types.ts';
-
-export interface EntityLinkAction {
-  entity: 'artist' | 'label';
-  mbid: string;
-  name: string;
-  /** The GET-seeded edit page with the missing links filled in. */
-  editUrl: string;
-  urls: string[];
-}
-
-export interface FollowUpActions {
-  magicIsrcUrl?: string;
-  isrcCount: number;
-  entityLinks: EntityLinkAction[];
-  coverArt: Image[];
-  releaseUrl: string;
-}
 
 const MAGICISRC = 'https://magicisrc.kepstin.ca/';
 

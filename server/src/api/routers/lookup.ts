@@ -1,4 +1,10 @@
-import { checkUrlsInputSchema, lookupInputSchema } from '@liner/shared';
+import {
+  checkUrlsInputSchema,
+  comparisonSchema,
+  lookupInputSchema,
+  lookupResultSchema,
+  urlCheckSchema,
+} from '@liner/shared';
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { publicProcedure } from '../trpc.ts';
@@ -7,17 +13,21 @@ export const lookupRouter = {
   /** Looks a release up at every provider by store URL(s) and/or GTIN; stored under a permalink. */
   release: publicProcedure
     .input(lookupInputSchema)
+    .output(lookupResultSchema)
     .mutation(({ ctx, input }) => ctx.app.services.lookup.lookup(input)),
   /** A stored look-up, exactly as it was first returned. */
-  get: publicProcedure.input(z.object({ id: z.string().max(64) })).query(async ({ ctx, input }) => {
-    const result = await ctx.app.services.lookup.get(input.id);
-    if (!result)
-      throw new TRPCError({
-        code: 'NOT_FOUND',
-        message: `no look-up with permalink "${input.id}"`,
-      });
-    return result;
-  }),
+  get: publicProcedure
+    .input(z.object({ id: z.string().max(64) }))
+    .output(lookupResultSchema)
+    .query(async ({ ctx, input }) => {
+      const result = await ctx.app.services.lookup.get(input.id);
+      if (!result)
+        throw new TRPCError({
+          code: 'NOT_FOUND',
+          message: `no look-up with permalink "${input.id}"`,
+        });
+      return result;
+    }),
 } satisfies TRPCRouterRecord;
 
 export const musicbrainzRouter = {
@@ -29,11 +39,13 @@ export const musicbrainzRouter = {
         refresh: z.boolean().default(false),
       }),
     )
+    .output(comparisonSchema)
     .query(({ ctx, input }) =>
       ctx.app.services.compare.compare(input.mbid.toLowerCase(), input.refresh, ctx.base),
     ),
   /** Which of these store URLs MusicBrainz already links (up to 100 at once). */
   checkUrls: publicProcedure
     .input(checkUrlsInputSchema)
+    .output(z.array(urlCheckSchema))
     .query(({ ctx, input }) => ctx.app.services.urlCheck.check(input.urls, input.refresh)),
 } satisfies TRPCRouterRecord;

@@ -1,3 +1,4 @@
+import { builtSeedSchema, followUpActionsSchema } from '@liner/shared';
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import type { Context } from '../trpc.ts';
@@ -27,6 +28,7 @@ export const seedsRouter = {
     .input(
       z.object({ id: permalink, existing: mbid.optional(), makeVotable: z.boolean().optional() }),
     )
+    .output(builtSeedSchema)
     .query(async ({ ctx, input }) => {
       const result = await stored(ctx, input.id);
       return ctx.app.services.seeds.seed(result, {
@@ -38,6 +40,7 @@ export const seedsRouter = {
   /** MagicISRC, artist/label link seeds and cover art for a release made from this look-up. */
   followUps: publicProcedure
     .input(z.object({ id: permalink, releaseMbid: mbid }))
+    .output(followUpActionsSchema)
     .query(async ({ ctx, input }) => {
       return ctx.app.services.seeds.followUps(
         await stored(ctx, input.id),

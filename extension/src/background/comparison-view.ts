@@ -1,62 +1,18 @@
 /**
- * The server's `musicbrainz.compare` answer as far as the extension reads it, checked where it
- * arrives, and the plain view the MusicBrainz page's panel renders: store names spelled out,
+ * The plain view the MusicBrainz page's panel renders of the server's `musicbrainz.compare`
+ * answer (its schema is the shared contract, checked where it arrives): store names spelled out,
  * only the link types the edit seed can carry, only http(s) links.
  */
-import { messageSchema, providerInfoSchema } from '@liner/shared/lookup';
-import {
-  type ExternalLink,
-  imageSchema,
-  type LinkType,
-  linkTypeSchema,
-  mbidSchema,
-  type ProviderName,
-  providerNameSchema,
-} from '@liner/shared/model';
+import type { ExternalLink, LinkType, ProviderName } from '@liner/shared/model';
 import { urlFields } from '@liner/shared/seed/build';
 import { storeByName, tryRecognizeUrl } from '@liner/shared/stores/index';
-import { z } from 'zod';
-import type { ComparisonView } from '../messages.ts';
-import { seedSchema } from './hand-over.ts';
 
-const placedIsrc = z.object({
-  medium: z.number().int().positive(),
-  position: z.number().int().positive(),
-  title: z.string(),
-  isrc: z.string(),
-  musicbrainz: z.string().optional(),
-});
+import type { ApiOutputs } from './server.ts';
 
-const httpUrl = z.url({ protocol: /^https?$/ });
+export { comparisonSchema } from '@liner/shared/contracts';
 
-export const comparisonSchema = z.object({
-  mbid: mbidSchema,
-  musicbrainz: z.object({ title: z.string() }),
-  lookup: z.object({ id: z.string(), providers: z.array(providerInfoSchema) }).optional(),
-  missingLinks: z.array(
-    z.object({
-      url: httpUrl,
-      provider: providerNameSchema.optional(),
-      types: z.array(linkTypeSchema),
-    }),
-  ),
-  missingIsrcs: z.array(placedIsrc),
-  differentIsrcs: z.array(placedIsrc),
-  barcode: z.object({
-    musicbrainz: z.string().optional(),
-    stores: z.string().optional(),
-    agrees: z.boolean().optional(),
-  }),
-  coverArt: z.array(imageSchema),
-  editSeed: seedSchema.optional(),
-  magicIsrcUrl: httpUrl
-    .refine((url) => new URL(url).origin === 'https://magicisrc.kepstin.ca', {
-      error: 'a MagicISRC link goes to magicisrc.kepstin.ca',
-    })
-    .optional(),
-  messages: z.array(messageSchema),
-});
-export type Comparison = z.output<typeof comparisonSchema>;
+/** The server's `musicbrainz.compare` answer (checked with the shared comparisonSchema). */
+export type Comparison = ApiOutputs['musicbrainz']['compare'];
 
 const displayName = (name: ProviderName) => storeByName(name).displayName;
 
@@ -80,7 +36,10 @@ function seededTypes(link: ExternalLink): LinkType[] {
   );
 }
 
-export function comparisonView(comparison: Comparison, serverUrl: string): ComparisonView {
+/** A release in MusicBrainz beside the stores, as the release page's panel shows it. */
+export type ComparisonView = ReturnType<typeof comparisonView>;
+
+export function comparisonView(comparison: Comparison, serverUrl: string) {
   const lookup = comparison.lookup;
   return {
     mbid: comparison.mbid,

@@ -1,0 +1,123 @@
+/**
+ * The API's answers, each declared once: the server checks what it sends against them (tRPC
+ * `.output()`), and the extension reads its types from the router and checks what it receives
+ * with the same schemas. `LookupResult` lives in lookup.ts, the inputs in api.ts.
+ */
+import { z } from 'zod';
+import { lookupResultSchema, messageSchema } from './lookup.ts';
+import {
+  imageSchema,
+  linkTypeSchema,
+  mbidSchema,
+  PROVIDER_NAMES,
+  providerNameSchema,
+} from './model.ts';
+
+const httpUrl = z.url({ protocol: /^https?$/ });
+
+/** A release-editor seed: where the form posts and its ordered (name, value) fields. */
+export const seedSchema = z.object({
+  action: z.enum(['add', 'edit']),
+  url: z.url(),
+  fields: z.array(z.tuple([z.string(), z.string()]).readonly()),
+});
+
+export const seedProblemSchema = z.object({ field: z.string(), message: z.string() });
+
+/** `seeds.build`: a seed with what the server's own validation found wrong with it. */
+export const builtSeedSchema = seedSchema.extend({ problems: z.array(seedProblemSchema) });
+export type BuiltSeed = z.output<typeof builtSeedSchema>;
+
+/** An ISRC at its place in MusicBrainz's tracklist (medium and position count from 1). */
+export const trackIsrcSchema = z.object({
+  medium: z.number().int().positive(),
+  position: z.number().int().positive(),
+  title: z.string(),
+  isrc: z.string(),
+  /** The ISRC MusicBrainz has instead, for the ones that differ. */
+  musicbrainz: z.string().optional(),
+});
+export type TrackIsrc = z.output<typeof trackIsrcSchema>;
+
+/** `musicbrainz.compare`: a release in MusicBrainz beside what the stores say of it. */
+export const comparisonSchema = z.object({
+  mbid: mbidSchema,
+  musicbrainz: z.object({
+    title: z.string(),
+    gtin: z.string().optional(),
+    links: z.array(z.string()),
+    tracks: z.number().int().nonnegative(),
+  }),
+  lookup: lookupResultSchema.optional(),
+  /** Store links MusicBrainz lacks, with the link types the store's data gives them. */
+  missingLinks: z.array(
+    z.object({
+      url: httpUrl,
+      provider: providerNameSchema.optional(),
+      types: z.array(linkTypeSchema),
+    }),
+  ),
+  missingIsrcs: z.array(trackIsrcSchema),
+  differentIsrcs: z.array(trackIsrcSchema),
+  barcode: z.object({
+    musicbrainz: z.string().optional(),
+    stores: z.string().optional(),
+    agrees: z.boolean().optional(),
+  }),
+  /** Largest first. */
+  coverArt: z.array(imageSchema),
+  /** The missing links (and a missing barcode) as an edit seed; absent when nothing is missing. */
+  editSeed: builtSeedSchema.optional(),
+  magicIsrcUrl: httpUrl
+    .refine((url) => new URL(url).origin === 'https://magicisrc.kepstin.ca', {
+      error: 'a MagicISRC link goes to magicisrc.kepstin.ca',
+    })
+    .optional(),
+  messages: z.array(messageSchema),
+});
+export type Comparison = z.output<typeof comparisonSchema>;
+
+/** `seeds.followUps`: what to do after an import. */
+export const followUpActionsSchema = z.object({
+  magicIsrcUrl: z.string().optional(),
+  isrcCount: z.number().int().nonnegative(),
+  entityLinks: z.array(
+    z.object({
+      entity: z.enum(['artist', 'label']),
+      mbid: mbidSchema,
+      name: z.string(),
+      /** The GET-seeded edit page with the missing links filled in. */
+      editUrl: z.string(),
+      urls: z.array(z.string()),
+    }),
+  ),
+  coverArt: z.array(imageSchema),
+  releaseUrl: z.string(),
+});
+export type FollowUpActions = z.output<typeof followUpActionsSchema>;
+export type EntityLinkAction = FollowUpActions['entityLinks'][number];
+
+/** `providers.list`: every registered provider, whether it runs, and why not. */
+export const providerStatusSchema = z.object({
+  name: z.enum(PROVIDER_NAMES),
+  displayName: z.string(),
+  enabled: z.boolean(),
+  /** Why it is disabled. */
+  reason: z.string().optional(),
+  category: z.enum(['streaming', 'download', 'database']),
+  gtinLookup: z.boolean(),
+  hosts: z.array(z.string()),
+});
+export type ProviderStatus = z.output<typeof providerStatusSchema>;
+
+/** `system.info`: what the options page's "test connection" shows. */
+export const systemInfoSchema = z.object({
+  name: z.literal('liner', { error: 'this server does not say it is Liner' }),
+  version: z.string(),
+  database: z.enum(['pglite', 'postgres']),
+  /** The MusicBrainz site seeds go to. */
+  musicbrainz: z.string(),
+  /** The API token's name the request used, or "anonymous". */
+  client: z.string(),
+});
+export type SystemInfo = z.output<typeof systemInfoSchema>;
