@@ -7,7 +7,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { lookupInputSchema } from '@liner/shared';
 import type { App } from '../app.ts';
-import { queryKey } from '../services/permalink.ts';
 import { sendTrpcError } from './calls.ts';
 
 export const FAST_PATH = '/trpc/lookup.release';
@@ -52,25 +51,18 @@ export async function fastLookup(
   const input = lookupInputSchema.safeParse(
     batch ? (raw as Record<string, unknown> | null)?.['0'] : raw,
   );
-  if (!input.success || input.data.refresh || input.data.urls.length > app.config.lookup.maxUrls)
-    return false;
-  let stored: { result: string } | undefined;
+  if (!input.success) return false;
+  let stored: string | undefined;
   try {
-    stored = await app.repos.lookups.latestForQuery(queryKey(input.data), app.now());
+    stored = await app.services.lookup.storedAnswer(input.data);
   } catch {
     // tRPC's route will meet the same failure and report it in its own words and shape.
     return false;
   }
   if (!stored) return false;
-  const envelope = `{"result":{"data":${stored.result}}}`;
+  const envelope = `{"result":{"data":${stored}}}`;
   res
     .writeHead(200, { 'content-type': 'application/json' })
     .end(batch ? `[${envelope}]` : envelope);
-  app.metrics.lookup({
-    outcome: stored.result.includes('"release":') ? 'merged' : 'empty',
-    providers: 0,
-    cached: 0,
-    stored: true,
-  });
   return true;
 }

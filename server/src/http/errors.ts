@@ -88,6 +88,19 @@ export class HttpStatusError extends UpstreamError {
   }
 }
 
+/** A request whose provider look-up ran out of time (lookup.providerTimeout): not (or no longer) sent. */
+export class CancelledError extends UpstreamError {
+  override readonly name = 'CancelledError';
+  constructor(provider: string, url: string) {
+    super(
+      'timeout',
+      provider,
+      url,
+      `${provider}: cancelled, the look-up's time for this provider was up`,
+    );
+  }
+}
+
 export class BadBodyError extends UpstreamError {
   override readonly name = 'BadBodyError';
   constructor(provider: string, url: string, detail: string, status?: number) {

@@ -8,28 +8,10 @@
 import { hostMatches } from '@liner/shared';
 import PQueue from 'p-queue';
 import { sleepUnless } from '../util/deadline.ts';
+import { CancelledError } from './errors.ts';
+import type { RateLimit, RequestGate, SharedLimits, Transport } from './types.ts';
 
-export interface RateLimit {
-  /** Host pattern ("api.deezer.com", "*.bandcamp.com"). */
-  host: string;
-  requests: number;
-  perMs: number;
-  /** Requests in flight at once; default 4. */
-  concurrency?: number;
-}
-
-/**
- * Counts one request to `rule` in a budget all instances share; resolves to 0 when it may go,
- * else to how long until it may ask again.
- */
-export type SharedBudget = (rule: RateLimit) => Promise<number>;
-
-export interface SharedLimits {
-  take: SharedBudget;
-  sleep?: (ms: number) => Promise<void>;
-  /** Told when the shared budget cannot be asked (database down): requests then go on local limits. */
-  onError?: (error: unknown) => void;
-}
+export type { RateLimit, SharedBudget, SharedLimits } from './types.ts';
 
 /** A request waits at most this long for the shared budget; the local limit still holds after. */
 const MAX_SHARED_WAIT_MS = 60_000;
@@ -83,7 +65,6 @@ export class HostLimiter {
     return queue;
   }
 
-  /** Runs `task` when the host's budget allows. */
   /**
    * Runs `task` when the host's budget allows. Once `signal` aborts, a queued task skips the
    * shared budget and runs at once: it is expected to see the signal and send nothing.
@@ -101,6 +82,32 @@ export class HostLimiter {
   pending(): Record<string, number> {
     return Object.fromEntries([...this.queues].map(([host, q]) => [host, q.size + q.pending]));
   }
+}
+
+/**
+ * The limits-and-gates layer: each request waits for its host's budget (local, then shared),
+ * then for its provider's gate (the deployment-wide MusicBrainz budget). A request whose look-up
+ * gave up while it waited is not sent.
+ */
+export function limited(
+  limiter: HostLimiter,
+  gates: readonly RequestGate[],
+  next: Transport,
+): Transport {
+  return (exchange) => {
+    const { request, lookup } = exchange;
+    return limiter.run(
+      exchange.host,
+      async () => {
+        if (lookup.signal?.aborted) throw new CancelledError(request.provider, request.url);
+        const gate = gates.find((g) => g.provider === request.provider);
+        if (gate) await gate.acquire();
+        if (lookup.signal?.aborted) throw new CancelledError(request.provider, request.url);
+        return next({ ...exchange, gate });
+      },
+      lookup.signal,
+    );
+  };
 }
 
 /** What the shared budget needs of the database: rate-budgets.ts's `take`. */

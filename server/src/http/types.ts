@@ -1,6 +1,8 @@
-/** The HTTP layer's contract: requests, responses, gates, events and the client's options. */
+/**
+ * The HTTP layer's contract: requests, responses, the per-look-up context, the transports the
+ * layers pass a request down through, gates, events and the client's options.
+ */
 import type { Logger } from '../log.ts';
-import type { RateLimit, SharedLimits } from './limits.ts';
 
 export interface HttpRequest {
   provider: string;
@@ -43,8 +45,44 @@ export interface HttpResponse {
   replayed: boolean;
 }
 
+/**
+ * What one look-up (one provider's part of it) gives each of its requests, passed in rather than
+ * carried by the async context: the deadline that cancels its queued, running and retried
+ * requests and its waits for a budget, and the collector of the stored responses it used.
+ */
+export interface LookupContext {
+  readonly signal?: AbortSignal | undefined;
+  /** Told the row of every response stored for this look-up. */
+  noteResponse(id: number): void;
+}
+
+/** A request on its way down the layers, with the look-up it belongs to. */
+export interface Exchange {
+  request: HttpRequest;
+  lookup: LookupContext;
+  /** The request's host (from the allow-list check), for per-host limits and metrics. */
+  host: string;
+  /** Set by the gate layer: told about the answer before its body is read. */
+  gate?: RequestGate | undefined;
+}
+
+/** An answer as a transport gives it, before JSON parsing and storage. */
+export interface Answer {
+  status: number;
+  headers: Headers;
+  body: string;
+  /** From a replay directory: nothing was sent. */
+  replayed: boolean;
+}
+
+/** One way of getting an answer: live, replayed from files, or live and recorded to files. */
+export type Transport = (exchange: Exchange) => Promise<Answer>;
+
 export interface HttpClient {
-  request(request: HttpRequest): Promise<HttpResponse>;
+  /** Sends `request` for `lookup` (default: a request of no look-up, with no deadline). */
+  request(request: HttpRequest, lookup?: LookupContext): Promise<HttpResponse>;
+  /** This client with every request sent for `lookup`: what a look-up's providers are given. */
+  forLookup(lookup: LookupContext): HttpClient;
   /** Answers come from a replay directory: no request leaves the process. */
   readonly replaying: boolean;
   /** Host patterns the provider may fetch. */
@@ -107,4 +145,26 @@ export interface HttpClientOptions {
     fetchedAt: Date;
   }) => Promise<number>;
   onEvent?: (event: UpstreamEvent) => void;
+}
+
+export interface RateLimit {
+  /** Host pattern ("api.deezer.com", "*.bandcamp.com"). */
+  host: string;
+  requests: number;
+  perMs: number;
+  /** Requests in flight at once; default 4. */
+  concurrency?: number;
+}
+
+/**
+ * Counts one request to `rule` in a budget all instances share; resolves to 0 when it may go,
+ * else to how long until it may ask again.
+ */
+export type SharedBudget = (rule: RateLimit) => Promise<number>;
+
+export interface SharedLimits {
+  take: SharedBudget;
+  sleep?: (ms: number) => Promise<void>;
+  /** Told when the shared budget cannot be asked (database down): requests then go on local limits. */
+  onError?: (error: unknown) => void;
 }

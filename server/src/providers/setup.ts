@@ -5,11 +5,11 @@
  */
 import type { ProviderName, ProviderStatus } from '@liner/shared';
 import type { Config, ProviderSettings } from '../config/schema.ts';
-import type { HttpClient } from '../http/client.ts';
+import type { HttpClient, LookupContext } from '../http/client.ts';
 import type { RateLimit } from '../http/limits.ts';
 import type { Logger } from '../log.ts';
 import { PROVIDERS } from './registry.ts';
-import type { ProviderClient, ProviderDeclaration } from './types.ts';
+import type { ProviderClient, ProviderContext, ProviderDeclaration } from './types.ts';
 
 /**
  * A provider's settings as used: the MusicBrainz provider talks to the configured MusicBrainz
@@ -110,7 +110,13 @@ export function networkPolicy(config: Config): NetworkPolicy {
 }
 
 export interface ProviderSet {
+  /** The running providers' clients, for requests of no look-up (and what each can do). */
   clients: Map<ProviderName, ProviderClient>;
+  /**
+   * A running provider's client whose every request belongs to `lookup` (its deadline and its
+   * collected responses); state kept across look-ups (an OAuth token) is shared with `clients`.
+   */
+  clientFor(name: ProviderName, lookup: LookupContext): ProviderClient | undefined;
   statuses: ProviderStatus[];
 }
 
@@ -121,7 +127,7 @@ export function createProviderSet(
   now: () => Date,
 ): ProviderSet {
   const statuses = providerStatuses(config, http.replaying);
-  const clients = new Map<ProviderName, ProviderClient>();
+  const contexts = new Map<ProviderName, Omit<ProviderContext, 'http'>>();
   for (const status of statuses) {
     const declaration = PROVIDERS.get(status.name)!;
     if (!status.enabled) {
@@ -133,16 +139,22 @@ export function createProviderSet(
       continue;
     }
     const settings = effectiveSettings(config, status.name);
-    clients.set(
-      status.name,
-      declaration.create({
-        http,
-        endpoints: resolveEndpoints(declaration, settings),
-        settings,
-        now,
-        logger: logger.child({ provider: status.name }),
-      }),
-    );
+    contexts.set(status.name, {
+      endpoints: resolveEndpoints(declaration, settings),
+      settings,
+      now,
+      logger: logger.child({ provider: status.name }),
+      session: new Map(),
+    });
   }
-  return { clients, statuses };
+  const create = (name: ProviderName, bound: HttpClient) => {
+    const context = contexts.get(name);
+    return context && PROVIDERS.get(name)!.create({ ...context, http: bound });
+  };
+  const clients = new Map([...contexts.keys()].map((name) => [name, create(name, http)!]));
+  return {
+    clients,
+    clientFor: (name, lookup) => create(name, http.forLookup(lookup)),
+    statuses,
+  };
 }

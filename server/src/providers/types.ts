@@ -82,6 +82,11 @@ export interface ProviderContext {
   settings: ProviderSettings;
   now: () => Date;
   logger: Logger;
+  /**
+   * State a provider keeps across look-ups (its OAuth token), by name. A client is made per
+   * look-up (its `http` bound to the look-up's context), so what must outlive one lives here.
+   */
+  session?: Map<string, unknown>;
 }
 
 /** What a look-up returns: the release, where it came from, and anything worth telling. */

@@ -7,9 +7,10 @@
  */
 import {
   type Comparison,
+  type LookupMessage,
+  type LookupResult,
   linkMatcher,
   magicIsrcLink,
-  type ProviderName,
   type Release,
   sameGtin,
   seedAddsNothing,
@@ -28,55 +29,144 @@ function flat(release: Release) {
   );
 }
 
-export function createCompareService(deps: {
+export interface CompareDeps {
   config: Config;
   fetcher: ProviderFetcher;
   lookup: LookupService;
   seeds: SeedService;
-}) {
-  const { config } = deps;
+}
 
-  /** The release, and the barcode MusicBrainz holds even when it is no valid GTIN. */
-  async function musicBrainzRelease(
-    mbid: string,
-    refresh: boolean,
-  ): Promise<{ mb: Release; barcode?: string | undefined; noBarcode: boolean }> {
-    const outcome = await deps.fetcher.fetch(
-      {
-        provider: 'musicbrainz',
-        method: 'id',
-        value: mbid,
-        entity: { store: 'musicbrainz', type: 'release', id: mbid },
-        regions: [...config.lookup.regions],
-        requested: true,
-      },
-      refresh,
-    );
-    if (outcome.release) {
-      const held = outcome.heldBarcode;
-      return {
-        mb: outcome.release,
-        barcode: outcome.release.gtin ?? (held || undefined),
-        noBarcode: held === '',
-      };
-    }
-    throw (
-      outcome.error ??
-      new UpstreamError(
-        'network',
-        'musicbrainz',
-        mbid,
-        `MusicBrainz release ${mbid} could not be read`,
-      )
-    );
+/** The release, and the barcode MusicBrainz holds even when it is no valid GTIN. */
+async function musicBrainzRelease(
+  deps: CompareDeps,
+  mbid: string,
+  refresh: boolean,
+): Promise<{ mb: Release; barcode?: string | undefined; noBarcode: boolean }> {
+  const outcome = await deps.fetcher.fetch(
+    {
+      provider: 'musicbrainz',
+      method: 'id',
+      value: mbid,
+      entity: { store: 'musicbrainz', type: 'release', id: mbid },
+      regions: [...deps.config.lookup.regions],
+      requested: true,
+    },
+    refresh,
+  );
+  if (outcome.release) {
+    const held = outcome.heldBarcode;
+    return {
+      mb: outcome.release,
+      barcode: outcome.release.gtin ?? (held || undefined),
+      noBarcode: held === '',
+    };
   }
+  throw (
+    outcome.error ??
+    new UpstreamError(
+      'network',
+      'musicbrainz',
+      mbid,
+      `MusicBrainz release ${mbid} could not be read`,
+    )
+  );
+}
 
+/** Why there is nothing to compare: no store link to look up and no barcode to search by. */
+function nothingToCompare(barcode: string | undefined): LookupMessage {
+  return {
+    level: 'warning',
+    text: barcode
+      ? `This release has no store links, and its barcode ${barcode} is not a valid GTIN to search the stores by.`
+      : 'This release has no store links and no barcode, so there is nothing to compare it with.',
+  };
+}
+
+function missingLinks(store: Release, known: (url: string) => boolean) {
+  return store.externalLinks
+    .filter((link) => !known(link.url))
+    .map((link) => {
+      const provider = tryRecognizeUrl(link.url)?.entity.store;
+      return { url: link.url, types: link.types, ...(provider ? { provider } : {}) };
+    });
+}
+
+/** The stores' barcode beside MusicBrainz's; an invalid barcode on MusicBrainz agrees with none. */
+function compareBarcode(
+  comparison: Comparison,
+  mb: Release,
+  held: { barcode?: string | undefined; noBarcode: boolean },
+  stores: string,
+): void {
+  comparison.barcode = {
+    ...comparison.barcode,
+    stores,
+    ...(held.barcode ? { agrees: Boolean(mb.gtin) && sameGtin(held.barcode, stores) } : {}),
+  };
+  if (held.noBarcode)
+    comparison.messages.push({
+      level: 'info',
+      text: `MusicBrainz says this release has no barcode and the stores give ${stores}: it is not offered as a change (a digital edition often has a barcode of its own).`,
+    });
+}
+
+/** ISRCs the stores have and MusicBrainz lacks (or holds otherwise), track by track. */
+function compareIsrcs(comparison: Comparison, mb: Release, store: Release): void {
+  const ours = flat(mb);
+  const theirs = flat(store);
+  if (ours.length !== theirs.length) {
+    comparison.messages.push({
+      level: 'warning',
+      text: `MusicBrainz has ${ours.length} tracks and the stores ${theirs.length}: ISRCs were not compared.`,
+    });
+    return;
+  }
+  for (const [i, { track, medium, position }] of ours.entries()) {
+    const isrc = theirs[i]!.track.isrc;
+    if (!isrc) continue;
+    const entry = { medium, position, title: track.title, isrc };
+    // A recording may carry several ISRCs; the store's matching any of them agrees.
+    if (!track.isrc) comparison.missingIsrcs.push(entry);
+    else if (!(track.isrcs ?? [track.isrc]).includes(isrc))
+      comparison.differentIsrcs.push({ ...entry, musicbrainz: track.isrc });
+  }
+}
+
+/** The fixes: an edit seed with what MusicBrainz lacks, and MagicISRC with the missing ISRCs. */
+async function fixes(
+  deps: CompareDeps,
+  comparison: Comparison,
+  lookup: LookupResult,
+  held: { barcode?: string | undefined; noBarcode: boolean },
+  base: string | undefined,
+): Promise<void> {
+  const { mbid } = comparison;
+  // The missing links, and the barcode when MusicBrainz has none; nothing when it has it all.
+  const editSeed = await deps.seeds.seed(lookup, {
+    ...(base ? { base } : {}),
+    existing: mbid,
+    linkedUrls: comparison.musicbrainz.links,
+    // Any barcode MusicBrainz holds, valid or not, is the editor's to change, not ours.
+    musicBrainz: { gtin: held.barcode, noBarcode: held.noBarcode },
+  });
+  if (!seedAddsNothing(editSeed)) comparison.editSeed = editSeed;
+  // Only what MusicBrainz lacks, at MusicBrainz's own places: the stores' tracklist may be
+  // laid out on other media, and ISRCs MusicBrainz already has need no second submission.
+  const sources = lookup.providers.filter((p) => p.url).map((p) => p.displayName);
+  const magic = magicIsrcLink(
+    comparison.missingIsrcs,
+    mbid,
+    `ISRCs from ${sources.join(', ')}, found by Liner ${VERSION}`,
+  );
+  if (magic) comparison.magicIsrcUrl = magic;
+}
+
+export function createCompareService(deps: CompareDeps) {
   return {
     /** `base`: the address the client reached the server at, for the edit seed's links back. */
     async compare(mbid: string, refresh = false, base?: string): Promise<Comparison> {
-      const { mb, barcode: mbBarcode, noBarcode } = await musicBrainzRelease(mbid, refresh);
+      const { mb, ...held } = await musicBrainzRelease(deps, mbid, refresh);
       const mbLinks = mb.externalLinks.map((link) => link.url);
-      const known = linkMatcher(mbLinks);
       const storeUrls = mbLinks.filter((url) => {
         const entity = tryRecognizeUrl(url)?.entity;
         return entity?.type === 'release' && entity.store !== 'musicbrainz';
@@ -92,26 +182,16 @@ export function createCompareService(deps: {
         missingLinks: [],
         missingIsrcs: [],
         differentIsrcs: [],
-        barcode: mbBarcode ? { musicbrainz: mbBarcode } : {},
+        barcode: held.barcode ? { musicbrainz: held.barcode } : {},
         coverArt: [],
         messages: [],
       };
       if (storeUrls.length === 0 && !mb.gtin) {
-        if (mbBarcode) {
-          comparison.messages.push({
-            level: 'warning',
-            text: `This release has no store links, and its barcode ${mbBarcode} is not a valid GTIN to search the stores by.`,
-          });
-          return comparison;
-        }
-        comparison.messages.push({
-          level: 'warning',
-          text: 'This release has no store links and no barcode, so there is nothing to compare it with.',
-        });
+        comparison.messages.push(nothingToCompare(held.barcode));
         return comparison;
       }
       const lookup = await deps.lookup.lookup({
-        urls: storeUrls.slice(0, config.lookup.maxUrls),
+        urls: storeUrls.slice(0, deps.config.lookup.maxUrls),
         ...(mb.gtin ? { gtin: mb.gtin } : {}),
         refresh,
       });
@@ -119,69 +199,13 @@ export function createCompareService(deps: {
       comparison.messages.push(...lookup.messages);
       const store = lookup.release;
       if (!store) return comparison;
-      comparison.missingLinks = store.externalLinks
-        .filter((link) => !known(link.url))
-        .map((link) => ({
-          url: link.url,
-          types: link.types,
-          ...(tryRecognizeUrl(link.url)
-            ? { provider: tryRecognizeUrl(link.url)!.entity.store }
-            : {}),
-        }));
-      if (store.gtin) {
-        comparison.barcode = {
-          ...comparison.barcode,
-          stores: store.gtin,
-          // An invalid barcode on MusicBrainz agrees with no store's.
-          ...(mbBarcode ? { agrees: Boolean(mb.gtin) && sameGtin(mbBarcode, store.gtin) } : {}),
-        };
-        if (noBarcode)
-          comparison.messages.push({
-            level: 'info',
-            text: `MusicBrainz says this release has no barcode and the stores give ${store.gtin}: it is not offered as a change (a digital edition often has a barcode of its own).`,
-          });
-      }
-      const ours = flat(mb);
-      const theirs = flat(store);
-      if (ours.length === theirs.length) {
-        for (const [i, { track, medium, position }] of ours.entries()) {
-          const isrc = theirs[i]!.track.isrc;
-          if (!isrc) continue;
-          const entry = { medium, position, title: track.title, isrc };
-          // A recording may carry several ISRCs; the store's matching any of them agrees.
-          if (!track.isrc) comparison.missingIsrcs.push(entry);
-          else if (!(track.isrcs ?? [track.isrc]).includes(isrc))
-            comparison.differentIsrcs.push({ ...entry, musicbrainz: track.isrc });
-        }
-      } else {
-        comparison.messages.push({
-          level: 'warning',
-          text: `MusicBrainz has ${ours.length} tracks and the stores ${theirs.length}: ISRCs were not compared.`,
-        });
-      }
+      comparison.missingLinks = missingLinks(store, linkMatcher(mbLinks));
+      if (store.gtin) compareBarcode(comparison, mb, held, store.gtin);
+      compareIsrcs(comparison, mb, store);
       comparison.coverArt = [...store.images].sort(
         (a, b) => (b.width ?? 0) * (b.height ?? 0) - (a.width ?? 0) * (a.height ?? 0),
       );
-      // The missing links, and the barcode when MusicBrainz has none; nothing when it has it all.
-      const editSeed = await deps.seeds.seed(lookup, {
-        ...(base ? { base } : {}),
-        existing: mbid,
-        linkedUrls: mbLinks,
-        // Any barcode MusicBrainz holds, valid or not, is the editor's to change, not ours.
-        musicBrainz: { gtin: mbBarcode, noBarcode },
-      });
-      if (!seedAddsNothing(editSeed)) comparison.editSeed = editSeed;
-      // Only what MusicBrainz lacks, at MusicBrainz's own places: the stores' tracklist may be
-      // laid out on other media, and ISRCs MusicBrainz already has need no second submission.
-      const magic = magicIsrcLink(
-        comparison.missingIsrcs,
-        mbid,
-        `ISRCs from ${lookup.providers
-          .filter((p) => p.url)
-          .map((p) => p.displayName)
-          .join(', ')}, found by Liner ${VERSION}`,
-      );
-      if (magic) comparison.magicIsrcUrl = magic;
+      await fixes(deps, comparison, lookup, held, base);
       return comparison;
     },
   };

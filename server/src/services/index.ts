@@ -41,7 +41,7 @@ export function createServices(deps: ServiceDeps): Services {
     ...(deps.onProviderResult ? { onResult: deps.onProviderResult } : {}),
     config,
     repos,
-    clients: providers.clients,
+    providers,
     declarations: PROVIDERS,
     logger,
     now,

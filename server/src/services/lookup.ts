@@ -9,6 +9,7 @@ import {
   type LookupResult,
   lookupInputSchema,
   lookupResultSchema,
+  type ParsedLookupInput,
   type ProviderName,
 } from '@liner/shared';
 import type { Config } from '../config/schema.ts';
@@ -54,26 +55,125 @@ function canonical(result: unknown): LookupResult {
   return lookupResultSchema.parse(sortedKeys(result));
 }
 
-export function createLookupService(options: LookupServiceOptions) {
-  const { config, repos, fetcher, now } = options;
+/** MusicBrainz IDs of the release and its parts; a failure is a warning, not a failed look-up. */
+async function resolveIds(
+  resolver: MbidResolver,
+  result: LookupResult,
+  refresh: boolean,
+): Promise<{ messages: LookupMessage[]; failed: boolean }> {
+  if (!result.release) return { messages: [], failed: false };
+  try {
+    const answers = await resolver.resolveUrls(releaseUrlsToResolve(result.release), { refresh });
+    const resolved = applyMbids(result.release, answers);
+    result.release = resolved.release;
+    result.existing = resolved.existing;
+    return { messages: resolved.messages, failed: false };
+  } catch (error) {
+    const text = `MusicBrainz IDs could not be resolved: ${(error as Error).message}`;
+    return { messages: [{ level: 'warning', provider: 'musicbrainz', text }], failed: true };
+  }
+}
 
-  async function resolveIds(
-    result: LookupResult,
-    refresh: boolean,
-  ): Promise<{ messages: LookupMessage[]; failed: boolean }> {
-    if (!result.release) return { messages: [], failed: false };
-    try {
-      const answers = await options.resolver.resolveUrls(releaseUrlsToResolve(result.release), {
-        refresh,
-      });
-      const resolved = applyMbids(result.release, answers);
-      result.release = resolved.release;
-      result.existing = resolved.existing;
-      return { messages: resolved.messages, failed: false };
-    } catch (error) {
-      const text = `MusicBrainz IDs could not be resolved: ${(error as Error).message}`;
-      return { messages: [{ level: 'warning', provider: 'musicbrainz', text }], failed: true };
+/**
+ * Every provider the plan names (database first), then, when phase one agreed on a barcode the
+ * user did not give, that barcode at the stores that were not asked yet.
+ */
+async function askProviders(options: LookupServiceOptions, input: ParsedLookupInput) {
+  const { fetcher } = options;
+  const plan = planLookup(options.plan, input);
+  const outcomes = await Promise.all(plan.tasks.map((task) => fetcher.fetch(task, input.refresh)));
+  const messages = [...plan.messages];
+  let gtin = plan.gtin;
+  if (!gtin) {
+    const found = barcodeFromPhaseOne(outcomes);
+    if (found.message) messages.push(found.message);
+    if (found.gtin) {
+      gtin = found.gtin;
+      const second = gtinTasks(options.plan, input, found.gtin, plan.regions, plan.tasks);
+      outcomes.push(
+        ...(await Promise.all(second.map((task) => fetcher.fetch(task, input.refresh)))),
+      );
     }
+  }
+  return { outcomes, messages, gtin, regions: plan.regions };
+}
+
+type Succeeded = ProviderOutcome & { release: NonNullable<ProviderOutcome['release']> };
+
+function merge(options: LookupServiceOptions, input: ParsedLookupInput, succeeded: Succeeded[]) {
+  return mergeReleases(
+    succeeded.map((o) => {
+      const declaration = options.declarations.get(o.task.provider)!;
+      return {
+        provider: o.task.provider,
+        release: o.release,
+        features: declaration.features,
+        category: declaration.category,
+        requested: o.task.requested,
+      };
+    }),
+    {
+      preferences: options.config.merge.preferences,
+      ...(input.prefer ? { prefer: input.prefer } : {}),
+    },
+  );
+}
+
+/**
+ * The merged result of the providers' answers, with what no provider stated (script, language,
+ * types) guessed here, on the server; before MusicBrainz IDs are resolved.
+ */
+async function mergedResult(
+  options: LookupServiceOptions,
+  input: ParsedLookupInput,
+  asked: Awaited<ReturnType<typeof askProviders>>,
+  succeeded: Succeeded[],
+  createdAt: Date,
+): Promise<LookupResult> {
+  const { outcomes, messages, gtin } = asked;
+  const merged = merge(options, input, succeeded);
+  for (const outcome of outcomes) messages.push(...outcome.messages);
+  messages.push(...merged.messages);
+  if (!merged.release)
+    messages.push({ level: 'error', text: 'No provider returned this release.' });
+  const completed = merged.release
+    ? completeRelease(merged.release, await loadLanguageDetector())
+    : undefined;
+  if (completed) messages.push(...completed.messages);
+  return {
+    id: newPermalinkId(),
+    createdAt: createdAt.toISOString(),
+    query: {
+      urls: input.urls,
+      ...(gtin ? { gtin } : {}),
+      regions: asked.regions,
+      ...(input.providers ? { providers: input.providers } : {}),
+    },
+    ...(completed ? { release: completed.release } : {}),
+    sources: { ...merged.sources, ...completed?.sources },
+    conflicts: merged.conflicts,
+    incompatible: merged.incompatible,
+    providers: outcomes.map((o) => o.info),
+    messages,
+    existing: [],
+  };
+}
+
+export function createLookupService(options: LookupServiceOptions) {
+  const { config, repos, now } = options;
+
+  /**
+   * The stored answer to the same question within the cache lifetime, as the exact JSON text
+   * first sent: one indexed read, no provider, no merge. The API's warm path sends these bytes
+   * as they are; `lookup` parses them.
+   */
+  async function storedAnswer(input: ParsedLookupInput): Promise<string | undefined> {
+    if (input.refresh || input.urls.length > config.lookup.maxUrls) return undefined;
+    const stored = await repos.lookups.latestForQuery(queryKey(input), now());
+    if (!stored) return undefined;
+    const outcome = stored.result.includes('"release":') ? 'merged' : 'empty';
+    options.onLookup?.({ outcome, providers: 0, cached: 0, stored: true });
+    return stored.result;
   }
 
   async function lookup(raw: LookupInput): Promise<LookupResult> {
@@ -81,86 +181,19 @@ export function createLookupService(options: LookupServiceOptions) {
     if (input.urls.length > config.lookup.maxUrls) {
       throw new TooManyUrlsError(config.lookup.maxUrls, input.urls.length);
     }
-    const key = queryKey(input);
-    if (!input.refresh) {
-      // The same question within the cache lifetime gets the same answer and permalink: one
-      // indexed read, no provider, no merge.
-      const stored = await repos.lookups.latestForQuery(key, now());
-      if (stored) {
-        const result = JSON.parse(stored.result) as LookupResult;
-        const outcome = result.release ? 'merged' : 'empty';
-        options.onLookup?.({ outcome, providers: 0, cached: 0, stored: true });
-        return result;
-      }
-    }
-    const plan = planLookup(options.plan, input);
-    const outcomes = await Promise.all(
-      plan.tasks.map((task) => fetcher.fetch(task, input.refresh)),
-    );
-    const messages = [...plan.messages];
-    let gtin = plan.gtin;
-    if (!gtin) {
-      const found = barcodeFromPhaseOne(outcomes);
-      if (found.message) messages.push(found.message);
-      if (found.gtin) {
-        gtin = found.gtin;
-        const second = gtinTasks(options.plan, input, found.gtin, plan.regions, plan.tasks);
-        outcomes.push(
-          ...(await Promise.all(second.map((task) => fetcher.fetch(task, input.refresh)))),
-        );
-      }
-    }
-    const succeeded = outcomes.filter(
-      (o): o is ProviderOutcome & { release: NonNullable<ProviderOutcome['release']> } =>
-        Boolean(o.release),
-    );
-    const merged = mergeReleases(
-      succeeded.map((o) => {
-        const declaration = options.declarations.get(o.task.provider)!;
-        return {
-          provider: o.task.provider,
-          release: o.release,
-          features: declaration.features,
-          category: declaration.category,
-          requested: o.task.requested,
-        };
-      }),
-      { preferences: config.merge.preferences, ...(input.prefer ? { prefer: input.prefer } : {}) },
-    );
-    for (const outcome of outcomes) messages.push(...outcome.messages);
-    messages.push(...merged.messages);
-    if (!merged.release)
-      messages.push({ level: 'error', text: 'No provider returned this release.' });
-    // What no provider stated (script, language, types) is guessed here, on the server.
-    const completed = merged.release
-      ? completeRelease(merged.release, await loadLanguageDetector())
-      : undefined;
-    if (completed) messages.push(...completed.messages);
+    const stored = await storedAnswer(input);
+    if (stored) return JSON.parse(stored) as LookupResult;
+    const asked = await askProviders(options, input);
+    const succeeded = asked.outcomes.filter((o): o is Succeeded => Boolean(o.release));
     const createdAt = now();
-    const result: LookupResult = {
-      id: newPermalinkId(),
-      createdAt: createdAt.toISOString(),
-      query: {
-        urls: input.urls,
-        ...(gtin ? { gtin } : {}),
-        regions: plan.regions,
-        ...(input.providers ? { providers: input.providers } : {}),
-      },
-      ...(completed ? { release: completed.release } : {}),
-      sources: { ...merged.sources, ...completed?.sources },
-      conflicts: merged.conflicts,
-      incompatible: merged.incompatible,
-      providers: outcomes.map((o) => o.info),
-      messages,
-      existing: [],
-    };
-    const resolution = await resolveIds(result, input.refresh);
-    messages.push(...resolution.messages);
+    const result = await mergedResult(options, input, asked, succeeded, createdAt);
+    const resolution = await resolveIds(options.resolver, result, input.refresh);
+    result.messages.push(...resolution.messages);
     const checked = canonical(result);
     await repos.lookups.create({
       id: checked.id,
       query: input,
-      queryKey: key,
+      queryKey: queryKey(input),
       result: JSON.stringify(checked),
       sources: succeeded.map((o) => o.releaseId!).filter((id) => id !== undefined),
       createdAt,
@@ -170,8 +203,8 @@ export function createLookupService(options: LookupServiceOptions) {
     });
     options.onLookup?.({
       outcome: checked.release ? 'merged' : 'empty',
-      providers: outcomes.length,
-      cached: outcomes.filter((o) => o.info.cached).length,
+      providers: asked.outcomes.length,
+      cached: asked.outcomes.filter((o) => o.info.cached).length,
       stored: false,
     });
     return checked;
@@ -179,6 +212,7 @@ export function createLookupService(options: LookupServiceOptions) {
 
   return {
     lookup,
+    storedAnswer,
     /** The stored result of a permalink, exactly as it was first returned. */
     async get(id: string): Promise<LookupResult | undefined> {
       if (!isPermalinkId(id)) return undefined;

@@ -28,6 +28,14 @@ export interface ClientCredentialsOptions {
   clientId: string | undefined;
   clientSecret: string | undefined;
   now: () => Date;
+  /** Where the token is kept; one per provider, so clients made per look-up share it. */
+  state?: TokenState;
+}
+
+/** The cached token and the request fetching one, shared by every client of the provider. */
+export interface TokenState {
+  cached?: { token: string; renewAt: number } | undefined;
+  pending?: Promise<string> | undefined;
 }
 
 export interface TokenSource {
@@ -52,8 +60,7 @@ function isUnauthorized(error: unknown): boolean {
 
 export function clientCredentials(options: ClientCredentialsOptions): TokenSource {
   const { http, provider, displayName, tokenUrl } = options;
-  let cached: { token: string; renewAt: number } | undefined;
-  let pending: Promise<string> | undefined;
+  const state: TokenState = options.state ?? {};
 
   async function fetchToken(): Promise<string> {
     if (!http.replaying && !(options.clientId && options.clientSecret)) {
@@ -98,7 +105,7 @@ export function clientCredentials(options: ClientCredentialsOptions): TokenSourc
     }
     const token = validate(tokenResponse, data, provider, tokenUrl);
     const lifetimeMs = token.expires_in * 1000;
-    cached = {
+    state.cached = {
       token: token.access_token,
       renewAt: options.now().getTime() + lifetimeMs - Math.min(EXPIRY_MARGIN_MS, lifetimeMs / 10),
     };
@@ -106,11 +113,11 @@ export function clientCredentials(options: ClientCredentialsOptions): TokenSourc
   }
 
   async function token(): Promise<string> {
-    if (cached && options.now().getTime() < cached.renewAt) return cached.token;
-    pending ??= fetchToken().finally(() => {
-      pending = undefined;
+    if (state.cached && options.now().getTime() < state.cached.renewAt) return state.cached.token;
+    state.pending ??= fetchToken().finally(() => {
+      state.pending = undefined;
     });
-    return pending;
+    return state.pending;
   }
 
   async function authorized<T>(call: (token: string) => Promise<T>): Promise<T> {
@@ -120,7 +127,7 @@ export function clientCredentials(options: ClientCredentialsOptions): TokenSourc
     } catch (error) {
       if (!isUnauthorized(error)) throw error;
       // Only the token that failed is dropped: a concurrent call may already have renewed it.
-      if (cached?.token === first) cached = undefined;
+      if (state.cached?.token === first) state.cached = undefined;
       return call(await token());
     }
   }
@@ -138,7 +145,10 @@ export function clientCredentials(options: ClientCredentialsOptions): TokenSourc
 
 /** The app token of a provider whose token endpoint is `<auth endpoint>/token`. */
 export function appToken(ctx: ProviderContext, provider: string, displayName: string): TokenSource {
+  const session = ctx.session ?? new Map<string, unknown>();
+  if (!session.has('app-token')) session.set('app-token', {});
   return clientCredentials({
+    state: session.get('app-token') as TokenState,
     http: ctx.http,
     provider,
     displayName,

@@ -1,0 +1,112 @@
+/**
+ * Asking a store for a provider's part of a look-up, under the part's one deadline, and keeping
+ * the answer: the release (checked against the model) with the responses it came from, or the
+ * failure, written where the fetch lease said to.
+ */
+import { type ProviderInfo, releaseSchema } from '@liner/shared';
+import type { Config } from '../config/schema.ts';
+import { ProviderDataError, toUpstreamError, UpstreamError } from '../http/errors.ts';
+import { createLookupContext } from '../http/lookup-context.ts';
+import { type Logger, redactUrl } from '../log.ts';
+import type { ProviderSet } from '../providers/setup.ts';
+import type { ProviderLookup } from '../providers/types.ts';
+import type { Repositories } from '../repositories/types.ts';
+import { formatSeconds, withDeadline } from '../util/deadline.ts';
+import {
+  baseInfo,
+  type Declarations,
+  errorOutcome,
+  type ProviderOutcome,
+  type ProviderTask,
+  type StoredInfo,
+} from './provider-outcomes.ts';
+
+export interface AskDeps {
+  config: Config;
+  repos: Repositories;
+  providers: Pick<ProviderSet, 'clientFor'>;
+  declarations: Declarations;
+  logger: Logger;
+  now: () => Date;
+  /** Identifies this process in fetch leases. */
+  owner: string;
+}
+
+/**
+ * The store's answer within lookup.providerTimeout (every request, retry and wait, shorter than
+ * the lease): past it the caller gets its answer without this provider, and the look-up's
+ * context cancels its requests.
+ */
+async function askWithin(deps: AskDeps, task: ProviderTask) {
+  const limit = deps.config.lookup.providerTimeout;
+  const lookup = createLookupContext(AbortSignal.timeout(limit));
+  const client = deps.providers.clientFor(task.provider, lookup)!;
+  const ask = async (): Promise<ProviderLookup> => {
+    if (task.method === 'id') return client.lookupById(task.entity!, task.regions);
+    if (!client.lookupByGtin) throw new Error(`${task.provider} cannot look up barcodes`);
+    return client.lookupByGtin(task.value, task.regions);
+  };
+  const timedOut = () =>
+    new UpstreamError(
+      'timeout',
+      task.provider,
+      '',
+      `${baseInfo(deps.declarations, task).displayName} took longer than ${formatSeconds(limit)} for this look-up; its unfinished requests were cancelled`,
+    );
+  const result = await withDeadline(ask(), lookup.signal!, timedOut);
+  return { result, responseIds: [...lookup.responseIds] };
+}
+
+/** Asks the store and keeps what it said; a failure is kept too, and becomes the outcome. */
+export async function askProvider(
+  deps: AskDeps,
+  task: ProviderTask,
+  key: string,
+): Promise<ProviderOutcome> {
+  const { repos, owner } = deps;
+  const fetchedAt = deps.now();
+  try {
+    const { result, responseIds } = await askWithin(deps, task);
+    const parsed = releaseSchema.safeParse(result.release);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      const detail = `built an invalid release (${issue.path.join('.')}: ${issue.message})`;
+      throw new ProviderDataError(task.provider, result.apiUrl, detail);
+    }
+    const info: ProviderInfo = {
+      ...baseInfo(deps.declarations, task),
+      id: result.id,
+      url: result.url,
+      // Results are stored, shown and put into edit notes: no credential may ride along.
+      apiUrl: redactUrl(result.apiUrl),
+      ...(result.region ? { region: result.region } : {}),
+    };
+    const held = result.heldBarcode !== undefined ? { heldBarcode: result.heldBarcode } : {};
+    const releaseId = await repos.providerReleases.save({
+      provider: task.provider,
+      lookupKey: key,
+      release: parsed.data,
+      info: { info, messages: result.messages, ...held } satisfies StoredInfo,
+      responseIds,
+      fetchedAt,
+    });
+    await repos.providerCache.complete(task.provider, key, owner, {
+      releaseId,
+      error: null,
+      fetchedAt,
+    });
+    const outcomeInfo = { ...info, fetchedAt: fetchedAt.toISOString() };
+    const release = parsed.data;
+    return { task, info: outcomeInfo, release, releaseId, messages: result.messages, ...held };
+  } catch (error) {
+    const upstream = toUpstreamError(error, task.provider, '');
+    if (!(error instanceof UpstreamError))
+      deps.logger.error({ provider: task.provider, err: error }, 'provider failed unexpectedly');
+    await repos.providerCache.complete(task.provider, key, owner, {
+      releaseId: null,
+      error: upstream.toJSON(),
+      fetchedAt,
+    });
+    return errorOutcome(deps.declarations, task, upstream, fetchedAt);
+  }
+}
