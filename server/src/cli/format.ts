@@ -1,7 +1,10 @@
 /** The readable form of a look-up result for the terminal. */
 import {
+  creditText,
   describeSource,
   describeTypes,
+  formatLength,
+  formatReleaseDate,
   type LookupResult,
   type Release,
   type Track,
@@ -19,26 +22,11 @@ export function shortenUrls(text: string, limit = URL_TEXT_LIMIT): string {
   return replaceUrlsIn(text, (url) => (url.length > limit ? `${url.slice(0, limit - 1)}…` : url));
 }
 
-function duration(ms: number | undefined): string {
-  if (ms === undefined) return '?:??';
-  const total = Math.round(ms / 1000);
-  const hours = Math.floor(total / 3600);
-  const minutes = Math.floor((total % 3600) / 60);
-  const seconds = String(total % 60).padStart(2, '0');
-  return hours
-    ? `${hours}:${String(minutes).padStart(2, '0')}:${seconds}`
-    : `${minutes}:${seconds}`;
-}
-
-export function creditText(artists: Release['artists'] | undefined): string {
-  return (artists ?? []).map((a) => (a.creditedName ?? a.name) + (a.joinPhrase ?? '')).join('');
-}
-
 function trackLine(track: Track, width: number): string {
   const artists = track.artists ? ` (${creditText(track.artists)})` : '';
   const kind = track.type === 'video' ? ' [video]' : '';
   const isrc = track.isrc ? `  ${track.isrc}` : '';
-  return `    ${track.number.padStart(width)}. ${track.title}${artists}${kind}  ${duration(track.lengthMs)}${isrc}`;
+  return `    ${track.number.padStart(width)}. ${track.title}${artists}${kind}  ${formatLength(track.lengthMs, '?:??')}${isrc}`;
 }
 
 export interface FormatOptions {
@@ -62,15 +50,7 @@ export function formatLookup(result: LookupResult, options: FormatOptions = {}):
     const date = release.releaseDate;
     const fields: [string, string | undefined, string][] = [
       ['Barcode', release.gtin, 'gtin'],
-      [
-        'Date',
-        date &&
-          [date.year, date.month, date.day]
-            .filter(Boolean)
-            .map((n, i) => (i ? String(n).padStart(2, '0') : n))
-            .join('-'),
-        'releaseDate',
-      ],
+      ['Date', formatReleaseDate(release.releaseDate), 'releaseDate'],
       [
         'Labels',
         release.labels

@@ -9,7 +9,8 @@ import { PROVIDER_NAMES } from '@liner/shared';
 
 export const ENV_PREFIX = 'LINER_';
 
-const ALIASES: Record<string, string> = {
+/** Short names of common settings, the one table both the loader and the reference read. */
+export const ENV_ALIASES: Readonly<Record<string, string>> = {
   LINER_PORT: 'server.port',
   LINER_HOST: 'server.host',
   LINER_PUBLIC_URL: 'server.publicUrl',
@@ -23,6 +24,13 @@ const ALIASES: Record<string, string> = {
   LINER_REGIONS: 'lookup.regions',
   LINER_PROVIDERS: 'lookup.providers',
 };
+
+/** The aliases of a setting's path, in the table's order (DATABASE_URL before LINER_DATABASE_URL). */
+export function aliasesOf(path: string): string[] {
+  return Object.entries(ENV_ALIASES)
+    .filter(([, target]) => target === path)
+    .map(([name]) => name);
+}
 
 /**
  * Variables read elsewhere (the config file path) or by the test and benchmark tooling, never
@@ -44,7 +52,7 @@ function camel(words: string[]): string {
 /** The configuration path an environment variable sets, or undefined when it is not Liner's. */
 export function envPath(name: string): string | undefined {
   if (NOT_SETTINGS.has(name)) return undefined;
-  const alias = ALIASES[name];
+  const alias = ENV_ALIASES[name];
   if (alias) return alias;
   if (!name.startsWith(ENV_PREFIX)) return undefined;
   const rest = name.slice(ENV_PREFIX.length);

@@ -5,7 +5,7 @@
 
 import { z } from 'zod';
 import { SECRET_KEYS } from '../log.ts';
-import { ENV_PREFIX } from './env.ts';
+import { aliasesOf, ENV_PREFIX } from './env.ts';
 import { isSecretPath, redactConfig } from './load.ts';
 import { type Config, configSchema } from './schema.ts';
 import { formatDuration } from './values.ts';
@@ -22,20 +22,6 @@ interface JsonSchema {
   items?: JsonSchema;
 }
 
-const ALIASES: Record<string, string> = {
-  'server.port': 'LINER_PORT',
-  'server.host': 'LINER_HOST',
-  'server.publicUrl': 'LINER_PUBLIC_URL',
-  'server.apiToken': 'LINER_API_TOKEN',
-  'server.allowRemote': 'LINER_ALLOW_REMOTE',
-  'database.dataDir': 'LINER_DATA_DIR',
-  'database.url': 'DATABASE_URL',
-  'log.level': 'LINER_LOG_LEVEL',
-  'log.format': 'LINER_LOG_FORMAT',
-  'lookup.regions': 'LINER_REGIONS',
-  'lookup.providers': 'LINER_PROVIDERS',
-};
-
 const snake = (key: string) => key.replace(/([A-Z])/g, '_$1').toUpperCase();
 
 function envNames(path: string): string[] {
@@ -45,7 +31,7 @@ function envNames(path: string): string[] {
     parts[0] === 'providers'
       ? `${ENV_PREFIX}${parts.slice(1).map(snake).join('_')}`
       : `${ENV_PREFIX}${parts.map(snake).join('_')}`;
-  return [...new Set([ALIASES[path], short, nested].filter((n): n is string => Boolean(n)))];
+  return [...new Set([...aliasesOf(path), short, nested])];
 }
 
 function typeOf(schema: JsonSchema): string {

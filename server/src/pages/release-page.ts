@@ -1,23 +1,15 @@
 /** The permalink page: the merged release with each value's source, and the import forms. */
 import {
+  creditText,
   describeSource,
   describeTypes,
+  formatLength,
   type LookupResult,
   type Seed,
   type SeedProblem,
   type Track,
 } from '@liner/shared';
 import { html, link, page, type SafeHtml } from './html.ts';
-
-function duration(ms: number | undefined): string {
-  if (ms === undefined) return '';
-  const s = Math.round(ms / 1000);
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
-}
-
-const credit = (
-  artists: { name: string; creditedName?: string; joinPhrase?: string }[] | undefined,
-) => (artists ?? []).map((a) => (a.creditedName ?? a.name) + (a.joinPhrase ?? '')).join('');
 
 /** A hidden-input form posting the seed, or the reasons it is not offered. */
 export function seedForm(seed: Seed & { problems: SeedProblem[] }, label: string): SafeHtml {
@@ -32,7 +24,7 @@ ${seed.fields.map(([name, value]) => html`<input type="hidden" name="${name}" va
 
 function trackRow(track: Track): SafeHtml {
   return html`<tr><td>${track.number}</td><td>${track.title}${track.type === 'video' ? ' (video)' : ''}</td>
-<td>${credit(track.artists)}</td><td>${duration(track.lengthMs)}</td><td><code>${track.isrc ?? ''}</code></td></tr>`;
+<td>${creditText(track.artists)}</td><td>${formatLength(track.lengthMs)}</td><td><code>${track.isrc ?? ''}</code></td></tr>`;
 }
 
 export function releasePage(
@@ -54,7 +46,7 @@ export function releasePage(
   const date = release?.releaseDate;
   const rows: [string, unknown, string][] = release
     ? [
-        ['Artist', credit(release.artists), 'artists'],
+        ['Artist', creditText(release.artists), 'artists'],
         ['Barcode', release.gtin, 'gtin'],
         [
           'Date',

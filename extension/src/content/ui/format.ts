@@ -2,6 +2,7 @@
  * Release values as the panel shows them. Plain strings only: the panel puts them in text nodes,
  * so whatever a store returned is shown, never interpreted as HTML.
  */
+import { creditText, formatReleaseDate } from '@liner/shared/format';
 import {
   type Conflict,
   describeSource,
@@ -15,22 +16,12 @@ export function providerName(name: string): string {
   return STORES.find((store) => store.name === name)?.displayName ?? name;
 }
 
+/** Credits as the panel lists them: names without a join phrase are separated by commas. */
 export function formatArtists(credits: readonly ArtistCredit[]): string {
-  return credits
-    .map(
-      (c, i) =>
-        `${c.creditedName ?? c.name}${i < credits.length - 1 ? (c.joinPhrase ?? ', ') : ''}`,
-    )
-    .join('');
+  return creditText(credits, ', ');
 }
 
-export function formatDate(date: ReleaseDate | undefined): string {
-  if (!date?.year) return '';
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return [String(date.year), date.month && pad(date.month), date.month && date.day && pad(date.day)]
-    .filter(Boolean)
-    .join('-');
-}
+export const formatDate = formatReleaseDate;
 
 export function formatLabels(labels: readonly Label[]): string {
   return labels

@@ -3,7 +3,7 @@
  * out of names: a credited name like "Simon & Garfunkel" stays one artist, and featured artists
  * get " feat. " instead of being appended to the title.
  */
-import type { ArtistCredit, ExternalId } from '@liner/shared';
+import { type ArtistCredit, creditText, type ExternalId } from '@liner/shared';
 
 export interface CreditedArtist {
   name: string;
@@ -49,5 +49,5 @@ export function buildCredits(artists: readonly CreditedArtist[]): ArtistCredit[]
 
 /** Credited names as one string, e.g. for comparing credits across providers. */
 export function creditString(credits: readonly ArtistCredit[] | undefined): string {
-  return (credits ?? []).map((c) => (c.creditedName ?? c.name) + (c.joinPhrase ?? '')).join('');
+  return creditText(credits);
 }
