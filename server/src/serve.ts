@@ -45,10 +45,7 @@ export async function startServer(
     routes: [...(extra.routes ?? []), pageRoutes],
   });
   try {
-    await new Promise<void>((resolve, reject) => {
-      linerServer.server.once('error', reject);
-      linerServer.server.listen(config.server.port, config.server.host, () => resolve());
-    });
+    await linerServer.fastify.listen({ port: config.server.port, host: config.server.host });
   } catch (error) {
     await app.close();
     throw error;

@@ -3,7 +3,7 @@
  * or a comma-separated batch with ?batch=1), the most calls a batch may hold, and errors in tRPC's
  * own response envelope for the answers given before tRPC's handler sees the request.
  */
-import type { ServerResponse } from 'node:http';
+
 import {
   getTRPCErrorShape,
   type TRPC_ERROR_CODE_KEY,
@@ -11,7 +11,8 @@ import {
   transformTRPCResponse,
 } from '@trpc/server';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
-import { appRouter } from './router.ts';
+import type { FastifyReply } from 'fastify';
+import { trpcConfig } from './trpc.ts';
 
 /**
  * The most calls one batched request may hold. Each call is charged to the client's request rate
@@ -19,9 +20,6 @@ import { appRouter } from './router.ts';
  * batches hold one call; this leaves room for scripts batching a few calls at once.
  */
 export const MAX_BATCH_CALLS = 10;
-
-/** Every procedure the API has, by dotted path ("lookup.release"). */
-export const PROCEDURE_PATHS: ReadonlySet<string> = new Set(Object.keys(appRouter._def.procedures));
 
 /** The procedure paths a /trpc/ URL calls: decoded, and split on commas when batched. */
 export function trpcCalls(url: URL): string[] {
@@ -40,13 +38,13 @@ export function trpcCalls(url: URL): string[] {
  * `calls` is given for a batch, one error per call (each naming its path, as tRPC does).
  */
 export function sendTrpcError(
-  res: ServerResponse,
+  reply: FastifyReply,
   code: TRPC_ERROR_CODE_KEY,
   message: string,
   calls?: { paths: readonly string[]; batch: boolean },
 ): void {
   const error = new TRPCError({ code, message });
-  const config = appRouter._def._config;
+  const config = trpcConfig;
   const envelope = (path: string | undefined) => ({
     error: getTRPCErrorShape({
       config,
@@ -62,7 +60,8 @@ export function sendTrpcError(
     : calls.batch
       ? calls.paths.map(envelope)
       : envelope(calls.paths[0]);
-  res
-    .writeHead(getHTTPStatusCodeFromError(error), { 'content-type': 'application/json' })
-    .end(JSON.stringify(transformTRPCResponse(config, body)));
+  reply
+    .code(getHTTPStatusCodeFromError(error))
+    .header('content-type', 'application/json')
+    .send(JSON.stringify(transformTRPCResponse(config, body)));
 }

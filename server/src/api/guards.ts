@@ -4,11 +4,10 @@
  * loopback), and a per-client request rate with a clear 429.
  */
 import { timingSafeEqual } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Config } from '../config/schema.ts';
 import { MAX_BATCH_CALLS } from './calls.ts';
 import { hostGuard } from './host-guard.ts';
-import { type Guard, sendJson } from './route.ts';
+import { type Guard, refuse } from './route.ts';
 
 /** Paths that stay open without a token: probes, metrics and the pages MusicBrainz redirects to. */
 const OPEN = /^\/(health|ready|metrics)$|^\/release\//;
@@ -41,20 +40,19 @@ export function originAllowed(origin: string, patterns: readonly string[]): bool
 }
 
 export function corsGuard(config: Config): Guard {
-  return (req, res, ctx) => {
+  return (req, reply, ctx) => {
     if (!ctx.url.pathname.startsWith('/trpc/')) return true;
     const origin = req.headers.origin;
     if (origin && origin !== 'null' && originAllowed(origin, config.server.corsOrigins)) {
-      res.setHeader('access-control-allow-origin', origin);
-      res.setHeader('vary', 'Origin');
-      res.setHeader(
-        'access-control-allow-headers',
-        'authorization, content-type, trpc-accept, x-request-id',
-      );
-      res.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
-      res.setHeader('access-control-max-age', '600');
+      void reply.headers({
+        'access-control-allow-origin': origin,
+        vary: 'Origin',
+        'access-control-allow-headers': 'authorization, content-type, trpc-accept, x-request-id',
+        'access-control-allow-methods': 'GET, POST, OPTIONS',
+        'access-control-max-age': '600',
+      });
       if (req.method === 'OPTIONS') {
-        res.writeHead(204).end();
+        void reply.code(204).send();
         return false;
       }
       return true;
@@ -64,29 +62,26 @@ export function corsGuard(config: Config): Guard {
     const mode = req.headers['sec-fetch-mode'];
     const smuggled =
       req.headers['sec-fetch-site'] === 'cross-site' && (mode === 'no-cors' || mode === 'navigate');
-    if (origin || smuggled) {
-      sendJson(res, 403, { error: `requests from ${origin ?? 'another site'} are not allowed` });
-      return false;
-    }
+    if (origin || smuggled)
+      return refuse(reply, 403, {
+        error: `requests from ${origin ?? 'another site'} are not allowed`,
+      });
     return true;
   };
 }
 
 export function authGuard(config: Config): Guard {
   const tokens = tokenTable(config);
-  return (req, res, ctx) => {
+  return (req, reply, ctx) => {
     if (tokens.size === 0 || OPEN.test(ctx.url.pathname) || req.method === 'OPTIONS') return true;
     const header = req.headers.authorization ?? '';
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     const name = match ? matchToken(tokens, match[1]!) : undefined;
     if (!name) {
-      res.setHeader('www-authenticate', 'Bearer realm="liner"');
-      sendJson(res, 401, {
-        error: match
-          ? 'the API token is not valid'
-          : 'this server needs an API token (Authorization: Bearer <token>)',
-      });
-      return false;
+      const error = match
+        ? 'the API token is not valid'
+        : 'this server needs an API token (Authorization: Bearer <token>)';
+      return refuse(reply, 401, { error }, { 'www-authenticate': 'Bearer realm="liner"' });
     }
     ctx.client = name;
     return true;
@@ -100,7 +95,7 @@ export function authGuard(config: Config): Guard {
 export function rateLimitGuard(config: Config, now: () => number = Date.now): Guard {
   const perMinute = config.server.clientRequestsPerMinute;
   const buckets = new Map<string, { tokens: number; at: number }>();
-  return (req: IncomingMessage, res: ServerResponse, ctx) => {
+  return (req, reply, ctx) => {
     // The pages count too: they read MusicBrainz (edit seeds, follow-ups) like the API does.
     if (!/^\/(trpc|release)\//.test(ctx.url.pathname)) return true;
     const calls = ctx.calls?.length ?? 1;
@@ -115,21 +110,16 @@ export function rateLimitGuard(config: Config, now: () => number = Date.now): Gu
     buckets.set(key, bucket);
     if (bucket.tokens < cost) {
       const limit = `too many requests: at most ${perMinute} per minute`;
-      if (cost > perMinute) {
-        sendJson(res, 429, {
+      if (cost > perMinute)
+        return refuse(reply, 429, {
           error: `${limit}, fewer than the ${cost} calls in this batch: send them in smaller batches`,
         });
-        return false;
-      }
       const retry = Math.ceil(((cost - bucket.tokens) / perMinute) * 60);
-      res.setHeader('retry-after', String(retry));
-      sendJson(res, 429, {
-        error:
-          cost === 1
-            ? `${limit}; retry in ${retry} s`
-            : `${limit} (each call of a batch counts), and this batch of ${cost} calls finds ${Math.floor(bucket.tokens)} left; retry in ${retry} s`,
-      });
-      return false;
+      const error =
+        cost === 1
+          ? `${limit}; retry in ${retry} s`
+          : `${limit} (each call of a batch counts), and this batch of ${cost} calls finds ${Math.floor(bucket.tokens)} left; retry in ${retry} s`;
+      return refuse(reply, 429, { error }, { 'retry-after': String(retry) });
     }
     bucket.tokens -= cost;
     if (buckets.size > 10_000)

@@ -1,4 +1,4 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { testConfig } from '../../../test/support/providers.ts';
 import { hostGuard, hostName } from './host-guard.ts';
@@ -7,17 +7,20 @@ import type { RouteContext } from './route.ts';
 /** Runs the guard on a request with this Host header; returns the status it answered, or 'pass'. */
 function ask(env: Record<string, string>, host: string | undefined): number | 'pass' {
   let status: number | undefined;
-  const res = {
-    writeHead(code: number) {
+  const reply = {
+    code(code: number) {
       status = code;
       return this;
     },
-    end() {
+    headers() {
       return this;
     },
-  } as unknown as ServerResponse;
-  const req = { headers: host === undefined ? {} : { host } } as IncomingMessage;
-  const passed = hostGuard(testConfig(env))(req, res, {} as RouteContext);
+    send() {
+      return this;
+    },
+  } as unknown as FastifyReply;
+  const req = { headers: host === undefined ? {} : { host } } as FastifyRequest;
+  const passed = hostGuard(testConfig(env))(req, reply, {} as RouteContext);
   return passed ? 'pass' : status!;
 }
 

@@ -6,7 +6,7 @@
  */
 import { isIP } from 'node:net';
 import type { Config } from '../config/schema.ts';
-import { type Guard, sendJson } from './route.ts';
+import { type Guard, refuse } from './route.ts';
 
 export function isLoopback(host: string): boolean {
   if (host === 'localhost' || host.endsWith('.localhost')) return true;
@@ -39,13 +39,12 @@ export function hostGuard(config: Config): Guard {
   const allowed = new Set(allowedHosts.map(bare));
   if (!WILDCARDS.has(host)) allowed.add(bare(host));
   if (publicUrl) allowed.add(bare(new URL(publicUrl).hostname));
-  return (req, res) => {
+  return (req, reply) => {
     const name = hostName(req.headers.host ?? '');
     if (isLoopback(name) || allowed.has(name)) return true;
-    sendJson(res, 403, {
+    return refuse(reply, 403, {
       error: `requests for host "${name || '(none)'}" are not accepted; set server.publicUrl (or server.allowedHosts) to the address this server is reached at, or give it an API token`,
     });
-    return false;
   };
 }
 

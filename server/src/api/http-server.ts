@@ -1,21 +1,22 @@
 /**
- * The one Node HTTP server: tRPC under /trpc, liveness and readiness probes, and the pages the
- * server renders. Tracks in-flight requests so shutdown can finish them before closing.
+ * The HTTP edge, on Fastify: every request gets its ID and its context, passes the guards
+ * (host, CORS, token, per-client limit: middleware in one onRequest hook), and reaches the
+ * probes, tRPC under /trpc (trpc-routes.ts), the pages, or a 404. Each request is counted and
+ * logged when its connection is done with it; shutdown finishes in-flight requests first.
  */
 import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { createHTTPHandler } from '@trpc/server/adapters/standalone';
+import type { Server } from 'node:http';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { App } from '../app.ts';
 import { runInRequest } from '../util/request-context.ts';
-import { MAX_BATCH_CALLS, PROCEDURE_PATHS, sendTrpcError, trpcCalls } from './calls.ts';
-import { FAST_PATH, fastLookup } from './fast-lookup.ts';
-import { requestBase } from './host-guard.ts';
-import { type Guard, type RouteContext, type RouteHandler, sendJson } from './route.ts';
-import { appRouter } from './router.ts';
-import type { Context } from './trpc.ts';
+import { trpcCalls } from './calls.ts';
+import type { Guard, RouteContext, RouteHandler } from './route.ts';
+import { PROCEDURE_PATHS } from './router.ts';
+import { trpcRoutes } from './trpc-routes.ts';
 
 export interface HttpServerOptions {
   guards?: Guard[];
+  /** Handlers on the raw request, asked in order for what no route answers (the pages). */
   routes?: RouteHandler[];
 }
 
@@ -39,149 +40,134 @@ function routeLabel(url: URL, calls: readonly string[] | undefined): string {
 
 export interface LinerServer {
   server: Server;
+  fastify: FastifyInstance;
   /** Requests being handled right now. */
   inFlight(): number;
   /** Stops accepting, waits for in-flight requests (up to `timeoutMs`), then drops the rest. */
   shutdown(timeoutMs: number): Promise<void>;
 }
 
+function requestIdOf(request: { headers: Record<string, unknown> }): string {
+  const given = String(request.headers['x-request-id'] ?? '');
+  return /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
+}
+
+/** The access log and the request metrics, once the response is done. */
+function account(app: App, request: FastifyRequest, reply: FastifyReply, started: number) {
+  const ctx = request.liner;
+  const res = reply.raw;
+  const seconds = (performance.now() - started) / 1000;
+  const route = routeLabel(ctx.url, ctx.calls);
+  app.metrics.httpRequest({ route, method: request.method, status: res.statusCode, seconds });
+  if (route === '/health' || route === '/metrics') return;
+  // Quick successful answers are the bulk of traffic: they go to the debug access log
+  // (LINER_LOG_LEVEL=debug), so info keeps what needs attention: slow or failed requests.
+  const fields = {
+    method: request.method,
+    path: ctx.url.pathname,
+    status: res.statusCode,
+    ms: Math.round(seconds * 1000),
+    client: ctx.client,
+    // The debug access log shows what the client sent; credentials are redacted (log.ts).
+    ...(app.logger.isLevelEnabled('debug') ? { headers: request.headers } : {}),
+  };
+  const level =
+    res.statusCode >= 500
+      ? 'error'
+      : res.statusCode >= 400
+        ? 'warn'
+        : seconds >= SLOW_REQUEST_SECONDS
+          ? 'info'
+          : 'debug';
+  app.logger[level](fields, 'request');
+}
+
+/** The probes: liveness, readiness (the database answers) and Prometheus metrics. */
+function probes(app: App, fastify: FastifyInstance): void {
+  fastify.get('/health', async () => ({ status: 'ok' }));
+  fastify.get('/ready', async (_request, reply) => {
+    const readiness = await app.database.readiness();
+    return reply.code(readiness.ready ? 200 : 503).send(readiness);
+  });
+  fastify.get('/metrics', async (_request, reply) =>
+    reply
+      .header('content-type', app.metrics.registry.contentType)
+      .send(await app.metrics.registry.metrics()),
+  );
+}
+
+/** What no route answers: the raw handlers in order (pages, tests' extras), then a 404. */
+function fallback(app: App, fastify: FastifyInstance, routes: readonly RouteHandler[]): void {
+  fastify.setNotFoundHandler(async (request, reply) => {
+    reply.hijack();
+    for (const route of routes) if (await route(request.raw, reply.raw, request.liner)) return;
+    const body = JSON.stringify({ error: `no such endpoint: ${request.liner.url.pathname}` });
+    reply.raw.writeHead(404, { 'content-type': 'application/json; charset=utf-8' }).end(body);
+  });
+  fastify.setErrorHandler((error, request, reply) => {
+    app.logger.error({ err: error }, 'request failed');
+    if (reply.raw.headersSent) return reply.raw.end();
+    return reply.code(500).send({ error: 'internal error', requestId: request.liner.requestId });
+  });
+}
+
 export function createLinerServer(app: App, options: HttpServerOptions = {}): LinerServer {
-  const trpc = createHTTPHandler({
-    router: appRouter,
-    basePath: '/trpc/',
-    maxBodySize: app.config.server.maxBodyBytes,
-    // Refused with a clearer message below; this holds should a request get past that.
-    maxBatchSize: MAX_BATCH_CALLS,
-    createContext: ({ req }): Context => {
-      const extra = req as IncomingMessage & { linerContext?: RouteContext };
-      const base = requestBase(req.headers.host);
-      return {
-        app,
-        requestId: extra.linerContext?.requestId ?? randomUUID(),
-        client: extra.linerContext?.client ?? 'anonymous',
-        ...(base ? { base } : {}),
-      };
-    },
-    onError: ({ error, path, req }) => {
-      if (error.code === 'INTERNAL_SERVER_ERROR') {
-        const requestId = (req as IncomingMessage & { linerContext?: RouteContext }).linerContext
-          ?.requestId;
-        app.logger.error({ requestId, path, err: error.cause ?? error }, 'API error');
-      }
-    },
+  const fastify = Fastify({
+    keepAliveTimeout: 5000,
+    // Draining answers the requests that are already in; new connections are refused.
+    return503OnClosing: false,
+    forceCloseConnections: 'idle',
+    genReqId: requestIdOf,
+    // A tRPC batch names its procedures in one path segment ("a.b,c.d"); tRPC and the batch
+    // cap judge it, not the router.
+    routerOptions: { maxParamLength: 4096 },
   });
   let active = 0;
   let draining = false;
   const idle: (() => void)[] = [];
-
-  const server = createServer((req, res) => {
-    const requestId = /^[\w.-]{1,64}$/.test(String(req.headers['x-request-id'] ?? ''))
-      ? String(req.headers['x-request-id'])
-      : randomUUID();
-    void runInRequest({ requestId }, () => handle(req, res, requestId));
-  });
-
-  async function handle(
-    req: IncomingMessage,
-    res: ServerResponse,
-    requestId: string,
-  ): Promise<void> {
+  fastify.decorateRequest('liner', null as unknown as RouteContext);
+  fastify.addHook('onRequest', (request, reply, done) => {
     active++;
     const started = performance.now();
-    const url = new URL(req.url ?? '/', 'http://liner.invalid');
-    const ctx: RouteContext = {
+    const url = new URL(request.url, 'http://liner.invalid');
+    const { id: requestId } = request;
+    request.liner = {
       app,
       requestId,
       client: 'anonymous',
       url,
       ...(url.pathname.startsWith('/trpc/') ? { calls: trpcCalls(url) } : {}),
     };
-    res.on('close', () => {
+    reply.raw.on('close', () => {
       active--;
-      const seconds = (performance.now() - started) / 1000;
-      const route = routeLabel(url, ctx.calls);
-      app.metrics.httpRequest({
-        route,
-        method: req.method ?? 'GET',
-        status: res.statusCode,
-        seconds,
-      });
-      if (route !== '/health' && route !== '/metrics') {
-        // Quick successful answers are the bulk of traffic: they go to the debug access log
-        // (LINER_LOG_LEVEL=debug), so info keeps what needs attention: slow or failed requests.
-        const fields = {
-          method: req.method,
-          path: url.pathname,
-          status: res.statusCode,
-          ms: Math.round(seconds * 1000),
-          client: ctx.client,
-          // The debug access log shows what the client sent; credentials are redacted (log.ts).
-          ...(app.logger.isLevelEnabled('debug') ? { headers: req.headers } : {}),
-        };
-        const level =
-          res.statusCode >= 500
-            ? 'error'
-            : res.statusCode >= 400
-              ? 'warn'
-              : seconds >= SLOW_REQUEST_SECONDS
-                ? 'info'
-                : 'debug';
-        app.logger[level](fields, 'request');
-      }
+      account(app, request, reply, started);
       if (active === 0) for (const resolve of idle.splice(0)) resolve();
     });
-    res.setHeader('x-request-id', requestId);
-    if (draining) res.setHeader('connection', 'close');
-    try {
-      for (const guard of options.guards ?? []) if (!(await guard(req, res, ctx))) return;
-      if (url.pathname === '/health') return sendJson(res, 200, { status: 'ok' });
-      if (url.pathname === '/metrics') {
-        res
-          .writeHead(200, { 'content-type': app.metrics.registry.contentType })
-          .end(await app.metrics.registry.metrics());
-        return;
-      }
-      if (url.pathname === '/ready') {
-        const readiness = await app.database.readiness();
-        return sendJson(res, readiness.ready ? 200 : 503, readiness);
-      }
-      if (ctx.calls) {
-        (req as IncomingMessage & { linerContext?: RouteContext }).linerContext = ctx;
-        const batch = url.searchParams.get('batch') === '1';
-        const calls = ctx.calls.length;
-        if (calls > MAX_BATCH_CALLS) {
-          return sendTrpcError(
-            res,
-            'BAD_REQUEST',
-            `a batch may hold at most ${MAX_BATCH_CALLS} calls, and this one has ${calls}: send them in smaller batches`,
-          );
-        }
-        if (url.pathname === FAST_PATH && (await fastLookup(req, res, app, batch))) return;
-        return trpc(req, res);
-      }
-      for (const route of options.routes ?? []) if (await route(req, res, ctx)) return;
-      sendJson(res, 404, { error: `no such endpoint: ${url.pathname}` });
-    } catch (error) {
-      app.logger.error({ err: error }, 'request failed');
-      if (!res.headersSent) sendJson(res, 500, { error: 'internal error', requestId });
-      else res.end();
-    }
-  }
-  server.keepAliveTimeout = 5000;
-
+    void reply.header('x-request-id', requestId);
+    if (draining) void reply.header('connection', 'close');
+    // Log lines written anywhere while the request is handled carry its ID.
+    runInRequest({ requestId }, done);
+  });
+  const guards = options.guards ?? [];
+  fastify.addHook('onRequest', async (request, reply) => {
+    for (const guard of guards) if (!(await guard(request, reply, request.liner))) return reply;
+  });
+  probes(app, fastify);
+  void fastify.register(trpcRoutes(app));
+  fallback(app, fastify, options.routes ?? []);
   return {
-    server,
+    server: fastify.server,
+    fastify,
     inFlight: () => active,
     async shutdown(timeoutMs) {
       draining = true;
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeIdleConnections();
+      const closed = fastify.close();
       if (active > 0) {
         const drained = new Promise<void>((resolve) => idle.push(resolve));
         const timer = new Promise<void>((resolve) => setTimeout(resolve, timeoutMs).unref());
         await Promise.race([drained, timer]);
       }
-      server.closeAllConnections();
+      fastify.server.closeAllConnections();
       await closed;
     },
   };

@@ -1,5 +1,6 @@
-/** What the edge's guards and routes are given, and the one way they answer in JSON. */
+/** What the edge's guards and routes are given, and the one way a guard refuses in JSON. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App } from '../app.ts';
 
 export interface RouteContext {
@@ -11,27 +12,37 @@ export interface RouteContext {
   calls?: readonly string[];
 }
 
-/** Extra handlers mounted by path prefix (pages, metrics); return false to fall through. */
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Set first thing on every request (the edge's onRequest hook). */
+    liner: RouteContext;
+  }
+}
+
+/** Handlers on the raw request (the pages, tests' extras); return false to fall through. */
 export type RouteHandler = (
   req: IncomingMessage,
   res: ServerResponse,
   ctx: RouteContext,
 ) => Promise<boolean> | boolean;
 
-/** Runs before routing; may answer (and return false) to stop the request, e.g. auth or limits. */
+/**
+ * Middleware run on every request before routing (an onRequest hook): it may refuse (and return
+ * false) to stop the request: host check, CORS, token auth, the per-client limit.
+ */
 export type Guard = (
-  req: IncomingMessage,
-  res: ServerResponse,
+  request: Pick<FastifyRequest, 'headers' | 'method' | 'socket'>,
+  reply: FastifyReply,
   ctx: RouteContext,
 ) => Promise<boolean> | boolean;
 
-export function sendJson(
-  res: ServerResponse,
+/** Answers `body` as JSON with `status` and returns false, the value a refusing guard returns. */
+export function refuse(
+  reply: FastifyReply,
   status: number,
   body: unknown,
   headers: Record<string, string> = {},
-): void {
-  res
-    .writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers })
-    .end(JSON.stringify(body));
+): false {
+  void reply.code(status).headers(headers).send(body);
+  return false;
 }

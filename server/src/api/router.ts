@@ -5,12 +5,21 @@ import { seedsRouter } from './routers/seeds.ts';
 import { systemRouter } from './routers/system.ts';
 import { router } from './trpc.ts';
 
-export const appRouter = router({
+const domains = {
   system: systemRouter,
   providers: providersRouter,
   lookup: lookupRouter,
   musicbrainz: musicbrainzRouter,
   seeds: seedsRouter,
-});
+};
+
+export const appRouter = router(domains);
 
 export type AppRouter = typeof appRouter;
+
+/** Every procedure the API has, by dotted path ("lookup.release"), read from the plain routers. */
+export const PROCEDURE_PATHS: ReadonlySet<string> = new Set(
+  Object.entries(domains).flatMap(([domain, procedures]) =>
+    Object.keys(procedures).map((name) => `${domain}.${name}`),
+  ),
+);

@@ -46,6 +46,12 @@ const t = initTRPC.context<Context>().create({
 
 export const router = t.router;
 
+/**
+ * The root configuration (error formatter, transformer), for the few refusals the edge answers in
+ * tRPC's envelope before tRPC reads the request (an oversized body, a batch over the cap).
+ */
+export const trpcConfig = t._config;
+
 /** Domain errors (bad input, database down) keep their meaning on the wire, for every procedure. */
 const mapErrors = t.middleware(async ({ next }) => {
   const result = await next();
