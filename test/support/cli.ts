@@ -66,9 +66,10 @@ export function spawnServer(
   args: string[],
   env: Record<string, string>,
   timeoutMs = 60_000,
+  bin = LINER_BIN,
 ): Promise<ServerProcess> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [LINER_BIN, 'serve', '--port', '0', ...args], {
+    const child = spawn(process.execPath, [bin, 'serve', '--port', '0', ...args], {
       env: cleanEnv(env),
     });
     let output = '';
