@@ -3,12 +3,12 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { createCache } from '../src/background/cache.ts';
 import { LinerDatabase } from '../src/background/db.ts';
 import { clientFactory } from '../src/background/deps.ts';
-import { createMessageListener } from '../src/background/listener.ts';
+import { registerMessageHandlers } from '../src/background/listener.ts';
 import { createSeedStore } from '../src/background/seed-store.ts';
 import { cachedSettings } from '../src/settings/storage.ts';
 
 export default defineBackground(() => {
-  const listener = createMessageListener({
+  registerMessageHandlers({
     cache: createCache(new LinerDatabase()),
     seeds: createSeedStore(browser.storage.session),
     settings: cachedSettings(),
@@ -22,5 +22,4 @@ export default defineBackground(() => {
     pageUrl: (path) => browser.runtime.getURL(path as '/'),
     version: browser.runtime.getManifest().version,
   });
-  browser.runtime.onMessage.addListener(listener as never);
 });

@@ -2,7 +2,8 @@
  * The messages the extension's pages and content scripts send to the background, and what it
  * answers. Requests are checked with zod where they arrive (the background): a content script
  * runs beside a page it cannot trust, so nothing it sends is used unchecked. Answers come from
- * the background, which already checked the server's, so senders only need the types.
+ * the background, which already checked the server's; their types per message are its handlers'
+ * (background/listener.ts AnswerOf, carried by messaging.ts).
  */
 import type { TrackIsrc } from '@liner/shared/contracts';
 import type { LookupResult } from '@liner/shared/lookup';
@@ -162,16 +163,3 @@ export type { ComparisonView } from './background/comparison-view.ts';
 export type PlacedIsrc = TrackIsrc;
 
 export type CompareResponse = { ok: true; comparison: ComparisonView; cache?: CacheNote } | Failure;
-
-export interface ResponseOf {
-  check: CheckResponse;
-  lookup: LookupResponse;
-  import: ImportResponse;
-  'seed.take': SeedTakeResponse;
-  recent: RecentResponse;
-  'server.test': ServerTestResponse;
-  'mb.site': SiteResponse;
-  compare: CompareResponse;
-  'compare.links': ImportResponse;
-  'editor.import': ImportResponse;
-}

@@ -2,16 +2,21 @@
  * Messages to the background. When the extension was updated or reloaded while this page was
  * open, the old content script can no longer reach it: that is said in words, not thrown.
  */
-import { browser } from 'wxt/browser';
-import type { Failure, Request, ResponseOf } from '../messages.ts';
+import type { GetDataType } from '@webext-core/messaging';
+import type { AnswerOf } from '../background/handlers.ts';
+import type { Failure, Request } from '../messages.ts';
+import { messaging, type ProtocolMap } from '../messaging.ts';
 
-export type Api = <R extends Request>(request: R) => Promise<ResponseOf[R['type']] | Failure>;
+export type Api = <R extends Request>(request: R) => Promise<AnswerOf<R['type']> | Failure>;
 
-export const sendToBackground: Api = async (request) => {
+export const sendToBackground: Api = async <R extends Request>(request: R) => {
   try {
-    const response = await browser.runtime.sendMessage(request);
+    // A generic R cannot be narrowed to its member of Request; it is that member, checked again
+    // by the background's schema.
+    const data = request as GetDataType<ProtocolMap[R['type']]>;
+    const response = await messaging.sendMessage<R['type']>(request.type, data);
     if (response === undefined) throw new Error('no answer');
-    return response as never;
+    return response;
   } catch (error) {
     return {
       ok: false,

@@ -8,10 +8,10 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createCache } from '../../src/background/cache.ts';
 import { LinerDatabase } from '../../src/background/db.ts';
 import { type BackgroundDeps, clientFactory } from '../../src/background/deps.ts';
-import { createMessageListener } from '../../src/background/listener.ts';
+import { answerMessage, registerMessageHandlers } from '../../src/background/listener.ts';
 import { createSeedStore } from '../../src/background/seed-store.ts';
 import type { FetchLike } from '../../src/background/server.ts';
-import type { SeedTakeResponse } from '../../src/messages.ts';
+import type { SeedTakeResponse, Sender } from '../../src/messages.ts';
 import { loadSettings } from '../../src/settings/storage.ts';
 import { type CompanionAnswers, fakeCompanion } from './companion.ts';
 
@@ -60,7 +60,8 @@ function testBackground(fetch: FetchLike): TestBackground {
   };
 }
 
-type Listener = ReturnType<typeof createMessageListener>;
+/** The background's answer to `message` from `sender`, handed to `sendResponse`. */
+type Listener = (message: unknown, sender: Sender, sendResponse: (answer: unknown) => void) => true;
 
 /** What the post page at `postUrl` gets when it asks for the seed in its URL's fragment. */
 function seedTaker(listener: Listener) {
@@ -81,7 +82,12 @@ function seedTaker(listener: Listener) {
 export function listeningBackground(answers: Partial<CompanionAnswers> = {}) {
   const companion = fakeCompanion(answers);
   const background = testBackground(companion.fetch);
-  const listener = createMessageListener(background.deps);
-  fakeBrowser.runtime.onMessage.addListener(listener as never);
+  registerMessageHandlers(background.deps);
+  // A message from a sender the test names (an extension page, a tab), answered as the
+  // registered handlers answer it.
+  const listener: Listener = (message, sender, sendResponse) => {
+    void answerMessage(background.deps, message, sender).then(sendResponse);
+    return true;
+  };
   return { companion, background, listener, take: seedTaker(listener) };
 }
