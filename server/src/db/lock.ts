@@ -2,27 +2,24 @@
  * An exclusive lock on the embedded data directory. PGlite does not lock its files, and two
  * processes writing one directory corrupt it, so the second process must stop with a clear error.
  *
- * The holder refreshes the lock file's time every few seconds. A lock whose time has not moved
- * for a minute is stale whoever wrote it: that covers a crash on another host sharing the
- * volume, and a restarted container whose new process has the dead one's PID (1).
+ * proper-lockfile holds the lock (an atomically created directory, liner.lock) and refreshes its
+ * time every few seconds; a lock whose time has not moved for a minute is stale whoever took it,
+ * which covers a crash on another host sharing the volume. Beside that, the lock names its holder
+ * (pid and host), so a holder on this host that is no longer running (a crash, or a restarted
+ * container whose new process has the dead one's PID) is taken over at once, not a minute later.
  */
 import { randomBytes } from 'node:crypto';
-import {
-  linkSync,
-  mkdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  statSync,
-  utimesSync,
-  writeFileSync,
-} from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
+import lockfile from 'proper-lockfile';
 
-const LOCK_FILE = 'liner.lock';
+const LOCK_DIR = 'liner.lock';
+const HOLDER_FILE = 'holder.json';
 const HEARTBEAT_MS = 10_000;
 export const STALE_AFTER_MS = 60_000;
+/** A lock names its holder right after it is made; one still nameless after this is corrupt. */
+const NAMING_GRACE_MS = 2_000;
 
 export class DataDirLockedError extends Error {
   override readonly name = 'DataDirLockedError';
@@ -34,7 +31,7 @@ export class DataDirLockedError extends Error {
     super(
       holderHost && holderHost !== hostname()
         ? `the data directory ${dataDir} is locked by Liner process ${holderPid} on host ${holderHost}; ` +
-            `it counts as gone ${STALE_AFTER_MS / 1000} s after its last sign of life, or delete ${join(dataDir, LOCK_FILE)} if you are sure`
+            `it counts as gone ${STALE_AFTER_MS / 1000} s after its last sign of life, or delete ${join(dataDir, LOCK_DIR)} if you are sure`
         : `the data directory ${dataDir} is in use by another Liner process (pid ${holderPid}); ` +
             'stop it first, or give this one another LINER_DATA_DIR or a DATABASE_URL',
     );
@@ -42,6 +39,7 @@ export class DataDirLockedError extends Error {
 }
 
 export interface DataDirLock {
+  /** The lock directory. */
   readonly path: string;
   release(): void;
 }
@@ -49,7 +47,6 @@ export interface DataDirLock {
 interface Holder {
   pid: number;
   host: string;
-  token: string;
 }
 
 /** Locks this process holds, so opening the same directory twice in one process is refused. */
@@ -65,108 +62,85 @@ function isAlive(pid: number): boolean {
   }
 }
 
-function readHolder(file: string): Holder | undefined {
+function readHolder(path: string): Holder | undefined {
   try {
-    const data = JSON.parse(readFileSync(file, 'utf8')) as Partial<Holder>;
+    const data = JSON.parse(readFileSync(join(path, HOLDER_FILE), 'utf8')) as Partial<Holder>;
     if (typeof data.pid !== 'number' || typeof data.host !== 'string') return undefined;
-    return { pid: data.pid, host: data.host, token: String(data.token ?? '') };
+    return { pid: data.pid, host: data.host };
   } catch {
     return undefined;
   }
 }
 
-/**
- * Creates the lock file with its content in one step: written beside it, then hard-linked into
- * place, which fails if the lock exists. A reader never sees a half-written lock.
- */
-function createLock(path: string, holder: Holder): boolean {
-  const temp = `${path}.${holder.token}`;
-  writeFileSync(temp, JSON.stringify({ ...holder, since: new Date() }));
+function ageOf(path: string): number {
   try {
-    linkSync(temp, path);
-    return true;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    return false;
-  } finally {
-    rmSync(temp, { force: true });
+    return Date.now() - statSync(path).mtimeMs;
+  } catch {
+    return Number.POSITIVE_INFINITY;
   }
 }
 
-/** Whether the lock at `path` (held by `holder`, possibly unreadable) may be taken over. */
-function isStale(path: string, holder: Holder | undefined): boolean {
-  if (!holder) return true;
-  let age: number;
-  try {
-    age = Date.now() - statSync(path).mtimeMs;
-  } catch {
-    return true;
-  }
-  if (age > STALE_AFTER_MS) return true;
+/**
+ * A fresh lock that may be taken over: its holder on this host is gone (or is this process,
+ * which dropped it), or it names no readable holder long after it was made.
+ */
+function holderGone(path: string, holder: Holder | undefined): boolean {
+  if (!holder) return ageOf(path) > NAMING_GRACE_MS;
   if (holder.host !== hostname()) return false;
   if (holder.pid === process.pid) return !held.has(path);
   return !isAlive(holder.pid);
 }
 
-/**
- * Moves a stale lock out of the way without removing a live one by mistake: the rename is
- * atomic, and if what was moved is not the lock judged stale (another process replaced it in
- * between), it is put back.
- */
-function takeOver(path: string, stale: Holder | undefined): void {
-  const aside = `${path}.stale.${randomBytes(4).toString('hex')}`;
-  try {
-    renameSync(path, aside);
-  } catch {
-    return; // someone else moved it first
-  }
-  const moved = readHolder(aside);
-  if (stale && moved && moved.token !== stale.token) {
-    try {
-      linkSync(aside, path);
-    } catch {
-      // A third process locked meanwhile; the moved lock's owner will find out at release.
-    }
-  }
-  rmSync(aside, { force: true });
+function take(dataDir: string, path: string): () => void {
+  return lockfile.lockSync(dataDir, {
+    lockfilePath: path,
+    stale: STALE_AFTER_MS,
+    update: HEARTBEAT_MS,
+    realpath: false,
+    // A beat that fails (a full disk, the lock moved by hand) must not throw out of a timer and
+    // kill the server mid-write; the next beat tries again.
+    onCompromised: () => {},
+  });
 }
 
 /** Takes the lock or throws DataDirLockedError. */
 export function lockDataDir(dataDir: string): DataDirLock {
   mkdirSync(dataDir, { recursive: true });
-  const path = join(dataDir, LOCK_FILE);
-  const self: Holder = {
-    pid: process.pid,
-    host: hostname(),
-    token: randomBytes(8).toString('hex'),
-  };
-  for (let attempt = 0; attempt < 5; attempt++) {
-    if (createLock(path, self)) {
-      held.add(path);
-      const heartbeat = setInterval(() => {
-        const now = new Date();
-        // A beat that fails (the file went between read and touch, a full disk) must not throw
-        // out of a timer and kill the server mid-write; the next beat tries again.
-        try {
-          if (readHolder(path)?.token === self.token) utimesSync(path, now, now);
-        } catch {}
-      }, HEARTBEAT_MS);
-      heartbeat.unref();
-      let released = false;
-      return {
-        path,
-        release() {
-          if (released) return;
-          released = true;
-          clearInterval(heartbeat);
-          held.delete(path);
-          if (readHolder(path)?.token === self.token) rmSync(path, { force: true });
-        },
-      };
-    }
+  const path = join(dataDir, LOCK_DIR);
+  let unlock: () => void;
+  try {
+    unlock = take(dataDir, path);
+  } catch (error) {
+    // ENOTEMPTY: proper-lockfile found the lock stale but cannot remove it (its holder file).
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'ELOCKED' && code !== 'ENOTEMPTY') throw error;
     const holder = readHolder(path);
-    if (!isStale(path, holder)) throw new DataDirLockedError(dataDir, holder!.pid, holder!.host);
-    takeOver(path, holder);
+    if (ageOf(path) <= STALE_AFTER_MS && !holderGone(path, holder))
+      throw new DataDirLockedError(dataDir, holder?.pid ?? 0, holder?.host);
+    // Moved aside in one step, so a lock another process took meanwhile is not removed.
+    const aside = `${path}.gone.${randomBytes(4).toString('hex')}`;
+    renameSync(path, aside);
+    rmSync(aside, { recursive: true, force: true });
+    unlock = take(dataDir, path);
   }
-  throw new Error(`could not take the lock ${path}`);
+  writeFileSync(join(path, HOLDER_FILE), JSON.stringify({ pid: process.pid, host: hostname() }));
+  held.add(path);
+  let released = false;
+  return {
+    path,
+    release() {
+      if (released) return;
+      released = true;
+      held.delete(path);
+      const holder = readHolder(path);
+      // Another process took the lock over (this one hung past the stale time): it stays theirs.
+      if (holder && (holder.pid !== process.pid || holder.host !== hostname())) return;
+      rmSync(join(path, HOLDER_FILE), { force: true });
+      try {
+        unlock();
+      } catch {
+        // Already gone.
+      }
+    },
+  };
 }
