@@ -6,7 +6,6 @@ import {
   formatLength,
   formatReleaseDate,
   type LookupResult,
-  type Release,
   type Track,
 } from '@liner/shared';
 import { replaceUrlsIn } from '../log.ts';
@@ -47,7 +46,6 @@ export function formatLookup(result: LookupResult, options: FormatOptions = {}):
   const release = result.release;
   if (release) {
     lines.push(`${release.title} — ${creditText(release.artists)}${source('artists')}`);
-    const date = release.releaseDate;
     const fields: [string, string | undefined, string][] = [
       ['Barcode', release.gtin, 'gtin'],
       ['Date', formatReleaseDate(release.releaseDate), 'releaseDate'],
