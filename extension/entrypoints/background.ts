@@ -5,6 +5,7 @@ import { LinerDatabase } from '../src/background/db.ts';
 import { clientFactory } from '../src/background/deps.ts';
 import { registerMessageHandlers } from '../src/background/listener.ts';
 import { createSeedStore } from '../src/background/seed-store.ts';
+import { updateSiteScripts } from '../src/pages/custom-site.ts';
 import { cachedSettings } from '../src/settings/storage.ts';
 
 export default defineBackground(() => {
@@ -21,5 +22,9 @@ export default defineBackground(() => {
     },
     pageUrl: (path) => browser.runtime.getURL(path as '/'),
     version: browser.runtime.getManifest().version,
+  });
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    // `scripting` is optional: without it there is nothing registered to update.
+    if (reason === 'update' && browser.scripting) void updateSiteScripts().catch(() => {});
   });
 });

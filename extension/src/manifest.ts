@@ -10,10 +10,10 @@
  */
 import { storeByName } from '@liner/shared/stores/index';
 import { MUSICBRAINZ_ORIGINS } from './musicbrainz-pages.ts';
-import { SITE_NAMES, siteMatches } from './sites.ts';
+import { allSiteMatches } from './sites.ts';
 
 export function storeHostPermissions(): string[] {
-  const stores = SITE_NAMES.flatMap(siteMatches);
+  const stores = allSiteMatches();
   const musicbrainz = storeByName('musicbrainz')
     .hosts.filter((host) => MUSICBRAINZ_ORIGINS.includes(`https://${host}`))
     .map((host) => `https://${host}/*`);

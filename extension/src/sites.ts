@@ -1,87 +1,56 @@
 /**
- * What the content script needs to know about each store's pages: where a release title usually
- * sits (a list of selectors tried in order, so a redesign moves the button to the floating
- * corner instead of removing it), whether the site navigates without reloads, and which pages
- * list releases. Nothing here reads the store's data: the server fetches that.
+ * The stores the extension works on, from the shared store table: every store that declares a
+ * site (`site` in its store.ts: title anchors, single-page navigation, list pages). One content
+ * script serves them all and picks the site by the page's host.
  */
 import type { ProviderName } from '@liner/shared/model';
-import { storeByName, storeMatchPatterns } from '@liner/shared/stores/index';
+import {
+  hasSite,
+  STORES,
+  type StoreDefinition,
+  type StoreSite,
+  storeByName,
+  storeForHost,
+  storeMatchPatterns,
+} from '@liner/shared/stores/index';
 
-export type SiteName = Exclude<ProviderName, 'musicbrainz' | 'mora' | 'ototoy'>;
+/** A store with a site (the type cannot tell which stores declare one; SITE_NAMES can). */
+export type SiteName = ProviderName;
 
-export interface Site {
+export interface Site extends StoreSite {
   store: SiteName;
-  /** Selectors of the release title, most specific first. */
-  anchors: readonly string[];
-  /** The page changes its URL without a reload (history.pushState). */
-  singlePage: boolean;
-  /** Pages that list releases (artist, label): their release links are checked in one batch. */
-  listPages: boolean;
 }
 
-const SITE_LIST: readonly Site[] = [
-  {
-    store: 'spotify',
-    anchors: ['[data-testid="entityTitle"] h1', 'h1[data-encore-id="text"]'],
-    singlePage: true,
-    listPages: false,
-  },
-  {
-    store: 'deezer',
-    anchors: ['[data-testid="masthead-title"]', '#page_naboo_album h1'],
-    singlePage: true,
-    listPages: false,
-  },
-  {
-    store: 'itunes',
-    anchors: [
-      'h1[data-testid="non-editable-product-title"]',
-      '.headings__title',
-      'h1.product-name',
-    ],
-    singlePage: true,
-    listPages: false,
-  },
-  {
-    store: 'bandcamp',
-    anchors: ['#name-section .trackTitle', 'h2.trackTitle'],
-    singlePage: false,
-    listPages: true,
-  },
-  {
-    store: 'tidal',
-    anchors: ['[data-test="entity-title"]', 'h1[data-test="title"]'],
-    singlePage: true,
-    listPages: false,
-  },
-  {
-    store: 'beatport',
-    anchors: ['[data-testid="release-title"]', 'main h1[class*="Release"]'],
-    singlePage: false,
-    listPages: false,
-  },
-  {
-    store: 'qobuz',
-    anchors: ['.album-meta__title', 'h1.album-meta__title'],
-    singlePage: false,
-    listPages: false,
-  },
-  {
-    store: 'discogs',
-    anchors: ['h1[class*="title_"]', 'h1#profile_title'],
-    singlePage: false,
-    listPages: true,
-  },
-];
+const SITE_LIST: readonly Site[] = (STORES as readonly StoreDefinition[])
+  .filter(hasSite)
+  .map((store) => ({ store: store.name, ...store.site }));
 
 export const SITES: ReadonlyMap<SiteName, Site> = new Map(SITE_LIST.map((s) => [s.store, s]));
 export const SITE_NAMES: readonly SiteName[] = SITE_LIST.map((s) => s.store);
 
 export function site(name: SiteName): Site {
-  return SITES.get(name)!;
+  const found = SITES.get(name);
+  if (!found) throw new Error(`the store "${name}" declares no site for the extension`);
+  return found;
+}
+
+/**
+ * The site of a page, by its host; on a host of no store, the site whose pages also live on an
+ * artist's own domain (Bandcamp), since the content script runs there only when the user added
+ * it from the popup.
+ */
+export function siteForHost(host: string): Site | undefined {
+  const store = storeForHost(host);
+  if (store) return SITES.get(store.name);
+  return SITE_LIST.find((s) => s.ownDomains);
 }
 
 /** The manifest match patterns of a store's pages, from the shared store table. */
 export function siteMatches(name: SiteName): string[] {
   return storeMatchPatterns(storeByName(name));
+}
+
+/** Every store site's match patterns: the one content script's matches. */
+export function allSiteMatches(): string[] {
+  return SITE_NAMES.flatMap(siteMatches);
 }

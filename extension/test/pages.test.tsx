@@ -8,7 +8,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { bandcampAddress, probeBandcampPage } from '../src/content/bandcamp-domain.ts';
 import type { Api } from '../src/content/send.ts';
 import type { Request } from '../src/messages.ts';
-import { REFUSED } from '../src/pages/custom-site.ts';
+import { REFUSED, updateSiteScripts } from '../src/pages/custom-site.ts';
 import { CustomSiteBox } from '../src/pages/custom-site-box.tsx';
 import { Options } from '../src/pages/options.tsx';
 import { RecentList } from '../src/pages/popup.tsx';
@@ -289,9 +289,11 @@ describe('the popup’s offer on a Bandcamp site’s own domain', () => {
   let requests = 0;
 
   /** The browser's side: what was asked, in order, and the answers the user gives. */
-  function fakePermissions(answers: boolean[]) {
+  function fakePermissions(
+    answers: boolean[],
+    registered: { id: string; matches?: string[]; js?: string[]; runAt?: string }[] = [],
+  ) {
     const log: [string, unknown][] = [];
-    const registered: { id: string; matches?: string[]; js?: string[] }[] = [];
     requests = 0;
     vi.spyOn(fakeBrowser.permissions, 'request').mockImplementation(async (asked) => {
       requests += 1;
@@ -362,12 +364,32 @@ describe('the popup’s offer on a Bandcamp site’s own domain', () => {
           {
             id: 'bandcamp-site:https://music.example-band.net',
             matches: ['https://music.example-band.net/*'],
-            js: ['content-scripts/bandcamp.js'],
+            js: ['content-scripts/stores.js'],
             runAt: 'document_end',
           },
         ],
       ],
-      ['execute', ['/content-scripts/bandcamp.js']],
+      ['execute', ['/content-scripts/stores.js']],
+    ]);
+  });
+
+  it('points registrations of the old Bandcamp script at the one store script', async () => {
+    const updated: unknown[] = [];
+    fakePermissions(
+      [],
+      [
+        { id: 'bandcamp-site:https://a.example', js: ['content-scripts/bandcamp.js'] },
+        { id: 'bandcamp-site:https://b.example', js: ['content-scripts/stores.js'] },
+      ],
+    );
+    vi.spyOn(fakeBrowser.scripting, 'updateContentScripts').mockImplementation((async (
+      scripts: unknown[],
+    ) => {
+      updated.push(...scripts);
+    }) as never);
+    await updateSiteScripts();
+    expect(updated).toEqual([
+      { id: 'bandcamp-site:https://a.example', js: ['content-scripts/stores.js'] },
     ]);
   });
 

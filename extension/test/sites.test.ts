@@ -6,7 +6,14 @@ import { describe, expect, it } from 'vitest';
 import { isListPage, releaseOf } from '../src/content/page.ts';
 import { MAX_URLS_TO_CHECK } from '../src/limits.ts';
 import { CHROME_KEY, manifestFor, STORE_MODE, storeHostPermissions } from '../src/manifest.ts';
-import { SITE_NAMES, type SiteName, site, siteMatches } from '../src/sites.ts';
+import {
+  allSiteMatches,
+  SITE_NAMES,
+  type SiteName,
+  site,
+  siteForHost,
+  siteMatches,
+} from '../src/sites.ts';
 
 /** [store, release page as users see it, the canonical form MusicBrainz keeps] */
 const RELEASE_PAGES: [SiteName, string, string][] = [
@@ -52,6 +59,12 @@ const RELEASE_PAGES: [SiteName, string, string][] = [
     'https://www.discogs.com/release/1503102-Various-Kill-Bill-Vol-1',
     'https://www.discogs.com/release/1503102',
   ],
+  [
+    'mora',
+    'https://mora.jp/package/43000035/198704758065_F/?fmid=TOPRNKS',
+    'https://mora.jp/package/43000035/198704758065_F/',
+  ],
+  ['ototoy', 'https://ototoy.jp/_/default/p/3237840', 'https://ototoy.jp/_/default/p/3237840'],
 ];
 
 describe('release pages', () => {
@@ -70,6 +83,16 @@ describe('release pages', () => {
     ).toBeUndefined();
   });
 
+  it('finds the site by the page host; a host of no store is a Bandcamp site on its own domain', () => {
+    expect(siteForHost('listen.tidal.com')?.store).toBe('tidal');
+    expect(siteForHost('mora.jp')?.store).toBe('mora');
+    expect(siteForHost('frisyr.bandcamp.com')?.store).toBe('bandcamp');
+    expect(siteForHost('music.example-band.net')?.store).toBe('bandcamp');
+    // MusicBrainz is a store without a site: its pages have their own script.
+    expect(siteForHost('musicbrainz.org')).toBeUndefined();
+    expect(() => site('musicbrainz')).toThrow(/declares no site/);
+  });
+
   it('treats artist and label pages of Bandcamp and Discogs as lists, other stores not', () => {
     expect(isListPage('https://frisyr.bandcamp.com/music', site('bandcamp'))).toBe(true);
     expect(isListPage('https://www.discogs.com/label/1-Label', site('discogs'))).toBe(true);
@@ -80,15 +103,18 @@ describe('release pages', () => {
 
 describe('manifest', () => {
   it('matches every host of every supported store, and nothing else', () => {
+    // Every store that declares a site, in the store registry's order.
     expect(SITE_NAMES).toEqual([
-      'spotify',
       'deezer',
       'itunes',
       'bandcamp',
-      'tidal',
       'beatport',
-      'qobuz',
       'discogs',
+      'qobuz',
+      'spotify',
+      'tidal',
+      'mora',
+      'ototoy',
     ]);
     expect(siteMatches('bandcamp')).toEqual(['https://*.bandcamp.com/*']);
     expect(siteMatches('itunes')).toContain('https://itunes.apple.com/*');
@@ -103,10 +129,12 @@ describe('manifest', () => {
       'https://geo.music.apple.com/*',
       'https://itunes.apple.com/*',
       'https://listen.tidal.com/*',
+      'https://mora.jp/*',
       'https://music.apple.com/*',
       'https://musicbrainz.org/*',
       'https://open.qobuz.com/*',
       'https://open.spotify.com/*',
+      'https://ototoy.jp/*',
       'https://play.qobuz.com/*',
       'https://play.spotify.com/*',
       'https://qobuz.com/*',
@@ -118,7 +146,13 @@ describe('manifest', () => {
       'https://www.qobuz.com/*',
       'https://www.tidal.com/*',
     ]);
-    // Each content script matches its own store's hosts among them.
+    // The one content script matches exactly the stores' hosts among them.
+    expect(allSiteMatches().sort()).toEqual(
+      storeHostPermissions()
+        .filter((pattern) => !pattern.includes('musicbrainz.org'))
+        .sort(),
+    );
+    // Each store's own hosts among them.
     expect(siteMatches('tidal').sort()).toEqual([
       'https://listen.tidal.com/*',
       'https://tidal.com/*',

@@ -86,8 +86,8 @@ describe('a store switched off', () => {
 
 describe('starting twice', () => {
   it('puts one button on the page when the script is injected again', async () => {
-    const first = await inAct(() => runStore('deezer', window));
-    const second = await inAct(() => runStore('deezer', window));
+    const first = await inAct(() => runStore(site('deezer'), window));
+    const second = await inAct(() => runStore(site('deezer'), window));
     await settle();
     expect(first).toBeDefined();
     expect(second).toBeUndefined();
@@ -95,7 +95,7 @@ describe('starting twice', () => {
     first!.stop();
     expect(document.querySelector('liner-import')).toBeNull();
     // Once stopped, a start runs again.
-    runStore('deezer', window)!.stop();
+    runStore(site('deezer'), window)!.stop();
   });
 });
 

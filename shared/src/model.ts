@@ -5,22 +5,14 @@
  */
 import { z } from 'zod';
 import { isValidGtin, parseIsrc } from './identifiers.ts';
+import { STORES } from './stores/registry.ts';
 
-export const PROVIDER_NAMES = [
-  'deezer',
-  'itunes',
-  'spotify',
-  'tidal',
-  'bandcamp',
-  'beatport',
-  'discogs',
-  'qobuz',
-  'musicbrainz',
-  'mora',
-  'ototoy',
-] as const;
+/** Every store's name, in the registry's order: a provider name is a store name. */
+export type ProviderName = (typeof STORES)[number]['name'];
+export const PROVIDER_NAMES = STORES.map(
+  (store) => store.name,
+) as readonly ProviderName[] as readonly [ProviderName, ...ProviderName[]];
 export const providerNameSchema = z.enum(PROVIDER_NAMES);
-export type ProviderName = z.infer<typeof providerNameSchema>;
 
 export const ENTITY_TYPES = [
   'release',

@@ -1,6 +1,6 @@
-/** The body of every store's content script. */
-import { hostMatches } from '@liner/shared/stores/index';
-import { type SiteName, site } from '../sites.ts';
+/** The body of the one content script of every store site. */
+import { storeForHost } from '@liner/shared/stores/index';
+import { type Site, siteForHost } from '../sites.ts';
 import { bandcampAddress } from './bandcamp-domain.ts';
 import { type StorePage, startStorePage } from './controller.tsx';
 import { sendToBackground } from './send.ts';
@@ -15,13 +15,17 @@ const RUNNING = Symbol.for('liner.store-page');
 
 type Marked = Window & { [RUNNING]?: StorePage };
 
-export function runStore(name: SiteName, win: Window = window): StorePage | undefined {
+/** Starts the page of the site this window's host belongs to (or the given one, for tests). */
+export function runStore(
+  site: Site | undefined = siteForHost(window.location.hostname),
+  win: Window = window,
+): StorePage | undefined {
   const marked = win as Marked;
-  if (marked[RUNNING]) return undefined;
+  if (!site || marked[RUNNING]) return undefined;
   // Injected on an artist's own domain (the user asked for it in the popup).
-  const ownDomain = name === 'bandcamp' && !hostMatches('*.bandcamp.com', win.location.hostname);
+  const ownDomain = site.ownDomains && !storeForHost(win.location.hostname);
   const page = startStorePage(
-    site(name),
+    site,
     sendToBackground,
     win,
     ownDomain ? () => bandcampAddress() ?? undefined : undefined,

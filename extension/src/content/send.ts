@@ -1,6 +1,7 @@
 /**
  * Messages to the background. When the extension was updated or reloaded while this page was
- * open, the old content script can no longer reach it: that is said in words, not thrown.
+ * open, the old content script can no longer reach it: that is said in words, not thrown. In the
+ * built content scripts `wxt/browser` is the browser's own API (wxt.config.ts says why).
  */
 import type { GetDataType } from '@webext-core/messaging';
 import type { AnswerOf } from '../background/handlers.ts';

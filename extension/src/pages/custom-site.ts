@@ -10,7 +10,8 @@ import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import { bandcampAddressFrom, probeBandcampPage } from '../content/bandcamp-domain.ts';
 
-const SCRIPT = 'content-scripts/bandcamp.js';
+/** The one store content script; on a host of no store it takes the page for Bandcamp's. */
+const SCRIPT = 'content-scripts/stores.js';
 
 /** What the probe answers from the page, checked like anything else that comes from a page. */
 const probeSchema = z
@@ -86,4 +87,19 @@ export async function enableAlways(tab: ActiveTab): Promise<void> {
   await browser.scripting.registerContentScripts([
     { id: scriptId(origin), matches: [pattern], js: [SCRIPT], runAt: 'document_end' },
   ]);
+}
+
+/**
+ * Registrations made when each store had a script of its own name the Bandcamp one, which is
+ * gone since the one store script: they are pointed at it when the extension is updated.
+ */
+export async function updateSiteScripts(): Promise<void> {
+  const registered = await browser.scripting.getRegisteredContentScripts();
+  const stale = registered.filter((script) =>
+    script.js?.some((file) => file !== SCRIPT && /(^|\/)content-scripts\/bandcamp\.js$/.test(file)),
+  );
+  if (stale.length)
+    await browser.scripting.updateContentScripts(
+      stale.map((script) => ({ id: script.id, js: [SCRIPT] })),
+    );
 }

@@ -11,6 +11,7 @@ import {
   parseGtin,
   recognizeUrl,
   recognizeUrlOfType,
+  storeByName,
 } from '@liner/shared';
 import { type ProviderClient, type ProviderDeclaration, QUALITY } from '../providers/types.ts';
 import type { ProviderOutcome, ProviderTask } from './provider-fetch.ts';
@@ -58,10 +59,10 @@ export function planLookup(ctx: PlanContext, input: ParsedLookupInput): Plan {
     const value = entity.type === 'release' ? entity.id : `${entity.type}/${entity.id}`;
     if (!ctx.clients.has(entity.store)) {
       const declared = ctx.declarations.get(entity.store);
-      // A store Liner recognizes (mora, OTOTOY) but has no provider for is not "disabled".
+      // A store Liner recognizes but has no provider for (its store.ts says why) is not "disabled".
       const text = declared
         ? `${declared.displayName} is disabled (${ctx.disabled.get(entity.store) ?? 'not available'}), so ${url} was not looked up`
-        : `Liner recognizes ${url} (${entity.store}) but has no provider for that store yet, so it was not looked up`;
+        : `Liner recognizes ${url} (${storeByName(entity.store).displayName}) but has no provider for that store (${storeByName(entity.store).noProvider ?? 'none registered'}), so it was not looked up`;
       messages.push({ level: 'error', provider: entity.store, text });
       continue;
     }

@@ -4,6 +4,7 @@
  * release editor, so it is never sent.
  */
 import type { LinkType, ProviderName } from '../model.ts';
+import { STORES } from '../stores/registry.ts';
 
 /** Release -> URL relationship type IDs. */
 export const RELEASE_LINK_TYPE_IDS = {
@@ -20,35 +21,28 @@ export const RELEASE_LINK_TYPE_IDS = {
 export type ReleaseLinkTypeId = (typeof RELEASE_LINK_TYPE_IDS)[keyof typeof RELEASE_LINK_TYPE_IDS];
 export const RELEASE_LINK_TYPES: readonly number[] = Object.values(RELEASE_LINK_TYPE_IDS);
 
-/**
- * Release link types each store's pages may have in MusicBrainz. Apple's are by host: see
- * HOST_RELEASE_LINK_TYPES for itunes.apple.com; this is Apple Music (music.apple.com).
- */
+const byStore = <T>(
+  pick: (store: (typeof STORES)[number]) => T | undefined,
+): Partial<Record<ProviderName, T>> =>
+  Object.fromEntries(
+    STORES.flatMap((store) => {
+      const value = pick(store);
+      return value === undefined ? [] : [[store.name, value]];
+    }),
+  );
+
+/** Release link types each store's pages may have in MusicBrainz, as each store declares. */
 export const ALLOWED_RELEASE_LINK_TYPES: Readonly<
   Record<ProviderName, readonly ReleaseLinkTypeId[]>
-> = {
-  spotify: [85],
-  deezer: [85],
-  itunes: [74, 980],
-  tidal: [980],
-  bandcamp: [74, 75, 79, 85],
-  beatport: [74, 980],
-  qobuz: [74, 980],
-  discogs: [76],
-  musicbrainz: [],
-  mora: [74],
-  ototoy: [74],
-};
+> = byStore((store) => store.links.release) as Record<ProviderName, readonly ReleaseLinkTypeId[]>;
 
 /**
  * Hosts whose rule differs from their store's: MusicBrainz takes iTunes Store pages
  * (itunes.apple.com) as purchase for download only, Apple Music pages (music.apple.com) as
  * download or streaming.
  */
-export const HOST_RELEASE_LINK_TYPES: Readonly<Record<string, readonly ReleaseLinkTypeId[]>> = {
-  'itunes.apple.com': [74],
-  'geo.itunes.apple.com': [74],
-};
+export const HOST_RELEASE_LINK_TYPES: Readonly<Record<string, readonly ReleaseLinkTypeId[]>> =
+  Object.assign({}, ...STORES.map((store) => store.links.releaseByHost ?? {}));
 
 /** The release link types MusicBrainz allows for a store's URL (by its host where that matters). */
 export function allowedReleaseLinkTypes(
@@ -80,24 +74,6 @@ export function releaseLinkTypeId(
 export const ENTITY_LINK_TYPE_IDS: Readonly<
   Record<'artist' | 'label', Partial<Record<ProviderName, number>>>
 > = {
-  artist: {
-    spotify: 194,
-    deezer: 194,
-    itunes: 978,
-    tidal: 978,
-    bandcamp: 718,
-    beatport: 176,
-    qobuz: 176,
-    discogs: 180,
-  },
-  label: {
-    spotify: 997,
-    deezer: 997,
-    itunes: 1005,
-    tidal: 1005,
-    bandcamp: 719,
-    beatport: 959,
-    qobuz: 959,
-    discogs: 217,
-  },
+  artist: byStore((store) => store.links.artist),
+  label: byStore((store) => store.links.label),
 };

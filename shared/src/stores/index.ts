@@ -3,17 +3,7 @@
  * store URL is and which form MusicBrainz keeps for it.
  */
 import type { EntityType, ExternalId, ProviderName } from '../model.ts';
-import { apple } from './apple.ts';
-import { bandcamp } from './bandcamp.ts';
-import { beatport } from './beatport.ts';
-import { deezer } from './deezer.ts';
-import { discogs } from './discogs.ts';
-import { mora } from './mora.ts';
-import { musicbrainz } from './musicbrainz.ts';
-import { ototoy } from './ototoy.ts';
-import { qobuz } from './qobuz.ts';
-import { spotify } from './spotify.ts';
-import { tidal } from './tidal.ts';
+import { STORES } from './registry.ts';
 import {
   hostMatches,
   type RecognizedUrl,
@@ -24,21 +14,11 @@ import {
 
 export * from './types.ts';
 
-export const STORES: readonly StoreDefinition[] = [
-  spotify,
-  deezer,
-  apple,
-  tidal,
-  bandcamp,
-  beatport,
-  discogs,
-  qobuz,
-  mora,
-  ototoy,
-  musicbrainz,
-];
+export { STORES };
 
-const BY_NAME = new Map<ProviderName, StoreDefinition>(STORES.map((store) => [store.name, store]));
+const BY_NAME = new Map<ProviderName, StoreDefinition>(
+  STORES.map((store): [ProviderName, StoreDefinition] => [store.name, store]),
+);
 
 export function storeByName(name: ProviderName): StoreDefinition {
   const store = BY_NAME.get(name);
@@ -47,7 +27,9 @@ export function storeByName(name: ProviderName): StoreDefinition {
 }
 
 export function storeForHost(host: string): StoreDefinition | undefined {
-  return STORES.find((store) => store.hosts.some((pattern) => hostMatches(pattern, host)));
+  return (STORES as readonly StoreDefinition[]).find((store) =>
+    store.hosts.some((pattern) => hostMatches(pattern, host)),
+  );
 }
 
 /** Longest input accepted: store URLs are short, anything longer is not one. */

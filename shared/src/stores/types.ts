@@ -1,4 +1,5 @@
 import type { EntityType, ProviderName } from '../model.ts';
+import type { ReleaseLinkTypeId } from '../seed/link-types.ts';
 
 /** One page of a store, as recognized from its URL. */
 export interface StoreEntity {
@@ -17,12 +18,49 @@ export interface StoreEntity {
   locale?: string;
 }
 
+/** The MusicBrainz URL relationships a store's pages may carry, by MusicBrainz's cleanup rules. */
+export interface StoreLinks {
+  /** Release -> URL link types allowed for the store's release pages ([] for none). */
+  release: readonly ReleaseLinkTypeId[];
+  /** Hosts of the store whose rule differs from the store's (itunes.apple.com). */
+  releaseByHost?: Readonly<Record<string, readonly ReleaseLinkTypeId[]>>;
+  /** Artist -> URL link type ID for the store's artist pages, where MusicBrainz has one. */
+  artist?: number;
+  /** Label -> URL link type ID for the store's label pages. */
+  label?: number;
+}
+
 /**
- * What a store declares about its URLs. Matching is pure string work on a parsed URL so that the
- * server, the CLI and the extension's content scripts agree on what a store URL is.
+ * The extension's part on the store's pages: where a release title usually sits (selectors tried
+ * in order, so a redesign moves the button to the floating corner instead of removing it),
+ * whether the site navigates without reloads, and whether its artist and label pages list
+ * releases to badge. Nothing here reads the store's data: the server fetches that.
  */
-export interface StoreDefinition {
-  name: ProviderName;
+export interface StoreSite {
+  anchors: readonly string[];
+  /** The page changes its URL without a reload (history.pushState). */
+  singlePage: boolean;
+  /** Pages that list releases (artist, label): their release links are checked in one batch. */
+  listPages: boolean;
+  /** Its pages also live on an artist's own domain, where the user adds Liner from the popup. */
+  ownDomains?: boolean;
+}
+
+/** A declared absence, with the reason shown to whoever asks for the missing part. */
+export interface Absent {
+  none: string;
+}
+
+/**
+ * Everything Liner knows about one store, declared once in its folder (`stores/<name>/store.ts`)
+ * and registered with one line in `registry.ts`: the provider names, the store table, link
+ * types, the extension's sites, manifest matches and permissions, the configuration's provider
+ * settings and the documentation's tables all derive from these. URL matching is pure string
+ * work on a parsed URL so that the server, the CLI and the extension's content scripts agree on
+ * what a store URL is.
+ */
+export interface StoreDefinition<N extends string = ProviderName> {
+  name: N;
   displayName: string;
   /** Host names the store's pages live on; a leading "*." matches any subdomain. */
   hosts: readonly string[];
@@ -39,6 +77,18 @@ export interface StoreDefinition {
   alternativeUrls?(entity: StoreEntity): string[];
   /** A release page URL, for documentation and the options page. */
   pageExample: string;
+  links: StoreLinks;
+  /** The extension's buttons and badges on the store's pages, or why there are none. */
+  site: StoreSite | Absent;
+  /**
+   * Why Liner has no provider for the store, if it has none; otherwise the provider lives in
+   * `server/src/providers/<name>/` and is found there by name.
+   */
+  noProvider?: string;
+}
+
+export function hasSite(store: StoreDefinition): store is StoreDefinition & { site: StoreSite } {
+  return 'anchors' in store.site;
 }
 
 export type UrlProblemKind = 'malformed' | 'unsupported-site' | 'unsupported-page';

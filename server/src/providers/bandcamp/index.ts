@@ -54,7 +54,7 @@ function createClient(ctx: ProviderContext) {
   };
 }
 
-export const bandcampProvider: ProviderDeclaration = {
+export const provider: ProviderDeclaration = {
   name: NAME,
   displayName: 'Bandcamp',
   store,

@@ -89,7 +89,7 @@ function createClient(ctx: ProviderContext) {
   };
 }
 
-export const beatportProvider: ProviderDeclaration = {
+export const provider: ProviderDeclaration = {
   name: NAME,
   displayName: 'Beatport',
   store,

@@ -127,7 +127,7 @@ function createClient(ctx: ProviderContext) {
   };
 }
 
-export const deezerProvider: ProviderDeclaration = {
+export const provider: ProviderDeclaration = {
   name: NAME,
   displayName: 'Deezer',
   store,

@@ -100,7 +100,7 @@ function createClient(ctx: ProviderContext): ProviderClient {
   return { lookupById, lookupByGtin };
 }
 
-export const discogsProvider: ProviderDeclaration = {
+export const provider: ProviderDeclaration = {
   name: NAME,
   displayName: 'Discogs',
   store,

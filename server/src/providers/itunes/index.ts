@@ -97,7 +97,7 @@ function createClient(ctx: ProviderContext) {
   };
 }
 
-export const itunesProvider: ProviderDeclaration = {
+export const provider: ProviderDeclaration = {
   name: NAME,
   displayName: 'Apple Music / iTunes',
   store: storeByName(NAME),

@@ -58,7 +58,7 @@ function createClient(ctx: ProviderContext) {
   };
 }
 
-export const musicbrainzProvider: ProviderDeclaration = {
+export const provider: ProviderDeclaration = {
   name: NAME,
   displayName: 'MusicBrainz',
   store,

@@ -172,7 +172,7 @@ function createClient(ctx: ProviderContext) {
   };
 }
 
-export const qobuzProvider: ProviderDeclaration = {
+export const provider: ProviderDeclaration = {
   name: NAME,
   displayName: 'Qobuz',
   store,

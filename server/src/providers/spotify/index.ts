@@ -134,7 +134,7 @@ function createClient(ctx: ProviderContext) {
   };
 }
 
-export const spotifyProvider: ProviderDeclaration = {
+export const provider: ProviderDeclaration = {
   name: NAME,
   displayName: 'Spotify',
   store,

@@ -6,7 +6,7 @@ import { storeByName } from '@liner/shared';
 import type { ProviderDeclaration } from '../types.ts';
 import { createTidalClient } from './client.ts';
 
-export const tidalProvider: ProviderDeclaration = {
+export const provider: ProviderDeclaration = {
   name: 'tidal',
   displayName: 'Tidal',
   store: storeByName('tidal'),

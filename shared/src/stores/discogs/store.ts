@@ -1,4 +1,4 @@
-import { pathSegments, type StoreDefinition } from './types.ts';
+import { pathSegments, type StoreDefinition } from '../types.ts';
 
 const PATH_TYPES: Record<string, 'release' | 'release-group' | 'artist' | 'label'> = {
   release: 'release',
@@ -13,11 +13,17 @@ const CANONICAL_TYPES = {
   label: 'label',
 };
 
-export const discogs: StoreDefinition = {
+export const discogs: StoreDefinition<'discogs'> = {
   name: 'discogs',
   displayName: 'Discogs',
   hosts: ['www.discogs.com', 'discogs.com'],
   entityTypes: ['release', 'release-group', 'artist', 'label'],
+  links: { release: [76], artist: 180, label: 217 },
+  site: {
+    anchors: ['h1[class*="title_"]', 'h1#profile_title'],
+    singlePage: false,
+    listPages: true,
+  },
   pageExample: 'https://www.discogs.com/release/1503102',
   match(url) {
     const segments = pathSegments(url);

@@ -1,11 +1,18 @@
-import { pathSegments, type StoreDefinition } from './types.ts';
+import { pathSegments, type StoreDefinition } from '../types.ts';
 
 /** mora (Japan): release pages are /package/<label code>/<package ID>/; the ID is "<label>/<package>". */
-export const mora: StoreDefinition = {
+export const mora: StoreDefinition<'mora'> = {
   name: 'mora',
   displayName: 'mora',
   hosts: ['mora.jp'],
   entityTypes: ['release'],
+  noProvider: 'its provider is not written yet',
+  links: { release: [74] },
+  site: {
+    anchors: ['.package_title', 'h1'],
+    singlePage: false,
+    listPages: false,
+  },
   pageExample: 'https://mora.jp/package/43000006/00602488058599/',
   match(url) {
     const [kind, label, pkg] = pathSegments(url);

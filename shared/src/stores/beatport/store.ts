@@ -1,5 +1,5 @@
-import { matchTypedPath } from './path.ts';
-import { pathSegments, type StoreDefinition } from './types.ts';
+import { matchTypedPath } from '../path.ts';
+import { pathSegments, type StoreDefinition } from '../types.ts';
 
 const PATH_TYPES = {
   release: 'release',
@@ -8,11 +8,17 @@ const PATH_TYPES = {
   label: 'label',
 } as const;
 
-export const beatport: StoreDefinition = {
+export const beatport: StoreDefinition<'beatport'> = {
   name: 'beatport',
   displayName: 'Beatport',
   hosts: ['www.beatport.com', 'beatport.com'],
   entityTypes: ['release', 'track', 'artist', 'label'],
+  links: { release: [74, 980], artist: 176, label: 959 },
+  site: {
+    anchors: ['[data-testid="release-title"]', 'main h1[class*="Release"]'],
+    singlePage: false,
+    listPages: false,
+  },
   pageExample: 'https://www.beatport.com/release/example-release/1234567',
   match(url) {
     const path = matchTypedPath(pathSegments(url), {

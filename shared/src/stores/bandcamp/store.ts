@@ -1,4 +1,4 @@
-import { normalizeHost, pathSegments, type StoreDefinition } from './types.ts';
+import { normalizeHost, pathSegments, type StoreDefinition } from '../types.ts';
 
 /** Subdomains of bandcamp.com that are Bandcamp's own, not an artist or label page. */
 const RESERVED = new Set(['www', 'daily', 'get', 'blog', 'f4', 't4', 's4']);
@@ -8,11 +8,18 @@ const RESERVED = new Set(['www', 'daily', 'get', 'blog', 'f4', 't4', 's4']);
  * from the page itself, then mapped back here). Release IDs are "<band>/album/<slug>" or
  * "<band>/track/<slug>": Bandcamp has no public numeric ID in its URLs.
  */
-export const bandcamp: StoreDefinition = {
+export const bandcamp: StoreDefinition<'bandcamp'> = {
   name: 'bandcamp',
   displayName: 'Bandcamp',
   hosts: ['*.bandcamp.com'],
   entityTypes: ['release', 'artist'],
+  links: { release: [74, 75, 79, 85], artist: 718, label: 719 },
+  site: {
+    anchors: ['#name-section .trackTitle', 'h2.trackTitle'],
+    singlePage: false,
+    listPages: true,
+    ownDomains: true,
+  },
   pageExample: 'https://frisyr.bandcamp.com/album/demo',
   match(url) {
     const host = normalizeHost(url.hostname);

@@ -1,5 +1,5 @@
-import { matchTypedPath, type TypedPathOptions } from './path.ts';
-import { pathSegments, type StoreDefinition, type StoreEntity } from './types.ts';
+import { matchTypedPath, type TypedPathOptions } from '../path.ts';
+import { pathSegments, type StoreDefinition, type StoreEntity } from '../types.ts';
 
 const PATH_TYPES = { album: 'release', artist: 'artist', track: 'track' } as const;
 const ID = /^\d+$/;
@@ -7,11 +7,17 @@ const PREFIX = /^browse$/i;
 /** Tidal sells music videos on their own: a video page is a release, its ID "video/<id>". */
 const VIDEO: TypedPathOptions = { keywords: { video: 'release' }, id: ID, prefix: PREFIX };
 
-export const tidal: StoreDefinition = {
+export const tidal: StoreDefinition<'tidal'> = {
   name: 'tidal',
   displayName: 'Tidal',
   hosts: ['tidal.com', 'www.tidal.com', 'listen.tidal.com'],
   entityTypes: ['release', 'artist', 'track'],
+  links: { release: [980], artist: 978, label: 1005 },
+  site: {
+    anchors: ['[data-test="entity-title"]', 'h1[data-test="title"]'],
+    singlePage: true,
+    listPages: false,
+  },
   pageExample: 'https://tidal.com/album/130201923',
   match(url) {
     const segments = pathSegments(url);

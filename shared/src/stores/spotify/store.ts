@@ -1,14 +1,20 @@
-import { matchTypedPath } from './path.ts';
-import { pathSegments, type StoreDefinition, type StoreEntity } from './types.ts';
+import { matchTypedPath } from '../path.ts';
+import { pathSegments, type StoreDefinition, type StoreEntity } from '../types.ts';
 
 const PATH_TYPES = { album: 'release', artist: 'artist', track: 'track' } as const;
 const CANONICAL_TYPES = { release: 'album', artist: 'artist', track: 'track' } as const;
 
-export const spotify: StoreDefinition = {
+export const spotify: StoreDefinition<'spotify'> = {
   name: 'spotify',
   displayName: 'Spotify',
   hosts: ['open.spotify.com', 'play.spotify.com'],
   entityTypes: ['release', 'artist', 'track'],
+  links: { release: [85], artist: 194, label: 997 },
+  site: {
+    anchors: ['[data-testid="entityTitle"] h1', 'h1[data-encore-id="text"]'],
+    singlePage: true,
+    listPages: false,
+  },
   pageExample: 'https://open.spotify.com/album/10FLjwfpbxLmW8c25Xyc2N',
   match(url) {
     const path = matchTypedPath(pathSegments(url), {

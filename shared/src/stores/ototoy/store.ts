@@ -1,13 +1,20 @@
-import { pathSegments, type StoreDefinition } from './types.ts';
+import { pathSegments, type StoreDefinition } from '../types.ts';
 
 const TYPES = { p: 'release', a: 'artist' } as const;
 
 /** OTOTOY (Japan): /_/default/p/<id> releases, /_/default/a/<id> artists, /labels/<id> labels. */
-export const ototoy: StoreDefinition = {
+export const ototoy: StoreDefinition<'ototoy'> = {
   name: 'ototoy',
   displayName: 'OTOTOY',
   hosts: ['ototoy.jp'],
   entityTypes: ['release', 'artist', 'label'],
+  noProvider: 'its provider is not written yet',
+  links: { release: [74], artist: 176, label: 959 },
+  site: {
+    anchors: ['h1.album-title', '.album-meta-data h1'],
+    singlePage: false,
+    listPages: true,
+  },
   pageExample: 'https://ototoy.jp/_/default/p/709920',
   match(url) {
     const segments = pathSegments(url);

@@ -1,4 +1,4 @@
-import { pathSegments, type StoreDefinition, type StoreEntity } from './types.ts';
+import { pathSegments, type StoreDefinition, type StoreEntity } from '../types.ts';
 
 const PATH_TYPES: Record<string, 'release' | 'artist' | 'track'> = {
   album: 'release',
@@ -14,11 +14,27 @@ const DEFAULT_REGION = 'US';
  * Apple Music and the iTunes Store: one catalog, one provider ("itunes"). Pages look like
  * /<cc>/album/<slug>/<id>, /<cc>/album/<id> or the legacy /<cc>/album/<slug>/id<id>.
  */
-export const apple: StoreDefinition = {
+export const itunes: StoreDefinition<'itunes'> = {
   name: 'itunes',
   displayName: 'Apple Music / iTunes',
   hosts: ['music.apple.com', 'itunes.apple.com', 'geo.music.apple.com', 'geo.itunes.apple.com'],
   entityTypes: ['release', 'artist', 'track'],
+  links: {
+    release: [74, 980],
+    // MusicBrainz takes iTunes Store pages as purchase for download only.
+    releaseByHost: { 'itunes.apple.com': [74], 'geo.itunes.apple.com': [74] },
+    artist: 978,
+    label: 1005,
+  },
+  site: {
+    anchors: [
+      'h1[data-testid="non-editable-product-title"]',
+      '.headings__title',
+      'h1.product-name',
+    ],
+    singlePage: true,
+    listPages: false,
+  },
   pageExample: 'https://music.apple.com/gb/album/1441458047',
   match(url) {
     const segments = pathSegments(url);

@@ -1,14 +1,20 @@
-import { matchTypedPath } from './path.ts';
-import { pathSegments, type StoreDefinition } from './types.ts';
+import { matchTypedPath } from '../path.ts';
+import { pathSegments, type StoreDefinition } from '../types.ts';
 
 const PATH_TYPES = { album: 'release', artist: 'artist', track: 'track', label: 'label' } as const;
 const CANONICAL_TYPES = { release: 'album', artist: 'artist', track: 'track', label: 'label' };
 
-export const deezer: StoreDefinition = {
+export const deezer: StoreDefinition<'deezer'> = {
   name: 'deezer',
   displayName: 'Deezer',
   hosts: ['www.deezer.com', 'deezer.com'],
   entityTypes: ['release', 'artist', 'track', 'label'],
+  links: { release: [85], artist: 194, label: 997 },
+  site: {
+    anchors: ['[data-testid="masthead-title"]', '#page_naboo_album h1'],
+    singlePage: true,
+    listPages: false,
+  },
   pageExample: 'https://www.deezer.com/album/629506181',
   match(url) {
     const path = matchTypedPath(pathSegments(url), {

@@ -1,5 +1,5 @@
-import { matchTypedPath, regionFromLocale } from './path.ts';
-import { normalizeHost, pathSegments, type StoreDefinition, type StoreEntity } from './types.ts';
+import { matchTypedPath, regionFromLocale } from '../path.ts';
+import { normalizeHost, pathSegments, type StoreDefinition, type StoreEntity } from '../types.ts';
 
 const PATH_TYPES = {
   album: 'release',
@@ -15,11 +15,17 @@ const DEFAULT_LOCALE = 'gb-en';
  * Qobuz store pages are /<cc-ll>/album/<slug>/<id>; the web player (open., play.) uses
  * /album/<id>. IDs are alphanumeric (often the UPC for older releases).
  */
-export const qobuz: StoreDefinition = {
+export const qobuz: StoreDefinition<'qobuz'> = {
   name: 'qobuz',
   displayName: 'Qobuz',
   hosts: ['www.qobuz.com', 'qobuz.com', 'open.qobuz.com', 'play.qobuz.com'],
   entityTypes: ['release', 'artist', 'label', 'track'],
+  links: { release: [74, 980], artist: 176, label: 959 },
+  site: {
+    anchors: ['.album-meta__title', 'h1.album-meta__title'],
+    singlePage: false,
+    listPages: false,
+  },
   pageExample: 'https://www.qobuz.com/gb-en/album/example/0060254729482',
   match(url) {
     const player = /^(open|play)\.qobuz\.com$/.test(normalizeHost(url.hostname));

@@ -1,0 +1,30 @@
+/**
+ * Each store's recognition tests are data in its folder (`<name>/recognition.ts`): page URLs
+ * with the type and canonical URL they must give, and pages of the store's hosts that are no
+ * entity page. One test (recognition.test.ts) runs them all, and the store completeness check
+ * requires them, so a store cannot be registered without them.
+ */
+import type { EntityType } from '../model.ts';
+
+export interface RecognitionCases {
+  /** [input, entity type, canonical URL]: at least one release page. */
+  recognized: readonly (readonly [string, EntityType, string])[];
+  /** Pages on the store's own hosts that are not entity pages. */
+  rejected: readonly string[];
+}
+
+/** A store's recognition tests, or undefined when its folder has none. */
+export async function loadRecognition(
+  folder: URL,
+  name: string,
+): Promise<RecognitionCases | undefined> {
+  try {
+    const module = await import(new URL(`${name}/recognition.ts`, folder).href);
+    return module.recognition as RecognitionCases | undefined;
+  } catch (error) {
+    if ((error as { code?: string }).code === 'ERR_MODULE_NOT_FOUND') return undefined;
+    if (/Cannot find module|Failed to load|does not exist/i.test((error as Error).message))
+      return undefined;
+    throw error;
+  }
+}

@@ -1,0 +1,60 @@
+import type { RecognitionCases } from '../recognition.ts';
+
+export const recognition: RecognitionCases = {
+  recognized: [
+    [
+      'https://open.spotify.com/album/10FLjwfpbxLmW8c25Xyc2N',
+      'release',
+      'https://open.spotify.com/album/10FLjwfpbxLmW8c25Xyc2N',
+    ],
+    [
+      'https://open.spotify.com/album/10FLjwfpbxLmW8c25Xyc2N?si=Zx9abc&utm_source=copy-link',
+      'release',
+      'https://open.spotify.com/album/10FLjwfpbxLmW8c25Xyc2N',
+    ],
+    [
+      'https://open.spotify.com/intl-de/album/10FLjwfpbxLmW8c25Xyc2N',
+      'release',
+      'https://open.spotify.com/album/10FLjwfpbxLmW8c25Xyc2N',
+    ],
+    [
+      'https://open.spotify.com/intl-pt/album/10FLjwfpbxLmW8c25Xyc2N/',
+      'release',
+      'https://open.spotify.com/album/10FLjwfpbxLmW8c25Xyc2N',
+    ],
+    [
+      'https://open.spotify.com/embed/album/10FLjwfpbxLmW8c25Xyc2N',
+      'release',
+      'https://open.spotify.com/album/10FLjwfpbxLmW8c25Xyc2N',
+    ],
+    [
+      'https://play.spotify.com/album/10FLjwfpbxLmW8c25Xyc2N',
+      'release',
+      'https://open.spotify.com/album/10FLjwfpbxLmW8c25Xyc2N',
+    ],
+    [
+      'spotify:album:10FLjwfpbxLmW8c25Xyc2N',
+      'release',
+      'https://open.spotify.com/album/10FLjwfpbxLmW8c25Xyc2N',
+    ],
+    [
+      'open.spotify.com/album/10FLjwfpbxLmW8c25Xyc2N',
+      'release',
+      'https://open.spotify.com/album/10FLjwfpbxLmW8c25Xyc2N',
+    ],
+    [
+      'https://open.spotify.com/artist/10FLjwfpbxLmW8c25Xyc2N',
+      'artist',
+      'https://open.spotify.com/artist/10FLjwfpbxLmW8c25Xyc2N',
+    ],
+    [
+      'https://open.spotify.com/track/10FLjwfpbxLmW8c25Xyc2N',
+      'track',
+      'https://open.spotify.com/track/10FLjwfpbxLmW8c25Xyc2N',
+    ],
+  ],
+  rejected: [
+    'https://open.spotify.com/playlist/10FLjwfpbxLmW8c25Xyc2N',
+    'https://open.spotify.com/album/short',
+  ],
+};
