@@ -13,11 +13,13 @@ import {
 } from '@liner/shared';
 import { mergeReleases } from '../server/src/merge/index.ts';
 import { providerDeclaration } from '../server/src/providers/registry.ts';
-import { CORPUS_CASES } from '../test/corpus/cases/index.ts';
+import { corpusCases } from '../test/corpus/cases.ts';
 import { lookUpCase } from '../test/corpus/lookup.ts';
 import type { CorpusCase } from '../test/corpus/types.ts';
 import { corpusAvailable } from '../test/support/corpus.ts';
 import { machineLine } from './lib/machine.ts';
+
+const CORPUS_CASES = await corpusCases();
 
 type Completer = (
   release: LookupResult['release'] & object,

@@ -126,7 +126,7 @@ describe('the options page', () => {
     );
     act(() =>
       container
-        .querySelector<HTMLButtonElement>('[aria-label="Move Apple Music / iTunes up"]')!
+        .querySelector<HTMLButtonElement>('[aria-label="Move Beatport up"]')!
         .click(),
     );
     await act(async () => {
@@ -141,11 +141,12 @@ describe('the options page', () => {
         token: 'secret-token-123456',
         regions: ['gb', 'us'],
         stores: expect.objectContaining({ tidal: false, deezer: true }),
-        providerOrder: expect.arrayContaining(['itunes', 'deezer']),
+        providerOrder: expect.arrayContaining(['beatport', 'bandcamp']),
       }),
     );
     const saved = (save.mock.calls[0] as unknown as [{ providerOrder: string[] }])[0];
-    expect(saved.providerOrder.slice(0, 2)).toEqual(['itunes', 'deezer']);
+    // The server's order (the stores' names) with Beatport moved above Bandcamp.
+    expect(saved.providerOrder.slice(0, 3)).toEqual(['beatport', 'bandcamp', 'deezer']);
     expect(text('[data-liner="save-result"]')).toBe('Saved.');
   });
 

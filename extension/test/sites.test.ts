@@ -103,18 +103,18 @@ describe('release pages', () => {
 
 describe('manifest', () => {
   it('matches every host of every supported store, and nothing else', () => {
-    // Every store that declares a site, in the store registry's order.
+    // Every store that declares a site, in the stores' (name) order.
     expect(SITE_NAMES).toEqual([
-      'deezer',
-      'itunes',
       'bandcamp',
       'beatport',
+      'deezer',
       'discogs',
+      'itunes',
+      'mora',
+      'ototoy',
       'qobuz',
       'spotify',
       'tidal',
-      'mora',
-      'ototoy',
     ]);
     expect(siteMatches('bandcamp')).toEqual(['https://*.bandcamp.com/*']);
     expect(siteMatches('itunes')).toContain('https://itunes.apple.com/*');

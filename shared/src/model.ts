@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { isValidGtin, parseIsrc } from './identifiers.ts';
-import { STORES } from './stores/registry.ts';
+import { STORES } from './stores/all.ts';
 
 /** Every store's name, in the registry's order: a provider name is a store name. */
 export type ProviderName = (typeof STORES)[number]['name'];

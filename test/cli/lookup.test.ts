@@ -76,7 +76,7 @@ describe('liner lookup', () => {
     ]);
     expect(site.code).toBe(2);
     expect(site.stderr).toMatch(
-      /^liner: example\.com is not a supported store \(supported: Spotify, Deezer/,
+      /^liner: example\.com is not a supported store \(supported: Bandcamp, Beatport, Deezer/,
     );
     const gtin = await runLiner(['lookup', '123456789013', '--replay', '/nonexistent']);
     expect(gtin).toMatchObject({

@@ -30,7 +30,15 @@ export interface CorpusExpectation {
 }
 
 export interface CorpusCase {
+  /** A case on hand-written fixtures says so in its name ("hand-written: ..."). */
   name: string;
+  /**
+   * Where its answers are: the recorded corpus unless given. Stores the recorded corpus lacks
+   * replay their provider's own hand-written fixtures (`fixtureDir(import.meta.url)`).
+   */
+  replayDir?: string;
+  /** Settings the provider needs (an application ID). */
+  env?: Record<string, string>;
   provider: ProviderName;
   lookup: { url: string } | { gtin: string };
   regions?: string[];

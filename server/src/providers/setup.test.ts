@@ -23,6 +23,20 @@ describe('provider set-up from the declarations', () => {
     expect(() => endpointHost('not a url')).toThrow(/invalid endpoint URL/);
   });
 
+  it('gives a host that several providers share the most generous of their limits', () => {
+    const policy = networkPolicy(
+      testConfig({
+        LINER_PROVIDERS__BANDCAMP__ENDPOINTS__PAGE: 'http://127.0.0.1:9/bandcamp/{band}',
+        LINER_PROVIDERS__DEEZER__BASE_URL: 'http://127.0.0.1:9/deezer',
+      }),
+    );
+    // Bandcamp's one page a second (declared first by name) does not throttle Deezer's 50 per 5 s.
+    expect(policy.rateLimits.filter((limit) => limit.host === '127.0.0.1:9')).toEqual([
+      { host: '127.0.0.1:9', requests: 50, perMs: 5000, concurrency: 8 },
+    ]);
+    expect(policy.rateLimits.find((limit) => limit.host === 'www.beatport.com')).toBeDefined();
+  });
+
   it('disables providers without their credentials, except under replay', () => {
     const statuses = providerStatuses(testConfig());
     expect(statuses.find((s) => s.name === 'spotify')).toMatchObject({

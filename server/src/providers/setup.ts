@@ -101,12 +101,38 @@ export function networkPolicy(config: Config): NetworkPolicy {
       });
     }
   }
+  return {
+    allowedHosts: withMusicBrainz(allowedHosts, config),
+    rateLimits: onePerHost(rateLimits),
+  };
+}
+
+/**
+ * One limit per host. Hosts are each store's own, except where several providers are pointed at
+ * one host (stand-ins, a self-hosted proxy): there the most generous of their limits applies,
+ * whatever the order of the providers, so that one store's scraper pace does not throttle the
+ * others'.
+ */
+function onePerHost(limits: readonly RateLimit[]): RateLimit[] {
+  const byHost = new Map<string, RateLimit>();
+  const rate = (limit: RateLimit) => limit.requests / limit.perMs;
+  for (const limit of limits) {
+    const held = byHost.get(limit.host);
+    if (!held || rate(limit) > rate(held)) byHost.set(limit.host, limit);
+  }
+  return [...byHost.values()];
+}
+
+function withMusicBrainz(
+  allowedHosts: Map<string, string[]>,
+  config: Config,
+): Map<string, string[]> {
   // The MBID resolver talks to MusicBrainz whether or not the MusicBrainz provider runs.
   const musicbrainz = endpointHost(config.musicbrainz.apiUrl);
   allowedHosts.set('musicbrainz', [
     ...new Set([...(allowedHosts.get('musicbrainz') ?? []), musicbrainz]),
   ]);
-  return { allowedHosts, rateLimits };
+  return allowedHosts;
 }
 
 export interface ProviderSet {

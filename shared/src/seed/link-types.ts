@@ -4,7 +4,7 @@
  * release editor, so it is never sent.
  */
 import type { LinkType, ProviderName } from '../model.ts';
-import { STORES } from '../stores/registry.ts';
+import { STORES } from '../stores/all.ts';
 
 /** Release -> URL relationship type IDs. */
 export const RELEASE_LINK_TYPE_IDS = {
@@ -21,6 +21,7 @@ export const RELEASE_LINK_TYPE_IDS = {
 export type ReleaseLinkTypeId = (typeof RELEASE_LINK_TYPE_IDS)[keyof typeof RELEASE_LINK_TYPE_IDS];
 export const RELEASE_LINK_TYPES: readonly number[] = Object.values(RELEASE_LINK_TYPE_IDS);
 
+/** Each store's declared value; a store that declares no links (the completeness check names it) has none. */
 const byStore = <T>(
   pick: (store: (typeof STORES)[number]) => T | undefined,
 ): Partial<Record<ProviderName, T>> =>
@@ -34,7 +35,7 @@ const byStore = <T>(
 /** Release link types each store's pages may have in MusicBrainz, as each store declares. */
 export const ALLOWED_RELEASE_LINK_TYPES: Readonly<
   Record<ProviderName, readonly ReleaseLinkTypeId[]>
-> = byStore((store) => store.links.release) as Record<ProviderName, readonly ReleaseLinkTypeId[]>;
+> = byStore((store) => store.links?.release) as Record<ProviderName, readonly ReleaseLinkTypeId[]>;
 
 /**
  * Hosts whose rule differs from their store's: MusicBrainz takes iTunes Store pages
@@ -42,7 +43,7 @@ export const ALLOWED_RELEASE_LINK_TYPES: Readonly<
  * download or streaming.
  */
 export const HOST_RELEASE_LINK_TYPES: Readonly<Record<string, readonly ReleaseLinkTypeId[]>> =
-  Object.assign({}, ...STORES.map((store) => store.links.releaseByHost ?? {}));
+  Object.assign({}, ...STORES.map((store) => store.links?.releaseByHost ?? {}));
 
 /** The release link types MusicBrainz allows for a store's URL (by its host where that matters). */
 export function allowedReleaseLinkTypes(
@@ -74,6 +75,6 @@ export function releaseLinkTypeId(
 export const ENTITY_LINK_TYPE_IDS: Readonly<
   Record<'artist' | 'label', Partial<Record<ProviderName, number>>>
 > = {
-  artist: byStore((store) => store.links.artist),
-  label: byStore((store) => store.links.label),
+  artist: byStore((store) => store.links?.artist),
+  label: byStore((store) => store.links?.label),
 };

@@ -3,7 +3,7 @@
  * store URL is and which form MusicBrainz keeps for it.
  */
 import type { EntityType, ExternalId, ProviderName } from '../model.ts';
-import { STORES } from './registry.ts';
+import { STORES } from './all.ts';
 import {
   hostMatches,
   type RecognizedUrl,

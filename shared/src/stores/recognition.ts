@@ -12,19 +12,3 @@ export interface RecognitionCases {
   /** Pages on the store's own hosts that are not entity pages. */
   rejected: readonly string[];
 }
-
-/** A store's recognition tests, or undefined when its folder has none. */
-export async function loadRecognition(
-  folder: URL,
-  name: string,
-): Promise<RecognitionCases | undefined> {
-  try {
-    const module = await import(new URL(`${name}/recognition.ts`, folder).href);
-    return module.recognition as RecognitionCases | undefined;
-  } catch (error) {
-    if ((error as { code?: string }).code === 'ERR_MODULE_NOT_FOUND') return undefined;
-    if (/Cannot find module|Failed to load|does not exist/i.test((error as Error).message))
-      return undefined;
-    throw error;
-  }
-}

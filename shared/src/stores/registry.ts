@@ -1,30 +1,16 @@
 /**
- * The one list of stores: a store is its folder (`<name>/store.ts`, and its provider in
- * `server/src/providers/<name>/`) and one line here. Everything else derives from this list and
- * from what each store declares; the order is the provider order (merge ties, the options page).
+ * The one list of stores, one line each: a store is its folder (`<name>/store.ts` with its
+ * `recognition.ts`, and its provider in `server/src/providers/<name>/`) and its line here.
+ * Everything else derives from these declarations (see all.ts); `npm run new-store` adds both.
  */
-import { bandcamp } from './bandcamp/store.ts';
-import { beatport } from './beatport/store.ts';
-import { deezer } from './deezer/store.ts';
-import { discogs } from './discogs/store.ts';
-import { itunes } from './itunes/store.ts';
-import { mora } from './mora/store.ts';
-import { musicbrainz } from './musicbrainz/store.ts';
-import { ototoy } from './ototoy/store.ts';
-import { qobuz } from './qobuz/store.ts';
-import { spotify } from './spotify/store.ts';
-import { tidal } from './tidal/store.ts';
-
-export const STORES = [
-  deezer,
-  itunes,
-  bandcamp,
-  beatport,
-  musicbrainz,
-  discogs,
-  qobuz,
-  spotify,
-  tidal,
-  mora,
-  ototoy,
-] as const;
+export { bandcamp } from './bandcamp/store.ts';
+export { beatport } from './beatport/store.ts';
+export { deezer } from './deezer/store.ts';
+export { discogs } from './discogs/store.ts';
+export { itunes } from './itunes/store.ts';
+export { mora } from './mora/store.ts';
+export { musicbrainz } from './musicbrainz/store.ts';
+export { ototoy } from './ototoy/store.ts';
+export { qobuz } from './qobuz/store.ts';
+export { spotify } from './spotify/store.ts';
+export { tidal } from './tidal/store.ts';

@@ -1,12 +1,16 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { releaseSchema } from '@liner/shared';
 import { describe, expect, it } from 'vitest';
+import { fixtureDir } from '../../../../test/support/corpus.ts';
 import { fakeFetch } from '../../../../test/support/fake-fetch.ts';
 import { testProvider } from '../../../../test/support/providers.ts';
 
 const fixture = (name: string) =>
-  JSON.parse(readFileSync(new URL(`fixtures/${name}`, import.meta.url), 'utf8'));
+  JSON.parse(readFileSync(join(fixtureDir(import.meta.url), name), 'utf8'));
 const MBID = '7a1b2c3d-0000-4000-8000-000000000001';
+/** The release in the replay layout, so that the corpus case (corpus.ts) replays it too. */
+const RELEASE = `https!/org.musicbrainz/ws/2/release/${MBID}!inc=artist-credits+#fb19900`;
 const INC = 'artist-credits+labels+recordings+release-groups+isrcs+url-rels+media';
 const releaseUrl = (mbid: string) =>
   `https://musicbrainz.org/ws/2/release/${mbid}?inc=${INC}&fmt=json`;
@@ -16,7 +20,7 @@ const entity = (id: string) => ({ store: 'musicbrainz' as const, type: 'release'
 
 describe('musicbrainz provider', () => {
   it('keeps MBIDs, credited names, join phrases, ISRCs, recordings and store links', async () => {
-    const { fetch } = fakeFetch({ [releaseUrl(MBID)]: fixture('release.json') });
+    const { fetch } = fakeFetch({ [releaseUrl(MBID)]: fixture(RELEASE) });
     const result = await testProvider('musicbrainz', { fetch }).lookupById(entity(MBID), []);
     const r = releaseSchema.parse(result.release);
     expect(result).toMatchObject({
@@ -84,7 +88,7 @@ describe('musicbrainz provider', () => {
   it('finds a release by barcode and names the other editions with the same barcode', async () => {
     const { fetch, requests } = fakeFetch({
       [searchUrl('0192758000019')]: fixture('search.json'),
-      [releaseUrl(MBID)]: fixture('release.json'),
+      [releaseUrl(MBID)]: fixture(RELEASE),
     });
     const result = await testProvider('musicbrainz', { fetch }).lookupByGtin!('0192758000019', []);
     expect(requests).toEqual([searchUrl('0192758000019'), releaseUrl(MBID)]);
@@ -105,7 +109,7 @@ describe('musicbrainz provider', () => {
       [searchUrl('4006381333931')]: { count: 0, releases: [] },
       [searchUrl('04006381333931')]: { count: 0, releases: [] },
       [releaseUrl('7a1b2c3d-0000-4000-8000-00000000000e')]: {
-        ...fixture('release.json'),
+        ...fixture(RELEASE),
         media: [{ tracks: [{ number: 1, title: 'x' }] }],
       },
     });

@@ -6,7 +6,6 @@ export const mora: StoreDefinition<'mora'> = {
   displayName: 'mora',
   hosts: ['mora.jp'],
   entityTypes: ['release'],
-  noProvider: 'its provider is not written yet',
   links: { release: [74] },
   site: {
     anchors: ['.package_title', 'h1'],

@@ -8,7 +8,6 @@ export const ototoy: StoreDefinition<'ototoy'> = {
   displayName: 'OTOTOY',
   hosts: ['ototoy.jp'],
   entityTypes: ['release', 'artist', 'label'],
-  noProvider: 'its provider is not written yet',
   links: { release: [74], artist: 176, label: 959 },
   site: {
     anchors: ['h1.album-title', '.album-meta-data h1'],

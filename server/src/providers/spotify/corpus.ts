@@ -1,4 +1,4 @@
-import type { CorpusCase } from '../types.ts';
+import type { CorpusCase } from '../../../../test/corpus/types.ts';
 
 const DIE_WITH_A_SMILE = {
   title: 'Die With A Smile',
@@ -23,7 +23,7 @@ const DIE_WITH_A_SMILE = {
 };
 
 /** Expectations read from the recorded Web API answers (album, track pages, tracks, search). */
-export const spotifyCases: CorpusCase[] = [
+export const cases: CorpusCase[] = [
   {
     name: 'single by two artists',
     provider: 'spotify',

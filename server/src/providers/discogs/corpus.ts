@@ -2,7 +2,7 @@
  * Recorded Discogs releases. Expectations were read off the recorded JSON: positions, headings,
  * formats (qty and descriptions), identifiers, labels and credits.
  */
-import type { CorpusCase } from '../types.ts';
+import type { CorpusCase } from '../../../../test/corpus/types.ts';
 
 const link = (id: number): [string, ['discography']] => [
   `https://www.discogs.com/release/${id}`,
@@ -10,7 +10,7 @@ const link = (id: number): [string, ['discography']] => [
 ];
 const times = <T>(count: number, value: T): T[] => Array.from({ length: count }, () => value);
 
-export const discogsCases: CorpusCase[] = [
+export const cases: CorpusCase[] = [
   {
     name: '12" maxi-single with an unnumbered side',
     provider: 'discogs',

@@ -1,4 +1,4 @@
-import type { CorpusCase } from '../types.ts';
+import type { CorpusCase } from '../../../../test/corpus/types.ts';
 
 const DIE_WITH_A_SMILE: CorpusCase['expect'] = {
   title: 'Die With A Smile',
@@ -36,7 +36,7 @@ const LYRIC_VIDEO: CorpusCase['expect'] = {
 };
 
 /** Expectations read from the recorded OpenAPI v2 documents and the v1 album with its items. */
-export const tidalCases: CorpusCase[] = [
+export const cases: CorpusCase[] = [
   {
     // The newer document shape: copyright as { text }, the cover as an included artwork.
     name: 'single by two artists (v2, US)',

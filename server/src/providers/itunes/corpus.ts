@@ -1,7 +1,7 @@
-import type { CorpusCase } from '../types.ts';
+import type { CorpusCase } from '../../../../test/corpus/types.ts';
 
 /** Expectations read from the recorded iTunes lookups (collection, then tracks and music videos). */
-export const itunesCases: CorpusCase[] = [
+export const cases: CorpusCase[] = [
   {
     name: 'multi-disc deluxe edition with music videos',
     provider: 'itunes',

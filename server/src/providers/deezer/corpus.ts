@@ -1,6 +1,6 @@
-import type { CorpusCase } from '../types.ts';
+import type { CorpusCase } from '../../../../test/corpus/types.ts';
 
-export const deezerCases: CorpusCase[] = [
+export const cases: CorpusCase[] = [
   {
     name: 'single by two artists',
     provider: 'deezer',

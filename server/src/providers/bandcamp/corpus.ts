@@ -1,6 +1,6 @@
-import type { CorpusCase } from '../types.ts';
+import type { CorpusCase } from '../../../../test/corpus/types.ts';
 
-export const bandcampCases: CorpusCase[] = [
+export const cases: CorpusCase[] = [
   {
     name: 'fixed-price label release',
     provider: 'bandcamp',
