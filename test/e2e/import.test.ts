@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { SITE_NAMES } from '../../extension/src/sites.ts';
 import { bar, panel, placement, widget } from './support/extension-browser.ts';
 import { e2eAvailable, useHarness, WAIT } from './support/harness.ts';
-import { escapeRegExp } from './support/shadow.ts';
+import { escapeRegExp, inShadow } from './support/shadow.ts';
 import { storePage } from './support/store-pages.ts';
 
 const LINKED_MBID = '5b11f4ce-a62d-471e-81fc-a69a8278c7da';
@@ -56,7 +56,33 @@ const CASES: Case[] = [
     page: 'https://www.qobuz.com/gb-en/album/night-lines/abc123xyz',
     title: 'Night Lines (Deluxe Edition)',
   },
+  { store: 'mora', page: 'https://mora.jp/package/43000006/00602488058599/', title: 'MAGIC' },
+  { store: 'ototoy', page: 'https://ototoy.jp/_/default/p/1822344', title: 'THE BOOK 3' },
 ];
+
+/** [store, a release page MusicBrainz links (canonical form), its MBID, the page's title] */
+const JAPANESE_LINKED: [string, string, string, string][] = [
+  [
+    'mora',
+    'https://mora.jp/package/43000035/198704758065_F/',
+    '2f0c4a59-4c1e-4d5a-9a0e-1b3c5d7e9f01',
+    'バンドリ！ ガールズバンドパーティ！ カバーコレクションVol.10',
+  ],
+  [
+    'ototoy',
+    'https://ototoy.jp/_/default/p/709920',
+    '3a1d5b6a-5d2f-4e6b-8b1f-2c4d6e8f0a12',
+    'Gimme吟味virtuaる最高star!!!!',
+  ],
+];
+
+/** An OTOTOY artist page: its releases listed as links, the way the store lists them. */
+function ototoyArtistPage(ids: number[]): string {
+  const items = ids
+    .map((id) => `<li class="album-item"><a href="/_/default/p/${id}">p${id}</a></li>`)
+    .join('');
+  return `<!doctype html><html><head><meta charset="utf-8"><title>sasakure.UK - OTOTOY</title></head><body><h1 class="artist-name">sasakure.UK</h1><ul class="album-list">${items}</ul></body></html>`;
+}
 
 /** The element right before the button: the store's title heading when the button is anchored. */
 function beforeButton(page: Page) {
@@ -69,6 +95,9 @@ function beforeButton(page: Page) {
 describe.skipIf(!e2eAvailable())('the extension in Chromium', () => {
   const harness = useHarness({
     'https://www.deezer.com/album/629506181': [['release', LINKED_MBID]],
+    ...Object.fromEntries(
+      JAPANESE_LINKED.map(([, url, mbid]) => [url, [['release', mbid] as [string, string]]]),
+    ),
   });
 
   it('runs under the pinned Chrome extension ID, the one the server’s default CORS allows', () => {
@@ -149,6 +178,38 @@ describe.skipIf(!e2eAvailable())('the extension in Chromium', () => {
       await redesigned.close();
     }, 60_000);
   }
+
+  it.each(JAPANESE_LINKED)(
+    'shows "In MusicBrainz" on a %s page MusicBrainz links',
+    async (store, url, mbid, title) => {
+      const page = await harness().open(url, storePage(store, title));
+      await expect.poll(() => bar(page).attribute('data-state'), WAIT).toBe('linked');
+      expect(await widget(page, '[data-liner="badge"] a').attribute('href')).toBe(
+        `https://test.musicbrainz.org/release/${mbid}`,
+      );
+      expect(await placement(page)).toBe('anchored');
+      await page.close();
+    },
+    60_000,
+  );
+
+  it('marks the linked releases on an OTOTOY artist page', async () => {
+    const page = await harness().open(
+      'https://ototoy.jp/_/default/a/153628',
+      ototoyArtistPage([3016055, 709920]),
+    );
+    const marks = inShadow(page, 'liner-mb', 'a');
+    await expect.poll(() => marks.count(), WAIT).toBe(1);
+    expect(await marks.attribute('href')).toBe(
+      `https://test.musicbrainz.org/release/${JAPANESE_LINKED[1]![2]}`,
+    );
+    const marked = await page.evaluate(() =>
+      [...document.querySelectorAll('liner-mb')].map((m) => m.previousElementSibling?.textContent),
+    );
+    expect(marked).toEqual(['p709920']);
+    expect(await page.locator('liner-import').count()).toBe(0);
+    await page.close();
+  }, 60_000);
 
   it('opens the panel above the page even from a container that clips', async () => {
     const c = CASES.find((x) => x.store === 'spotify')!;

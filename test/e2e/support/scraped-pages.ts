@@ -1,35 +1,37 @@
 /**
  * Store pages around stored JSON, for the providers that scrape: the corpus keeps what the
- * provider extracts from a page (each provider's extract.ts), and a live provider
- * fetches the page itself, so the stand-in puts the JSON back where each store's page has it.
+ * provider extracts from a page (each provider's extract.ts), and a live provider fetches the page
+ * itself, so the stand-in puts the JSON back where the store's page has it. Each scraping
+ * provider says how, per endpoint, in its folder's stand-in.ts (`standInPages`).
  */
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
-import { readFileSync } from 'node:fs';
+type PageBuilders = Record<string, (data: Record<string, unknown>) => string>;
 
-const attribute = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+const PROVIDERS = new URL('../../../server/src/providers/', import.meta.url);
+const builders = new Map<string, PageBuilders | undefined>();
 
-function bandcampPage(data: Record<string, unknown>): string {
-  const description = typeof data['og:description'] === 'string' ? data['og:description'] : '';
-  const licence =
-    typeof data.licenseUrl === 'string'
-      ? `<a rel="license" href="${attribute(data.licenseUrl)}">licence</a>`
-      : '';
-  return `<!DOCTYPE html><html><head><meta property="og:description" content="${attribute(description)}"></head><body>
-<script data-tralbum="${attribute(JSON.stringify(data.tralbum))}" data-band="${attribute(JSON.stringify(data.band))}"></script>${licence}</body></html>`;
+async function buildersOf(provider: string): Promise<PageBuilders | undefined> {
+  if (!builders.has(provider)) {
+    const file = new URL(`${provider}/stand-in.ts`, PROVIDERS);
+    builders.set(
+      provider,
+      existsSync(fileURLToPath(file))
+        ? ((await import(file.href)) as { standInPages: PageBuilders }).standInPages
+        : undefined,
+    );
+  }
+  return builders.get(provider);
 }
 
-function nextDataPage(data: Record<string, unknown>): string {
-  const json = JSON.stringify(data).replace(/</g, '\\u003c');
-  return `<!DOCTYPE html><html><head></head><body><script id="__NEXT_DATA__" type="application/json">${json}</script></body></html>`;
+/** Loads every scraping provider's page builders, so that scrapedPage can answer at once. */
+export async function loadScrapedPages(providers: Iterable<string>): Promise<void> {
+  for (const provider of providers) await buildersOf(provider);
 }
 
-const PAGES: Partial<Record<string, (data: Record<string, unknown>) => string>> = {
-  bandcamp: bandcampPage,
-  beatport: nextDataPage,
-};
-
-/** The HTML page for a stored file of a scraping provider; undefined for API providers. */
-export function scrapedPage(provider: string, file: string): string | undefined {
-  const page = PAGES[provider];
+/** The HTML page for a stored file of a scraping provider's endpoint; undefined for APIs. */
+export function scrapedPage(provider: string, endpoint: string, file: string): string | undefined {
+  const page = builders.get(provider)?.[endpoint];
   return page ? page(JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : undefined;
 }

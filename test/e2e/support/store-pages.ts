@@ -29,6 +29,14 @@ const TITLE_AREA: Record<string, (title: string) => string> = {
   qobuz: (t) =>
     `<div class="album-meta"><h1 class="album-meta__title"><span class="album-meta__item">${t}</span></h1>
 <h2 class="album-meta__artist"><a href="/gb-en/interpreter/alpha/1">Alpha</a></h2></div>`,
+  // mora fills its package page in by script; the heading's id is the one its script fills.
+  mora: (t) =>
+    `<div id="package_info"><div class="package_info_inner"><h1 id="package_title" class="package_title">${t}</h1>
+<p class="package_artist"><a href="/artist/1310625/">Ado</a></p></div></div>`,
+  ototoy: (t) =>
+    `<div class="album-meta-data"><h1 class="album-title">${t}</h1>
+<p class="album-artist"><span class="album-artist"><a href="/_/default/a/731939">YOASOBI</a></span></p>
+<div class="detail"><p class="release-day">Original release date: 2023-10-04</p></div></div>`,
   discogs: (t) =>
     `<div class="body_32Bo9"><h1 class="title_1q3xW"><span class="link_15cpV"><a href="/artist/72872-Rick-Astley">Rick Astley</a></span> – ${t}</h1></div>`,
 };

@@ -17,7 +17,7 @@ import { PROVIDERS } from '../../../server/src/providers/registry.ts';
 import { musicBrainzReleaseRoute, type StandInRelease } from '../../support/musicbrainz-release.ts';
 import { type StandIn, startStandIn } from '../../support/stand-in.ts';
 import { musicBrainzUrlRoute } from '../../support/stand-ins.ts';
-import { scrapedPage } from './scraped-pages.ts';
+import { loadScrapedPages, scrapedPage } from './scraped-pages.ts';
 
 const TOKEN = JSON.stringify({ access_token: 'e2e-token', token_type: 'Bearer', expires_in: 3600 });
 
@@ -75,6 +75,7 @@ export async function startUpstream(options: {
   /** MBID -> the release MusicBrainz has, or the HTTP status it answers for it. */
   releases?: Record<string, StandInRelease | number>;
 }): Promise<Upstream> {
+  await loadScrapedPages(PROVIDERS.keys());
   const standIn = await startStandIn();
   const urlLookup = musicBrainzUrlRoute(options.linked);
   const releaseLookup = musicBrainzReleaseRoute(options.releases ?? {});
@@ -92,7 +93,7 @@ export async function startUpstream(options: {
       return res
         .writeHead(404, { 'content-type': 'application/json' })
         .end('{"error":"Not Found"}');
-    const page = scrapedPage(target.provider, file);
+    const page = scrapedPage(target.provider, target.endpoint, file);
     if (page) return res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page);
     res.writeHead(200, { 'content-type': 'application/json' }).end(readFileSync(file));
   });

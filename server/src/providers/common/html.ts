@@ -95,3 +95,13 @@ export function linkTargets(html: string): { href: string; rel: string }[] {
   }
   return links;
 }
+
+/** Text for an attribute value in double quotes (for stand-in pages built from kept data). */
+export function htmlAttribute(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+}
+
+/** Text for an element's content. */
+export function htmlText(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}

@@ -20,8 +20,9 @@ type Root = {
   ): Iterable<Node & Root & { classList: { contains(c: string): boolean } }>;
 };
 
+/** An element's text, trimmed; the markup's line breaks become spaces, spaces written are kept. */
 const text = (node: Node | null | undefined) =>
-  node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+  node?.textContent?.replace(/\s*\n\s*/g, ' ').trim() ?? '';
 
 function linked(anchor: Node | null, name = text(anchor)) {
   const href = anchor?.getAttribute('href');

@@ -7,8 +7,9 @@ export const mora: StoreDefinition<'mora'> = {
   hosts: ['mora.jp'],
   entityTypes: ['release'],
   links: { release: [74] },
+  // mora renders the package from its data by script; the title heading it fills in.
   site: {
-    anchors: ['.package_title', 'h1'],
+    anchors: ['#package_title', '.package_title'],
     singlePage: false,
     listPages: false,
   },
