@@ -125,9 +125,7 @@ describe('the options page', () => {
       'Connected: Liner 0.1.0, pglite database, seeds for https://musicbrainz.org.',
     );
     act(() =>
-      container
-        .querySelector<HTMLButtonElement>('[aria-label="Move Beatport up"]')!
-        .click(),
+      container.querySelector<HTMLButtonElement>('[aria-label="Move Beatport up"]')!.click(),
     );
     await act(async () => {
       container.querySelector('form')!.dispatchEvent(new Event('submit', { cancelable: true }));

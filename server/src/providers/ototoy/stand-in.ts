@@ -28,10 +28,9 @@ function rows(tracks: OtotoyPage['trackList']): string {
   let disc: number | undefined;
   return tracks
     .map((track, index) => {
-      const discRow =
-        track.discNumber !== undefined && track.discNumber !== disc
-          ? `<tr class="disc-row"><td colspan="5">DISC ${(disc = track.discNumber)}</td></tr>`
-          : '';
+      const newDisc = track.discNumber !== undefined && track.discNumber !== disc;
+      if (newDisc) disc = track.discNumber;
+      const discRow = newDisc ? `<tr class="disc-row"><td colspan="5">DISC ${disc}</td></tr>` : '';
       const artists = (track.artists ?? []).map((a) => link(a, 'artist')).join('');
       const length = track.duration !== undefined ? clock(track.duration) : '';
       return `${discRow}<tr><td class="num center">${track.trackNumber}</td><td class="item"><span id="title-${index + 1}">${htmlText(track.title)}</span>${artists}</td><td class="item center">${length}</td></tr>`;
