@@ -37,6 +37,30 @@ describe('liner lookup', () => {
     },
   );
 
+  it.skipIf(!corpusAvailable()).each([
+    [
+      'mora',
+      'https://mora.jp/package/43000035/198704758065_F/',
+      'バンドリ！ ガールズバンドパーティ！ カバーコレクションVol.10',
+    ],
+    ['ototoy', 'https://ototoy.jp/_/default/p/1822344', 'THE BOOK 3'],
+  ])('answers a recorded %s page, its title in its own script', async (store, url, title) => {
+    // --providers: the barcode is searched nowhere else, which the replay has no answers for.
+    const run = await runLiner([
+      'lookup',
+      url,
+      '--replay',
+      CORPUS_DIR,
+      '--providers',
+      store,
+      '--json',
+    ]);
+    expect(run.code, run.stderr).toBe(0);
+    const result = lookupResultSchema.parse(JSON.parse(run.stdout));
+    expect(result.release?.title).toBe(title);
+    expect(result.providers[0]).toMatchObject({ name: store, url, region: 'JP' });
+  });
+
   it.skipIf(!corpusAvailable())(
     'says beside a replayed look-up’s permalink that it will not open',
     async () => {
