@@ -4,9 +4,10 @@
  * `.album-artwork`, title, artists, dates, label and catalog number in `.album-meta-data`, and
  * the `#tracklist` table, whose "DISC n" rows start each disc. Dates and the catalog number are
  * read by their form, so the page's English and Japanese labels both do. Pure: the HTTP layer
- * applies it to the fetched page and stores only the result.
+ * applies it to the fetched page and stores only the result. The DOM (linkedom) is loaded at the
+ * first OTOTOY look-up, not when the server starts.
  */
-import { parseHTML } from 'linkedom';
+type ParseHtml = (html: string) => { document: unknown };
 
 const ORIGIN = 'https://ototoy.jp';
 const DATE = /(\d{4})[-/.年]\s*(\d{1,2})[-/.月]\s*(\d{1,2})/;
@@ -98,8 +99,8 @@ function trackList(document: Root) {
   return tracks;
 }
 
-export function extractOtotoyPage(html: string): unknown {
-  const { document } = parseHTML(html) as unknown as { document: Root };
+function readPage(parseHtml: ParseHtml, html: string): unknown {
+  const { document } = parseHtml(html) as unknown as { document: Root };
   const meta = document.querySelector('.album-meta-data');
   if (!meta) throw new Error('the page has no album data (.album-meta-data): not a release page?');
   const thumbUrl = document.querySelector('.album-artwork img')?.getAttribute('src');
@@ -108,4 +109,16 @@ export function extractOtotoyPage(html: string): unknown {
     albumMeta: albumMeta(meta),
     trackList: trackList(document),
   };
+}
+
+let reader: Promise<(html: string) => unknown> | undefined;
+
+/** The page reader, its DOM loaded once on first use. */
+export function ototoyPageReader(): Promise<(html: string) => unknown> {
+  reader ??= import('linkedom').then(
+    ({ parseHTML }) =>
+      (html: string) =>
+        readPage(parseHTML as ParseHtml, html),
+  );
+  return reader;
 }

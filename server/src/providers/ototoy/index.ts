@@ -8,7 +8,7 @@ import { ProviderDataError } from '../../http/errors.ts';
 import { validate } from '../common/fetch.ts';
 import type { ProviderContext, ProviderDeclaration, ProviderLookup } from '../types.ts';
 import { ototoyPage } from './api.ts';
-import { extractOtotoyPage } from './extract.ts';
+import { ototoyPageReader } from './extract.ts';
 import { parseOtotoyPage } from './parse.ts';
 
 const NAME = 'ototoy';
@@ -25,7 +25,7 @@ function createClient(ctx: ProviderContext) {
       const response = await ctx.http.request({
         provider: NAME,
         url: apiUrl,
-        extract: extractOtotoyPage,
+        extract: await ototoyPageReader(),
       });
       const page = validate(ototoyPage, response.data, NAME, apiUrl);
       if (page.trackList.length === 0)

@@ -9,9 +9,10 @@ import { describe, expect, it } from 'vitest';
 import { CORPUS_DIR, corpusAvailable, fixtureDir } from '../../../../test/support/corpus.ts';
 import { fakeFetch } from '../../../../test/support/fake-fetch.ts';
 import { testProvider } from '../../../../test/support/providers.ts';
-import { extractOtotoyPage } from './extract.ts';
+import { ototoyPageReader } from './extract.ts';
 import { standInPages } from './stand-in.ts';
 
+const extractOtotoyPage = await ototoyPageReader();
 const PAGE = readFileSync(join(fixtureDir(import.meta.url), 'pages/release.html'), 'utf8');
 const URL_ = 'https://ototoy.jp/_/default/p/4100001';
 const entity = { store: 'ototoy' as const, type: 'release' as const, id: '4100001' };
