@@ -4,8 +4,11 @@
  * contract (other tools read this JSON); add fields, never rename them.
  */
 import { z } from 'zod';
+import { ENTITY_TYPES, type EntityType } from './entity.ts';
 import { isValidGtin, parseIsrc } from './identifiers.ts';
 import { STORES } from './stores/all.ts';
+
+export { ENTITY_TYPES, type EntityType };
 
 /** Every store's name, in the registry's order: a provider name is a store name. */
 export type ProviderName = (typeof STORES)[number]['name'];
@@ -14,16 +17,7 @@ export const PROVIDER_NAMES = STORES.map(
 ) as readonly ProviderName[] as readonly [ProviderName, ...ProviderName[]];
 export const providerNameSchema = z.enum(PROVIDER_NAMES);
 
-export const ENTITY_TYPES = [
-  'release',
-  'release-group',
-  'artist',
-  'label',
-  'track',
-  'recording',
-] as const;
 export const entityTypeSchema = z.enum(ENTITY_TYPES);
-export type EntityType = z.infer<typeof entityTypeSchema>;
 
 export const mbidSchema = z.uuid();
 const countrySchema = z.string().regex(/^[A-Z]{2}$/, 'ISO 3166-1 alpha-2 country code');

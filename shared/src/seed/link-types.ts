@@ -5,20 +5,10 @@
  */
 import type { LinkType, ProviderName } from '../model.ts';
 import { STORES } from '../stores/all.ts';
+import { RELEASE_LINK_TYPE_IDS, type ReleaseLinkTypeId } from './link-type-ids.ts';
 
-/** Release -> URL relationship type IDs. */
-export const RELEASE_LINK_TYPE_IDS = {
-  'paid download': 74,
-  'free download': 75,
-  discogs: 76,
-  'mail order': 79,
-  'free streaming': 85,
-  'discography entry': 288,
-  license: 301,
-  'paid streaming': 980,
-} as const;
+export { RELEASE_LINK_TYPE_IDS, type ReleaseLinkTypeId };
 
-export type ReleaseLinkTypeId = (typeof RELEASE_LINK_TYPE_IDS)[keyof typeof RELEASE_LINK_TYPE_IDS];
 export const RELEASE_LINK_TYPES: readonly number[] = Object.values(RELEASE_LINK_TYPE_IDS);
 
 /** Each store's declared value; a store that declares no links (the completeness check names it) has none. */

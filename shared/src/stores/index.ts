@@ -5,14 +5,22 @@
 import type { EntityType, ExternalId, ProviderName } from '../model.ts';
 import { STORES } from './all.ts';
 import {
+  type StoreDefinition as Definition,
+  type StoreEntity as Entity,
   hostMatches,
-  type RecognizedUrl,
-  type StoreDefinition,
-  type StoreEntity,
   UrlProblem,
 } from './types.ts';
 
 export * from './types.ts';
+
+/** A store page as the rest of Liner sees it: of one of the registered stores. */
+export type StoreEntity = Entity<ProviderName>;
+export type StoreDefinition<N extends ProviderName = ProviderName> = Definition<N>;
+
+export interface RecognizedUrl {
+  entity: StoreEntity;
+  canonicalUrl: string;
+}
 
 export { STORES };
 

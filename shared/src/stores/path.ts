@@ -1,4 +1,4 @@
-import type { EntityType } from '../model.ts';
+import type { EntityType } from '../entity.ts';
 
 /** Maps a store's path keyword ("album", "interpreter") to the entity type it names. */
 export type TypeKeywords = Readonly<Record<string, EntityType>>;

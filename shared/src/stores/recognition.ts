@@ -4,7 +4,7 @@
  * entity page. One test (recognition.test.ts) runs them all, and the store completeness check
  * requires them, so a store cannot be registered without them.
  */
-import type { EntityType } from '../model.ts';
+import type { EntityType } from '../entity.ts';
 
 export interface RecognitionCases {
   /** [input, entity type, canonical URL]: at least one release page. */

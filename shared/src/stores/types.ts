@@ -1,9 +1,12 @@
-import type { EntityType, ProviderName } from '../model.ts';
-import type { ReleaseLinkTypeId } from '../seed/link-types.ts';
+import type { EntityType } from '../entity.ts';
+import type { ReleaseLinkTypeId } from '../seed/link-type-ids.ts';
 
-/** One page of a store, as recognized from its URL. */
-export interface StoreEntity {
-  store: ProviderName;
+/**
+ * One page of a store, as recognized from its URL. `N` is the store's name; outside the store
+ * declarations (index.ts) it is a ProviderName, which is made from the declarations themselves.
+ */
+export interface StoreEntity<N extends string = string> {
+  store: N;
   type: EntityType;
   /**
    * The store's own ID; for Bandcamp "<subdomain>/album/<slug>" or "<subdomain>/track/<slug>",
@@ -59,7 +62,7 @@ export interface Absent {
  * work on a parsed URL so that the server, the CLI and the extension's content scripts agree on
  * what a store URL is.
  */
-export interface StoreDefinition<N extends string = ProviderName> {
+export interface StoreDefinition<N extends string = string> {
   name: N;
   displayName: string;
   /** Host names the store's pages live on; a leading "*." matches any subdomain. */
@@ -67,14 +70,14 @@ export interface StoreDefinition<N extends string = ProviderName> {
   /** Entity types this store has pages for (others are never returned by match). */
   entityTypes: readonly EntityType[];
   /** Recognizes a page URL; undefined when the path is not one of the store's entity pages. */
-  match(url: URL): StoreEntity | undefined;
+  match(url: URL): StoreEntity<N> | undefined;
   /** The URL form MusicBrainz stores for the entity. */
-  canonicalUrl(entity: StoreEntity): string;
+  canonicalUrl(entity: StoreEntity<N>): string;
   /**
    * Other forms MusicBrainz may hold for the same entity (older cleanups, other storefronts);
    * queried together with the canonical form so "already in MusicBrainz?" does not miss.
    */
-  alternativeUrls?(entity: StoreEntity): string[];
+  alternativeUrls?(entity: StoreEntity<N>): string[];
   /** A release page URL, for documentation and the options page. */
   pageExample: string;
   links: StoreLinks;
@@ -87,7 +90,7 @@ export interface StoreDefinition<N extends string = ProviderName> {
   noProvider?: string;
 }
 
-export function hasSite(store: StoreDefinition): store is StoreDefinition & { site: StoreSite } {
+export function hasSite<S extends StoreDefinition>(store: S): store is S & { site: StoreSite } {
   return 'anchors' in store.site;
 }
 
@@ -102,11 +105,6 @@ export class UrlProblem extends Error {
   ) {
     super(detail);
   }
-}
-
-export interface RecognizedUrl {
-  entity: StoreEntity;
-  canonicalUrl: string;
 }
 
 /** Lower-cases, strips "www." and a trailing dot, for host comparisons. */

@@ -36,7 +36,7 @@ export const qobuz: StoreDefinition<'qobuz'> = {
       slugBeforeId: player ? 'optional' : true,
     });
     if (!path) return undefined;
-    const entity: ReturnType<StoreDefinition['match']> = {
+    const entity: ReturnType<StoreDefinition<'qobuz'>['match']> = {
       store: 'qobuz',
       type: path.type,
       id: path.id,
