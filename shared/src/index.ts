@@ -6,4 +6,5 @@ export * from './identifiers.ts';
 export * from './lookup.ts';
 export * from './model.ts';
 export * from './seed/index.ts';
+export * from './sources.ts';
 export * from './stores/index.ts';

@@ -3,13 +3,9 @@
  * so whatever a store returned is shown, never interpreted as HTML.
  */
 import { creditText, formatReleaseDate } from '@liner/shared/format';
-import {
-  type Conflict,
-  describeSource,
-  describeTypes,
-  type LookupResult,
-} from '@liner/shared/lookup';
+import type { Conflict, LookupResult } from '@liner/shared/lookup';
 import type { ArtistCredit, Label, Release, ReleaseDate } from '@liner/shared/model';
+import { describeSource, describeTypes } from '@liner/shared/sources';
 import { STORES } from '@liner/shared/stores/index';
 
 export function providerName(name: string): string {
