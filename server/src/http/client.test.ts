@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { json, type StandIn, startStandIn, text } from '../../../test/support/stand-in.ts';
 import { createHttpClient, type HttpClientOptions, type UpstreamEvent } from './client.ts';
 import { UpstreamError } from './errors.ts';
+import { createLookupContext } from './lookup-context.ts';
 import { recordResponse } from './replay.ts';
 
 describe('HTTP client against a local stand-in', () => {
@@ -292,5 +293,29 @@ describe('HTTP client against a local stand-in', () => {
     expect(order).toEqual(['gate', 'status 200']);
     await c.request({ provider: 'test', url: `${upstream.url}/ok`, secret: true });
     expect(stored).toHaveLength(1);
+  });
+
+  it("notes a look-up's stored responses in its context, and its deadline cancels what is left", async () => {
+    let id = 0;
+    const c = client({ store: async () => ++id });
+    const lookup = createLookupContext(AbortSignal.timeout(100));
+    const bound = c.forLookup(lookup);
+    await bound.request({ provider: 'test', url: `${upstream.url}/ok`, expect: 'json' });
+    // A request of no look-up is stored but noted nowhere.
+    await c.request({ provider: 'test', url: `${upstream.url}/ok`, expect: 'json' });
+    expect(lookup.responseIds).toEqual([1]);
+    const late = await bound
+      .request({ provider: 'test', url: `${upstream.url}/slow` })
+      .catch((e: unknown) => e);
+    expect(late).toBeInstanceOf(UpstreamError);
+    expect((late as UpstreamError).message).toBe(
+      "test: cancelled, the look-up's time for this provider was up",
+    );
+    // Past the deadline nothing is sent: the request is refused before it reaches the host.
+    const before = upstream.requests.length;
+    await expect(bound.request({ provider: 'test', url: `${upstream.url}/ok` })).rejects.toThrow(
+      /cancelled/,
+    );
+    expect(upstream.requests.length).toBe(before);
   });
 });

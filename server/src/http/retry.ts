@@ -6,7 +6,7 @@
 import pRetry, { AbortError } from 'p-retry';
 import { type Logger, redactUrl } from '../log.ts';
 import { sleepUnless } from '../util/deadline.ts';
-import { HttpStatusError, UpstreamError } from './errors.ts';
+import { CancelledError, HttpStatusError, UpstreamError } from './errors.ts';
 import type { Transport } from './types.ts';
 
 const RETRYABLE_KINDS = new Set(['timeout', 'network', 'rate-limited']);
@@ -30,6 +30,7 @@ export function retrying(options: RetryOptions, next: Transport): Transport {
   return async (exchange) => {
     const { request, lookup } = exchange;
     const deadline = lookup.signal;
+    if (deadline?.aborted) throw new CancelledError(request.provider, request.url);
     try {
       return await pRetry(() => next(exchange), {
         ...(deadline ? { signal: deadline } : {}),
@@ -56,7 +57,11 @@ export function retrying(options: RetryOptions, next: Transport): Transport {
         },
       });
     } catch (error) {
-      throw error instanceof AbortError ? error.originalError : error;
+      if (error instanceof AbortError) throw error.originalError;
+      // p-retry gives up with the deadline's own reason when it aborts between tries.
+      if (deadline?.aborted && !(error instanceof UpstreamError))
+        throw new CancelledError(request.provider, request.url);
+      throw error;
     }
   };
 }
