@@ -61,6 +61,16 @@ describe.each(testDatabases())('HTTP server on $kind', ({ open }) => {
     expect(await missing.json()).toEqual({ error: 'no such endpoint: /nope' });
   });
 
+  it('sends the request ID with every answer, pages and 404s included', async () => {
+    for (const path of ['/nope', '/release/nosuchlookup', '/trpc/system.info']) {
+      const response = await fetch(`${running.url}${path}`, {
+        headers: { 'x-request-id': 'req-7' },
+      });
+      await response.arrayBuffer();
+      expect(response.headers.get('x-request-id')).toBe('req-7');
+    }
+  });
+
   it('listens on loopback by default', () => {
     expect(running.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
   });

@@ -143,8 +143,9 @@ export function createLinerServer(app: App, options: HttpServerOptions = {}): Li
       account(app, request, reply, started);
       if (active === 0) for (const resolve of idle.splice(0)) resolve();
     });
-    void reply.header('x-request-id', requestId);
-    if (draining) void reply.header('connection', 'close');
+    // On the raw response, so answers written there (pages, 404s) carry them too.
+    reply.raw.setHeader('x-request-id', requestId);
+    if (draining) reply.raw.setHeader('connection', 'close');
     // Log lines written anywhere while the request is handled carry its ID.
     runInRequest({ requestId }, done);
   });
