@@ -13,7 +13,11 @@ import {
 } from './http/client.ts';
 import { sharedHostLimits } from './http/limits.ts';
 import type { Logger } from './log.ts';
-import { createMusicBrainzGate, type MusicBrainzGate } from './musicbrainz/gate.ts';
+import {
+  createMusicBrainzGate,
+  MUSICBRAINZ_BUDGET,
+  type MusicBrainzGate,
+} from './musicbrainz/gate.ts';
 import { createMetrics, type Metrics } from './observability/metrics.ts';
 import { createProviderSet, networkPolicy, type ProviderSet } from './providers/setup.ts';
 import { createRepositories, type Repositories } from './repositories/index.ts';
@@ -136,6 +140,10 @@ export async function createApp(options: AppOptions): Promise<App> {
       options.onLookup?.(event);
     },
     onProviderResult: metrics.providerResult,
+    // Under replay nothing is sent to MusicBrainz, so no batch waits for its budget.
+    ...(options.replayDir
+      ? {}
+      : { musicbrainzUntilFree: () => repos.rateBudgets.nextFree(MUSICBRAINZ_BUDGET) }),
   });
   metrics.watch({
     musicbrainzQueue: musicbrainzGate.waiting,

@@ -116,14 +116,32 @@ export const mbUrlMappings = pgTable(
 );
 
 /**
- * Request budgets shared by all instances on one database (MusicBrainz: 1 per second): each
- * caller atomically takes the next free slot and waits for it.
+ * Request budgets shared by all instances on one database (MusicBrainz: 1 per interval): the
+ * earliest moment the next request may be sent, moved on by each request as it goes (`waits`
+ * counts them) and by a 503's Retry-After.
  */
 export const rateBudgets = pgTable('rate_budgets', {
   name: text('name').primaryKey(),
   nextAt: timestamptz('next_at').notNull(),
   waits: bigint('waits', { mode: 'number' }).notNull().default(0),
 });
+
+/**
+ * URLs waiting to be asked of MusicBrainz (ws/2/url), shared by every instance: whichever
+ * instance's batch gets the next request slot takes up to 100 of them, whoever queued them, so
+ * concurrent look-ups share requests. A claim lapses at `claimed_until` (a crashed instance);
+ * a row is deleted once its answer is in mb_url_mappings.
+ */
+export const mbUrlQueue = pgTable(
+  'mb_url_queue',
+  {
+    url: text('url').primaryKey(),
+    queuedAt: timestamptz('queued_at').notNull().defaultNow(),
+    claimedBy: text('claimed_by'),
+    claimedUntil: timestamptz('claimed_until'),
+  },
+  (t) => [index('mb_url_queue_queued').on(t.queuedAt)],
+);
 
 /**
  * Store request budgets shared by the instances on one PostgreSQL: requests counted per fixed

@@ -1,14 +1,23 @@
 /**
- * The MusicBrainz request budget for the whole deployment: 1 request per second across every
- * request and every server instance on the database. Each request takes the next slot from the
- * database and waits for it; a 503 pushes the next slot back, doubling up to a minute.
+ * The MusicBrainz request budget for the whole deployment: one request per interval across
+ * every request and every server instance on the database.
+ *
+ * The slot is taken at the moment of sending, not reserved ahead: a reservation handed out by
+ * the database clock is spent later, after the query's answer, a timer that may fire late on a
+ * busy event loop and the request's set-up, so two requests reserved one interval apart could
+ * arrive closer than that. Here a request may go only once the previous one's claim is an
+ * interval old, and the claim is the last thing before the request leaves. The default interval
+ * (musicbrainz.requestInterval) is a little over MusicBrainz's one second, for the jitter of the
+ * way there. A 503 or 429 moves the next free moment to what the server asked for (Retry-After,
+ * else one interval): the queue waits that long once, not a doubling for every refused request.
  */
 import type { RequestGate } from '../http/client.ts';
 import type { RateBudgetRepository } from '../repositories/types.ts';
 import { sleep as defaultSleep } from '../util/deadline.ts';
 
 export const MUSICBRAINZ_BUDGET = 'musicbrainz';
-const MAX_BACKOFF_MS = 60_000;
+/** A Retry-After beyond this is not believed: the budget waits at most this long at once. */
+const MAX_BLOCK_MS = 60_000;
 
 export interface MusicBrainzGate extends RequestGate {
   /** Requests waiting for their slot in this process. */
@@ -38,33 +47,31 @@ export interface GateOptions {
 
 export function createMusicBrainzGate(options: GateOptions): MusicBrainzGate {
   const sleep = options.sleep ?? defaultSleep;
+  const now = options.now ?? Date.now;
   let waiting = 0;
-  let backoff = 0;
   return {
     provider: 'musicbrainz',
     waiting: () => waiting,
     async acquire() {
       waiting++;
+      let waited = 0;
       try {
-        const wait = await options.budgets.reserve(MUSICBRAINZ_BUDGET, options.intervalMs);
-        options.onWait?.(wait);
-        if (wait > 0) await sleep(wait);
+        // Another instance may take the moment first: then the answer is the new wait.
+        for (;;) {
+          const wait = await options.budgets.claim(MUSICBRAINZ_BUDGET, options.intervalMs);
+          if (wait <= 0) break;
+          waited += wait;
+          await sleep(wait);
+        }
       } finally {
         waiting--;
       }
+      options.onWait?.(waited);
     },
     async observe(status, headers) {
-      if (status === 503 || status === 429) {
-        backoff = Math.min(MAX_BACKOFF_MS, backoff ? backoff * 2 : 2 * options.intervalMs);
-        // The server knows best when its budget refills: wait at least that long.
-        const told = serverWait(headers, (options.now ?? Date.now)());
-        await options.budgets.pushBack(
-          MUSICBRAINZ_BUDGET,
-          Math.min(MAX_BACKOFF_MS, Math.max(backoff, told ?? 0)),
-        );
-      } else if (status < 500) {
-        backoff = 0;
-      }
+      if (status !== 503 && status !== 429) return;
+      const told = serverWait(headers, now()) ?? options.intervalMs;
+      await options.budgets.pushBack(MUSICBRAINZ_BUDGET, Math.min(MAX_BLOCK_MS, told));
     },
   };
 }

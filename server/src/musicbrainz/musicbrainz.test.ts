@@ -2,10 +2,9 @@ import { releaseSchema } from '@liner/shared';
 import { describe, expect, it } from 'vitest';
 import { fakeFetch } from '../../../test/support/fake-fetch.ts';
 import { createHttpClient } from '../http/client.ts';
-import type { MbUrlMapping, MbUrlRepository, RateBudgetRepository } from '../repositories/types.ts';
+import type { RateBudgetRepository } from '../repositories/types.ts';
 import { createMusicBrainzGate, serverWait } from './gate.ts';
 import { applyMbids } from './release-ids.ts';
-import { createMbidResolver } from './resolver.ts';
 import { BATCH_RETRY_MS, createUrlLookupClient } from './url-lookup.ts';
 
 const MB = 'https://musicbrainz.test';
@@ -91,75 +90,34 @@ describe('the shared MusicBrainz budget', () => {
     expect(serverWait(new Headers(), now)).toBeUndefined();
   });
 
-  it('waits for its slot and pushes the next slot back after a 503', async () => {
+  it('claims its moment when it sends, and honours a 503 once, as told', async () => {
     const pushed: number[] = [];
     const slept: number[] = [];
+    const claims = [250, 40, 0];
     const budgets: RateBudgetRepository = {
-      reserve: async () => 250,
+      // Another instance took the moment it waited for: it waits again instead of sending.
+      claim: async () => claims.shift() ?? 0,
+      nextFree: async () => 0,
       pushBack: async (_name, ms) => void pushed.push(ms),
       take: async () => 0,
     };
+    const waits: number[] = [];
     const gate = createMusicBrainzGate({
-      intervalMs: 1000,
+      intervalMs: 1100,
       budgets,
       sleep: async (ms) => void slept.push(ms),
+      onWait: (ms) => waits.push(ms),
     });
     await gate.acquire();
-    expect(slept).toEqual([250]);
+    expect(slept).toEqual([250, 40]);
+    expect(waits).toEqual([290]);
+    expect(gate.waiting()).toBe(0);
     await gate.observe?.(503, new Headers({ 'retry-after': '9' }));
+    // Without Retry-After one interval; a second refusal does not double it.
     await gate.observe?.(503, new Headers());
-    expect(pushed).toEqual([9000, 4000]);
+    await gate.observe?.(503, new Headers());
     await gate.observe?.(200, new Headers());
-    await gate.observe?.(503, new Headers());
-    expect(pushed.at(-1)).toBe(2000);
-  });
-});
-
-describe('MBID resolver', () => {
-  function memory(): MbUrlRepository & { rows: Map<string, MbUrlMapping> } {
-    const rows = new Map<string, MbUrlMapping>();
-    return {
-      rows,
-      getMany: async (urls) =>
-        new Map(urls.filter((u) => rows.has(u)).map((u) => [u, rows.get(u)!])),
-      upsertMany: async (mappings) => {
-        for (const m of mappings) rows.set(m.url, m);
-      },
-    };
-  }
-
-  it('serves fresh answers from the database, coalesces concurrent questions, and re-asks unknown URLs sooner', async () => {
-    let clock = 0;
-    const asked: string[][] = [];
-    const repository = memory();
-    const resolver = createMbidResolver({
-      repository,
-      client: {
-        lookup: async (urls) => {
-          asked.push([...urls]);
-          return new Map(
-            urls
-              .filter((u) => u.endsWith('1'))
-              .map((u) => [u, [{ targetType: 'artist', mbid: A1, ended: false }]]),
-          );
-        },
-      },
-      now: () => new Date(clock),
-      ttlMs: 10_000,
-      notFoundTtlMs: 1000,
-    });
-    const [x, y] = await Promise.all([
-      resolver.resolveUrls(['u1', 'u2']),
-      resolver.resolveUrls(['u2', 'u3']),
-    ]);
-    expect(asked).toEqual([['u1', 'u2', 'u3']]);
-    expect(x.get('u1')?.[0]?.mbid).toBe(A1);
-    expect(y.get('u2')).toBeNull();
-    clock = 2000;
-    await resolver.resolveUrls(['u1', 'u2']);
-    expect(asked.at(-1)).toEqual(['u2']);
-    await resolver.resolveUrls(['u1'], { refresh: true });
-    expect(asked.at(-1)).toEqual(['u1']);
+    expect(pushed).toEqual([9000, 1100, 1100]);
   });
 });
 

@@ -1,34 +1,41 @@
 /**
  * Answers "which MusicBrainz entities is this URL linked to?" database-first: fresh mappings
- * come from Postgres; the rest are batched into ws/2/url requests. Requests arriving in the same
- * tick share one batch, and a URL already being asked about is not asked twice.
+ * come from the database; the rest join one queue shared by every instance (mb_url_queue).
+ *
+ * MusicBrainz allows one request a second, and one request answers up to 100 URLs. So the URLs
+ * of every look-up waiting at once share requests: when the budget next lets a request go, the
+ * instance that gets there first takes up to 100 queued URLs, whoever queued them, asks, and
+ * stores the answers; every waiting look-up, on any instance, reads its own from the database.
+ * N concurrent cold look-ups cost about ceil(their URLs / 100) requests, not N.
  */
 import { randomUUID } from 'node:crypto';
 import type {
   MbRelation,
+  MbUrlMapping,
+  MbUrlQueueRepository,
   MbUrlRepository,
-  ProviderCacheRepository,
 } from '../repositories/types.ts';
 import { sleep as defaultSleep } from '../util/deadline.ts';
-import { sha256 } from '../util/hash.ts';
-import type { UrlLookupClient } from './url-lookup.ts';
+import { MAX_URLS_PER_REQUEST, type UrlLookupClient } from './url-lookup.ts';
 
 export interface MbidResolverOptions {
   repository: MbUrlRepository;
+  queue: MbUrlQueueRepository;
   client: UrlLookupClient;
   now: () => Date;
   ttlMs: number;
   notFoundTtlMs: number;
   /**
-   * Fetch leases shared by all instances: of several instances missing the same URLs, one asks
-   * MusicBrainz and the others read its answers from the database.
+   * How long until the MusicBrainz budget lets a request go (0: now). The batch is made up only
+   * then, so that it takes every URL queued while it waited. Default: always now.
    */
-  leases?: ProviderCacheRepository;
+  untilFree?: () => Promise<number>;
+  /** How long a claimed batch is this instance's before another may take it over. */
   leaseMs?: number;
+  /** How often a waiting instance looks for answers another instance stored. */
+  pollMs?: number;
   sleep?: (ms: number) => Promise<void>;
 }
-
-const LEASE_NAME = 'musicbrainz:url';
 
 /** Relations per URL; null where MusicBrainz does not know the URL. */
 export type UrlAnswers = Map<string, MbRelation[] | null>;
@@ -39,100 +46,121 @@ export interface MbidResolver {
   requests(): number;
 }
 
+interface Waiter {
+  /** The moment (ms) the look-up asked; with refresh, only answers stored since then count. */
+  since: number;
+  refresh: boolean;
+  missing: Set<string>;
+  answers: UrlAnswers;
+  resolve(answers: UrlAnswers): void;
+  reject(error: unknown): void;
+}
+
 export function createMbidResolver(options: MbidResolverOptions): MbidResolver {
   const owner = randomUUID();
   const sleep = options.sleep ?? defaultSleep;
-  const leaseMs = options.leaseMs ?? 30_000;
-  const inFlight = new Map<string, Promise<MbRelation[] | null>>();
-  let queue: {
-    url: string;
-    resolve: (v: MbRelation[] | null) => void;
-    reject: (e: unknown) => void;
-  }[] = [];
-  let scheduled = false;
+  const leaseMs = options.leaseMs ?? 60_000;
+  const pollMs = options.pollMs ?? 100;
+  const untilFree = options.untilFree ?? (async () => 0);
+  const waiters = new Set<Waiter>();
+  let pumping = false;
   let requestCount = 0;
 
-  async function flush(): Promise<void> {
-    scheduled = false;
-    const batch = queue;
-    queue = [];
-    const urls = [...new Set(batch.map((item) => item.url))];
-    try {
-      requestCount += Math.ceil(urls.length / 100);
-      const found = await options.client.lookup(urls);
-      const checkedAt = options.now();
-      await options.repository.upsertMany(
-        urls.map((url) => ({
-          url,
-          found: found.has(url),
-          relations: found.get(url) ?? [],
-          checkedAt,
-        })),
-      );
-      for (const item of batch) item.resolve(found.get(item.url) ?? null);
-    } catch (error) {
-      for (const item of batch) item.reject(error);
-    } finally {
-      for (const url of urls) inFlight.delete(url);
+  /** Whether a stored answer may serve a look-up that asked at `since`. */
+  function usable(row: MbUrlMapping | undefined, since: number, refresh: boolean): boolean {
+    if (!row) return false;
+    const checked = row.checkedAt.getTime();
+    // Stored after the look-up asked; its own instance's answers reach it directly.
+    if (refresh) return checked > since;
+    return since - checked < (row.found ? options.ttlMs : options.notFoundTtlMs);
+  }
+
+  function answer(waiter: Waiter, url: string, relations: MbRelation[] | null) {
+    if (!waiter.missing.delete(url)) return;
+    waiter.answers.set(url, relations);
+    if (waiter.missing.size === 0) {
+      waiters.delete(waiter);
+      waiter.resolve(waiter.answers);
     }
   }
 
-  function ask(url: string): Promise<MbRelation[] | null> {
-    const pending = inFlight.get(url);
-    if (pending) return pending;
-    const promise = new Promise<MbRelation[] | null>((resolve, reject) =>
-      queue.push({ url, resolve, reject }),
-    );
-    inFlight.set(url, promise);
-    if (!scheduled) {
-      scheduled = true;
-      setImmediate(() => void flush());
-    }
-    return promise;
-  }
-
-  /** Fresh answers from the database for all of `urls`, or undefined while any is missing. */
-  async function readBack(urls: readonly string[], since: number): Promise<UrlAnswers | undefined> {
+  /** Answers this instance's waiters from what any instance has stored since they asked. */
+  async function readStored(): Promise<void> {
+    const urls = [...new Set([...waiters].flatMap((w) => [...w.missing]))];
+    if (urls.length === 0) return;
     const rows = await options.repository.getMany(urls);
-    if (urls.some((url) => (rows.get(url)?.checkedAt.getTime() ?? -1) < since)) return undefined;
-    return new Map(
-      urls.map((url) => [url, rows.get(url)!.found ? rows.get(url)!.relations : null]),
-    );
+    for (const waiter of [...waiters]) {
+      for (const url of [...waiter.missing]) {
+        const row = rows.get(url);
+        if (row && usable(row, waiter.since, waiter.refresh))
+          answer(waiter, url, row.found ? row.relations : null);
+      }
+    }
   }
 
-  /**
-   * Asks MusicBrainz for `urls` unless another instance is already asking; then waits for its
-   * answers, which count when stored after `since` (the moment this caller read the cache).
-   */
-  async function fetchShared(urls: string[], since: number, refresh: boolean): Promise<UrlAnswers> {
-    const leases = options.leases;
-    const ask_ = async () => {
-      const fetched = await Promise.all(urls.map((url) => ask(url)));
-      return new Map(urls.map((url, i) => [url, fetched[i]!]));
-    };
-    if (!leases) return ask_();
-    const key = sha256([...urls].sort().join('\n'));
-    for (;;) {
-      const claim = await leases.claim(LEASE_NAME, key, owner, {
-        freshSince: new Date(0),
-        leaseMs,
-        force: true,
-      });
-      if (claim.state === 'claimed') {
-        try {
-          // The previous holder may have stored the answers just before letting go; a refresh
-          // asks anyway.
-          return (!refresh && (await readBack(urls, since))) || (await ask_());
-        } finally {
-          await leases.release(LEASE_NAME, key, owner);
+  /** One request for up to 100 queued URLs; its answers are stored for every instance. */
+  async function ask(batch: string[]): Promise<void> {
+    requestCount += Math.ceil(batch.length / MAX_URLS_PER_REQUEST);
+    let found: Map<string, MbRelation[]>;
+    try {
+      found = await options.client.lookup(batch);
+    } catch (error) {
+      // Any instance may try these again; the look-ups waiting here get the failure.
+      await options.queue.release(owner, batch).catch(() => {});
+      for (const waiter of [...waiters]) {
+        if (batch.some((url) => waiter.missing.has(url))) {
+          waiters.delete(waiter);
+          waiter.reject(error);
         }
       }
-      const until = claim.state === 'leased' ? claim.until.getTime() : 0;
-      while (options.now().getTime() <= until) {
-        await sleep(100);
-        const answers = await readBack(urls, since);
-        if (answers) return answers;
+      return;
+    }
+    const checkedAt = options.now();
+    await options.repository.upsertMany(
+      batch.map((url) => ({
+        url,
+        found: found.has(url),
+        relations: found.get(url) ?? [],
+        checkedAt,
+      })),
+    );
+    await options.queue.finish(owner, batch);
+    for (const waiter of [...waiters])
+      for (const url of batch)
+        if (waiter.missing.has(url)) answer(waiter, url, found.get(url) ?? null);
+  }
+
+  /** Runs while this instance has look-ups waiting; one at a time per process. */
+  async function pump(): Promise<void> {
+    if (pumping) return;
+    pumping = true;
+    try {
+      while (waiters.size > 0) {
+        await readStored();
+        if (waiters.size === 0) break;
+        const wait = await untilFree();
+        if (wait > 0) {
+          // Meanwhile, answers another instance stores are picked up.
+          await sleep(Math.min(wait, pollMs));
+          continue;
+        }
+        const batch = await options.queue.claim(owner, MAX_URLS_PER_REQUEST, leaseMs);
+        if (batch.length > 0) {
+          await ask(batch);
+          continue;
+        }
+        // Nothing to claim: what is still missing here is being asked by another instance. Its
+        // answers are read back; a URL neither answered nor queued any more (its answer was
+        // stored before a refresh asked) is queued again, so no look-up waits for nothing.
+        await sleep(pollMs);
+        await readStored();
+        await options.queue.enqueue([...new Set([...waiters].flatMap((w) => [...w.missing]))]);
       }
+    } catch (error) {
+      for (const waiter of waiters) waiter.reject(error);
+      waiters.clear();
+    } finally {
+      pumping = false;
     }
   }
 
@@ -143,19 +171,20 @@ export function createMbidResolver(options: MbidResolverOptions): MbidResolver {
       const unique = [...new Set(urls)];
       const answers: UrlAnswers = new Map();
       const cached = refresh ? new Map() : await options.repository.getMany(unique);
-      const now = options.now().getTime();
-      const missing: string[] = [];
+      const missing = new Set<string>();
       for (const url of unique) {
         const mapping = cached.get(url);
-        const ttl = mapping?.found ? options.ttlMs : options.notFoundTtlMs;
-        if (mapping && now - mapping.checkedAt.getTime() < ttl) {
-          answers.set(url, mapping.found ? mapping.relations : null);
-        } else missing.push(url);
+        if (usable(mapping, since, false))
+          answers.set(url, mapping!.found ? mapping!.relations : null);
+        else missing.add(url);
       }
-      if (missing.length === 0) return answers;
-      const fetched = await fetchShared(missing, since, refresh);
-      for (const [url, relations] of fetched) answers.set(url, relations);
-      return answers;
+      if (missing.size === 0) return answers;
+      await options.queue.enqueue([...missing]);
+      const done = new Promise<UrlAnswers>((resolve, reject) =>
+        waiters.add({ since, refresh, missing, answers, resolve, reject }),
+      );
+      void pump();
+      return done;
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { Db } from '../db/connect.ts';
 import { lookupRepository } from './lookups.ts';
+import { mbUrlQueueRepository } from './mb-url-queue.ts';
 import { mbUrlRepository } from './mb-urls.ts';
 import { providerCacheRepository } from './provider-cache.ts';
 import { providerReleaseRepository } from './provider-releases.ts';
@@ -16,6 +17,7 @@ export function createRepositories(db: Db, now: () => Date = () => new Date()): 
     providerCache: providerCacheRepository(db, now),
     lookups: lookupRepository(db),
     mbUrls: mbUrlRepository(db),
+    mbUrlQueue: mbUrlQueueRepository(db),
     rateBudgets: rateBudgetRepository(db),
   };
 }

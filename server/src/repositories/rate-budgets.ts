@@ -4,20 +4,40 @@ import { rowsOf } from '../db/rows.ts';
 import type { RateBudgetRepository } from './types.ts';
 
 /**
- * Slots are handed out by the database clock, so instances with skewed clocks still space their
- * requests correctly: each reservation pushes next_at one interval further and returns the wait.
+ * Budgets by the database clock, so instances with skewed clocks still space their requests
+ * correctly. `next_at` is the earliest moment the budget's next request may be sent: a claim at
+ * or after it sets it one interval on, at once, in one statement.
  */
 export function rateBudgetRepository(db: Db): RateBudgetRepository {
   return {
-    async reserve(name, intervalMs) {
+    async claim(name, intervalMs) {
       const interval = `${Math.max(0, Math.round(intervalMs))} milliseconds`;
+      // The update happens only when the moment has come; otherwise the row says how long to
+      // wait. A concurrent claim on the same row is re-checked against the committed row. A row
+      // another instance inserted after this statement began is not seen by its second part:
+      // no answer then, and the next statement sees the row.
+      for (;;) {
+        const result = await db.execute(sql`
+          with claimed as (
+            insert into rate_budgets as b (name, next_at, waits)
+            values (${name}, clock_timestamp() + ${interval}::interval, 1)
+            on conflict (name) do update
+              set next_at = clock_timestamp() + ${interval}::interval, waits = b.waits + 1
+              where b.next_at <= clock_timestamp()
+            returning 0::float8 as wait_ms
+          )
+          select wait_ms from claimed
+          union all
+          select greatest(1, extract(epoch from (next_at - clock_timestamp())) * 1000)::float8
+          from rate_budgets where name = ${name} and not exists (select 1 from claimed)`);
+        const row = rowsOf<{ wait_ms: number }>(result)[0];
+        if (row) return Math.ceil(Number(row.wait_ms));
+      }
+    },
+    async nextFree(name) {
       const result = await db.execute(sql`
-        insert into rate_budgets (name, next_at, waits)
-        values (${name}, clock_timestamp() + ${interval}::interval, 0)
-        on conflict (name) do update
-          set next_at = greatest(rate_budgets.next_at, clock_timestamp()) + ${interval}::interval,
-              waits = rate_budgets.waits + 1
-        returning greatest(0, extract(epoch from (next_at - ${interval}::interval - clock_timestamp())) * 1000)::float8 as wait_ms`);
+        select greatest(0, extract(epoch from (next_at - clock_timestamp())) * 1000)::float8 as wait_ms
+        from rate_budgets where name = ${name}`);
       return Math.ceil(Number(rowsOf<{ wait_ms: number }>(result)[0]?.wait_ms ?? 0));
     },
     async pushBack(name, delayMs) {

@@ -281,20 +281,60 @@ describe.each(testDatabases())('repositories on $kind', ({ open }) => {
     });
   });
 
+  describe('MusicBrainz URL queue', () => {
+    const urls = ['https://q/1', 'https://q/2', 'https://q/3'];
+
+    it('hands each queued URL to one claimant, oldest first, up to the limit', async () => {
+      await repos.mbUrlQueue.enqueue(urls.slice(0, 2));
+      await repos.mbUrlQueue.enqueue(urls);
+      const first = await repos.mbUrlQueue.claim('a', 2, 60_000);
+      expect(first).toHaveLength(2);
+      expect(await repos.mbUrlQueue.claim('b', 100, 60_000)).toEqual(
+        urls.filter((u) => !first.includes(u)),
+      );
+      expect(await repos.mbUrlQueue.claim('c', 100, 60_000)).toEqual([]);
+      // Given back after a failure: another instance takes them; answered: gone for good.
+      await repos.mbUrlQueue.release('a', first);
+      expect((await repos.mbUrlQueue.claim('c', 100, 60_000)).sort()).toEqual([...first].sort());
+      await repos.mbUrlQueue.finish('b', urls);
+      await repos.mbUrlQueue.finish('c', urls);
+      await repos.mbUrlQueue.enqueue(['https://q/4']);
+      expect(await repos.mbUrlQueue.claim('d', 100, 60_000)).toEqual(['https://q/4']);
+    });
+
+    it('lets another instance take a claim that has lapsed', async () => {
+      await repos.mbUrlQueue.enqueue(['https://q/5']);
+      expect(await repos.mbUrlQueue.claim('crashed', 100, 1)).toEqual(['https://q/5']);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(await repos.mbUrlQueue.claim('e', 100, 60_000)).toEqual(['https://q/5']);
+      // The lapsed claimant can no longer remove it.
+      await repos.mbUrlQueue.finish('crashed', ['https://q/5']);
+      expect(await repos.mbUrlQueue.claim('f', 100, 1)).toEqual([]);
+    });
+  });
+
   describe('rate budgets', () => {
-    it('hands out slots one interval apart and honours push-back', async () => {
-      const waits = [];
-      for (let i = 0; i < 4; i++) waits.push(await repos.rateBudgets.reserve('test-budget', 1000));
-      expect(waits[0]).toBeLessThanOrEqual(50);
-      // Each wait is its slot's start minus the moment of asking: one interval more than the
-      // last, less the time between the two questions (small, but a loaded machine's).
-      for (let i = 1; i < 4; i++) {
-        expect(waits[i]! - waits[i - 1]!).toBeGreaterThan(500);
-        expect(waits[i]! - waits[i - 1]!).toBeLessThanOrEqual(1001);
-      }
+    it('lets one request go per interval, claimed at the moment of sending', async () => {
+      expect(await repos.rateBudgets.nextFree('test-budget')).toBe(0);
+      expect(await repos.rateBudgets.claim('test-budget', 1000)).toBe(0);
+      // The moment is taken: the next claim and the free moment are about an interval away.
+      const wait = await repos.rateBudgets.claim('test-budget', 1000);
+      expect(wait).toBeGreaterThan(500);
+      expect(wait).toBeLessThanOrEqual(1000);
+      expect(await repos.rateBudgets.nextFree('test-budget')).toBeGreaterThan(500);
+      // Claims at once, as from several instances: exactly one may go.
+      const claims = await Promise.all(
+        Array.from({ length: 5 }, () => repos.rateBudgets.claim('race-budget', 60_000)),
+      );
+      expect(claims.filter((w) => w === 0)).toHaveLength(1);
+      for (const w of claims.filter((w) => w > 0)) expect(w).toBeGreaterThan(59_000);
+    });
+
+    it('moves the free moment on after a push-back, and never back', async () => {
       await repos.rateBudgets.pushBack('other-budget', 5000);
-      const wait = await repos.rateBudgets.reserve('other-budget', 1000);
-      expect(wait).toBeGreaterThan(4000);
+      expect(await repos.rateBudgets.claim('other-budget', 1000)).toBeGreaterThan(4000);
+      await repos.rateBudgets.pushBack('other-budget', 10);
+      expect(await repos.rateBudgets.nextFree('other-budget')).toBeGreaterThan(4000);
     });
 
     it('counts requests per window and says how long until the next one', async () => {

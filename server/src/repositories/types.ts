@@ -118,13 +118,28 @@ export interface MbUrlRepository {
   upsertMany(mappings: readonly MbUrlMapping[]): Promise<void>;
 }
 
+/** URLs waiting for a MusicBrainz request, shared by every instance (see mb_url_queue). */
+export interface MbUrlQueueRepository {
+  /** Queues URLs to be asked; a URL already queued keeps its place. */
+  enqueue(urls: readonly string[]): Promise<void>;
+  /** Takes up to `limit` unclaimed (or lapsed) URLs, oldest first, for `leaseMs`. */
+  claim(owner: string, limit: number, leaseMs: number): Promise<string[]>;
+  /** Removes answered URLs that `owner` claimed. */
+  finish(owner: string, urls: readonly string[]): Promise<void>;
+  /** Gives claimed URLs back unanswered (the request failed), for any instance to ask again. */
+  release(owner: string, urls: readonly string[]): Promise<void>;
+}
+
 export interface RateBudgetRepository {
   /**
-   * Reserves the next slot of the named budget, `intervalMs` after the previous one, and returns
-   * how long to wait for it. Atomic across processes sharing the database.
+   * Takes the named budget's moment to send now, if it has come (the next one is then
+   * `intervalMs` later), and returns 0; else returns how long until it comes. Atomic across the
+   * processes sharing the database.
    */
-  reserve(name: string, intervalMs: number): Promise<number>;
-  /** Moves the next free slot to at least `delayMs` from now (after a 503 from upstream). */
+  claim(name: string, intervalMs: number): Promise<number>;
+  /** How long until the named budget lets a request go (0: now); takes nothing. */
+  nextFree(name: string): Promise<number>;
+  /** Moves the next free moment to at least `delayMs` from now (after a 503 from upstream). */
   pushBack(name: string, delayMs: number): Promise<void>;
   /**
    * Counts one request against `limit` per `windowMs` window of the named budget, by the
@@ -140,5 +155,6 @@ export interface Repositories {
   providerCache: ProviderCacheRepository;
   lookups: LookupRepository;
   mbUrls: MbUrlRepository;
+  mbUrlQueue: MbUrlQueueRepository;
   rateBudgets: RateBudgetRepository;
 }

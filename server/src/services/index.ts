@@ -31,6 +31,8 @@ export interface ServiceDeps {
   now: () => Date;
   onLookup?: LookupServiceOptions['onLookup'];
   onProviderResult?: ProviderFetcherOptions['onResult'];
+  /** How long until the MusicBrainz budget lets a request go (the gate's nextFree). */
+  musicbrainzUntilFree?: () => Promise<number>;
   /** Where users reach this server (for permalinks in edit notes and redirects). */
   baseUrl: () => string;
 }
@@ -50,9 +52,10 @@ export function createServices(deps: ServiceDeps): Services {
     repository: repos.mbUrls,
     client: createUrlLookupClient(deps.http, config.musicbrainz.apiUrl),
     now,
+    queue: repos.mbUrlQueue,
     ttlMs: config.cache.mbidTtl,
     notFoundTtlMs: config.cache.mbidNotFoundTtl,
-    leases: repos.providerCache,
+    ...(deps.musicbrainzUntilFree ? { untilFree: deps.musicbrainzUntilFree } : {}),
   });
   const disabled = new Map<ProviderName, string>(
     providers.statuses.filter((s) => !s.enabled).map((s) => [s.name, s.reason ?? 'disabled']),
