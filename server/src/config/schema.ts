@@ -194,7 +194,7 @@ export const configSchema = z
         providers: list(providerNameSchema)
           .optional()
           .describe(
-            'Providers that search a barcode; a store URL is always looked up at its own store. Unset: every enabled store that can search barcodes (Discogs and MusicBrainz only when listed).',
+            'Providers that search a barcode; a store URL is always looked up at its own store. Unset: the enabled stores that declare it by default (Deezer, Apple, and Spotify and Tidal when configured); Beatport, Qobuz, Discogs and MusicBrainz only when listed.',
           ),
         fetchLease: duration()
           .prefault('2m')

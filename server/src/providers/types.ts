@@ -45,6 +45,27 @@ export interface ProviderRateLimit {
   concurrency?: number;
 }
 
+/**
+ * A form of a barcode: "short" is the shortest of 12, 13 or 14 digits its number fits (a UPC-A
+ * as 12; an EAN-8 stays 8), "ean13" and "gtin14" are its 13- and 14-digit zero paddings.
+ */
+export type BarcodeForm = 'short' | 'ean13' | 'gtin14';
+
+/** How a store is searched for a barcode (see providers/common/barcode.ts). */
+export interface BarcodeDeclaration {
+  /**
+   * The forms the store holds, most common first, each with its evidence in a comment: all are
+   * asked in the first region, the first alone in the others. One form for a store that
+   * compares barcodes as numbers or keeps one form of its own.
+   */
+  forms: readonly BarcodeForm[];
+  /**
+   * Whether the barcode phase asks this store when the look-up names no providers: decided by
+   * what it adds against what it costs (docs/architecture.md, "The barcode phase").
+   */
+  byDefault: boolean;
+}
+
 export type CredentialKey = 'clientId' | 'clientSecret' | 'token' | 'appId';
 
 export interface ProviderDeclaration {
@@ -72,6 +93,8 @@ export interface ProviderDeclaration {
   /** Storefront regions, or "worldwide" when the catalog does not vary by region. */
   regions: readonly string[] | 'worldwide';
   features: ProviderFeatures;
+  /** Present when the store can search barcodes. */
+  barcode?: BarcodeDeclaration;
   create(context: ProviderContext): ProviderClient;
 }
 

@@ -2,7 +2,8 @@ import { lookupInputSchema, type ProviderName, UrlProblem } from '@liner/shared'
 import { describe, expect, it } from 'vitest';
 import { PROVIDERS } from '../providers/registry.ts';
 import type { ProviderClient } from '../providers/types.ts';
-import { type PlanContext, planLookup } from './lookup-plan.ts';
+import { foundRegions, type PlanContext, planLookup } from './lookup-plan.ts';
+import type { ProviderOutcome } from './provider-fetch.ts';
 
 /** Clients that must never be called: planning is pure. */
 const idle: ProviderClient = {
@@ -81,5 +82,51 @@ describe('look-up plan', () => {
         `^Liner recognizes ${url.replace(/[.?]/g, '\\$&')} \\(mora\\) but has no provider for that store \\(.+\\), so it was not looked up$`,
       ),
     );
+  });
+
+  it('asks the stores that declare it by default for a barcode, and the others when named', () => {
+    const all: ProviderName[] = [
+      'deezer',
+      'itunes',
+      'spotify',
+      'tidal',
+      'beatport',
+      'qobuz',
+      'discogs',
+      'musicbrainz',
+    ];
+    const asked = (input: object) =>
+      plan(context(all), { gtin: '602475093060', ...input }).tasks.map((t) => t.provider);
+    expect(asked({})).toEqual(['deezer', 'itunes', 'spotify', 'tidal']);
+    expect(asked({ providers: ['beatport', 'deezer'] })).toEqual(['deezer', 'beatport']);
+  });
+});
+
+describe('regions of the barcode phase', () => {
+  const outcome = (region?: string, availableIn?: string[]): ProviderOutcome =>
+    ({
+      task: { provider: 'deezer', method: 'id', value: '1', regions: [], requested: true },
+      info: { name: 'deezer', displayName: 'Deezer', lookup: { method: 'id', value: '1' }, region },
+      release: { title: 'T', availableIn },
+      messages: [],
+    }) as unknown as ProviderOutcome;
+  const preferred = ['GB', 'US', 'DE', 'JP'];
+
+  it('keeps to the storefront a store found the release in', () => {
+    expect(foundRegions([outcome('JP'), outcome(undefined, ['GB'])], preferred)).toEqual(['JP']);
+  });
+
+  it('keeps the preferred regions the release is sold in, else where it is sold', () => {
+    expect(foundRegions([outcome(undefined, ['JP', 'KR', 'US'])], preferred)).toEqual(['US', 'JP']);
+    expect(foundRegions([outcome(undefined, ['TW', 'KR', 'HK'])], ['GB', 'US'])).toEqual([
+      'HK',
+      'KR',
+    ]);
+  });
+
+  it('keeps the preferred regions when nothing says where the release is sold', () => {
+    expect(foundRegions([outcome(undefined, ['XW'])], preferred)).toEqual(preferred);
+    expect(foundRegions([outcome()], preferred)).toEqual(preferred);
+    expect(foundRegions([], preferred)).toEqual(preferred);
   });
 });

@@ -13,7 +13,7 @@ import {
   recognizeUrlOfType,
   storeByName,
 } from '@liner/shared';
-import { type ProviderClient, type ProviderDeclaration, QUALITY } from '../providers/types.ts';
+import type { ProviderClient, ProviderDeclaration } from '../providers/types.ts';
 import type { ProviderOutcome, ProviderTask } from './provider-fetch.ts';
 
 export interface PlanContext {
@@ -32,15 +32,15 @@ export interface Plan {
   messages: LookupMessage[];
 }
 
-/** Stores that search barcodes by default: stores (not databases) declaring it at least "present". */
+/**
+ * Stores that search a barcode: those named, else those whose declaration asks for it by
+ * default (`barcode.byDefault`), among the enabled ones that can.
+ */
 export function gtinProviders(ctx: PlanContext, input: ParsedLookupInput): ProviderName[] {
   const chosen = input.providers ?? ctx.defaultProviders;
   return [...ctx.declarations.values()]
-    .filter(
-      (d) =>
-        ctx.clients.get(d.name)?.lookupByGtin && QUALITY[d.features.gtinLookup] >= QUALITY.present,
-    )
-    .filter((d) => (chosen ? chosen.includes(d.name) : d.category !== 'database'))
+    .filter((d) => d.barcode && ctx.clients.get(d.name)?.lookupByGtin)
+    .filter((d) => (chosen ? chosen.includes(d.name) : d.barcode?.byDefault))
     .map((d) => d.name);
 }
 
@@ -103,9 +103,16 @@ export function gtinTasks(
     }));
 }
 
-/** The one barcode phase one agrees on, or a message when providers disagree. */
-export function barcodeFromPhaseOne(outcomes: readonly ProviderOutcome[]): {
+/**
+ * The one barcode phase one agrees on, or a message when providers disagree; with the regions to
+ * search it in: narrowed to where the release was found.
+ */
+export function barcodeFromPhaseOne(
+  outcomes: readonly ProviderOutcome[],
+  preferred: readonly string[] = [],
+): {
   gtin?: string;
+  regions?: string[];
   message?: LookupMessage;
 } {
   const byKey = new Map<string, { gtin: string; providers: ProviderName[] }>();
@@ -116,7 +123,8 @@ export function barcodeFromPhaseOne(outcomes: readonly ProviderOutcome[]): {
     entry.providers.push(outcome.task.provider);
     byKey.set(gtinKey(gtin), entry);
   }
-  if (byKey.size === 1) return { gtin: [...byKey.values()][0]!.gtin };
+  if (byKey.size === 1)
+    return { gtin: [...byKey.values()][0]!.gtin, regions: foundRegions(outcomes, preferred) };
   if (byKey.size > 1) {
     const list = [...byKey.values()].map((e) => `${e.gtin} (${e.providers.join(', ')})`).join(', ');
     return {
@@ -127,4 +135,26 @@ export function barcodeFromPhaseOne(outcomes: readonly ProviderOutcome[]): {
     };
   }
   return {};
+}
+
+/**
+ * Where the barcode phase looks once a store has found the release: the storefronts that store
+ * answered in; else the preferred regions the release is available in (its stores' availability);
+ * else, when it is sold in none of them, as many regions where it is as were preferred; else the
+ * preferred ones. A release sold only in Japan is then asked for in Japan, once, not in four
+ * storefronts that cannot have it.
+ */
+export function foundRegions(
+  outcomes: readonly ProviderOutcome[],
+  preferred: readonly string[],
+): string[] {
+  const found = outcomes.filter((o) => o.release);
+  const used = [...new Set(found.flatMap((o) => (o.info.region ? [o.info.region] : [])))];
+  if (used.length > 0) return used;
+  const available = new Set(
+    found.flatMap((o) => o.release!.availableIn ?? []).filter((r) => r !== 'XW'),
+  );
+  if (available.size === 0) return [...preferred];
+  const kept = preferred.filter((r) => available.has(r));
+  return kept.length > 0 ? kept : [...available].sort().slice(0, Math.max(1, preferred.length));
 }

@@ -85,11 +85,13 @@ async function askProviders(options: LookupServiceOptions, input: ParsedLookupIn
   const messages = [...plan.messages];
   let gtin = plan.gtin;
   if (!gtin) {
-    const found = barcodeFromPhaseOne(outcomes);
+    const found = barcodeFromPhaseOne(outcomes, plan.regions);
     if (found.message) messages.push(found.message);
     if (found.gtin) {
       gtin = found.gtin;
-      const second = gtinTasks(options.plan, input, found.gtin, plan.regions, plan.tasks);
+      // Narrowed to the storefronts the release was found in, or where it is sold.
+      const regions = found.regions ?? plan.regions;
+      const second = gtinTasks(options.plan, input, found.gtin, regions, plan.tasks);
       outcomes.push(
         ...(await Promise.all(second.map((task) => fetcher.fetch(task, input.refresh)))),
       );

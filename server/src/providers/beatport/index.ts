@@ -5,16 +5,30 @@
  * are fetched page by page (?page=N&per_page=100, as the site itself does). Barcodes are found
  * through the search page, which wants the 13-digit form.
  */
-import { gtinKey, type StoreEntity, sameGtin, storeByName } from '@liner/shared';
+import { type StoreEntity, sameGtin, storeByName } from '@liner/shared';
 import { ProviderDataError } from '../../http/errors.ts';
-import { barcodeSearches, findByBarcode } from '../common/barcode.ts';
-import type { ProviderContext, ProviderDeclaration, ProviderLookup } from '../types.ts';
+import { barcodeRounds, findByBarcode } from '../common/barcode.ts';
+import type {
+  BarcodeDeclaration,
+  ProviderContext,
+  ProviderDeclaration,
+  ProviderLookup,
+} from '../types.ts';
 import type { BeatportTrack } from './api.ts';
 import { extractNextData } from './extract.ts';
 import { orderTracks, parseBeatportRelease } from './parse.ts';
 import { readPage, readRelease, readSearchReleases, readTracks } from './read.ts';
 
 const NAME = 'beatport';
+
+const BARCODE: BarcodeDeclaration = {
+  // Beatport indexes barcodes as 13 digits (its search pages list upc as EAN-13); its search is a
+  // text search, so the shortest form is asked beside it.
+  forms: ['ean13', 'short'],
+  // A scraped search page and a release page, at one page a second, for electronic releases
+  // only (docs/architecture.md, "The barcode phase"): asked only when named.
+  byDefault: false,
+};
 const store = storeByName(NAME);
 const PER_PAGE = 100;
 /** Bounds paging: 20 pages of 100 tracks is far beyond any real release. */
@@ -69,14 +83,11 @@ function createClient(ctx: ProviderContext) {
       return lookupRelease(entity.id, entity.slug);
     },
     lookupByGtin(gtin: string): Promise<ProviderLookup> {
-      const key = gtinKey(gtin);
-      // Beatport indexes barcodes as 13 digits; the form given is tried after that.
-      const variants = [...new Set([key.length <= 13 ? key.padStart(13, '0') : gtin, gtin])];
       return findByBarcode({
         provider: NAME,
         displayName: 'Beatport',
         gtin,
-        searches: barcodeSearches(gtin, [undefined], variants),
+        rounds: barcodeRounds(gtin, BARCODE.forms),
         async search({ variant }) {
           const url = `${base}/search?q=${encodeURIComponent(variant)}`;
           const releases = readSearchReleases(await getPage(url), url);
@@ -113,5 +124,6 @@ export const provider: ProviderDeclaration = {
     releaseTypes: 'bad',
     coverSize: 1400,
   },
+  barcode: BARCODE,
   create: createClient,
 };

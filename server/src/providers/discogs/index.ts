@@ -7,9 +7,10 @@
 import { type StoreEntity, sameGtin, storeByName } from '@liner/shared';
 import type { z } from 'zod';
 import { ProviderDataError } from '../../http/errors.ts';
-import { barcodeSearches, findByBarcode } from '../common/barcode.ts';
+import { barcodeRounds, findByBarcode } from '../common/barcode.ts';
 import { getJson } from '../common/fetch.ts';
 import type {
+  BarcodeDeclaration,
   ProviderClient,
   ProviderContext,
   ProviderDeclaration,
@@ -19,6 +20,14 @@ import { type DiscogsRelease, discogsMaster, discogsRelease, discogsSearch } fro
 import { parseDiscogsRelease } from './parse.ts';
 
 const NAME = 'discogs';
+
+const BARCODE: BarcodeDeclaration = {
+  // Discogs keeps barcodes as printed on the product (12 digits for a UPC-A, 13 for an EAN) and
+  // its barcode search matches that text, so both forms are asked.
+  forms: ['short', 'ean13'],
+  // A database of physical editions (other barcodes, formats): asked only when named.
+  byDefault: false,
+};
 const store = storeByName(NAME);
 
 function createClient(ctx: ProviderContext): ProviderClient {
@@ -71,7 +80,7 @@ function createClient(ctx: ProviderContext): ProviderClient {
       provider: NAME,
       displayName: 'Discogs',
       gtin,
-      searches: barcodeSearches(gtin),
+      rounds: barcodeRounds(gtin, BARCODE.forms),
       async search({ variant }) {
         const url = `${api}/database/search?barcode=${variant}&type=release`;
         const { results } = await get(url, discogsSearch);
@@ -127,5 +136,6 @@ export const provider: ProviderDeclaration = {
     releaseTypes: 'present',
     coverSize: 600,
   },
+  barcode: BARCODE,
   create: createClient,
 };

@@ -6,14 +6,29 @@
 import { isValidGtin, type StoreEntity, storeByName } from '@liner/shared';
 import { z } from 'zod';
 import { NotFoundError, UpstreamError } from '../../http/errors.ts';
-import { barcodeSearches, findByBarcode } from '../common/barcode.ts';
+import { barcodeRounds, findByBarcode } from '../common/barcode.ts';
 import { validate } from '../common/fetch.ts';
-import { regionOrder } from '../common/regions.ts';
-import type { ProviderContext, ProviderDeclaration, ProviderLookup } from '../types.ts';
+import { firstInRounds, regionOrder, regionRounds } from '../common/regions.ts';
+import type {
+  BarcodeDeclaration,
+  ProviderContext,
+  ProviderDeclaration,
+  ProviderLookup,
+} from '../types.ts';
 import { itunesCollection, itunesLookup, itunesTrack } from './api.ts';
 import { parseItunesRelease } from './parse.ts';
 
 const NAME = 'itunes';
+
+const BARCODE: BarcodeDeclaration = {
+  // Apple's lookup compares the UPC it is given with its own: the Search API's documentation
+  // asks with a UPC-A's 12 digits (upc=720642462928), and Harmony asks Apple the form given and
+  // nothing else. One form per storefront.
+  forms: ['short'],
+  // Apple adds ms lengths, copyright, 3000 px covers and the storefront's availability, and most
+  // releases are there: asked by default, one request when the first storefront has it.
+  byDefault: true,
+};
 
 function createClient(ctx: ProviderContext) {
   const api = ctx.endpoints.api!;
@@ -70,10 +85,13 @@ function createClient(ctx: ProviderContext) {
 
   return {
     async lookupById(entity: StoreEntity, regions: readonly string[]) {
-      for (const region of regionOrder(regions, entity.region)) {
-        const [found] = (await ask('id', entity.id, region)).matches;
-        if (found) return release(found);
-      }
+      // The URL's storefront first; only when it lacks the release, the others at once.
+      const outcome = await firstInRounds(
+        regionRounds(regionOrder(regions, entity.region)),
+        (region) => ask('id', entity.id, region),
+        (answer) => answer.matches.length > 0,
+      );
+      if ('question' in outcome) return release(outcome.answer.matches[0]!);
       throw new NotFoundError(
         NAME,
         entity.id,
@@ -86,8 +104,7 @@ function createClient(ctx: ProviderContext) {
         provider: NAME,
         displayName: 'Apple',
         gtin,
-        // Apple allows about 20 calls a minute: the paddings are asked in one storefront only.
-        searches: barcodeSearches(gtin, storefronts),
+        rounds: barcodeRounds(gtin, BARCODE.forms, storefronts),
         search: ({ variant, region }) => ask('upc', variant, region!),
         open: (found, { variant }) => release(found, isValidGtin(variant) ? variant : undefined),
         describe: ({ found }) => String((found as { collectionId?: unknown }).collectionId),
@@ -104,7 +121,8 @@ export const provider: ProviderDeclaration = {
   category: 'download',
   endpoints: { api: 'https://itunes.apple.com' },
   // Apple documents about 20 calls per minute for the Search API.
-  rateLimits: [{ endpoint: 'api', requests: 20, perMs: 60_000, concurrency: 2 }],
+  // Four at once: the preferred storefronts of a barcode's second round in one round trip.
+  rateLimits: [{ endpoint: 'api', requests: 20, perMs: 60_000, concurrency: 4 }],
   requiredCredentials: [],
   regions: ['US', 'GB', 'DE', 'FR', 'JP', 'CA', 'AU', 'NL', 'SE', 'ES', 'IT', 'BR', 'MX', 'KR'],
   features: {
@@ -121,5 +139,6 @@ export const provider: ProviderDeclaration = {
     releaseTypes: 'present',
     coverSize: 3000,
   },
+  barcode: BARCODE,
   create: createClient,
 };

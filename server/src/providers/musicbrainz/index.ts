@@ -5,13 +5,26 @@
  */
 import { isMbid, type StoreEntity, sameGtin, storeByName } from '@liner/shared';
 import { NotFoundError } from '../../http/errors.ts';
-import { barcodeSearches, findByBarcode } from '../common/barcode.ts';
+import { barcodeRounds, findByBarcode } from '../common/barcode.ts';
 import { getJson } from '../common/fetch.ts';
-import type { ProviderContext, ProviderDeclaration, ProviderLookup } from '../types.ts';
+import type {
+  BarcodeDeclaration,
+  ProviderContext,
+  ProviderDeclaration,
+  ProviderLookup,
+} from '../types.ts';
 import { mbRelease, mbSearch } from './api.ts';
 import { parseMusicBrainzRelease } from './parse.ts';
 
 const NAME = 'musicbrainz';
+
+const BARCODE: BarcodeDeclaration = {
+  // MusicBrainz keeps the barcode an editor typed: a UPC-A as its 12 digits, an EAN as 13, and
+  // its search matches the string, so both are asked.
+  forms: ['short', 'ean13'],
+  // A database, asked for a barcode only when named (every request spends the one-a-second budget).
+  byDefault: false,
+};
 const INC = 'artist-credits+labels+recordings+release-groups+isrcs+url-rels+media';
 const store = storeByName(NAME);
 
@@ -42,7 +55,7 @@ function createClient(ctx: ProviderContext) {
         provider: NAME,
         displayName: 'MusicBrainz',
         gtin,
-        searches: barcodeSearches(gtin),
+        rounds: barcodeRounds(gtin, BARCODE.forms),
         async search({ variant }) {
           const url = `${api}/ws/2/release?query=barcode:${variant}&fmt=json`;
           const { data } = await getJson(ctx.http, NAME, url, mbSearch);
@@ -83,5 +96,6 @@ export const provider: ProviderDeclaration = {
     releaseTypes: 'excellent',
     coverSize: 0,
   },
+  barcode: BARCODE,
   create: createClient,
 };

@@ -87,11 +87,17 @@ describe('musicbrainz provider', () => {
 
   it('finds a release by barcode and names the other editions with the same barcode', async () => {
     const { fetch, requests } = fakeFetch({
+      [searchUrl('192758000019')]: { count: 0, releases: [] },
       [searchUrl('0192758000019')]: fixture('search.json'),
       [releaseUrl(MBID)]: fixture(RELEASE),
     });
     const result = await testProvider('musicbrainz', { fetch }).lookupByGtin!('0192758000019', []);
-    expect(requests).toEqual([searchUrl('0192758000019'), releaseUrl(MBID)]);
+    // The 12- and 13-digit forms editors type are asked at once.
+    expect(requests).toEqual([
+      searchUrl('192758000019'),
+      searchUrl('0192758000019'),
+      releaseUrl(MBID),
+    ]);
     expect(result.id).toBe(MBID);
     expect(result.messages).toEqual([
       {

@@ -13,14 +13,28 @@ import {
   ProviderDataError,
   UpstreamError,
 } from '../../http/errors.ts';
-import { barcodeSearches, findByBarcode } from '../common/barcode.ts';
+import { barcodeRounds, findByBarcode } from '../common/barcode.ts';
 import { validate } from '../common/fetch.ts';
 import { regionOrder } from '../common/regions.ts';
-import type { ProviderContext, ProviderDeclaration, ProviderLookup } from '../types.ts';
+import type {
+  BarcodeDeclaration,
+  ProviderContext,
+  ProviderDeclaration,
+  ProviderLookup,
+} from '../types.ts';
 import { type QobuzAlbum, type QobuzTrack, qobuzAlbum, qobuzError, qobuzSearch } from './api.ts';
 import { parseQobuzRelease, qobuzGtin } from './parse.ts';
 
 const NAME = 'qobuz';
+
+const BARCODE: BarcodeDeclaration = {
+  // Qobuz holds UPCs padded to 13 digits (see qobuzGtin) and its album search is a text search,
+  // so the 13-digit form is asked, and the shortest beside it for what Qobuz keeps unpadded.
+  forms: ['ean13', 'short'],
+  // Needs an app ID, costs 2 requests a barcode more, and adds little beside Deezer and Apple
+  // (docs/architecture.md, "The barcode phase"): asked only when named.
+  byDefault: false,
+};
 const store = storeByName(NAME);
 /** Statuses Qobuz answers with its JSON error object. */
 const ERROR_STATUSES = [400, 401, 404];
@@ -155,7 +169,7 @@ function createClient(ctx: ProviderContext) {
         provider: NAME,
         displayName: 'Qobuz',
         gtin,
-        searches: barcodeSearches(gtin),
+        rounds: barcodeRounds(gtin, BARCODE.forms),
         async search({ variant }) {
           const url = `${api}/album/search?query=${variant}`;
           const { albums } = await get(url, qobuzSearch);
@@ -197,5 +211,6 @@ export const provider: ProviderDeclaration = {
     // Originals ("_org") are the label's upload, commonly up to 3000 px.
     coverSize: 3000,
   },
+  barcode: BARCODE,
   create: createClient,
 };

@@ -5,13 +5,18 @@
  * API answers with the catalogue entry as is (no track relinking) and its `available_markets`
  * are the release's availability. Only the barcode search names markets, where it must.
  */
-import { gtinVariants, type StoreEntity, storeByName } from '@liner/shared';
+import { type StoreEntity, storeByName } from '@liner/shared';
 import type { z } from 'zod';
 import { ProviderDataError, UpstreamError } from '../../http/errors.ts';
-import { type BarcodeSearch, barcodeSearches, findByBarcode } from '../common/barcode.ts';
+import { barcodeRounds, findByBarcode } from '../common/barcode.ts';
 import { appToken } from '../common/oauth.ts';
 import { regionOrder } from '../common/regions.ts';
-import type { ProviderContext, ProviderDeclaration, ProviderLookup } from '../types.ts';
+import type {
+  BarcodeDeclaration,
+  ProviderContext,
+  ProviderDeclaration,
+  ProviderLookup,
+} from '../types.ts';
 import {
   type SpotifyAlbum,
   type SpotifyTrack,
@@ -29,24 +34,13 @@ const ID_BATCH = 50;
 /** Bounds paging: 40 pages of 50 tracks is far beyond any real album. */
 const MAX_PAGES = 40;
 
-/**
- * The given form first, then the others longest first: Spotify keeps many UPC-A barcodes
- * zero-padded to 14 digits (the recorded corpus has one found only that way), a 13-digit
- * padding is rarer.
- */
-export function spotifyGtinOrder(gtin: string): string[] {
-  const [given, ...padded] = gtinVariants(gtin);
-  return [given!, ...padded.reverse()];
-}
-
-/**
- * The searches for a barcode: every form without a market first (the whole catalogue), then
- * the form given in each preferred market, since some releases are found only when a market
- * where they are sold is named (see common/barcode.ts).
- */
-export function gtinSearches(gtin: string, regions: readonly string[]): BarcodeSearch[] {
-  return barcodeSearches(gtin, [undefined, ...regionOrder(regions)], spotifyGtinOrder(gtin));
-}
+const BARCODE: BarcodeDeclaration = {
+  // Spotify's upc: search matches the string a distributor delivered: the recorded search for
+  // upc:602475093060 finds nothing, the same release's upc:00602475093060 finds it (its album
+  // holds "00602475093060"). Other distributors deliver 12 or 13 digits, so all three are asked.
+  forms: ['gtin14', 'short', 'ean13'],
+  byDefault: true,
+};
 
 function createClient(ctx: ProviderContext) {
   const api = ctx.endpoints.api!;
@@ -121,7 +115,9 @@ function createClient(ctx: ProviderContext) {
         provider: NAME,
         displayName: 'Spotify',
         gtin,
-        searches: gtinSearches(gtin, regions),
+        // Without a market first (the whole catalogue), then the preferred markets, since some
+        // releases are found only when a market where they are sold is named.
+        rounds: barcodeRounds(gtin, BARCODE.forms, [undefined, ...regionOrder(regions)]),
         async search({ variant, region }) {
           const url = `${api}/search?type=album&q=upc:${variant}${region ? `&market=${region}` : ''}`;
           const { albums } = await get(url, spotifyAlbumSearch);
@@ -162,5 +158,6 @@ export const provider: ProviderDeclaration = {
     releaseTypes: 'present',
     coverSize: 640,
   },
+  barcode: BARCODE,
   create: createClient,
 };

@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { fixtureDir } from '../../../../test/support/corpus.ts';
 import { fakeFetch } from '../../../../test/support/fake-fetch.ts';
 import { testConfig, testProvider } from '../../../../test/support/providers.ts';
+import { barcodeRounds } from '../common/barcode.ts';
 import { providerStatuses } from '../setup.ts';
-import { gtinSearches } from './index.ts';
+import { spotifyProvider } from './index.ts';
 
 const replayDir = fixtureDir(import.meta.url);
 const API = 'https://api.spotify.com/v1';
@@ -104,13 +105,8 @@ describe('spotify provider', () => {
     });
   });
 
-  it('finds a release by barcode, trying the 14- and then the 13-digit padding before any market', async () => {
-    expect(gtinSearches('192758000019', ['GB']).map((s) => [s.variant, s.region])).toEqual([
-      ['192758000019', undefined],
-      ['00192758000019', undefined],
-      ['0192758000019', undefined],
-      ['192758000019', 'GB'],
-    ]);
+  it('finds a release by barcode, asking its forms (the 14-digit first) before any market', async () => {
+    expect(spotifyProvider.barcode?.forms).toEqual(['gtin14', 'short', 'ean13']);
     const result = await spotify.lookupByGtin!('192758000019', ['GB']);
     expect(result.id).toBe('LinerTwoSides000000001');
     expect(result.release.gtin).toBe('192758000019');
@@ -124,10 +120,12 @@ describe('spotify provider', () => {
         body: { error: { status: 404, message: 'Non existing id' } },
       },
       ...Object.fromEntries(
-        gtinSearches('4006381333931', ['GB']).map(({ variant, region }) => [
-          `${API}/search?type=album&q=upc:${variant}${region ? `&market=${region}` : ''}`,
-          { albums: { items: [null], total: 0 } },
-        ]),
+        barcodeRounds('4006381333931', spotifyProvider.barcode!.forms, [undefined, 'GB'])
+          .flat()
+          .map(({ variant, region }) => [
+            `${API}/search?type=album&q=upc:${variant}${region ? `&market=${region}` : ''}`,
+            { albums: { items: [null], total: 0 } },
+          ]),
       ),
     });
     const client = testProvider('spotify', { fetch, env: CREDENTIALS });
@@ -139,12 +137,12 @@ describe('spotify provider', () => {
       kind: 'not-found',
       message: 'Spotify has no release with barcode 4006381333931',
     });
-    // Every form without a market, the form given in the market: three searches, not four (with
-    // ten markets: 12 against 22).
+    // Every form without a market (the 14-digit first), then the 14-digit form in the market:
+    // three searches, not four (with ten markets: 12 against 22).
     expect(requests.filter((r) => r.includes('/search?'))).toEqual([
-      `${API}/search?type=album&q=upc:4006381333931`,
       `${API}/search?type=album&q=upc:04006381333931`,
-      `${API}/search?type=album&q=upc:4006381333931&market=GB`,
+      `${API}/search?type=album&q=upc:4006381333931`,
+      `${API}/search?type=album&q=upc:04006381333931&market=GB`,
     ]);
   });
 

@@ -8,11 +8,16 @@
 import { type StoreEntity, sameGtin, storeByName } from '@liner/shared';
 import type { z } from 'zod';
 import { NotFoundError, ProviderDataError, UpstreamError } from '../../http/errors.ts';
-import { barcodeSearches, findByBarcode } from '../common/barcode.ts';
+import { barcodeRounds, findByBarcode } from '../common/barcode.ts';
 import { getJson } from '../common/fetch.ts';
 import { appToken } from '../common/oauth.ts';
 import { regionOrder } from '../common/regions.ts';
-import type { ProviderClient, ProviderContext, ProviderLookup } from '../types.ts';
+import type {
+  BarcodeDeclaration,
+  ProviderClient,
+  ProviderContext,
+  ProviderLookup,
+} from '../types.ts';
 import {
   type TidalIdentifier,
   type TidalResource,
@@ -22,6 +27,14 @@ import {
 import { Included, readTidalAlbum, readTidalVideo } from './document.ts';
 import { legacyAlbum, legacyItems, readLegacyAlbum } from './legacy.ts';
 import { buildTidalRelease, type TidalAlbum } from './parse.ts';
+
+export const TIDAL_BARCODE: BarcodeDeclaration = {
+  // filter[barcodeId] matches the string a distributor delivered: the recorded albums hold
+  // "00602475093060" and "00602508779602" (a UPC-A padded to 14 digits) and "7320470230022" (an
+  // EAN-13 as it is), so the 14-digit form goes first and the shorter ones beside it.
+  forms: ['gtin14', 'short', 'ean13'],
+  byDefault: true,
+};
 
 const NAME = 'tidal';
 const store = storeByName(NAME);
@@ -195,7 +208,7 @@ export function createTidalClient(ctx: ProviderContext): ProviderClient {
         provider: NAME,
         displayName: 'Tidal',
         gtin,
-        searches: barcodeSearches(gtin, order),
+        rounds: barcodeRounds(gtin, TIDAL_BARCODE.forms, order),
         search: ({ variant, region }) => find('albums', 'barcodeId', variant, region!),
         open: (found, { region }) => albumFrom(found, region!),
         describe: (found) => found.primary.id,

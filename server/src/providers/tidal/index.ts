@@ -4,7 +4,7 @@
  */
 import { storeByName } from '@liner/shared';
 import type { ProviderDeclaration } from '../types.ts';
-import { createTidalClient } from './client.ts';
+import { createTidalClient, TIDAL_BARCODE } from './client.ts';
 
 export const provider: ProviderDeclaration = {
   name: 'tidal',
@@ -39,5 +39,6 @@ export const provider: ProviderDeclaration = {
     releaseTypes: 'present',
     coverSize: 1280,
   },
+  barcode: TIDAL_BARCODE,
   create: createTidalClient,
 };
