@@ -26,6 +26,10 @@ export const providerInfoSchema = z.object({
   lookup: z.object({ method: z.enum(['id', 'gtin']), value: z.string() }),
   fetchedAt: z.string().optional(),
   cached: z.boolean().optional(),
+  /** Requests this look-up sent to the store for this part (0 when answered from the cache). */
+  requests: z.number().int().nonnegative().optional(),
+  /** The longest run of those requests that went one after another (round trips waited for). */
+  chain: z.number().int().nonnegative().optional(),
   error: z
     .object({
       kind: z.string(),
@@ -117,5 +121,17 @@ export const lookupResultSchema = z.object({
   messages: z.array(messageSchema),
   /** MusicBrainz releases any of the release's store URLs are already linked to. */
   existing: z.array(z.object({ mbid: mbidSchema, url: z.string() })).default([]),
+  /**
+   * What the look-up cost upstream: store requests, MusicBrainz requests that carried its URLs
+   * (shared with the look-ups waiting beside it), and the longest chain of requests that went one
+   * after another over all of them.
+   */
+  cost: z
+    .object({
+      requests: z.number().int().nonnegative(),
+      musicbrainzRequests: z.number().int().nonnegative(),
+      chain: z.number().int().nonnegative(),
+    })
+    .optional(),
 });
 export type LookupResult = z.infer<typeof lookupResultSchema>;

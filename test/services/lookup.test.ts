@@ -77,6 +77,30 @@ describe.each(testDatabases())('look-up service on $kind', ({ open }) => {
     expect(result.messages.filter((m) => m.level === 'error')).toEqual([]);
   });
 
+  it('says what each look-up cost upstream: requests per provider and the longest chain', async () => {
+    const deezerBefore = count('/deezer/');
+    const mbBefore = count('/mb/');
+    const url = 'https://www.deezer.com/album/100001';
+    const result = await app.services.lookup.lookup({ urls: [url], refresh: true });
+    const deezer = result.providers.find((p) => p.name === 'deezer')!;
+    // The album, then its tracks at once: at least two round trips (the stand-in answers at
+    // once, so a track may end before another one leaves; then the chain is longer).
+    expect(deezer.requests).toBe(count('/deezer/') - deezerBefore);
+    expect(deezer.requests).toBeGreaterThan(2);
+    expect(deezer.chain).toBeGreaterThanOrEqual(2);
+    expect(deezer.chain).toBeLessThanOrEqual(deezer.requests!);
+    // MusicBrainz is asked after the stores: one more link in the chain.
+    expect(result.cost).toEqual({
+      requests: count('/deezer/') - deezerBefore,
+      musicbrainzRequests: count('/mb/') - mbBefore,
+      chain: deezer.chain! + 1,
+    });
+    expect(result.cost?.musicbrainzRequests).toBe(1);
+    // Answered from the database, a provider's part costs nothing.
+    const again = await app.services.lookup.lookup({ urls: [url], regions: ['US'] });
+    expect(again.providers[0]).toMatchObject({ cached: true, requests: 0, chain: 0 });
+  });
+
   it('answers a second look-up within the TTL from the database, and asks again on refresh', async () => {
     const first = await app.services.lookup.lookup({ urls: [DEEZER] });
     const before = count('/deezer/');

@@ -60,21 +60,27 @@ export function liveAttempt(options: AttemptOptions): Transport {
     const { request, lookup } = exchange;
     const timeout = AbortSignal.timeout(options.timeoutMs);
     const signal = lookup.signal ? AbortSignal.any([timeout, lookup.signal]) : timeout;
-    let response: Response;
+    // Every try that leaves is a request the store answers: counted, with its time on the way.
+    const start = performance.now();
     try {
-      response = await fetchFollowing(options, request, signal);
-    } catch (error) {
-      if (error instanceof UpstreamError) throw error;
-      throw failed(exchange, error, signal, options.timeoutMs);
+      let response: Response;
+      try {
+        response = await fetchFollowing(options, request, signal);
+      } catch (error) {
+        if (error instanceof UpstreamError) throw error;
+        throw failed(exchange, error, signal, options.timeoutMs);
+      }
+      await exchange.gate?.observe?.(response.status, response.headers);
+      let body: string;
+      try {
+        body = await readBody(response, request.provider, request.url, options.maxResponseBytes);
+      } catch (error) {
+        throw failed(exchange, error, signal, options.timeoutMs);
+      }
+      const answer = { status: response.status, headers: response.headers, body, replayed: false };
+      return checked(options, request, answer);
+    } finally {
+      lookup.noteRequest({ start, end: performance.now() });
     }
-    await exchange.gate?.observe?.(response.status, response.headers);
-    let body: string;
-    try {
-      body = await readBody(response, request.provider, request.url, options.maxResponseBytes);
-    } catch (error) {
-      throw failed(exchange, error, signal, options.timeoutMs);
-    }
-    const answer = { status: response.status, headers: response.headers, body, replayed: false };
-    return checked(options, request, answer);
   };
 }

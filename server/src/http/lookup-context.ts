@@ -1,21 +1,46 @@
 /** Per-look-up contexts for the HTTP layer (see LookupContext). */
-import type { LookupContext } from './types.ts';
+import type { LookupContext, RequestSpan } from './types.ts';
 
-/** A request that belongs to no look-up: no deadline, and its stored responses are not collected. */
-export const NO_LOOKUP: LookupContext = { noteResponse: () => {} };
+/** A request that belongs to no look-up: no deadline, nothing collected. */
+export const NO_LOOKUP: LookupContext = { noteResponse: () => {}, noteRequest: () => {} };
 
-/** A look-up's context with its deadline; `responseIds` collects the stored responses it used. */
-export function createLookupContext(
-  signal?: AbortSignal,
-): LookupContext & { readonly responseIds: readonly number[] } {
+/**
+ * A look-up's context with its deadline; `responseIds` collects the stored responses it used,
+ * `spans` the requests it sent.
+ */
+export function createLookupContext(signal?: AbortSignal): LookupContext & {
+  readonly responseIds: readonly number[];
+  readonly spans: readonly RequestSpan[];
+} {
   const responseIds: number[] = [];
+  const spans: RequestSpan[] = [];
   return {
     signal,
     responseIds,
+    spans,
     noteResponse: (id) => {
       responseIds.push(id);
     },
+    noteRequest: (span) => {
+      spans.push(span);
+    },
   };
+}
+
+/**
+ * The longest chain of requests that went one after another: each started once the one before
+ * it had ended. Requests that overlap count once in it, so a look-up's chain is the number of
+ * round trips its answer had to wait for, whatever ran beside them.
+ */
+export function longestChain(spans: readonly RequestSpan[]): number {
+  const sorted = [...spans].sort((a, b) => a.end - b.end);
+  const chain: number[] = [];
+  sorted.forEach((span, i) => {
+    let best = 0;
+    for (let j = 0; j < i; j++) if (sorted[j]!.end <= span.start) best = Math.max(best, chain[j]!);
+    chain.push(best + 1);
+  });
+  return Math.max(0, ...chain);
 }
 
 /** The error of a request whose look-up's time ran out (lookup.providerTimeout). */

@@ -54,6 +54,14 @@ export interface LookupContext {
   readonly signal?: AbortSignal | undefined;
   /** Told the row of every response stored for this look-up. */
   noteResponse(id: number): void;
+  /** Told of every request sent for this look-up (retries too): when it left and when it ended. */
+  noteRequest(span: RequestSpan): void;
+}
+
+/** One request on the network, from being sent to its answer (or failure), in ms (performance.now). */
+export interface RequestSpan {
+  start: number;
+  end: number;
 }
 
 /** A request on its way down the layers, with the look-up it belongs to. */

@@ -9,6 +9,7 @@
  * N concurrent cold look-ups cost about ceil(their URLs / 100) requests, not N.
  */
 import { randomUUID } from 'node:crypto';
+import type { RequestSpan } from '../http/types.ts';
 import type {
   MbRelation,
   MbUrlMapping,
@@ -40,8 +41,14 @@ export interface MbidResolverOptions {
 /** Relations per URL; null where MusicBrainz does not know the URL. */
 export type UrlAnswers = Map<string, MbRelation[] | null>;
 
+export interface ResolveOptions {
+  refresh?: boolean;
+  /** Told of each MusicBrainz request that carried some of these URLs (this instance's). */
+  onRequest?: (span: RequestSpan) => void;
+}
+
 export interface MbidResolver {
-  resolveUrls(urls: readonly string[], options?: { refresh?: boolean }): Promise<UrlAnswers>;
+  resolveUrls(urls: readonly string[], options?: ResolveOptions): Promise<UrlAnswers>;
   /** MusicBrainz requests made by this process, for benchmarks and metrics. */
   requests(): number;
 }
@@ -50,6 +57,7 @@ interface Waiter {
   /** The moment (ms) the look-up asked; with refresh, only answers stored since then count. */
   since: number;
   refresh: boolean;
+  onRequest?: ((span: RequestSpan) => void) | undefined;
   missing: Set<string>;
   answers: UrlAnswers;
   resolve(answers: UrlAnswers): void;
@@ -102,9 +110,17 @@ export function createMbidResolver(options: MbidResolverOptions): MbidResolver {
   async function ask(batch: string[]): Promise<void> {
     requestCount += Math.ceil(batch.length / MAX_URLS_PER_REQUEST);
     let found: Map<string, MbRelation[]>;
+    const start = performance.now();
+    const carried = () => {
+      const span = { start, end: performance.now() };
+      for (const waiter of waiters)
+        if (batch.some((url) => waiter.missing.has(url))) waiter.onRequest?.(span);
+    };
     try {
       found = await options.client.lookup(batch);
+      carried();
     } catch (error) {
+      carried();
       // Any instance may try these again; the look-ups waiting here get the failure.
       await options.queue.release(owner, batch).catch(() => {});
       for (const waiter of [...waiters]) {
@@ -166,7 +182,7 @@ export function createMbidResolver(options: MbidResolverOptions): MbidResolver {
 
   return {
     requests: () => requestCount,
-    async resolveUrls(urls, { refresh = false } = {}) {
+    async resolveUrls(urls, { refresh = false, onRequest } = {}) {
       const since = options.now().getTime();
       const unique = [...new Set(urls)];
       const answers: UrlAnswers = new Map();
@@ -181,7 +197,7 @@ export function createMbidResolver(options: MbidResolverOptions): MbidResolver {
       if (missing.size === 0) return answers;
       await options.queue.enqueue([...missing]);
       const done = new Promise<UrlAnswers>((resolve, reject) =>
-        waiters.add({ since, refresh, missing, answers, resolve, reject }),
+        waiters.add({ since, refresh, onRequest, missing, answers, resolve, reject }),
       );
       void pump();
       return done;

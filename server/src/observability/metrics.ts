@@ -14,6 +14,7 @@ export interface Metrics {
     providers: number;
     cached: number;
     stored: boolean;
+    cost?: { requests: number; musicbrainzRequests: number; chain: number } | undefined;
   }): void;
   providerResult(event: { provider: string; result: 'hit' | 'miss' | 'error' }): void;
   musicbrainzWait(ms: number): void;
@@ -62,6 +63,19 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Metri
     buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
     registers: [registry],
   });
+  const lookupRequests = new Histogram({
+    name: 'liner_lookup_upstream_requests',
+    help: 'Requests one look-up sent upstream (stores, and MusicBrainz requests that carried its URLs)',
+    labelNames: ['upstream'],
+    buckets: [0, 1, 2, 3, 5, 8, 13, 21, 34, 55],
+    registers: [registry],
+  });
+  const lookupChain = new Histogram({
+    name: 'liner_lookup_chain_round_trips',
+    help: 'The longest chain of upstream requests one look-up sent one after another',
+    buckets: [0, 1, 2, 3, 4, 5, 6, 8, 10, 15],
+    registers: [registry],
+  });
   const mbWait = new Histogram({
     name: 'liner_musicbrainz_wait_seconds',
     help: 'Time MusicBrainz requests waited for their slot in the shared budget',
@@ -93,6 +107,11 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Metri
     lookup(event) {
       lookups.inc({ outcome: event.outcome });
       lookupCache.inc({ result: event.stored ? 'hit' : 'miss' });
+      if (event.cost) {
+        lookupRequests.observe({ upstream: 'stores' }, event.cost.requests);
+        lookupRequests.observe({ upstream: 'musicbrainz' }, event.cost.musicbrainzRequests);
+        lookupChain.observe(event.cost.chain);
+      }
     },
     providerResult: (event) => cache.inc(event),
     musicbrainzWait: (ms) => mbWait.observe(ms / 1000),

@@ -15,10 +15,12 @@ import {
 import type { Config } from '../config/schema.ts';
 import { completeRelease } from '../guess/index.ts';
 import { loadLanguageDetector } from '../guess/language.ts';
+import { longestChain } from '../http/lookup-context.ts';
+import type { RequestSpan } from '../http/types.ts';
 import type { Logger } from '../log.ts';
 import { mergeReleases } from '../merge/index.ts';
 import { applyMbids, releaseUrlsToResolve } from '../musicbrainz/release-ids.ts';
-import type { MbidResolver } from '../musicbrainz/resolver.ts';
+import type { MbidResolver, ResolveOptions } from '../musicbrainz/resolver.ts';
 import type { ProviderDeclaration } from '../providers/types.ts';
 import type { Repositories } from '../repositories/types.ts';
 import { sortedKeys } from '../util/hash.ts';
@@ -44,6 +46,8 @@ export interface LookupServiceOptions {
     cached: number;
     /** Answered by an earlier identical look-up. */
     stored: boolean;
+    /** Upstream requests and the longest chain of them (absent for a stored answer). */
+    cost?: LookupResult['cost'];
   }) => void;
 }
 
@@ -59,11 +63,11 @@ function canonical(result: unknown): LookupResult {
 async function resolveIds(
   resolver: MbidResolver,
   result: LookupResult,
-  refresh: boolean,
+  options: ResolveOptions,
 ): Promise<{ messages: LookupMessage[]; failed: boolean }> {
   if (!result.release) return { messages: [], failed: false };
   try {
-    const answers = await resolver.resolveUrls(releaseUrlsToResolve(result.release), { refresh });
+    const answers = await resolver.resolveUrls(releaseUrlsToResolve(result.release), options);
     const resolved = applyMbids(result.release, answers);
     result.release = resolved.release;
     result.existing = resolved.existing;
@@ -189,8 +193,18 @@ export function createLookupService(options: LookupServiceOptions) {
     const succeeded = asked.outcomes.filter((o): o is Succeeded => Boolean(o.release));
     const createdAt = now();
     const result = await mergedResult(options, input, asked, succeeded, createdAt);
-    const resolution = await resolveIds(options.resolver, result, input.refresh);
+    const musicbrainz: RequestSpan[] = [];
+    const resolution = await resolveIds(options.resolver, result, {
+      refresh: input.refresh,
+      onRequest: (span) => musicbrainz.push(span),
+    });
     result.messages.push(...resolution.messages);
+    const stores = asked.outcomes.flatMap((o) => o.spans ?? []);
+    result.cost = {
+      requests: stores.length,
+      musicbrainzRequests: musicbrainz.length,
+      chain: longestChain([...stores, ...musicbrainz]),
+    };
     const checked = canonical(result);
     await repos.lookups.create({
       id: checked.id,
@@ -208,6 +222,7 @@ export function createLookupService(options: LookupServiceOptions) {
       providers: asked.outcomes.length,
       cached: asked.outcomes.filter((o) => o.info.cached).length,
       stored: false,
+      cost: result.cost,
     });
     return checked;
   }

@@ -6,7 +6,8 @@
 import { type ProviderInfo, releaseSchema } from '@liner/shared';
 import type { Config } from '../config/schema.ts';
 import { ProviderDataError, toUpstreamError, UpstreamError } from '../http/errors.ts';
-import { createLookupContext } from '../http/lookup-context.ts';
+import { createLookupContext, longestChain } from '../http/lookup-context.ts';
+import type { LookupContext, RequestSpan } from '../http/types.ts';
 import { type Logger, redactUrl } from '../log.ts';
 import type { ProviderSet } from '../providers/setup.ts';
 import type { ProviderLookup } from '../providers/types.ts';
@@ -37,9 +38,8 @@ export interface AskDeps {
  * the lease): past it the caller gets its answer without this provider, and the look-up's
  * context cancels its requests.
  */
-async function askWithin(deps: AskDeps, task: ProviderTask) {
+async function askWithin(deps: AskDeps, task: ProviderTask, lookup: LookupContext) {
   const limit = deps.config.lookup.providerTimeout;
-  const lookup = createLookupContext(AbortSignal.timeout(limit));
   const client = deps.providers.clientFor(task.provider, lookup)!;
   const ask = async (): Promise<ProviderLookup> => {
     if (task.method === 'id') return client.lookupById(task.entity!, task.regions);
@@ -53,8 +53,12 @@ async function askWithin(deps: AskDeps, task: ProviderTask) {
       '',
       `${baseInfo(deps.declarations, task).displayName} took longer than ${formatSeconds(limit)} for this look-up; its unfinished requests were cancelled`,
     );
-  const result = await withDeadline(ask(), lookup.signal!, timedOut);
-  return { result, responseIds: [...lookup.responseIds] };
+  return withDeadline(ask(), lookup.signal!, timedOut);
+}
+
+/** What the look-up sent for this part: the count and the longest chain, and the spans. */
+function cost(spans: readonly RequestSpan[]) {
+  return { requests: spans.length, chain: longestChain(spans), spans: [...spans] };
 }
 
 /** Asks the store and keeps what it said; a failure is kept too, and becomes the outcome. */
@@ -65,8 +69,10 @@ export async function askProvider(
 ): Promise<ProviderOutcome> {
   const { repos, owner } = deps;
   const fetchedAt = deps.now();
+  const lookup = createLookupContext(AbortSignal.timeout(deps.config.lookup.providerTimeout));
   try {
-    const { result, responseIds } = await askWithin(deps, task);
+    const result = await askWithin(deps, task, lookup);
+    const responseIds = [...lookup.responseIds];
     const parsed = releaseSchema.safeParse(result.release);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
@@ -95,9 +101,18 @@ export async function askProvider(
       error: null,
       fetchedAt,
     });
-    const outcomeInfo = { ...info, fetchedAt: fetchedAt.toISOString() };
+    const { requests, chain, spans } = cost(lookup.spans);
+    const outcomeInfo = { ...info, fetchedAt: fetchedAt.toISOString(), requests, chain };
     const release = parsed.data;
-    return { task, info: outcomeInfo, release, releaseId, messages: result.messages, ...held };
+    return {
+      task,
+      info: outcomeInfo,
+      release,
+      releaseId,
+      messages: result.messages,
+      spans,
+      ...held,
+    };
   } catch (error) {
     const upstream = toUpstreamError(error, task.provider, '');
     if (!(error instanceof UpstreamError))
@@ -107,6 +122,8 @@ export async function askProvider(
       error: upstream.toJSON(),
       fetchedAt,
     });
-    return errorOutcome(deps.declarations, task, upstream, fetchedAt);
+    const failed = errorOutcome(deps.declarations, task, upstream, fetchedAt);
+    const { requests, chain, spans } = cost(lookup.spans);
+    return { ...failed, info: { ...failed.info, requests, chain }, spans };
   }
 }

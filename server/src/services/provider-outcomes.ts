@@ -10,6 +10,7 @@ import type {
   StoreEntity,
 } from '@liner/shared';
 import { UpstreamError } from '../http/errors.ts';
+import type { RequestSpan } from '../http/types.ts';
 import { redactUrl } from '../log.ts';
 import type { ProviderDeclaration } from '../providers/types.ts';
 import type { CacheEntry, Repositories } from '../repositories/types.ts';
@@ -34,6 +35,8 @@ export interface ProviderOutcome {
   error?: UpstreamError;
   /** ProviderLookup.heldBarcode, kept with the stored result. */
   heldBarcode?: string;
+  /** The requests sent for it by this look-up (none when answered from the database). */
+  spans?: readonly RequestSpan[];
 }
 
 /** What is stored beside a provider's release (provider_releases.info). */
@@ -69,7 +72,7 @@ export function errorOutcome(
       ...(error.status ? { status: error.status } : {}),
     },
     ...(fetchedAt ? { fetchedAt: fetchedAt.toISOString() } : {}),
-    ...(cached ? { cached } : {}),
+    ...(cached ? { cached, requests: 0, chain: 0 } : {}),
   };
   return {
     task,
@@ -101,7 +104,13 @@ export async function outcomeOfEntry(
   const { info, messages, heldBarcode } = stored.info as StoredInfo;
   return {
     task,
-    info: { ...info, fetchedAt: stored.fetchedAt.toISOString(), cached: true },
+    info: {
+      ...info,
+      fetchedAt: stored.fetchedAt.toISOString(),
+      cached: true,
+      requests: 0,
+      chain: 0,
+    },
     release: stored.release as Release,
     releaseId: stored.id,
     messages,
