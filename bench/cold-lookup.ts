@@ -1,104 +1,104 @@
 /**
- * Cold look-ups against stand-in stores with set latencies: wall time beside the critical path
- * those latencies allow, and MusicBrainz requests per look-up; then 100 concurrent identical cold
- * look-ups and the upstream requests they made. PGlite, and PostgreSQL when a URL is given.
+ * Concurrent cold look-ups, as a deployment meets them: BENCH_LOOKUPS (20) distinct look-ups
+ * from BENCH_CLIENTS (10) clients at once over the API, on servers in their default
+ * configuration (the default store set and barcode phase) against stand-in stores whose misses
+ * are answered as the real ones answer them, and a MusicBrainz stand-in that refuses any request
+ * arriving less than a second after the one before (503). Counted: MusicBrainz requests, 503s,
+ * the shortest gap between two arrivals, the URLs asked and the bound ceil(URLs / 100) + 2;
+ * store requests; the wall time; memory idle and under this load. On the embedded database (one
+ * instance) and on PostgreSQL with one and two instances.
  */
-import { type App, createApp } from '../server/src/app.ts';
-import { type DatabaseHandle, openDatabase } from '../server/src/db/connect.ts';
-import { silentLogger } from '../server/src/log.ts';
-import { createPostgresDatabase } from '../test/support/databases.ts';
-import { testConfig } from '../test/support/providers.ts';
-import { machineLine, percentile } from './lib/machine.ts';
-import { countBy, startSyntheticStores, storeEnv, TRACKS } from './lib/stand-ins.ts';
+import { machineLine } from './lib/machine.ts';
+import {
+  benchDatabases,
+  memoryOf,
+  type StartedServer,
+  sampleMemory,
+  startServer,
+} from './lib/servers.ts';
+import { APPLE_ID_BASE, startBenchStores, storeEnv, upcFor } from './lib/stand-ins.ts';
 
-const LATENCY = { deezer: 80, bandcamp: 120, musicbrainz: 60 };
-const RUNS = Number(process.env.BENCH_RUNS ?? 10);
-/** Deezer's declared concurrency: tracks are fetched this many at a time. */
-const DEEZER_CONCURRENCY = 8;
-const deezerRounds = 1 + Math.ceil(TRACKS / DEEZER_CONCURRENCY);
+const LOOKUPS = Number(process.env.BENCH_LOOKUPS ?? 20);
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 10);
 
-async function run(kind: string, database: DatabaseHandle) {
-  const stores = await startSyntheticStores(LATENCY);
-  const app: App = await createApp({
-    config: testConfig({ ...storeEnv(stores), LINER_HTTP_RETRIES: '0' }),
-    logger: silentLogger(),
-    database,
+/** Look-up i: a Deezer, Apple or Bandcamp URL or a barcode; odd releases miss elsewhere. */
+function input(i: number, base: number): object {
+  const n = base + i;
+  switch (i % 4) {
+    case 0:
+      return { urls: [`https://www.deezer.com/album/${n}`] };
+    case 1:
+      return { urls: [`https://music.apple.com/gb/album/x/${APPLE_ID_BASE + n}`] };
+    case 2:
+      return { urls: [`https://bench.bandcamp.com/album/album-${n}`] };
+    default:
+      return { gtin: upcFor(n) };
+  }
+}
+
+async function lookup(server: string, body: object): Promise<{ ok: boolean; ms: number }> {
+  const started = performance.now();
+  const response = await fetch(`${server}/trpc/lookup.release`, {
+    method: 'POST',
+    body: JSON.stringify(body),
+    headers: { 'content-type': 'application/json' },
   });
-  const lines: string[] = [];
+  const json = (await response.json()) as { result?: { data?: { release?: unknown } } };
+  return {
+    ok: response.ok && Boolean(json.result?.data?.release),
+    ms: performance.now() - started,
+  };
+}
+
+async function run(name: string, env: Record<string, string>, instances: number, base: number) {
+  const stores = await startBenchStores();
+  const servers: StartedServer[] = [];
   try {
-    const cases = [
-      {
-        name: 'Deezer URL',
-        url: (i: number) => `https://www.deezer.com/album/${1000 + i}`,
-        critical: deezerRounds * LATENCY.deezer + LATENCY.musicbrainz,
-      },
-      {
-        name: 'Bandcamp URL, barcode to Deezer',
-        url: (i: number) => `https://bench.bandcamp.com/album/album-${2000 + i}`,
-        critical: LATENCY.bandcamp + deezerRounds * LATENCY.deezer + LATENCY.musicbrainz,
-      },
-    ];
-    for (const c of cases) {
-      const walls: number[] = [];
-      const mbBefore = countBy(stores, '/mb/');
-      for (let i = 0; i < RUNS; i++) {
-        // One second apart, so the shared MusicBrainz budget never makes a look-up wait.
-        await new Promise((r) => setTimeout(r, 1000));
-        const started = performance.now();
-        const result = await app.services.lookup.lookup({ urls: [c.url(i)] });
-        walls.push(performance.now() - started);
-        if (!result.release)
-          throw new Error(`${c.name}: no release (${JSON.stringify(result.messages)})`);
-      }
-      const mb = (countBy(stores, '/mb/') - mbBefore) / RUNS;
-      lines.push(
-        `| ${kind} | ${c.name} | ${c.critical} | ${Math.round(percentile(walls, 50))} | ${Math.round(percentile(walls, 90))} | ${mb} |`,
-      );
-    }
-    const before = stores.requests.length;
-    const mbBefore = countBy(stores, '/mb/');
+    for (let i = 0; i < instances; i++)
+      servers.push(await startServer({ ...storeEnv(stores), ...env }));
+    await new Promise((r) => setTimeout(r, 2000));
+    const idle = servers.map((s) => memoryOf(s.child.pid!));
+    const sampler = sampleMemory(servers.map((s) => s.child.pid!));
+    const queue = Array.from({ length: LOOKUPS }, (_, i) => i);
+    const results: { ok: boolean; ms: number }[] = [];
     const started = performance.now();
     await Promise.all(
-      Array.from({ length: 100 }, () =>
-        app.services.lookup.lookup({ urls: ['https://www.deezer.com/album/777'] }),
-      ),
+      Array.from({ length: CLIENTS }, async (_, client) => {
+        for (let i = queue.shift(); i !== undefined; i = queue.shift())
+          results.push(await lookup(servers[client % instances]!.url, input(i, base)));
+      }),
     );
-    const wall = Math.round(performance.now() - started);
-    const deezer = stores.requests
-      .slice(before)
-      .filter((r) => r.path.startsWith('/deezer/')).length;
-    lines.push(
-      `| ${kind} | 100 concurrent identical (Deezer URL) | one set: ${1 + TRACKS} Deezer + 1 MusicBrainz | ${wall} (all 100) | | Deezer ${deezer}, MusicBrainz ${countBy(stores, '/mb/') - mbBefore} |`,
-    );
+    const wall = (performance.now() - started) / 1000;
+    const loaded = sampler.stop();
+    const { arrivals, refused, resources } = stores.musicbrainz;
+    const gaps = arrivals.slice(1).map((t, i) => t - arrivals[i]!);
+    const storeRequests = stores.spans.filter((s) => !s.path.startsWith('/mb/')).length;
+    const sum = (list: { rss: number; total: number }[]) =>
+      `${list.reduce((s, m) => s + m.rss, 0)} / ${list.reduce((s, m) => s + m.total, 0)}`;
+    return `| ${name} | ${instances} | ${wall.toFixed(1)} | ${results.filter((r) => r.ok).length}/${LOOKUPS} | ${arrivals.length} | ${refused} | ${gaps.length ? Math.min(...gaps) : '-'} | ${resources} | ${Math.ceil(resources / 100) + 2} | ${storeRequests} | ${sum(idle)} | ${loaded.rss} / ${loaded.total} |`;
   } finally {
-    await app.close();
+    for (const server of servers) await server.stop();
     await stores.close();
   }
-  return lines;
 }
 
 const rows: string[] = [];
-const pglite = await openDatabase({ kind: 'pglite', dataDir: 'memory://', lock: false });
-try {
-  rows.push(...(await run('PGlite', pglite)));
-} finally {
-  await pglite.close();
-}
-const pgUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-if (pgUrl) {
-  const db = await createPostgresDatabase(pgUrl);
+let base = 10_000 + (Date.now() % 1000) * 100;
+for (const db of await benchDatabases()) {
   try {
-    rows.push(...(await run('PostgreSQL', db.handle)));
+    for (const instances of db.shared ? [1, 2] : [1]) {
+      rows.push(await run(db.name, db.env(), instances, base));
+      base += 1000;
+    }
   } finally {
-    await db.handle.close();
     await db.drop();
   }
 }
 console.log(
-  `Cold look-ups, ${RUNS} runs each; latencies: Deezer ${LATENCY.deezer} ms, Bandcamp ${LATENCY.bandcamp} ms, MusicBrainz ${LATENCY.musicbrainz} ms · ${machineLine()}`,
+  `${LOOKUPS} distinct cold look-ups (Deezer, Apple, Bandcamp URLs and barcodes; half missing at the other stores) from ${CLIENTS} clients; MusicBrainz stand-in: 1 request/s strictly · ${machineLine()}`,
 );
 console.log(
-  '| database | look-up | critical path ms | wall p50 ms | wall p90 ms | MusicBrainz requests per look-up |',
+  '| database | instances | wall s | merged | MusicBrainz requests | 503s | min gap ms | URLs asked | ceil(URLs/100)+2 | store requests | RSS idle MiB (server / with its database) | RSS loaded MiB |',
 );
-console.log('|---|---|---|---|---|---|');
+console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
 for (const row of rows) console.log(row);

@@ -1,39 +1,41 @@
 /**
- * Warm look-up over HTTP on loopback (answered from the database): Liner's API beside a minimal
- * node:http handler doing the same indexed SELECT over the same driver, at 1 and 32 clients, on
- * PGlite and (with BENCH_DATABASE_URL or TEST_DATABASE_URL) PostgreSQL. Prints figures.
+ * Warm look-ups over HTTP on loopback (answered from the database) at a fixed rate, as a
+ * deployment meets them: BENCH_RATE (200) requests a second, sent on schedule whatever the
+ * answers do (each latency runs from when its request was due, so a stall counts for every
+ * request it held up), from 40 loopback addresses, so that each client stays within the default
+ * per-client limit (600 a minute) and the server runs its default configuration. Liner's API
+ * beside a minimal node:http handler doing the same indexed SELECT over the same driver, in
+ * pairs of turns (Liner, handler, Liner, handler...), on the embedded database and (with
+ * BENCH_DATABASE_URL or TEST_DATABASE_URL) PostgreSQL. p50 and p99 over all requests of a target.
  *
- * The targets run at once and are measured in turns (BENCH_ROUNDS rounds of BENCH_SECONDS split
- * between them), so a machine whose load changes during the run weighs on each alike. With
- * BENCH_OTHER=<another checkout of Liner> that checkout's server is measured too, in the same
- * turns: before and after figures of a change from one run. Each PGlite server gets a copy of
- * the data directory the first look-up was stored in (one process per PGlite directory).
+ * With BENCH_OTHER=<another checkout of Liner> that checkout's server is measured too, in the
+ * same turns: before and after figures of a change from one run. Each embedded server gets a
+ * copy of the data directory the first look-up was stored in (one process per directory).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { cpSync, mkdtempSync } from 'node:fs';
+import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import autocannon from 'autocannon';
 import { cleanEnv, spawnServer } from '../test/support/cli.ts';
 import { createPostgresDatabase } from '../test/support/databases.ts';
 import { machineLine } from './lib/machine.ts';
-import { startSyntheticStores, storeEnv } from './lib/stand-ins.ts';
+import { startBenchStores, storeEnv } from './lib/stand-ins.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4);
+const RATE = Number(process.env.BENCH_RATE ?? 200);
 const OTHER = process.env.BENCH_OTHER;
-const CLIENTS = [1, 32];
+/** Loopback source addresses: RATE / SOURCES requests a second each, within 600 a minute. */
+const SOURCES = 40;
 const body = JSON.stringify({ urls: ['https://www.deezer.com/album/4242'] });
 
-interface Sample {
+interface Row {
+  target: string;
   p50: number;
   p99: number;
-  rps: number;
-}
-
-interface Row extends Sample {
-  target: string;
-  clients: number;
+  /** Requests answered over those sent. */
+  answered: string;
 }
 
 interface Target {
@@ -42,18 +44,39 @@ interface Target {
   stop(): unknown;
 }
 
-async function load(url: string, clients: number, seconds: number): Promise<Sample> {
-  const result = await autocannon({
-    url,
-    method: 'POST',
-    body,
-    headers: { 'content-type': 'application/json' },
-    connections: clients,
-    duration: seconds,
+const agents = Array.from(
+  { length: SOURCES },
+  (_, i) => new Agent({ keepAlive: true, localAddress: `127.0.0.${10 + i}` }),
+);
+
+/** One POST; resolves with its end (performance.now) or undefined when it failed. */
+function send(url: string, agent: Agent): Promise<number | undefined> {
+  return new Promise((resolve) => {
+    const req = request(
+      url,
+      { method: 'POST', agent, headers: { 'content-type': 'application/json' } },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode === 200 ? performance.now() : undefined));
+      },
+    );
+    req.on('error', () => resolve(undefined));
+    req.end(body);
   });
-  if (result.non2xx || result.errors)
-    throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
-  return { p50: result.latency.p50, p99: result.latency.p99, rps: result.requests.average };
+}
+
+/** Latencies (ms, from each request's due time) of `seconds` at RATE requests a second. */
+async function fixedRate(url: string, seconds: number): Promise<(number | undefined)[]> {
+  const total = Math.round(RATE * seconds);
+  const start = performance.now() + 10;
+  const sent: Promise<number | undefined>[] = [];
+  for (let i = 0; i < total; i++) {
+    const due = start + (i * 1000) / RATE;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    sent.push(send(url, agents[i % SOURCES]!).then((end) => (end === undefined ? end : end - due)));
+  }
+  return Promise.all(sent);
 }
 
 function startBaseline(env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
@@ -124,43 +147,43 @@ async function startTargets(
   return targets;
 }
 
-const median = (values: number[]) =>
-  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const percentile = (values: number[], p: number) =>
+  [...values].sort((a, b) => a - b)[
+    Math.min(values.length - 1, Math.floor((p / 100) * values.length))
+  ]!;
 
 async function bench(kind: string, dbEnv: Record<string, string>): Promise<Row[]> {
-  const stores = await startSyntheticStores({ deezer: 0, bandcamp: 0, musicbrainz: 0 });
-  const serverEnv = { ...storeEnv(stores), LINER_SERVER__CLIENT_REQUESTS_PER_MINUTE: '10000000' };
-  const samples = new Map<string, Sample[]>();
+  const stores = await startBenchStores();
+  const serverEnv = storeEnv(stores);
+  const samples = new Map<string, (number | undefined)[]>();
   let targets: Target[] = [];
   try {
     targets = await startTargets(kind, dbEnv, serverEnv);
-    for (const target of targets) for (const clients of CLIENTS) await load(target.url, clients, 1);
+    for (const target of targets) await fixedRate(target.url, 1);
     for (let round = 0; round < ROUNDS; round++)
-      for (const clients of CLIENTS)
-        for (const target of targets) {
-          const key = `${target.name}|${clients}`;
-          samples.set(key, [
-            ...(samples.get(key) ?? []),
-            await load(target.url, clients, SECONDS / ROUNDS),
-          ]);
-        }
+      for (const target of targets)
+        samples.set(target.name, [
+          ...(samples.get(target.name) ?? []),
+          ...(await fixedRate(target.url, SECONDS / ROUNDS)),
+        ]);
   } finally {
     for (const target of targets) await target.stop();
     await stores.close();
   }
-  return [...samples].map(([key, list]) => {
-    const [target, clients] = key.split('|') as [string, string];
+  return [...samples].map(([target, list]) => {
+    const ok = list.filter((ms): ms is number => ms !== undefined);
     return {
       target,
-      clients: Number(clients),
-      p50: median(list.map((s) => s.p50)),
-      p99: median(list.map((s) => s.p99)),
-      rps: list.reduce((sum, s) => sum + s.rps, 0) / list.length,
+      p50: Math.round(percentile(ok, 50) * 10) / 10,
+      p99: Math.round(percentile(ok, 99) * 10) / 10,
+      answered: `${ok.length}/${list.length}`,
     };
   });
 }
 
-const rows = await bench('PGlite', { LINER_DATA_DIR: mkdtempSync(join(tmpdir(), 'liner-bench-')) });
+const rows = await bench('embedded', {
+  LINER_DATA_DIR: mkdtempSync(join(tmpdir(), 'liner-bench-')),
+});
 const pgUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 if (pgUrl) {
   const db = await createPostgresDatabase(pgUrl, false);
@@ -173,17 +196,9 @@ if (pgUrl) {
 }
 
 console.log(
-  `Warm look-up (database hit), ${SECONDS} s per target in ${ROUNDS} interleaved rounds (p50, p99: median of the rounds) · ${machineLine()}`,
+  `Warm look-up (database hit) at ${RATE} requests/s from ${SOURCES} loopback clients, ${SECONDS} s per target in ${ROUNDS} pairs of turns · ${machineLine()}`,
 );
-console.log('| target | clients | p50 ms | p99 ms | req/s | / limit |');
-console.log('|---|---|---|---|---|---|');
-for (const row of rows) {
-  const kind = row.target.slice(row.target.indexOf('('));
-  const limit = rows.find(
-    (r) => r.target === `node:http + SELECT ${kind}` && r.clients === row.clients,
-  );
-  const ratio = limit && limit !== row ? `${Math.round((row.rps / limit.rps) * 100)} %` : '';
-  console.log(
-    `| ${row.target} | ${row.clients} | ${row.p50} | ${row.p99} | ${Math.round(row.rps)} | ${ratio} |`,
-  );
-}
+console.log('| target | p50 ms | p99 ms | answered |');
+console.log('|---|---|---|---|');
+for (const row of rows)
+  console.log(`| ${row.target} | ${row.p50} | ${row.p99} | ${row.answered} |`);

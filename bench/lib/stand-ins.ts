@@ -1,18 +1,37 @@
 /**
- * Synthetic stores for benchmarks: a Deezer API and Bandcamp pages that answer any ID after a set
- * latency, and a MusicBrainz ws/2/url that knows nothing. Loopback only; every request counted.
+ * Stand-in stores for benchmarks, on loopback, answering as the real ones do: Deezer's API,
+ * Apple's lookup, Bandcamp pages, Discogs releases, Beatport search pages, and a MusicBrainz
+ * ws/2/url that holds to one request a second strictly (an arrival less than 1000 ms after the
+ * one before is refused with 503 and Retry-After: 1, as musicbrainz.org does).
+ *
+ * Release n has TRACKS tracks and the barcode upcFor(n). An even n is at every store; an odd n
+ * only at the store of its URL: elsewhere its barcode is a miss, answered as stores answer one
+ * (Deezer: 200 with error code 800; Apple: 200 with no results; Beatport: a page listing none).
+ * Every request is kept with when it arrived and when its answer was sent.
  */
 import { gtinCheckDigit } from '@liner/shared';
-import { type StandIn, startStandIn } from '../../test/support/stand-in.ts';
-import { bandcampPage, musicBrainzUrlRoute } from '../../test/support/stand-ins.ts';
+import { type StandIn, type StandInRequest, startStandIn } from '../../test/support/stand-in.ts';
+import { bandcampPage } from '../../test/support/stand-ins.ts';
+
+export const TRACKS = 10;
 
 export interface Latencies {
   deezer: number;
+  apple: number;
   bandcamp: number;
+  discogs: number;
+  beatport: number;
   musicbrainz: number;
 }
 
-export const TRACKS = 10;
+export const LATENCY: Latencies = {
+  deezer: 80,
+  apple: 120,
+  bandcamp: 150,
+  discogs: 150,
+  beatport: 200,
+  musicbrainz: 100,
+};
 
 /** A valid 12-digit UPC derived from a number. */
 export function upcFor(n: number): string {
@@ -20,87 +39,233 @@ export function upcFor(n: number): string {
   return body + String(gtinCheckDigit(body));
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-export async function startSyntheticStores(latency: Latencies): Promise<StandIn> {
-  const stores = await startStandIn();
-  const mb = musicBrainzUrlRoute({});
-  const json = (res: Parameters<Parameters<StandIn['route']>[1]>[1], body: unknown) =>
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
-  stores.route('*', async (req, res) => {
-    const path = req.path.split('?')[0]!;
-    const album = /^\/deezer\/album\/(upc:)?(\d+)$/.exec(path);
-    const track = /^\/deezer\/track\/(\d+)$/.exec(path);
-    const page = /^\/bandcamp\/[\w-]+\/album\/album-(\d+)$/.exec(path);
-    if (album) {
-      const match = album;
-      await sleep(latency.deezer);
-      const id = match[1] ? Number(match[2]!.slice(-6)) : Number(match[2]);
-      const tracks = Array.from({ length: TRACKS }, (_, i) => ({
-        id: id * 100 + i,
-        title: `Track ${i + 1}`,
-        duration: 180,
-      }));
-      return json(res, {
-        id,
-        title: `Album ${id}`,
-        upc: upcFor(id),
-        nb_tracks: TRACKS,
-        release_date: '2024-01-01',
-        record_type: 'album',
-        label: 'Bench Records',
-        contributors: [{ id: 1, name: 'Bench Artist', role: 'Main' }],
-        tracks: { data: tracks },
-      });
-    }
-    if (track) {
-      const match = track;
-      await sleep(latency.deezer);
-      const id = Number(match[1]);
-      const isrc = `GBAAA${String(id).padStart(7, '0').slice(-7)}`;
-      return json(res, {
-        id,
-        title: `Track ${(id % 100) + 1}`,
-        duration: 180,
-        track_position: (id % 100) + 1,
-        disk_number: 1,
-        isrc,
-        contributors: [{ id: 1, name: 'Bench Artist', role: 'Main' }],
-      });
-    }
-    if (page) {
-      const match = page;
-      await sleep(latency.bandcamp);
-      const id = Number(match[1]);
-      const tracks = Array.from({ length: TRACKS }, (_, i) => ({
-        title: `Track ${i + 1}`,
-        duration: 180,
-      }));
-      return res
-        .writeHead(200, { 'content-type': 'text/html' })
-        .end(
-          bandcampPage({ artist: 'Bench Artist', title: `Album ${id}`, upc: upcFor(id), tracks }),
-        );
-    }
-    if (path.startsWith('/mb/ws/2/url')) {
-      await sleep(latency.musicbrainz);
-      return mb(req, res);
-    }
-    res.writeHead(404).end();
-  });
-  return stores;
+/** The release number of a barcode in any padding, if it is one of ours. */
+function releaseOf(barcode: string): number | undefined {
+  const key = barcode.replace(/^0+/, '');
+  if (key.length !== 12 || upcFor(Number(key.slice(0, 11)) - 19_000_000_000) !== key) return;
+  return Number(key.slice(0, 11)) - 19_000_000_000;
 }
 
-/** Environment pointing a Liner server at the synthetic stores. */
-export function storeEnv(stores: StandIn): Record<string, string> {
+export const everywhere = (n: number) => n % 2 === 0;
+export const APPLE_ID_BASE = 700_000;
+
+export interface Span {
+  path: string;
+  start: number;
+  end: number;
+}
+
+export interface BenchStores extends StandIn {
+  /** Every request with its arrival and the moment its answer was sent (ms, Date.now). */
+  spans: Span[];
+  /** MusicBrainz arrivals (ms) and how many were refused with 503. */
+  musicbrainz: { arrivals: number[]; refused: number; resources: number };
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+const deezerAlbum = (n: number) => ({
+  id: n,
+  title: `Album ${n}`,
+  upc: upcFor(n),
+  nb_tracks: TRACKS,
+  release_date: '2024-01-01',
+  record_type: 'album',
+  label: 'Bench Records',
+  contributors: [{ id: 1, name: 'Bench Artist', role: 'Main' }],
+  tracks: {
+    data: Array.from({ length: TRACKS }, (_, i) => ({
+      id: n * 100 + i,
+      title: `Track ${i + 1}`,
+      duration: 180,
+    })),
+  },
+});
+
+const deezerTrack = (id: number) => ({
+  id,
+  title: `Track ${(id % 100) + 1}`,
+  duration: 180,
+  track_position: (id % 100) + 1,
+  disk_number: 1,
+  isrc: `GBAAA${String(id).padStart(7, '0').slice(-7)}`,
+  available_countries: ['GB', 'US', 'DE', 'JP', 'FR'],
+  contributors: [{ id: 1, name: 'Bench Artist', role: 'Main' }],
+});
+
+function appleRelease(n: number) {
+  const collectionId = APPLE_ID_BASE + n;
+  const common = { collectionId, artistId: 7, artistName: 'Bench Artist' };
   return {
-    LINER_PROVIDERS: 'deezer,bandcamp',
-    LINER_PROVIDERS__DEEZER__BASE_URL: `${stores.url}/deezer`,
-    LINER_PROVIDERS__BANDCAMP__ENDPOINTS__PAGE: `${stores.url}/bandcamp/{band}`,
-    LINER_MUSICBRAINZ_API_URL: `${stores.url}/mb`,
+    resultCount: TRACKS + 1,
+    results: [
+      {
+        ...common,
+        wrapperType: 'collection',
+        collectionName: `Album ${n}`,
+        artworkUrl100: `https://is1-ssl.mzstatic.com/image/thumb/Music/${upcFor(n)}.jpg/100x100bb.jpg`,
+        trackCount: TRACKS,
+        copyright: '℗ 2024 Bench Records',
+        releaseDate: '2024-01-01T07:00:00Z',
+      },
+      ...Array.from({ length: TRACKS }, (_, i) => ({
+        ...common,
+        wrapperType: 'track',
+        kind: 'song',
+        trackId: collectionId * 100 + i,
+        trackName: `Track ${i + 1}`,
+        discNumber: 1,
+        discCount: 1,
+        trackNumber: i + 1,
+        trackTimeMillis: 180_000,
+      })),
+    ],
   };
 }
 
-export function countBy(stores: StandIn, prefix: string, since = 0): number {
-  return stores.requests.slice(since).filter((r) => r.path.startsWith(prefix)).length;
+function discogsRelease(n: number) {
+  return {
+    id: n,
+    title: `Album ${n}`,
+    artists: [{ name: 'Bench Artist', anv: '', join: '', id: 9 }],
+    labels: [{ name: 'Bench Records', catno: `BR-${n}`, id: 19 }],
+    formats: [{ name: 'File', qty: '1', descriptions: ['Album'] }],
+    identifiers: [{ type: 'Barcode', value: upcFor(n) }],
+    country: 'UK',
+    released: '2024-01-01',
+    year: 2024,
+    tracklist: Array.from({ length: TRACKS }, (_, i) => ({
+      position: String(i + 1),
+      type_: 'track',
+      title: `Track ${i + 1}`,
+      duration: '3:00',
+    })),
+  };
+}
+
+const NO_BEATPORT_RELEASES = `<html><script id="__NEXT_DATA__" type="application/json">${JSON.stringify(
+  {
+    props: {
+      pageProps: {
+        dehydratedState: { queries: [{ state: { data: { releases: { count: 0, data: [] } } } }] },
+      },
+    },
+  },
+)}</script></html>`;
+
+type Reply = { status?: number; type?: string; body: unknown; headers?: Record<string, string> };
+
+/** The answer to one store request, after that store's latency; undefined: no such route. */
+async function answer(
+  req: StandInRequest,
+  latency: Latencies,
+  mb: BenchStores['musicbrainz'],
+): Promise<Reply | undefined> {
+  const url = new URL(req.path, 'http://stand.in');
+  const path = url.pathname;
+  const q = url.searchParams;
+  let m: RegExpExecArray | null;
+  if ((m = /^\/deezer\/album\/upc:(\d+)$/.exec(path))) {
+    await sleep(latency.deezer);
+    const n = releaseOf(m[1]!);
+    // Deezer answers only the form it keeps, the shortest.
+    const found = n !== undefined && everywhere(n) && m[1]!.length === 12;
+    const miss = { error: { type: 'DataException', message: 'no data', code: 800 } };
+    return { body: found ? deezerAlbum(n) : miss };
+  }
+  if ((m = /^\/deezer\/album\/(\d+)$/.exec(path))) {
+    await sleep(latency.deezer);
+    return { body: deezerAlbum(Number(m[1])) };
+  }
+  if ((m = /^\/deezer\/track\/(\d+)$/.exec(path))) {
+    await sleep(latency.deezer);
+    return { body: deezerTrack(Number(m[1])) };
+  }
+  if (path === '/apple/lookup') {
+    await sleep(latency.apple);
+    const id = q.get('id');
+    const upc = q.get('upc');
+    const n = id ? Number(id) - APPLE_ID_BASE : upc ? releaseOf(upc) : undefined;
+    // Found in the first storefront asked (GB) when it is at Apple at all.
+    const found = n !== undefined && (id !== null || (everywhere(n) && q.get('country') === 'gb'));
+    return { body: found ? appleRelease(n) : { resultCount: 0, results: [] } };
+  }
+  if ((m = /^\/bandcamp\/[\w-]+\/album\/album-(\d+)$/.exec(path))) {
+    await sleep(latency.bandcamp);
+    const n = Number(m[1]);
+    const tracks = Array.from({ length: TRACKS }, (_, i) => ({
+      title: `Track ${i + 1}`,
+      duration: 180,
+    }));
+    const page = bandcampPage({
+      artist: 'Bench Artist',
+      title: `Album ${n}`,
+      upc: upcFor(n),
+      tracks,
+    });
+    return { type: 'text/html', body: page };
+  }
+  if ((m = /^\/discogs\/releases\/(\d+)$/.exec(path))) {
+    await sleep(latency.discogs);
+    return { body: discogsRelease(Number(m[1])) };
+  }
+  if (path === '/beatport/search') {
+    await sleep(latency.beatport);
+    return { type: 'text/html', body: NO_BEATPORT_RELEASES };
+  }
+  if (path === '/mb/ws/2/url') {
+    const now = Date.now();
+    const previous = mb.arrivals.at(-1);
+    mb.arrivals.push(now);
+    if (previous !== undefined && now - previous < 1000) {
+      mb.refused++;
+      return { status: 503, headers: { 'retry-after': '1' }, body: { error: 'rate limited' } };
+    }
+    await sleep(latency.musicbrainz);
+    const resources = q.getAll('resource');
+    mb.resources += resources.length;
+    // None is known: a batch lists none, one URL alone is a 404.
+    if (resources.length === 1) return { status: 404, body: { error: 'Not Found' } };
+    return { body: { 'url-count': 0, 'url-offset': 0, urls: [] } };
+  }
+  return undefined;
+}
+
+export async function startBenchStores(latency: Latencies = LATENCY): Promise<BenchStores> {
+  const stand = await startStandIn();
+  const spans: Span[] = [];
+  const musicbrainz = { arrivals: [] as number[], refused: 0, resources: 0 };
+  stand.route('*', async (req, res) => {
+    const start = Date.now();
+    const reply = await answer(req, latency, musicbrainz);
+    const {
+      status = 200,
+      type = 'application/json',
+      body,
+      headers = {},
+    } = reply ?? {
+      status: 404,
+      body: { error: 'no route' },
+    };
+    res
+      .writeHead(status, { 'content-type': type, ...headers })
+      .end(typeof body === 'string' ? body : JSON.stringify(body));
+    spans.push({ path: req.path, start, end: Date.now() });
+  });
+  return Object.assign(stand, { spans, musicbrainz });
+}
+
+/**
+ * Settings that point a server at the stand-ins and change nothing else: the default store set,
+ * the default barcode phase, the default limits.
+ */
+export function storeEnv(stores: { url: string }): Record<string, string> {
+  return {
+    LINER_PROVIDERS__DEEZER__BASE_URL: `${stores.url}/deezer`,
+    LINER_PROVIDERS__ITUNES__BASE_URL: `${stores.url}/apple`,
+    LINER_PROVIDERS__BANDCAMP__ENDPOINTS__PAGE: `${stores.url}/bandcamp/{band}`,
+    LINER_PROVIDERS__DISCOGS__BASE_URL: `${stores.url}/discogs`,
+    LINER_PROVIDERS__BEATPORT__BASE_URL: `${stores.url}/beatport`,
+    LINER_MUSICBRAINZ_API_URL: `${stores.url}/mb`,
+  };
 }

@@ -124,6 +124,16 @@ describe('regions of the barcode phase', () => {
     ]);
   });
 
+  it('asks the first storefront only for a release a worldwide store sells, saying nowhere', () => {
+    const bandcamp = { ...outcome(), task: { provider: 'bandcamp' } } as unknown as ProviderOutcome;
+    const worldwide = (p: string) => p === 'bandcamp';
+    expect(foundRegions([bandcamp], preferred, worldwide)).toEqual(['GB']);
+    // A store that does say where (Deezer's countries) is believed instead.
+    expect(foundRegions([bandcamp, outcome(undefined, ['JP'])], preferred, worldwide)).toEqual([
+      'JP',
+    ]);
+  });
+
   it('keeps the preferred regions when nothing says where the release is sold', () => {
     expect(foundRegions([outcome(undefined, ['XW'])], preferred)).toEqual(preferred);
     expect(foundRegions([outcome()], preferred)).toEqual(preferred);

@@ -110,6 +110,7 @@ export function gtinTasks(
 export function barcodeFromPhaseOne(
   outcomes: readonly ProviderOutcome[],
   preferred: readonly string[] = [],
+  worldwide: (provider: ProviderName) => boolean = () => false,
 ): {
   gtin?: string;
   regions?: string[];
@@ -124,7 +125,10 @@ export function barcodeFromPhaseOne(
     byKey.set(gtinKey(gtin), entry);
   }
   if (byKey.size === 1)
-    return { gtin: [...byKey.values()][0]!.gtin, regions: foundRegions(outcomes, preferred) };
+    return {
+      gtin: [...byKey.values()][0]!.gtin,
+      regions: foundRegions(outcomes, preferred, worldwide),
+    };
   if (byKey.size > 1) {
     const list = [...byKey.values()].map((e) => `${e.gtin} (${e.providers.join(', ')})`).join(', ');
     return {
@@ -140,13 +144,16 @@ export function barcodeFromPhaseOne(
 /**
  * Where the barcode phase looks once a store has found the release: the storefronts that store
  * answered in; else the preferred regions the release is available in (its stores' availability);
- * else, when it is sold in none of them, as many regions where it is as were preferred; else the
- * preferred ones. A release sold only in Japan is then asked for in Japan, once, not in four
- * storefronts that cannot have it.
+ * else, when it is sold in none of them, as many regions where it is as were preferred. A
+ * release sold only in Japan is then asked for in Japan, once, not in four storefronts that
+ * cannot have it. A release found only at stores with one catalogue for the whole world that
+ * say nothing of where it is sold (Bandcamp, Beatport) is sold everywhere: the first preferred
+ * storefront answers for it. Otherwise the preferred regions.
  */
 export function foundRegions(
   outcomes: readonly ProviderOutcome[],
   preferred: readonly string[],
+  worldwide: (provider: ProviderName) => boolean = () => false,
 ): string[] {
   const found = outcomes.filter((o) => o.release);
   const used = [...new Set(found.flatMap((o) => (o.info.region ? [o.info.region] : [])))];
@@ -154,7 +161,10 @@ export function foundRegions(
   const available = new Set(
     found.flatMap((o) => o.release!.availableIn ?? []).filter((r) => r !== 'XW'),
   );
-  if (available.size === 0) return [...preferred];
+  if (available.size === 0) {
+    const everywhere = found.length > 0 && found.every((o) => worldwide(o.task.provider));
+    return everywhere ? preferred.slice(0, 1) : [...preferred];
+  }
   const kept = preferred.filter((r) => available.has(r));
   return kept.length > 0 ? kept : [...available].sort().slice(0, Math.max(1, preferred.length));
 }

@@ -89,7 +89,11 @@ async function askProviders(options: LookupServiceOptions, input: ParsedLookupIn
   const messages = [...plan.messages];
   let gtin = plan.gtin;
   if (!gtin) {
-    const found = barcodeFromPhaseOne(outcomes, plan.regions);
+    const found = barcodeFromPhaseOne(
+      outcomes,
+      plan.regions,
+      (provider) => options.declarations.get(provider)?.regions === 'worldwide',
+    );
     if (found.message) messages.push(found.message);
     if (found.gtin) {
       gtin = found.gtin;
