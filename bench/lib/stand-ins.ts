@@ -155,78 +155,95 @@ const NO_BEATPORT_RELEASES = `<html><script id="__NEXT_DATA__" type="application
 
 type Reply = { status?: number; type?: string; body: unknown; headers?: Record<string, string> };
 
-/** The answer to one store request, after that store's latency; undefined: no such route. */
-async function answer(
-  req: StandInRequest,
+type Route = (m: RegExpExecArray, q: URLSearchParams) => Promise<Reply>;
+
+/** The stores' routes, each answering after that store's latency. */
+function routes(latency: Latencies, mb: BenchStores['musicbrainz']): [RegExp, Route][] {
+  const after = async <T>(ms: number, value: T) => {
+    await sleep(ms);
+    return value;
+  };
+  return [
+    [
+      /^\/deezer\/album\/upc:(\d+)$/,
+      (m) => {
+        const n = releaseOf(m[1]!);
+        // Deezer answers only the form it keeps, the shortest.
+        const found = n !== undefined && everywhere(n) && m[1]!.length === 12;
+        const miss = { error: { type: 'DataException', message: 'no data', code: 800 } };
+        return after(latency.deezer, { body: found ? deezerAlbum(n) : miss });
+      },
+    ],
+    [/^\/deezer\/album\/(\d+)$/, (m) => after(latency.deezer, { body: deezerAlbum(Number(m[1])) })],
+    [/^\/deezer\/track\/(\d+)$/, (m) => after(latency.deezer, { body: deezerTrack(Number(m[1])) })],
+    [
+      /^\/apple\/lookup$/,
+      (_, q) => {
+        const id = q.get('id');
+        const upc = q.get('upc');
+        const n = id ? Number(id) - APPLE_ID_BASE : upc ? releaseOf(upc) : undefined;
+        // Found in the first storefront asked (GB) when it is at Apple at all.
+        const found =
+          n !== undefined && (id !== null || (everywhere(n) && q.get('country') === 'gb'));
+        const body = found ? appleRelease(n) : { resultCount: 0, results: [] };
+        return after(latency.apple, { body });
+      },
+    ],
+    [
+      /^\/bandcamp\/[\w-]+\/album\/album-(\d+)$/,
+      (m) => {
+        const n = Number(m[1]);
+        const tracks = Array.from({ length: TRACKS }, (_, i) => ({
+          title: `Track ${i + 1}`,
+          duration: 180,
+        }));
+        const page = bandcampPage({
+          artist: 'Bench Artist',
+          title: `Album ${n}`,
+          upc: upcFor(n),
+          tracks,
+        });
+        return after(latency.bandcamp, { type: 'text/html', body: page });
+      },
+    ],
+    [
+      /^\/discogs\/releases\/(\d+)$/,
+      (m) => after(latency.discogs, { body: discogsRelease(Number(m[1])) }),
+    ],
+    [
+      /^\/beatport\/search$/,
+      () => after(latency.beatport, { type: 'text/html', body: NO_BEATPORT_RELEASES }),
+    ],
+    [/^\/mb\/ws\/2\/url$/, (_, q) => musicBrainz(q, latency, mb)],
+  ];
+}
+
+async function musicBrainz(
+  q: URLSearchParams,
   latency: Latencies,
   mb: BenchStores['musicbrainz'],
-): Promise<Reply | undefined> {
+): Promise<Reply> {
+  const now = Date.now();
+  const previous = mb.arrivals.at(-1);
+  mb.arrivals.push(now);
+  if (previous !== undefined && now - previous < 1000) {
+    mb.refused++;
+    return { status: 503, headers: { 'retry-after': '1' }, body: { error: 'rate limited' } };
+  }
+  await sleep(latency.musicbrainz);
+  const resources = q.getAll('resource');
+  mb.resources += resources.length;
+  // None is known: a batch lists none, one URL alone is a 404.
+  if (resources.length === 1) return { status: 404, body: { error: 'Not Found' } };
+  return { body: { 'url-count': 0, 'url-offset': 0, urls: [] } };
+}
+
+/** The answer to one store request; undefined: no such route. */
+function answer(req: StandInRequest, table: [RegExp, Route][]): Promise<Reply> | undefined {
   const url = new URL(req.path, 'http://stand.in');
-  const path = url.pathname;
-  const q = url.searchParams;
-  let m: RegExpExecArray | null;
-  if ((m = /^\/deezer\/album\/upc:(\d+)$/.exec(path))) {
-    await sleep(latency.deezer);
-    const n = releaseOf(m[1]!);
-    // Deezer answers only the form it keeps, the shortest.
-    const found = n !== undefined && everywhere(n) && m[1]!.length === 12;
-    const miss = { error: { type: 'DataException', message: 'no data', code: 800 } };
-    return { body: found ? deezerAlbum(n) : miss };
-  }
-  if ((m = /^\/deezer\/album\/(\d+)$/.exec(path))) {
-    await sleep(latency.deezer);
-    return { body: deezerAlbum(Number(m[1])) };
-  }
-  if ((m = /^\/deezer\/track\/(\d+)$/.exec(path))) {
-    await sleep(latency.deezer);
-    return { body: deezerTrack(Number(m[1])) };
-  }
-  if (path === '/apple/lookup') {
-    await sleep(latency.apple);
-    const id = q.get('id');
-    const upc = q.get('upc');
-    const n = id ? Number(id) - APPLE_ID_BASE : upc ? releaseOf(upc) : undefined;
-    // Found in the first storefront asked (GB) when it is at Apple at all.
-    const found = n !== undefined && (id !== null || (everywhere(n) && q.get('country') === 'gb'));
-    return { body: found ? appleRelease(n) : { resultCount: 0, results: [] } };
-  }
-  if ((m = /^\/bandcamp\/[\w-]+\/album\/album-(\d+)$/.exec(path))) {
-    await sleep(latency.bandcamp);
-    const n = Number(m[1]);
-    const tracks = Array.from({ length: TRACKS }, (_, i) => ({
-      title: `Track ${i + 1}`,
-      duration: 180,
-    }));
-    const page = bandcampPage({
-      artist: 'Bench Artist',
-      title: `Album ${n}`,
-      upc: upcFor(n),
-      tracks,
-    });
-    return { type: 'text/html', body: page };
-  }
-  if ((m = /^\/discogs\/releases\/(\d+)$/.exec(path))) {
-    await sleep(latency.discogs);
-    return { body: discogsRelease(Number(m[1])) };
-  }
-  if (path === '/beatport/search') {
-    await sleep(latency.beatport);
-    return { type: 'text/html', body: NO_BEATPORT_RELEASES };
-  }
-  if (path === '/mb/ws/2/url') {
-    const now = Date.now();
-    const previous = mb.arrivals.at(-1);
-    mb.arrivals.push(now);
-    if (previous !== undefined && now - previous < 1000) {
-      mb.refused++;
-      return { status: 503, headers: { 'retry-after': '1' }, body: { error: 'rate limited' } };
-    }
-    await sleep(latency.musicbrainz);
-    const resources = q.getAll('resource');
-    mb.resources += resources.length;
-    // None is known: a batch lists none, one URL alone is a 404.
-    if (resources.length === 1) return { status: 404, body: { error: 'Not Found' } };
-    return { body: { 'url-count': 0, 'url-offset': 0, urls: [] } };
+  for (const [pattern, route] of table) {
+    const m = pattern.exec(url.pathname);
+    if (m) return route(m, url.searchParams);
   }
   return undefined;
 }
@@ -235,9 +252,10 @@ export async function startBenchStores(latency: Latencies = LATENCY): Promise<Be
   const stand = await startStandIn();
   const spans: Span[] = [];
   const musicbrainz = { arrivals: [] as number[], refused: 0, resources: 0 };
+  const table = routes(latency, musicbrainz);
   stand.route('*', async (req, res) => {
     const start = Date.now();
-    const reply = await answer(req, latency, musicbrainz);
+    const reply = await answer(req, table);
     const {
       status = 200,
       type = 'application/json',
