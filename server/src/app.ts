@@ -3,6 +3,8 @@
  * HTTP client, providers and services. Everything the API and the CLI use comes from here, and
  * every part can be injected (database, fetch, clock) so tests run the real wiring.
  */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Config } from './config/schema.ts';
 import { type DatabaseHandle, openDatabase } from './db/connect.ts';
 import {
@@ -68,7 +70,12 @@ export async function openConfiguredDatabase(config: Config): Promise<DatabaseHa
       poolSize: config.database.poolSize,
     });
   }
-  return openDatabase({ kind: 'pglite', dataDir: config.database.dataDir });
+  const { dataDir, embedded } = config.database;
+  // A directory PGlite made (its cluster files at the top) stays PGlite's: its cache and
+  // permalinks are not left behind by the change of the default.
+  if (embedded === 'pglite' || existsSync(join(dataDir, 'PG_VERSION')))
+    return openDatabase({ kind: 'pglite', dataDir });
+  return openDatabase({ kind: 'embedded', dataDir, poolSize: config.database.poolSize });
 }
 
 export async function createApp(options: AppOptions): Promise<App> {
@@ -96,7 +103,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     allowedHosts: policy.allowedHosts,
     rateLimits: policy.rateLimits,
     // Instances share only a PostgreSQL database; a PGlite directory has one server by its lock.
-    ...(database.kind === 'postgres' && !options.replayDir
+    ...(database.kind !== 'pglite' && !options.replayDir
       ? {
           sharedLimits: sharedHostLimits(repos.rateBudgets, (message) => logger.warn(message)),
         }
@@ -148,7 +155,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   metrics.watch({
     musicbrainzQueue: musicbrainzGate.waiting,
     databaseUp: async () => (await database.readiness()).ready,
-    poolSize: database.kind === 'postgres' ? config.database.poolSize : 1,
+    poolSize: database.kind !== 'pglite' ? config.database.poolSize : 1,
     poolStats: () => database.poolStats(),
   });
   return {

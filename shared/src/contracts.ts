@@ -114,7 +114,7 @@ export type ProviderStatus = z.output<typeof providerStatusSchema>;
 export const systemInfoSchema = z.object({
   name: z.literal('liner', { error: 'this server does not say it is Liner' }),
   version: z.string(),
-  database: z.enum(['pglite', 'postgres']),
+  database: z.enum(['pglite', 'postgres', 'embedded']),
   /** The MusicBrainz site seeds go to. */
   musicbrainz: z.string(),
   /** The API token's name the request used, or "anonymous". */

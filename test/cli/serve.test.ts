@@ -7,17 +7,37 @@ import { CORPUS_DIR, corpusAvailable } from '../support/corpus.ts';
 import { createPostgresDatabase } from '../support/databases.ts';
 
 describe('liner as a process', () => {
-  it('serves on the embedded database, locks its data directory, and exits 0 on SIGTERM', async () => {
+  it('serves on the embedded PostgreSQL, shares it with the CLI, and exits 0 on SIGTERM', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'liner-data-'));
     const server = await spawnServer([], { LINER_DATA_DIR: dataDir });
     try {
       expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       expect(server.output()).toContain(`embedded database in ${dataDir}`);
+      expect(server.output()).toContain('"database":"embedded"');
       // `npm start` also says where the browser extension is, built or not.
       await vi.waitFor(() => expect(server.output()).toMatch(/Browser extension/));
       expect((await fetch(`${server.url}/ready`)).status).toBe(200);
+      // The CLI beside the running server uses the same database instead of being refused.
+      const migrate = await runLiner(['migrate'], { LINER_DATA_DIR: dataDir });
+      expect(migrate.stderr).toBe('');
+      expect(migrate.code).toBe(0);
+      expect((await fetch(`${server.url}/ready`)).status).toBe(200);
+    } finally {
+      expect(await server.stop('SIGTERM')).toBe(0);
+    }
+    expect(server.output()).toContain('"msg":"stopped"');
+    const again = await spawnServer([], { LINER_DATA_DIR: dataDir });
+    // Stopped right after it says it listens: the signal handlers must already be in place.
+    expect(await again.stop('SIGINT')).toBe(0);
+  });
 
-      const second = await runLiner(['serve', '--port', '0'], { LINER_DATA_DIR: dataDir });
+  it('locks a PGlite data directory: a second process is refused', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'liner-data-'));
+    const env = { LINER_DATA_DIR: dataDir, LINER_DATABASE__EMBEDDED: 'pglite' };
+    const server = await spawnServer([], env);
+    try {
+      expect(server.output()).toContain('"database":"pglite"');
+      const second = await runLiner(['serve', '--port', '0'], env);
       expect(second.code).toBe(1);
       expect(second.stderr.trim()).toBe(
         `liner: the data directory ${dataDir} is in use by another Liner process (pid ${server.child.pid}); stop it first, or give this one another LINER_DATA_DIR or a DATABASE_URL`,
@@ -25,10 +45,9 @@ describe('liner as a process', () => {
     } finally {
       expect(await server.stop('SIGTERM')).toBe(0);
     }
-    expect(server.output()).toContain('"msg":"stopped"');
-    // The lock went with the process: the directory can be opened again.
+    // The lock went with the process: the directory can be opened again, and stays PGlite's.
     const again = await spawnServer([], { LINER_DATA_DIR: dataDir });
-    // Stopped right after it says it listens: the signal handlers must already be in place.
+    expect(again.output()).toContain('"database":"pglite"');
     expect(await again.stop('SIGINT')).toBe(0);
   });
 

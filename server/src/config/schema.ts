@@ -117,12 +117,18 @@ export const configSchema = z
           .string()
           .regex(/^postgres(ql)?:\/\//, { error: 'a postgres:// URL' })
           .optional()
-          .describe('PostgreSQL URL; when unset Liner runs an embedded PGlite database.'),
+          .describe('PostgreSQL URL; when unset Liner runs its embedded database in dataDir.'),
         dataDir: z
           .string()
           .min(1)
           .default('data')
           .describe('Embedded database directory (relative to the config file).'),
+        embedded: z
+          .enum(['postgres', 'pglite'])
+          .default('postgres')
+          .describe(
+            'The embedded database: a PostgreSQL server the npm package ships, run on a socket in dataDir and shared by the CLI, or PGlite in the process (a directory PGlite made stays PGlite).',
+          ),
         poolSize: integer(1, 100).default(10).describe('PostgreSQL connections per process.'),
       })
       .strict()

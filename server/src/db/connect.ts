@@ -14,6 +14,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
+import { startEmbeddedPostgres } from './embedded-postgres.ts';
 import { type DataDirLock, lockDataDir } from './lock.ts';
 import { rowsOf } from './rows.ts';
 import * as schema from './schema.ts';
@@ -28,7 +29,8 @@ const MIGRATION_LOCK = 0x6c696e6572;
 
 export interface DatabaseHandle {
   readonly db: Db;
-  readonly kind: 'pglite' | 'postgres';
+  /** PGlite in this process, or a PostgreSQL server: configured, or the embedded one. */
+  readonly kind: 'pglite' | 'postgres' | 'embedded';
   /** Applies pending migrations (idempotent). */
   migrate(): Promise<void>;
   /** Reachable and fully migrated? Never throws. */
@@ -40,6 +42,7 @@ export interface DatabaseHandle {
 
 export type DatabaseTarget =
   | { kind: 'postgres'; url: string; poolSize?: number }
+  | { kind: 'embedded'; dataDir: string; poolSize?: number }
   | { kind: 'pglite'; dataDir: string; lock?: boolean }
   | { kind: 'pglite-instance'; client: PGlite };
 
@@ -63,51 +66,75 @@ async function checkReadiness(db: Db): Promise<{ ready: boolean; reason?: string
   }
 }
 
+/** A handle on a PostgreSQL server through postgres.js: a configured one or the embedded one. */
+function postgresHandle(
+  connect: (options: postgres.Options<Record<string, never>>) => postgres.Sql,
+  kind: 'postgres' | 'embedded',
+  poolSize: number,
+  onClose: (client: postgres.Sql, applicationName: string) => Promise<void> = async () => {},
+): DatabaseHandle {
+  // Named per process, so the server's own view of its connections (pg_stat_activity) can be
+  // told apart from other instances on the same database.
+  // Random, not host and PID: containers sharing a host namespace all run as PID 1.
+  const applicationName = `liner:${randomUUID()}`;
+  const client = connect({
+    max: poolSize,
+    onnotice: () => {},
+    connection: { application_name: applicationName },
+    connect_timeout: 5,
+    // Idle connections are closed so a restarted database is reconnected to cleanly.
+    idle_timeout: 30,
+  });
+  const db = drizzlePostgres({ client, schema }) as unknown as Db;
+  return {
+    db,
+    kind,
+    async migrate() {
+      // Instances starting together must not run migrations at the same time: the first takes
+      // this session lock, the others wait and then find nothing left to apply.
+      const session = await client.reserve();
+      try {
+        await session`select pg_advisory_lock(${MIGRATION_LOCK})`;
+        await migratePostgres(db as never, { migrationsFolder: MIGRATIONS_DIR });
+      } finally {
+        await session`select pg_advisory_unlock(${MIGRATION_LOCK})`.catch(() => {});
+        session.release();
+      }
+    },
+    readiness: () => checkReadiness(db),
+    async poolStats() {
+      try {
+        const [row] = await client<{ active: number; idle: number }[]>`
+          select count(*) filter (where state <> 'idle')::int - 1 as active,
+                 count(*) filter (where state = 'idle')::int as idle
+          from pg_stat_activity where application_name = ${applicationName}`;
+        // The connection asking is itself active; it is not counted.
+        return row ? { active: Math.max(0, row.active), idle: row.idle } : undefined;
+      } catch {
+        return undefined;
+      }
+    },
+    async close() {
+      try {
+        await onClose(client, applicationName);
+      } finally {
+        await client.end({ timeout: 5 });
+      }
+    },
+  };
+}
+
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
-  if (target.kind === 'postgres') {
-    // Named per process, so the server's own view of its connections (pg_stat_activity) can be
-    // told apart from other instances on the same database.
-    // Random, not host and PID: containers sharing a host namespace all run as PID 1.
-    const applicationName = `liner:${randomUUID()}`;
-    const client = postgres(target.url, {
-      max: target.poolSize ?? 10,
-      onnotice: () => {},
-      connection: { application_name: applicationName },
-      connect_timeout: 5,
-      // Idle connections are closed so a restarted database is reconnected to cleanly.
-      idle_timeout: 30,
-    });
-    const db = drizzlePostgres({ client, schema }) as unknown as Db;
-    return {
-      db,
-      kind: 'postgres',
-      async migrate() {
-        // Instances starting together must not run migrations at the same time: the first takes
-        // this session lock, the others wait and then find nothing left to apply.
-        const session = await client.reserve();
-        try {
-          await session`select pg_advisory_lock(${MIGRATION_LOCK})`;
-          await migratePostgres(db as never, { migrationsFolder: MIGRATIONS_DIR });
-        } finally {
-          await session`select pg_advisory_unlock(${MIGRATION_LOCK})`.catch(() => {});
-          session.release();
-        }
-      },
-      readiness: () => checkReadiness(db),
-      async poolStats() {
-        try {
-          const [row] = await client<{ active: number; idle: number }[]>`
-            select count(*) filter (where state <> 'idle')::int - 1 as active,
-                   count(*) filter (where state = 'idle')::int as idle
-            from pg_stat_activity where application_name = ${applicationName}`;
-          // The connection asking is itself active; it is not counted.
-          return row ? { active: Math.max(0, row.active), idle: row.idle } : undefined;
-        } catch {
-          return undefined;
-        }
-      },
-      close: () => client.end({ timeout: 5 }),
-    };
+  if (target.kind === 'postgres')
+    return postgresHandle((o) => postgres(target.url, o), 'postgres', target.poolSize ?? 10);
+  if (target.kind === 'embedded') {
+    const server = await startEmbeddedPostgres(target.dataDir);
+    return postgresHandle(
+      (o) => postgres({ ...server.connection, ...o }),
+      'embedded',
+      target.poolSize ?? 10,
+      (client, applicationName) => server.release(client, applicationName).catch(() => {}),
+    );
   }
   let lock: DataDirLock | undefined;
   let client: PGlite;

@@ -113,6 +113,31 @@ describe.each(testDatabases())('MBID resolver on $kind', ({ open }) => {
     expect(z.size).toBe(1);
   });
 
+  it('lets a batch that waited for its slot gather the look-ups on their way, when told to', async () => {
+    const run = async (gatherMs: number, prefix: string) => {
+      const c = client();
+      let freeAt = 0;
+      const lookup = c.lookup;
+      c.lookup = async (urls) => {
+        freeAt = Date.now() + 150;
+        return lookup(urls);
+      };
+      const r = resolver(c, { untilFree: async () => Math.max(0, freeAt - Date.now()), gatherMs });
+      const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+      const first = r.resolveUrls([`${prefix}/11`]);
+      await pause(50);
+      const second = r.resolveUrls([`${prefix}/21`]);
+      await pause(200);
+      const third = r.resolveUrls([`${prefix}/31`]);
+      await Promise.all([first, second, third]);
+      return c.asked;
+    };
+    // Without gathering, the second goes as soon as the slot is free, the third after it.
+    expect(await run(0, 'n')).toEqual([['n/11'], ['n/21'], ['n/31']]);
+    // Gathering one more interval, the third joins the second's batch.
+    expect(await run(400, 'y')).toEqual([['y/11'], ['y/21', 'y/31']]);
+  });
+
   it('shares one request between instances: whoever gets the slot asks for all', async () => {
     const c1 = client();
     const c2 = client();

@@ -35,6 +35,12 @@ export interface MbidResolverOptions {
   leaseMs?: number;
   /** How often a waiting instance looks for answers another instance stored. */
   pollMs?: number;
+  /**
+   * When the budget was busy (the batch had to wait for its slot), how much longer a batch of
+   * fewer than 100 URLs may wait for the look-ups still on their way: under load, requests then
+   * carry more URLs each (default 0: it goes as soon as the slot is free).
+   */
+  gatherMs?: number;
   sleep?: (ms: number) => Promise<void>;
 }
 
@@ -72,6 +78,10 @@ export function createMbidResolver(options: MbidResolverOptions): MbidResolver {
   const untilFree = options.untilFree ?? (async () => 0);
   const waiters = new Set<Waiter>();
   let pumping = false;
+  /** The last batch had to wait for its slot; this one may gather until `gatherUntil`. */
+  let busy = false;
+  let gatherUntil: number | undefined;
+  const gatherMs = options.gatherMs ?? 0;
   let requestCount = 0;
 
   /** Whether a stored answer may serve a look-up that asked at `since`. */
@@ -157,9 +167,20 @@ export function createMbidResolver(options: MbidResolverOptions): MbidResolver {
         const wait = await untilFree();
         if (wait > 0) {
           // Meanwhile, answers another instance stores are picked up.
+          busy = true;
           await sleep(Math.min(wait, pollMs));
           continue;
         }
+        if (busy && gatherMs > 0) {
+          gatherUntil ??= performance.now() + gatherMs;
+          const room = (await options.queue.pending()) < MAX_URLS_PER_REQUEST;
+          if (room && performance.now() < gatherUntil) {
+            await sleep(pollMs);
+            continue;
+          }
+        }
+        busy = false;
+        gatherUntil = undefined;
         const batch = await options.queue.claim(owner, MAX_URLS_PER_REQUEST, leaseMs);
         if (batch.length > 0) {
           await ask(batch);

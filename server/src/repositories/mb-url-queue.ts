@@ -34,6 +34,12 @@ export function mbUrlQueueRepository(db: Db): MbUrlQueueRepository {
         .delete(mbUrlQueue)
         .where(and(eq(mbUrlQueue.claimedBy, owner), inArray(mbUrlQueue.url, [...urls])));
     },
+    async pending() {
+      const result = await db.execute(sql`
+        select count(*)::int as n from mb_url_queue
+        where claimed_until is null or claimed_until < clock_timestamp()`);
+      return Number(rowsOf<{ n: number }>(result)[0]?.n ?? 0);
+    },
     async release(owner, urls) {
       if (urls.length === 0) return;
       await db

@@ -287,8 +287,10 @@ describe.each(testDatabases())('repositories on $kind', ({ open }) => {
     it('hands each queued URL to one claimant, oldest first, up to the limit', async () => {
       await repos.mbUrlQueue.enqueue(urls.slice(0, 2));
       await repos.mbUrlQueue.enqueue(urls);
+      expect(await repos.mbUrlQueue.pending()).toBe(3);
       const first = await repos.mbUrlQueue.claim('a', 2, 60_000);
       expect(first).toHaveLength(2);
+      expect(await repos.mbUrlQueue.pending()).toBe(1);
       expect(await repos.mbUrlQueue.claim('b', 100, 60_000)).toEqual(
         urls.filter((u) => !first.includes(u)),
       );

@@ -128,6 +128,8 @@ export interface MbUrlQueueRepository {
   finish(owner: string, urls: readonly string[]): Promise<void>;
   /** Gives claimed URLs back unanswered (the request failed), for any instance to ask again. */
   release(owner: string, urls: readonly string[]): Promise<void>;
+  /** How many queued URLs nobody has claimed (or whose claim lapsed). */
+  pending(): Promise<number>;
 }
 
 export interface RateBudgetRepository {

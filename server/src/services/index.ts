@@ -55,7 +55,9 @@ export function createServices(deps: ServiceDeps): Services {
     queue: repos.mbUrlQueue,
     ttlMs: config.cache.mbidTtl,
     notFoundTtlMs: config.cache.mbidNotFoundTtl,
-    ...(deps.musicbrainzUntilFree ? { untilFree: deps.musicbrainzUntilFree } : {}),
+    ...(deps.musicbrainzUntilFree
+      ? { untilFree: deps.musicbrainzUntilFree, gatherMs: config.musicbrainz.requestInterval }
+      : {}),
   });
   const disabled = new Map<ProviderName, string>(
     providers.statuses.filter((s) => !s.enabled).map((s) => [s.name, s.reason ?? 'disabled']),
