@@ -88,14 +88,15 @@ describe.each(testDatabases())('MBID resolver on $kind', ({ open }) => {
     g.open();
     const r = resolver(c, { untilFree: g.untilFree });
     const first = r.resolveUrls(['b/11', 'b/12']);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // The first request is out (held by the stand-in) before the others ask.
+    while (c.asked.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
     // While the first request is out, three more look-ups queue up their URLs.
     const later = [
       r.resolveUrls(['b/21', 'b/12']),
       r.resolveUrls(['b/31', 'b/32']),
       r.resolveUrls(['b/41']),
     ];
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    while ((await repos.mbUrlQueue.pending()) < 4) await new Promise((r) => setTimeout(r, 5));
     release();
     const [a, x, y, z] = (await Promise.all([first, ...later])) as [
       UrlAnswers,
@@ -119,7 +120,7 @@ describe.each(testDatabases())('MBID resolver on $kind', ({ open }) => {
       let freeAt = 0;
       const lookup = c.lookup;
       c.lookup = async (urls) => {
-        freeAt = Date.now() + 150;
+        freeAt = Date.now() + 300;
         return lookup(urls);
       };
       const r = resolver(c, { untilFree: async () => Math.max(0, freeAt - Date.now()), gatherMs });
@@ -127,7 +128,7 @@ describe.each(testDatabases())('MBID resolver on $kind', ({ open }) => {
       const first = r.resolveUrls([`${prefix}/11`]);
       await pause(50);
       const second = r.resolveUrls([`${prefix}/21`]);
-      await pause(200);
+      await pause(600);
       const third = r.resolveUrls([`${prefix}/31`]);
       await Promise.all([first, second, third]);
       return c.asked;
@@ -135,7 +136,7 @@ describe.each(testDatabases())('MBID resolver on $kind', ({ open }) => {
     // Without gathering, the second goes as soon as the slot is free, the third after it.
     expect(await run(0, 'n')).toEqual([['n/11'], ['n/21'], ['n/31']]);
     // Gathering one more interval, the third joins the second's batch.
-    expect(await run(400, 'y')).toEqual([['y/11'], ['y/21', 'y/31']]);
+    expect(await run(1000, 'y')).toEqual([['y/11'], ['y/21', 'y/31']]);
   });
 
   it('shares one request between instances: whoever gets the slot asks for all', async () => {
@@ -148,7 +149,7 @@ describe.each(testDatabases())('MBID resolver on $kind', ({ open }) => {
       one.resolveUrls(['i/11', 'i/12']),
       two.resolveUrls(['i/21', 'i/12']),
     ]);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    while ((await repos.mbUrlQueue.pending()) < 3) await new Promise((r) => setTimeout(r, 5));
     g.open();
     const [a, b] = await answers;
     expect([...c1.asked, ...c2.asked]).toEqual([['i/11', 'i/12', 'i/21']]);

@@ -101,6 +101,9 @@ export async function startUpstream(options: {
     LINER_MUSICBRAINZ_API_URL: `${standIn.url}/mb`,
     LINER_MUSICBRAINZ_REQUEST_INTERVAL: '10ms',
     LINER_HTTP_RETRIES: '0',
+    // The barcode phase asks every store with answers here, Beatport and Qobuz too (by default
+    // they are asked only when named), so a comparison finds each store's link.
+    LINER_LOOKUP__PROVIDERS: 'deezer,itunes,spotify,tidal,beatport,qobuz',
   };
   for (const [name, declaration] of PROVIDERS) {
     if (name === 'musicbrainz') continue;
