@@ -5,7 +5,7 @@ import { fakeFetch } from '../../../../test/support/fake-fetch.ts';
 import { testConfig, testProvider } from '../../../../test/support/providers.ts';
 import { barcodeRounds } from '../common/barcode.ts';
 import { providerStatuses } from '../setup.ts';
-import { spotifyProvider } from './index.ts';
+import { provider as spotifyProvider } from './index.ts';
 
 const replayDir = fixtureDir(import.meta.url);
 const API = 'https://api.spotify.com/v1';
