@@ -49,7 +49,8 @@ describe('liner as a process', () => {
     const again = await spawnServer([], { LINER_DATA_DIR: dataDir });
     expect(again.output()).toContain('"database":"pglite"');
     expect(await again.stop('SIGINT')).toBe(0);
-  });
+    // Three PGlite starts: each makes its WebAssembly cluster, slow on a loaded machine.
+  }, 120_000);
 
   it.skipIf(!corpusAvailable())(
     'serves --replay on a throwaway in-memory database, never the configured one, and says so',

@@ -32,7 +32,7 @@ describe('provider set-up from the declarations', () => {
     );
     // Bandcamp's one page a second (declared first by name) does not throttle Deezer's 50 per 5 s.
     expect(policy.rateLimits.filter((limit) => limit.host === '127.0.0.1:9')).toEqual([
-      { host: '127.0.0.1:9', requests: 50, perMs: 5000, concurrency: 8 },
+      { host: '127.0.0.1:9', requests: 50, perMs: 5000, concurrency: 25 },
     ]);
     expect(policy.rateLimits.find((limit) => limit.host === 'www.beatport.com')).toBeDefined();
   });

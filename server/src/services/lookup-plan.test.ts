@@ -98,7 +98,7 @@ describe('look-up plan', () => {
     const asked = (input: object) =>
       plan(context(all), { gtin: '602475093060', ...input }).tasks.map((t) => t.provider);
     expect(asked({})).toEqual(['deezer', 'itunes', 'spotify', 'tidal']);
-    expect(asked({ providers: ['beatport', 'deezer'] })).toEqual(['deezer', 'beatport']);
+    expect(asked({ providers: ['beatport', 'deezer'] })).toEqual(['beatport', 'deezer']);
   });
 });
 
