@@ -12,8 +12,9 @@ import { createPostgresDatabase } from '../../test/support/databases.ts';
 
 export interface Database {
   name: string;
-  /** Settings for every instance on this database; undefined: one instance only. */
+  /** Settings for every instance on this database. */
   env(): Record<string, string>;
+  /** Several instances can run on it at once. */
   shared: boolean;
   drop(): Promise<void>;
 }
@@ -26,7 +27,8 @@ export async function benchDatabases(): Promise<Database[]> {
   list.push({
     name: 'embedded (default)',
     env: () => ({ LINER_DATA_DIR: dir }),
-    shared: false,
+    // Processes on one host share the embedded PostgreSQL of one data directory (PGlite: no).
+    shared: true,
     drop: async () => {},
   });
   const url = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
