@@ -1,6 +1,8 @@
+import { join } from 'node:path';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
-import { manifestFor, STORE_MODE } from './src/manifest.ts';
+import { writeIcons } from './scripts/icons.ts';
+import { manifestFor } from './src/manifest.ts';
 
 /**
  * Content scripts get the browser's own API instead of webextension-polyfill: they only send
@@ -28,25 +30,27 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // Explicit imports everywhere: the code reads the same in the editor, tsc and biome.
   imports: false,
-  vite: () => ({ plugins: [nativeBrowserInContentScripts()] }),
   manifestVersion: 3,
-  // `--mode store` (the zip:store script) builds what is uploaded to the stores: no Chrome `key`.
-  manifest: ({ browser, mode }) => manifestFor(browser, { store: mode === STORE_MODE }),
-  zip: {
-    // The store build is named apart (liner-<version>-chrome-store.zip), so a zip with the key
-    // (a plain `wxt zip`) is never mistaken for it.
-    artifactTemplate: 'liner-{{version}}-{{browser}}{{modeSuffix}}.zip',
-    sourcesTemplate: 'liner-{{version}}-sources.zip',
-    // The whole workspace, so that `npm ci && npm run build:ext` works from the sources zip
-    // (the extension imports the shared code, and the server's API type).
-    sourcesRoot: '..',
-    includeSources: ['shared/**', 'server/**', 'extension/**', 'package.json', 'package-lock.json'],
-    excludeSources: [
-      '**/node_modules/**',
-      '**/.output/**',
-      '**/.wxt/**',
-      '**/fixtures/**',
-      'data/**',
-    ],
+  // One build per browser, the one the tests load; `npm run zip` packs exactly that build
+  // (scripts/pack.ts), so there is no separate store mode to drift from what was tested.
+  manifest: ({ browser }) => manifestFor(browser),
+  // A build is a production build whatever NODE_ENV its caller has: under vitest (NODE_ENV=test)
+  // Vite would emit Preact's development JSX, which carries the source files' absolute paths.
+  vite: (env) => ({
+    plugins: [nativeBrowserInContentScripts()],
+    ...(env.command === 'build'
+      ? {
+          oxc: { jsx: { development: false } },
+          define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+        }
+      : {}),
+  }),
+  hooks: {
+    // The icons are drawn from shared/src/icon.ts on every build, never committed as images.
+    'build:publicAssets': (wxt, files) => {
+      const dir = join(wxt.config.wxtDir, 'icons');
+      for (const relativeDest of writeIcons(dir))
+        files.push({ absoluteSrc: join(dir, relativeDest), relativeDest });
+    },
   },
 });

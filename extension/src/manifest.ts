@@ -40,19 +40,23 @@ export const CHROME_KEY =
 export const OPTIONAL_PERMISSIONS = ['scripting'];
 
 /**
- * WXT's mode for the zips uploaded to the stores (`wxt zip --mode store`, the `zip:store` script).
- * The Chrome Web Store refuses a manifest with `key` (it assigns its own ID), so that build has
- * none; every other build (`wxt build`, which the e2e tests load, `wxt` in development) keeps the
- * key and the pinned ID.
+ * Every icon size the manifests and the stores ask for, drawn at build time (scripts/icons.ts):
+ * 16 and 32 the toolbar, 48 the extensions page, 96 Firefox's add-ons manager on dense screens,
+ * 128 the installation dialog and the stores' listings.
  */
-export const STORE_MODE = 'store';
+export const ICON_SIZES = [16, 32, 48, 96, 128] as const;
 
-export interface ManifestOptions {
-  /** For a store upload: no `key`. */
-  store?: boolean;
-}
+/** Where each icon size sits in the build. */
+export const iconPath = (size: number) => `icon/${size}.png`;
 
-export function manifestFor(browser: string, { store = false }: ManifestOptions = {}) {
+/** The command behind the keyboard shortcut: what the button on a store page does. */
+export const IMPORT_COMMAND = 'import-release';
+
+/**
+ * The manifest of the build the tests load. The zips for the stores are made from that same
+ * build (scripts/pack.ts), with one change: the Chrome Web Store refuses a manifest with `key`.
+ */
+export function manifestFor(browser: string) {
   return {
     name: 'Liner: import to MusicBrainz',
     short_name: 'Liner',
@@ -62,7 +66,17 @@ export function manifestFor(browser: string, { store = false }: ManifestOptions 
     optional_permissions: OPTIONAL_PERMISSIONS,
     host_permissions: storeHostPermissions(),
     optional_host_permissions: OPTIONAL_HOSTS,
-    action: { default_title: 'Liner' },
+    icons: Object.fromEntries(ICON_SIZES.map((size) => [size, iconPath(size)])),
+    action: {
+      default_title: 'Liner',
+      default_icon: { 16: iconPath(16), 32: iconPath(32) },
+    },
+    commands: {
+      [IMPORT_COMMAND]: {
+        suggested_key: { default: 'Alt+Shift+M' },
+        description: 'Import to MusicBrainz (the button on a store page)',
+      },
+    },
     // AbortSignal.any (every server call's time-out, server.ts) came in Chrome 116 and
     // Firefox 124.
     ...(browser === 'firefox'
@@ -75,6 +89,6 @@ export function manifestFor(browser: string, { store = false }: ManifestOptions 
             },
           },
         }
-      : { minimum_chrome_version: '116', ...(store ? {} : { key: CHROME_KEY }) }),
+      : { minimum_chrome_version: '116', key: CHROME_KEY }),
   };
 }

@@ -5,7 +5,7 @@ import { CHROME_EXTENSION_ID } from '@liner/shared/extension-id';
 import { describe, expect, it } from 'vitest';
 import { isListPage, releaseOf } from '../src/content/page.ts';
 import { MAX_URLS_TO_CHECK } from '../src/limits.ts';
-import { CHROME_KEY, manifestFor, STORE_MODE, storeHostPermissions } from '../src/manifest.ts';
+import { IMPORT_COMMAND, manifestFor, storeHostPermissions } from '../src/manifest.ts';
 import {
   allSiteMatches,
   SITE_NAMES,
@@ -199,21 +199,16 @@ describe('manifest', () => {
     expect('key' in manifestFor('firefox')).toBe(false);
   });
 
-  it('leaves the key out of the store build only: the Chrome Web Store refuses a manifest with one', async () => {
-    const { default: config } = await import('../wxt.config.ts');
-    const manifest = (browser: 'chrome' | 'firefox', mode: string) => {
-      if (typeof config.manifest !== 'function') throw new Error('the manifest is a function');
-      return config.manifest({ browser, mode, command: 'build', manifestVersion: 3 });
-    };
-    // `wxt build` and `wxt` (production and development modes) keep the pinned ID.
-    expect(await manifest('chrome', 'production')).toHaveProperty('key', CHROME_KEY);
-    expect(await manifest('chrome', 'development')).toHaveProperty('key', CHROME_KEY);
-    // `wxt zip --mode store` (the zip:store script): no key, everything else the same.
-    const store = await manifest('chrome', STORE_MODE);
-    expect('key' in store).toBe(false);
-    expect({ ...store, key: CHROME_KEY }).toEqual(manifestFor('chrome'));
-    expect(await manifest('firefox', STORE_MODE)).toEqual(manifestFor('firefox'));
-    expect(manifestFor('chrome', { store: true })).not.toHaveProperty('key');
+  it('names an icon for every size, and the keyboard shortcut for Import, in both builds', () => {
+    for (const browser of ['chrome', 'firefox']) {
+      const manifest = manifestFor(browser);
+      expect(Object.keys(manifest.icons).map(Number)).toEqual([16, 32, 48, 96, 128]);
+      expect(manifest.action.default_icon).toEqual({ 16: 'icon/16.png', 32: 'icon/32.png' });
+      expect(manifest.commands[IMPORT_COMMAND]).toMatchObject({
+        suggested_key: { default: 'Alt+Shift+M' },
+        description: expect.stringMatching(/^Import to MusicBrainz/),
+      });
+    }
   });
 
   it('uses the server batch limit', () => {
