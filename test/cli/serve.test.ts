@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { runLiner, spawnServer } from '../support/cli.ts';
+import { LINER_BIN, runLiner, spawnServer } from '../support/cli.ts';
 import { CORPUS_DIR, corpusAvailable } from '../support/corpus.ts';
 import { createPostgresDatabase } from '../support/databases.ts';
 
@@ -51,6 +51,27 @@ describe('liner as a process', () => {
     expect(await again.stop('SIGINT')).toBe(0);
     // Three PGlite starts: each makes its WebAssembly cluster, slow on a loaded machine.
   }, 120_000);
+
+  it.each(['SIGTERM', 'SIGINT'] as const)(
+    '`npm start` stops with the server on %s to npm: nothing left answering or holding the data directory',
+    async (signal) => {
+      const dataDir = mkdtempSync(join(tmpdir(), 'liner-data-'));
+      const server = await spawnServer([], { LINER_DATA_DIR: dataDir }, 60_000, LINER_BIN, {
+        npm: true,
+      });
+      expect((await fetch(`${server.url}/health`)).status).toBe(200);
+      await server.stop(signal);
+      // npm is gone; the server it started must be too, not orphaned and still listening.
+      await vi.waitFor(() => expect(fetch(`${server.url}/health`)).rejects.toThrow(), {
+        timeout: 20_000,
+        interval: 200,
+      });
+      await vi.waitFor(() => expect(server.output()).toContain('"msg":"stopped"'), 20_000);
+      const again = await spawnServer([], { LINER_DATA_DIR: dataDir });
+      expect(await again.stop('SIGTERM')).toBe(0);
+    },
+    90_000,
+  );
 
   it.skipIf(!corpusAvailable())(
     'serves --replay on a throwaway in-memory database, never the configured one, and says so',

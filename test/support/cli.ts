@@ -61,17 +61,26 @@ export interface ServerProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-/** Starts `liner serve` and waits for its "listening" log line. */
+/**
+ * Starts `liner serve` (or, with `npm: true`, `npm start` in the repository, as the README says)
+ * and waits for its "listening" log line.
+ */
 export function spawnServer(
   args: string[],
   env: Record<string, string>,
   timeoutMs = 60_000,
   bin = LINER_BIN,
+  { npm = false }: { npm?: boolean } = {},
 ): Promise<ServerProcess> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [bin, 'serve', '--port', '0', ...args], {
-      env: cleanEnv(env),
-    });
+    const child = npm
+      ? spawn('npm', ['start', '--', '--port', '0', ...args], {
+          env: cleanEnv(env),
+          cwd: resolve(dirname(bin), '../..'),
+        })
+      : spawn(process.execPath, [bin, 'serve', '--port', '0', ...args], {
+          env: cleanEnv(env),
+        });
     let output = '';
     const exited = new Promise<number | null>((r) => child.on('close', (code) => r(code)));
     const timer = setTimeout(() => {
