@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createCache } from '../src/background/cache.ts';
+import { relayCommands } from '../src/background/commands.ts';
 import { LinerDatabase } from '../src/background/db.ts';
 import { clientFactory } from '../src/background/deps.ts';
 import { registerMessageHandlers } from '../src/background/listener.ts';
@@ -27,4 +28,5 @@ export default defineBackground(() => {
     // `scripting` is optional: without it there is nothing registered to update.
     if (reason === 'update' && browser.scripting) void updateSiteScripts().catch(() => {});
   });
+  relayCommands(browser);
 });

@@ -9,6 +9,7 @@
  * origin is optional and requested when the user saves it.
  */
 import { storeByName } from '@liner/shared/stores/index';
+import { IMPORT_COMMAND } from './commands.ts';
 import { MUSICBRAINZ_ORIGINS } from './musicbrainz-pages.ts';
 import { allSiteMatches } from './sites.ts';
 
@@ -48,9 +49,6 @@ export const ICON_SIZES = [16, 32, 48, 96, 128] as const;
 
 /** Where each icon size sits in the build. */
 export const iconPath = (size: number) => `icon/${size}.png`;
-
-/** The command behind the keyboard shortcut: what the button on a store page does. */
-export const IMPORT_COMMAND = 'import-release';
 
 /**
  * The manifest of the build the tests load. The zips for the stores are made from that same

@@ -94,6 +94,8 @@ export interface UrlState {
   /** "unknown": the server could not ask MusicBrainz just now (`error` says why). */
   status: 'linked' | 'not-linked' | 'unknown';
   mbids: string[];
+  /** MusicBrainz's titles of the linked releases, by MBID (answers cached before 0.1 lack them). */
+  titles?: Record<string, string>;
   error?: string;
   /**
    * The status is an older answer from the cache: MusicBrainz could not be asked again just now
@@ -161,5 +163,12 @@ export type { ComparisonView } from './background/comparison-view.ts';
 
 /** An ISRC at its place in MusicBrainz's tracklist (medium and position count from 1). */
 export type PlacedIsrc = TrackIsrc;
+
+/** How a provider's part of a look-up went: its failure in one sentence, the detail folded. */
+export interface ProviderOutcome {
+  name: string;
+  displayName: string;
+  error?: { message: string; detail?: string } | undefined;
+}
 
 export type CompareResponse = { ok: true; comparison: ComparisonView; cache?: CacheNote } | Failure;

@@ -127,7 +127,10 @@ describe('the comparison panel', () => {
     expect(texts('[data-liner="messages"] li')).toEqual([
       'Apple Music / iTunes: the iTunes look-up timed out',
     ]);
-    expect(part('providers')?.textContent).toBe('Compared with: Deezer ✓, Apple Music / iTunes ✗');
+    expect(texts('[data-liner="providers"] > li')).toEqual([
+      '✓ Deezer',
+      '✗ Apple Music / iTunes did not answer in timeDetailsitunes did not answer within 15000 ms',
+    ]);
   });
 
   it('marks a barcode the stores disagree with, and ISRCs that differ', () => {
@@ -212,7 +215,7 @@ describe('the comparison panel', () => {
         ] as never;
       }),
     });
-    expect(part('providers')?.textContent).toBe('Compared with: no store');
+    expect(part('providers')?.textContent).toBe('No store was asked.');
     expect(part('nothing-missing')).toBeNull();
     expect(part('barcode')).toBeNull();
     expect(texts('[data-liner="messages"] li')).toEqual([

@@ -82,6 +82,11 @@ describe('on a release page', () => {
     expect(inBox('[data-liner="missing-links"] h3')?.textContent).toBe(
       'Store links MusicBrainz lacks (2)',
     );
+    // The pressed button is gone: focus is on the comparison's heading (an h2 over the h3s),
+    // not back at the top of the page.
+    const heading = inBox('h2');
+    expect(heading?.textContent).toMatch(/^Liner: .+, compared with the stores$/);
+    expect(shadowOf(host())?.activeElement).toBe(heading);
     await click('[data-liner="add-links"]');
     expect(requests.at(-1)).toEqual({ type: 'compare.links', mbid: COMPARED_MBID });
     expect(inBox('[data-liner="import-done"]')?.textContent).toBe(

@@ -83,12 +83,13 @@ describe('placement', () => {
 });
 
 describe('the button', () => {
-  it('says Import, shows progress while looking up, then the panel above the page', async () => {
+  it('says "Import to MusicBrainz", shows progress while looking up, then the panel above the page', async () => {
     const { api, requests } = storeApi();
     page = await start(api);
     expect(requests[0]).toEqual({ type: 'check', urls: [DEEZER_URL] });
     expect(shadow('[data-liner="bar"]')?.dataset.state).toBe('not-linked');
-    expect(shadow('[data-liner="import"]')?.textContent).toBe('Import');
+    expect(shadow('[data-liner="badge"]')?.textContent).toBe('Not in MusicBrainz yet');
+    expect(shadow('[data-liner="import"]')?.textContent).toBe('Import to MusicBrainz');
     await press(() => shadow('[data-liner="import"]'));
     expect(requests[1]).toEqual({ type: 'lookup', url: DEEZER_URL, refresh: false });
     // Its own host at the top of the document: no store container can clip it.
@@ -104,6 +105,28 @@ describe('the button', () => {
     );
     await press(() => buttonNamed(panel()!, 'Look up again'));
     expect(requests[3]).toEqual({ type: 'lookup', url: DEEZER_URL, refresh: true });
+    // Closing gives the keyboard focus back to the button, not to the top of the page.
+    await press(() => panel()!.querySelector('button.close'));
+    expect(panel()).toBeNull();
+    expect(root()?.activeElement).toBe(shadow('[data-liner="import"]'));
+  });
+
+  it('does what the button does on the keyboard shortcut, and places itself by the title it found', async () => {
+    document.body.innerHTML = '<main><h1 class="unknown">Night Shift</h1></main>';
+    const { api, requests } = storeApi();
+    page = await start(api);
+    expect(host()?.dataset.placement).toBe('floating');
+    await act(async () => page!.importCommand());
+    await settle();
+    expect(requests.map((r) => r.type)).toEqual(['check', 'lookup']);
+    expect(panel()?.querySelector('h2')?.textContent).toBe('Night Shift');
+    // The look-up said the title: the button now sits after the heading that names it.
+    await vi.waitFor(() => expect(host()?.dataset.placement).toBe('title'));
+    expect(document.querySelector('h1')?.nextElementSibling).toBe(host());
+    // Again with the panel open: no second look-up.
+    await act(async () => page!.importCommand());
+    await settle();
+    expect(requests.map((r) => r.type)).toEqual(['check', 'lookup']);
   });
 
   it('is out of the page’s reach: closed, and deaf to a script’s clicks', async () => {
@@ -119,14 +142,55 @@ describe('the button', () => {
     expect(requests.map((r) => r.type)).toEqual(['check', 'lookup']);
   });
 
-  it('says "In MusicBrainz" with links for a linked page', async () => {
+  it('says "In MusicBrainz: <title>" with links for a linked page', async () => {
     const { api } = storeApi({ linked: { [DEEZER_URL]: [EXISTING_MBID] } });
     page = await start(api);
-    expect(shadow('[data-liner="badge"]')?.textContent).toBe('In MusicBrainz: 6a0c1b3f');
+    expect(shadow('[data-liner="badge"]')?.textContent).toBe('In MusicBrainz: release 6a0c1b3f');
+    page.stop();
+    const titled = storeApi({
+      linked: { [DEEZER_URL]: [EXISTING_MBID] },
+      titles: { [EXISTING_MBID]: 'Night Shift' },
+    });
+    page = await start(titled.api);
+    expect(shadow('[data-liner="badge"]')?.textContent).toBe('In MusicBrainz: Night Shift');
     expect(shadow('[data-liner="badge"] a')?.getAttribute('href')).toBe(
       `https://musicbrainz.org/release/${EXISTING_MBID}`,
     );
-    expect(shadow('[data-liner="import"]')?.textContent).toBe('Look up');
+    expect(shadow('[data-liner="import"]')?.textContent).toBe('Compare with stores');
+  });
+
+  it('finds the title on unfamiliar markup: the h1 that starts the page’s og:title', () => {
+    document.head.innerHTML =
+      '<meta property="og:title" content="Night Shift - Album by Ada Lane | Store">';
+    document.body.innerHTML =
+      '<header><h1>Store</h1></header><main><div class="x9"><h1 class="y2">Night Shift</h1></div></main>';
+    const mount = createMount(document, DEEZER.anchors, '', undefined, { matchTitle: true });
+    expect(mount.placement()).toBe('title');
+    expect(document.querySelector('h1.y2')?.nextElementSibling).toBe(mount.host);
+    mount.destroy();
+    // Without the option (MusicBrainz's boxes) only the anchors count.
+    const plain = createMount(document, DEEZER.anchors, '');
+    expect(plain.placement()).toBe('floating');
+    plain.destroy();
+    document.head.innerHTML = '';
+  });
+
+  it('matches itemprop=name (not a track’s) and the titles MusicBrainz and the look-up give', async () => {
+    document.body.innerHTML = `<main><ol><li itemprop="track" itemscope><span itemprop="name">Night Shift</span></li></ol>
+<div itemscope itemtype="https://schema.org/MusicAlbum"><span itemprop="name" id="album">Night  Shift!</span></div>
+<h1 id="other">Night Shiftless</h1></main>`;
+    const mount = createMount(document, DEEZER.anchors, '', undefined, { matchTitle: true });
+    // Nothing says what the title is yet: the corner.
+    expect(mount.placement()).toBe('floating');
+    mount.knowTitles(['Night Shift']);
+    expect(mount.placement()).toBe('title');
+    expect(document.getElementById('album')?.nextElementSibling).toBe(mount.host);
+    // A known anchor still wins when it appears.
+    document
+      .querySelector('main')!
+      .insertAdjacentHTML('afterbegin', '<h1 data-testid="masthead-title">Night Shift</h1>');
+    await vi.waitFor(() => expect(mount.placement()).toBe('anchored'));
+    mount.destroy();
   });
 
   it('says in words that the server is down and retries on request', async () => {
@@ -150,7 +214,7 @@ describe('the button', () => {
     expect(shadow('[data-liner="bar"]')?.dataset.state).toBe('problem');
     // The badge is advisory: Retry for it, and Import all the same.
     expect(buttonNamed(root(), 'Retry')).toBeTruthy();
-    await press(() => buttonNamed(root(), 'Import'));
+    await press(() => buttonNamed(root(), 'Import to MusicBrainz'));
     expect(panel()?.querySelector('h2')?.textContent).toBe('Night Shift');
     expect(panel()?.querySelector('[data-liner="existing"] a')?.getAttribute('href')).toBe(
       `https://test.musicbrainz.org/release/${EXISTING_MBID}`,
@@ -176,9 +240,13 @@ describe('the button', () => {
         expect(shadow('[data-liner="unchecked"]')?.textContent).toBe(
           'not checked in MusicBrainz: MusicBrainz is slow',
         );
-        expect(shadow('[data-liner="import"]')?.textContent).toBe('Import');
+        expect(shadow('[data-liner="import"]')?.textContent).toBe('Import to MusicBrainz');
+        // Not checked is not "not in MusicBrainz".
+        expect(shadow('[data-liner="badge"]')).toBeNull();
       } else {
-        expect(shadow('[data-liner="badge"]')?.textContent).toBe('In MusicBrainz: 6a0c1b3f');
+        expect(shadow('[data-liner="badge"]')?.textContent).toBe(
+          'In MusicBrainz: release 6a0c1b3f',
+        );
         expect(shadow('[data-liner="stale"]')?.textContent).toMatch(
           /^answer of .+, not checked again: busy$/,
         );
@@ -197,7 +265,10 @@ describe('the look-up', () => {
     await press(() => shadow('[data-liner="import"]'));
     expect(shadow('[data-liner="bar"]')?.dataset.state).toBe('looking');
     expect(shadow('[data-liner="progress"]')?.textContent).toBe('Looking up at the stores… 0 s');
-    expect(shadow<HTMLButtonElement>('[data-liner="progress"]')?.disabled).toBe(true);
+    // Still the button the user pressed (focus stays on it), marked busy rather than disabled.
+    expect(shadow('[data-liner="progress"]')?.getAttribute('aria-disabled')).toBe('true');
+    await press(() => shadow('[data-liner="progress"]'));
+    expect(scripted.requests.filter((r) => r.type === 'lookup')).toHaveLength(1);
     scripted.release();
     await settle();
     expect(shadow('[data-liner="problem"]')?.textContent).toBe(unreachable.message);

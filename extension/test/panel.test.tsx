@@ -4,7 +4,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Panel, type PanelProps } from '../src/content/ui/panel.tsx';
-import { userClick } from './support/dom.ts';
+import { userClick, userKey } from './support/dom.ts';
 import { EXISTING_MBID, sampleResult } from './support/release.ts';
 
 let container: HTMLElement;
@@ -78,16 +78,29 @@ describe('the panel', () => {
     expect(container.querySelector('[data-liner="messages"]')?.textContent).toBe(
       'Apple Music / iTunes: the iTunes look-up timed out',
     );
-    expect(container.querySelector('[data-liner="providers"]')?.textContent).toBe(
-      'Asked: Deezer ✓, Apple Music / iTunes ✗',
+    const providers = container.querySelectorAll('[data-liner="providers"] li');
+    expect(providers[0]?.textContent).toBe('✓ Deezer');
+    expect(providers[1]?.getAttribute('data-failed')).toBe('');
+    expect(providers[1]?.firstChild?.textContent).toBe('✗');
+    expect(providers[1]?.childNodes[2]?.textContent).toBe(
+      'Apple Music / iTunes did not answer in time',
     );
+    // The technical detail is there, folded away.
+    const details = providers[1]?.querySelector('details');
+    expect(details?.open).toBe(false);
+    expect(details?.querySelector('summary')?.textContent).toBe('Details');
+    expect(details?.querySelector('p')?.textContent).toBe('itunes did not answer within 15000 ms');
   });
 
-  it('gives a failed provider’s reason when no message does', () => {
-    show({ result: sampleResult({ messages: [] }) });
-    expect(container.querySelector('[data-liner="providers"]')?.textContent).toBe(
-      'Asked: Deezer ✓, Apple Music / iTunes ✗ (no answer in 15 s)',
-    );
+  it('says a failed provider’s sentence once: under the stores asked, not again as a message', () => {
+    const echo = {
+      level: 'error' as const,
+      provider: 'itunes' as const,
+      text: 'Apple Music / iTunes did not answer in time',
+    };
+    show({ result: sampleResult({ messages: [echo] }) });
+    expect(container.querySelector('[data-liner="messages"]')).toBeNull();
+    expect(container.textContent?.split(echo.text)).toHaveLength(2);
   });
 
   it('shows store data as text, never as HTML', () => {
@@ -106,17 +119,18 @@ describe('the panel', () => {
 
   it('offers "Add missing links" for a release already in MusicBrainz', () => {
     const props = show({ existing: [EXISTING_MBID] });
-    expect(buttons()).toEqual(['×', 'Open in MusicBrainz', 'Add missing links', 'Look up again']);
+    expect(buttons()).toEqual(['Open in MusicBrainz', 'Add missing links', 'Look up again', '×']);
     const link = container.querySelector<HTMLAnchorElement>('[data-liner="existing"] a');
     expect(link?.href).toBe(`https://musicbrainz.org/release/${EXISTING_MBID}`);
-    act(() => userClick(container.querySelectorAll('button')[2]!));
-    expect(props.onImport).toHaveBeenCalledWith(EXISTING_MBID);
+    expect(link?.textContent).toBe(`release ${EXISTING_MBID.slice(0, 8)}`);
     act(() => userClick(container.querySelectorAll('button')[1]!));
+    expect(props.onImport).toHaveBeenCalledWith(EXISTING_MBID);
+    act(() => userClick(container.querySelectorAll('button')[0]!));
     expect(props.onImport).toHaveBeenLastCalledWith();
-    act(() => userClick(container.querySelectorAll('button')[3]!));
+    act(() => userClick(container.querySelectorAll('button')[2]!));
     expect(props.onRefresh).toHaveBeenCalledOnce();
     // A page script's click is not the user's.
-    act(() => container.querySelectorAll('button')[1]!.click());
+    act(() => container.querySelectorAll('button')[0]!.click());
     expect(props.onImport).toHaveBeenCalledTimes(2);
   });
 
@@ -143,6 +157,34 @@ describe('the panel', () => {
   it('has no import action when nothing was found, only another look-up', () => {
     show({ result: sampleResult({ release: undefined }) });
     expect(container.querySelector('h2')?.textContent).toBe('Nothing found');
-    expect(buttons()).toEqual(['×', 'Look up again']);
+    expect(buttons()).toEqual(['Look up again', '×']);
+  });
+
+  it('names linked releases by their MusicBrainz titles', () => {
+    show({
+      existing: [EXISTING_MBID, '0c1b3f6a-2d4e-4f5a-8b9c-0d1e2f3a4b5c'],
+      titles: { [EXISTING_MBID]: 'Night Shift (2023)' },
+    });
+    expect(container.querySelector('[data-liner="existing"]')?.textContent).toBe(
+      'Already in MusicBrainz: Night Shift (2023), release 0c1b3f6a',
+    );
+    expect(buttons()).toContain('Add missing links to Night Shift (2023)');
+  });
+
+  it('is a dialog the keyboard reaches: focus on its title when it opens, Escape closes it', () => {
+    const props = show();
+    const dialog = container.querySelector('[role="dialog"]')!;
+    const title = dialog.querySelector('h2')!;
+    expect(dialog.getAttribute('aria-labelledby')).toBe(title.id);
+    expect(document.activeElement).toBe(title);
+    act(() => userKey(title, 'Enter'));
+    expect(props.onClose).not.toHaveBeenCalled();
+    // A script's Escape is not the user's.
+    act(() => {
+      title.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    });
+    expect(props.onClose).not.toHaveBeenCalled();
+    act(() => userKey(title, 'Escape'));
+    expect(props.onClose).toHaveBeenCalledOnce();
   });
 });

@@ -3,9 +3,10 @@ import { createHash, createPublicKey } from 'node:crypto';
 import { MAX_URLS_TO_CHECK as SERVER_LIMIT } from '@liner/shared/api';
 import { CHROME_EXTENSION_ID } from '@liner/shared/extension-id';
 import { describe, expect, it } from 'vitest';
+import { IMPORT_COMMAND } from '../src/commands.ts';
 import { isListPage, releaseOf } from '../src/content/page.ts';
 import { MAX_URLS_TO_CHECK } from '../src/limits.ts';
-import { IMPORT_COMMAND, manifestFor, storeHostPermissions } from '../src/manifest.ts';
+import { manifestFor, storeHostPermissions } from '../src/manifest.ts';
 import {
   allSiteMatches,
   SITE_NAMES,

@@ -50,6 +50,8 @@ export const urlCheckSchema = z.object({
   /** MusicBrainz entities of the page's type the URL is linked to. */
   // Checked: clients build MusicBrainz links from these.
   mbids: z.array(mbidSchema).default([]),
+  /** What MusicBrainz calls each of them (a release's title, an artist's name), by MBID. */
+  titles: z.record(z.string(), z.string().max(1000)).optional(),
   error: z.string().optional(),
 });
 export type UrlCheck = z.infer<typeof urlCheckSchema>;

@@ -33,7 +33,10 @@ export const providerInfoSchema = z.object({
   error: z
     .object({
       kind: z.string(),
+      /** One sentence for people, naming the provider. */
       message: z.string(),
+      /** The technical detail, to fold away under the sentence. */
+      detail: z.string().optional(),
       status: z.number().optional(),
       url: z.string().optional(),
     })
@@ -135,3 +138,16 @@ export const lookupResultSchema = z.object({
     .optional(),
 });
 export type LookupResult = z.infer<typeof lookupResultSchema>;
+
+/**
+ * The messages besides the providers' failures: a failed provider's sentence is also in its
+ * `providers` entry, where clients show it (with its detail), so it is not said twice.
+ */
+export function messagesBesideFailures(
+  result: Pick<LookupResult, 'providers' | 'messages'>,
+): LookupMessage[] {
+  const failures = new Set(
+    result.providers.flatMap((p) => (p.error ? [`${p.name}\n${p.error.message}`] : [])),
+  );
+  return result.messages.filter((m) => !(m.provider && failures.has(`${m.provider}\n${m.text}`)));
+}

@@ -73,7 +73,7 @@ export function createCache(db: LinerDatabase, now: () => number = Date.now) {
       return new Map(rows.flatMap((row) => (row ? [[row.url, mark(row)] as const] : [])));
     },
 
-    async putUrlStates(answers: readonly Pick<UrlRow, 'url' | 'status' | 'mbids'>[]) {
+    async putUrlStates(answers: readonly Pick<UrlRow, 'url' | 'status' | 'mbids' | 'titles'>[]) {
       await prune();
       const at = now();
       await db.urls.bulkPut(

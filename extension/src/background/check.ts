@@ -19,12 +19,18 @@ import { batcherOf, type Outcome } from './url-batch.ts';
 
 type State = Omit<UrlState, 'url' | 'canonicalUrl'>;
 
+/** The settled part of an answer: the status, the MBIDs and their titles. */
+const answerOf = ({ status, mbids, titles }: Pick<UrlRow, 'status' | 'mbids' | 'titles'>) => ({
+  status,
+  mbids,
+  ...(titles ? { titles } : {}),
+});
+
 /** One URL's state from its cached row and what the server said, if it was asked. */
 function stateOf(cached: Cached<UrlRow> | undefined, outcome: Outcome | undefined): State {
   const row = cached?.row;
-  if (outcome?.status === 'linked' || outcome?.status === 'not-linked')
-    return { status: outcome.status, mbids: outcome.mbids };
-  if (!outcome && row) return { status: row.status, mbids: row.mbids };
+  if (outcome?.status === 'linked' || outcome?.status === 'not-linked') return answerOf(outcome);
+  if (!outcome && row) return answerOf(row);
   const reason =
     outcome?.status === 'unknown'
       ? outcome.error
@@ -33,12 +39,8 @@ function stateOf(cached: Cached<UrlRow> | undefined, outcome: Outcome | undefine
         : 'not checked';
   if (!row) return { status: 'unknown', mbids: [], error: reason };
   // The server being away is said once for the whole answer (its CacheNote).
-  if (outcome?.status === 'failed') return { status: row.status, mbids: row.mbids };
-  return {
-    status: row.status,
-    mbids: row.mbids,
-    stale: { checkedAt: new Date(row.checkedAt).toISOString(), reason },
-  };
+  if (outcome?.status === 'failed') return answerOf(row);
+  return { ...answerOf(row), stale: { checkedAt: new Date(row.checkedAt).toISOString(), reason } };
 }
 
 export async function checkUrls(

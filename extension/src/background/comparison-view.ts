@@ -3,6 +3,7 @@
  * answer (its schema is the shared contract, checked where it arrives): store names spelled out,
  * only the link types the edit seed can carry, only http(s) links.
  */
+import { messagesBesideFailures } from '@liner/shared/lookup';
 import type { ExternalLink, LinkType, ProviderName } from '@liner/shared/model';
 import { urlFields } from '@liner/shared/seed/build';
 import { storeByName, tryRecognizeUrl } from '@liner/shared/stores/index';
@@ -47,7 +48,14 @@ export function comparisonView(comparison: Comparison, serverUrl: string) {
     providers: (lookup?.providers ?? []).map((p) => ({
       name: p.name,
       displayName: p.displayName,
-      ...(p.error ? { error: p.error.message } : {}),
+      ...(p.error
+        ? {
+            error: {
+              message: p.error.message,
+              ...(p.error.detail ? { detail: p.error.detail } : {}),
+            },
+          }
+        : {}),
     })),
     // A link with no type the site allows is not in the seed, so it is not listed either.
     missingLinks: comparison.missingLinks.flatMap((link) => {
@@ -71,7 +79,11 @@ export function comparisonView(comparison: Comparison, serverUrl: string) {
     canAddLinks: comparison.editSeed?.fields.some(([name]) => name.startsWith('urls.')) === true,
     canAddBarcode: comparison.editSeed?.fields.some(([name]) => name === 'barcode') === true,
     ...(comparison.magicIsrcUrl ? { magicIsrcUrl: comparison.magicIsrcUrl } : {}),
-    messages: comparison.messages.map(({ provider, ...message }) => ({
+    // A failed provider's sentence is in its `providers` entry: not said twice.
+    messages: messagesBesideFailures({
+      providers: lookup?.providers ?? [],
+      messages: comparison.messages,
+    }).map(({ provider, ...message }) => ({
       ...message,
       ...(provider ? { provider: displayName(provider) } : {}),
     })),

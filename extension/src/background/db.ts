@@ -22,6 +22,7 @@ export interface UrlRow {
   url: string;
   status: 'linked' | 'not-linked';
   mbids: string[];
+  titles?: Record<string, string>;
   checkedAt: number;
   expiresAt: number;
 }

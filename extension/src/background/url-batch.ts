@@ -17,7 +17,7 @@ import { internalProblem, problemFrom } from './problems.ts';
 export const BATCH_WINDOW_MS = 50;
 
 export type Outcome =
-  | { status: 'linked' | 'not-linked'; mbids: string[] }
+  | { status: 'linked' | 'not-linked'; mbids: string[]; titles?: Record<string, string> }
   /** The server answered, but could not say (MusicBrainz unavailable, a URL it does not know). */
   | { status: 'unknown'; error: string }
   /** The server could not be asked at all. */
@@ -28,7 +28,11 @@ const answersSchema = z.array(urlCheckSchema);
 function outcomeOf(answer: UrlCheck | undefined): Outcome {
   if (!answer) return { status: 'unknown', error: 'the server gave no answer for this page' };
   if (answer.status === 'linked' || answer.status === 'not-linked')
-    return { status: answer.status, mbids: answer.mbids };
+    return {
+      status: answer.status,
+      mbids: answer.mbids,
+      ...(answer.titles ? { titles: answer.titles } : {}),
+    };
   if (answer.status === 'invalid')
     return {
       status: 'unknown',
@@ -47,9 +51,7 @@ async function send(deps: BackgroundDeps, urls: string[]): Promise<Map<string, O
     const outcomes = new Map(urls.map((url) => [url, outcomeOf(byUrl.get(url))]));
     await deps.cache.putUrlStates(
       [...outcomes].flatMap(([url, o]) =>
-        o.status === 'linked' || o.status === 'not-linked'
-          ? [{ url, status: o.status, mbids: o.mbids }]
-          : [],
+        o.status === 'linked' || o.status === 'not-linked' ? [{ url, ...o }] : [],
       ),
     );
     return outcomes;

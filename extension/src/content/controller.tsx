@@ -16,6 +16,8 @@ import { Widget } from './ui/widget.tsx';
 export interface StorePage {
   /** The canonical URL the widget is showing, if any. */
   current(): string | undefined;
+  /** The keyboard shortcut's "Import to MusicBrainz": what the widget's button does. */
+  importCommand(): void;
   stop(): void;
 }
 
@@ -32,6 +34,11 @@ export function startStorePage(
   const doc = win.document;
   let mounted: { canonicalUrl: string; mount: Mount } | undefined;
   let list: ListWatch | undefined;
+  const commandListeners = new Set<() => void>();
+  const commands = (listener: () => void) => {
+    commandListeners.add(listener);
+    return () => commandListeners.delete(listener);
+  };
 
   const unmount = () => {
     list?.stop();
@@ -48,7 +55,7 @@ export function startStorePage(
     if (release && release.canonicalUrl === mounted?.canonicalUrl) return;
     unmount();
     if (release) {
-      const mount = createMount(doc, site.anchors, WIDGET_CSS);
+      const mount = createMount(doc, site.anchors, WIDGET_CSS, undefined, { matchTitle: true });
       const current = { canonicalUrl: release.canonicalUrl, mount };
       mounted = current;
       // Switched off in the options: no host element and no observer stay behind.
@@ -56,7 +63,14 @@ export function startStorePage(
         if (mounted === current) unmount();
       };
       render(
-        <Widget pageUrl={href} api={api} overlay={mount.overlay} onDisabled={disabled} />,
+        <Widget
+          pageUrl={href}
+          api={api}
+          overlay={mount.overlay}
+          onDisabled={disabled}
+          commands={commands}
+          onTitles={mount.knowTitles}
+        />,
         mount.container,
       );
     } else if (isListPage(href, site)) {
@@ -68,6 +82,9 @@ export function startStorePage(
   const stopWatching = site.singlePage ? watchLocation(win, update) : () => {};
   return {
     current: () => mounted?.canonicalUrl,
+    importCommand() {
+      for (const listener of commandListeners) listener();
+    },
     stop() {
       stopWatching();
       unmount();

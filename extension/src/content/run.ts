@@ -1,5 +1,7 @@
 /** The body of the one content script of every store site. */
 import { storeForHost } from '@liner/shared/stores/index';
+import { browser } from 'wxt/browser';
+import { isCommandMessage } from '../commands.ts';
 import { type Site, siteForHost } from '../sites.ts';
 import { bandcampAddress } from './bandcamp-domain.ts';
 import { type StorePage, startStorePage } from './controller.tsx';
@@ -30,9 +32,17 @@ export function runStore(
     win,
     ownDomain ? () => bandcampAddress() ?? undefined : undefined,
   );
+  // The keyboard shortcut, relayed by the background (a message without a tab is the
+  // background's own: no page or other tab can send one).
+  const onMessage = (message: unknown, sender: { id?: string; tab?: unknown }) => {
+    if (sender.id !== browser.runtime.id || sender.tab) return;
+    if (isCommandMessage(message)) page.importCommand();
+  };
+  browser.runtime.onMessage.addListener(onMessage);
   marked[RUNNING] = {
-    current: page.current,
+    ...page,
     stop() {
+      browser.runtime.onMessage.removeListener(onMessage);
       page.stop();
       delete marked[RUNNING];
     },

@@ -36,6 +36,18 @@ export function userClick(element: Element): void {
   element.dispatchEvent(event);
 }
 
+/** A key press with isTrusted set, as the browser gives it for the user's own. */
+export function userKey(element: Element, key: string): void {
+  const event = new KeyboardEvent('keydown', {
+    key,
+    bubbles: true,
+    cancelable: true,
+    composed: true,
+  });
+  Object.defineProperty(event, 'isTrusted', { value: true });
+  element.dispatchEvent(event);
+}
+
 /** The button in `root` whose text is `text`. */
 export function buttonNamed(root: ParentNode | undefined, text: string): HTMLButtonElement {
   const button = [...(root?.querySelectorAll('button') ?? [])].find((b) => b.textContent === text);

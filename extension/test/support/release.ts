@@ -66,7 +66,11 @@ export function sampleResult(overrides: Partial<LookupResult> = {}): LookupResul
         name: 'itunes',
         displayName: 'Apple Music / iTunes',
         lookup: { method: 'gtin', value: '0192758000019' },
-        error: { kind: 'timeout', message: 'no answer in 15 s' },
+        error: {
+          kind: 'timeout',
+          message: 'Apple Music / iTunes did not answer in time',
+          detail: 'itunes did not answer within 15000 ms',
+        },
       },
     ],
     messages: [{ level: 'warning', provider: 'itunes', text: 'the iTunes look-up timed out' }],

@@ -15,6 +15,8 @@ export const unreachable: Problem = {
 
 export interface StoreApiOptions {
   linked?: Record<string, string[]>;
+  /** MusicBrainz's titles of the linked releases, by MBID. */
+  titles?: Record<string, string>;
   /** The MusicBrainz site the options choose. */
   musicbrainzUrl?: string;
   /** Releases the look-up itself finds in MusicBrainz. */
@@ -42,6 +44,7 @@ export function storeApi(options: StoreApiOptions = {}) {
           canonicalUrl: url.replace('/en/', '/').replace(/\?.*$/, ''),
           status: linked[url] ? 'linked' : 'not-linked',
           mbids: linked[url] ?? [],
+          ...(options.titles ? { titles: options.titles } : {}),
         })),
       };
     }

@@ -5,6 +5,7 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import type { App } from '../app.ts';
 import { isDatabaseUnavailable } from '../db/errors.ts';
 import { UpstreamError } from '../http/errors.ts';
+import { upstreamInWords } from '../http/failure.ts';
 import { isInputError, TooManyUrlsError } from '../services/errors.ts';
 
 export interface Context {
@@ -84,7 +85,8 @@ export function asTrpcError(error: unknown): TRPCError {
         : error.kind === 'credentials'
           ? 'PRECONDITION_FAILED'
           : 'BAD_GATEWAY';
-    return new TRPCError({ code, message: error.message, cause: error });
+    // The sentence for people: the technical message (a replay file's path, say) stays in the log.
+    return new TRPCError({ code, message: upstreamInWords(error).message, cause: error });
   }
   return new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: 'internal error', cause: error });
 }

@@ -6,6 +6,7 @@ import {
   formatLength,
   formatReleaseDate,
   type LookupResult,
+  messagesBesideFailures,
   type Track,
 } from '@liner/shared';
 import { replaceUrlsIn } from '../log.ts';
@@ -84,7 +85,7 @@ export function formatLookup(result: LookupResult, options: FormatOptions = {}):
   lines.push('Providers');
   for (const p of result.providers) {
     const state = p.error
-      ? `failed: ${p.error.message}`
+      ? `failed: ${p.error.message}${p.error.detail ? ` (${p.error.detail})` : ''}`
       : `${p.url ?? ''}${p.apiUrl ? ` (API ${p.apiUrl})` : ''}${p.cached ? ' [cached]' : ''}`;
     lines.push(
       shortenUrls(
@@ -102,12 +103,7 @@ export function formatLookup(result: LookupResult, options: FormatOptions = {}):
     lines.push(`  ${c.field}: ${alternatives}`);
   }
   // A provider's failure is listed under Providers: its message is not said again.
-  const failures = new Set(
-    result.providers.flatMap((p) => (p.error ? [`${p.name}\n${p.error.message}`] : [])),
-  );
-  const messages = result.messages.filter(
-    (m) => !(m.provider && failures.has(`${m.provider}\n${m.text}`)),
-  );
+  const messages = messagesBesideFailures(result);
   if (messages.length) lines.push('Messages');
   for (const m of messages) lines.push(shortenUrls(`  ${m.level}: ${m.text}`));
   lines.push(

@@ -14,7 +14,9 @@ export type UpstreamErrorKind =
   | 'too-large'
   | 'not-recorded'
   | 'parse'
-  | 'credentials';
+  | 'credentials'
+  /** Liner's own code failed on the answer (a bug): the log has it, clients get no internals. */
+  | 'internal';
 
 export class UpstreamError extends Error {
   override readonly name: string = 'UpstreamError';
@@ -136,11 +138,43 @@ export function safeHost(url: string): string {
   }
 }
 
+/**
+ * A thrown value's message with its causes: undici's "fetch failed" alone hides what failed
+ * ("getaddrinfo ENOTFOUND api.deezer.com", "connect ECONNREFUSED 127.0.0.1:443"), which the log
+ * and the people reading the look-up both need.
+ */
+export function messageWithCauses(error: unknown): string {
+  const parts: string[] = [];
+  let current: unknown = error;
+  for (let depth = 0; current !== undefined && current !== null && depth < 4; depth++) {
+    const e = current as { message?: unknown; code?: unknown; errors?: unknown; cause?: unknown };
+    const text =
+      typeof e.message === 'string' && e.message
+        ? e.message
+        : typeof e.code === 'string'
+          ? e.code
+          : current instanceof Error
+            ? ''
+            : String(current);
+    if (text && !parts.some((part) => part.includes(text))) parts.push(text);
+    // Connecting to every address of a host fails as an AggregateError: its first one says why.
+    current = e.cause ?? (Array.isArray(e.errors) ? e.errors[0] : undefined);
+  }
+  return parts.join(': ') || 'unknown error';
+}
+
 /** Any thrown value as an UpstreamError, for results that must never fail as a whole. */
 export function toUpstreamError(error: unknown, provider: string, url: string): UpstreamError {
   if (error instanceof UpstreamError) return error;
-  const message = error instanceof Error ? error.message : String(error);
-  return new UpstreamError('network', provider, url, `${provider}: ${message}`, undefined, {
+  return new UpstreamError('network', provider, url, messageWithCauses(error), undefined, {
+    cause: error,
+  });
+}
+
+/** A failure of Liner's own code while it handled a provider's answer. */
+export function internalError(error: unknown, provider: string): UpstreamError {
+  if (error instanceof UpstreamError) return error;
+  return new UpstreamError('internal', provider, '', messageWithCauses(error), undefined, {
     cause: error,
   });
 }

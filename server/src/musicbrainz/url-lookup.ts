@@ -25,14 +25,16 @@ function toRelations(entity: z.infer<typeof urlEntity>): MbRelation[] {
   return entity.relations.flatMap((rel) => {
     const type = rel['target-type'];
     const target = rel[type] ?? rel[type.replace('-', '_')];
-    const mbid = (target as { id?: unknown } | undefined)?.id;
+    const { id: mbid, title, name } = (target ?? {}) as Record<string, unknown>;
     if (typeof mbid !== 'string') return [];
+    const shown = typeof title === 'string' ? title : typeof name === 'string' ? name : undefined;
     return [
       {
         targetType: type.replace('_', '-'),
         mbid,
         ended: rel.ended ?? false,
         typeId: rel['type-id'],
+        ...(shown ? { title: shown } : {}),
       },
     ];
   });

@@ -104,6 +104,8 @@ export interface MbRelation {
   mbid: string;
   ended: boolean;
   typeId?: string | undefined;
+  /** The target's title (release, release group, recording) or name (artist, label). */
+  title?: string | undefined;
 }
 
 export interface MbUrlMapping {

@@ -15,6 +15,7 @@ import {
 import type { Config } from '../config/schema.ts';
 import { completeRelease } from '../guess/index.ts';
 import { loadLanguageDetector } from '../guess/language.ts';
+import { thrownInWords } from '../http/failure.ts';
 import { longestChain } from '../http/lookup-context.ts';
 import type { RequestSpan } from '../http/types.ts';
 import type { Logger } from '../log.ts';
@@ -73,7 +74,8 @@ async function resolveIds(
     result.existing = resolved.existing;
     return { messages: resolved.messages, failed: false };
   } catch (error) {
-    const text = `MusicBrainz IDs could not be resolved: ${(error as Error).message}`;
+    const why = thrownInWords(error, 'musicbrainz').message;
+    const text = `The MusicBrainz IDs could not be resolved: ${why}.`;
     return { messages: [{ level: 'warning', provider: 'musicbrainz', text }], failed: true };
   }
 }

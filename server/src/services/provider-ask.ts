@@ -5,7 +5,7 @@
  */
 import { type ProviderInfo, releaseSchema } from '@liner/shared';
 import type { Config } from '../config/schema.ts';
-import { ProviderDataError, toUpstreamError, UpstreamError } from '../http/errors.ts';
+import { internalError, ProviderDataError, UpstreamError } from '../http/errors.ts';
 import { createLookupContext, longestChain } from '../http/lookup-context.ts';
 import type { LookupContext, RequestSpan } from '../http/types.ts';
 import { type Logger, redactUrl } from '../log.ts';
@@ -114,7 +114,7 @@ export async function askProvider(
       ...held,
     };
   } catch (error) {
-    const upstream = toUpstreamError(error, task.provider, '');
+    const upstream = internalError(error, task.provider);
     if (!(error instanceof UpstreamError))
       deps.logger.error({ provider: task.provider, err: error }, 'provider failed unexpectedly');
     await repos.providerCache.complete(task.provider, key, owner, {

@@ -10,8 +10,9 @@ import type {
   StoreEntity,
 } from '@liner/shared';
 import { UpstreamError } from '../http/errors.ts';
+import { failureInWords } from '../http/failure.ts';
 import type { RequestSpan } from '../http/types.ts';
-import { redactUrl } from '../log.ts';
+import { redactUrl, redactUrlsIn } from '../log.ts';
 import type { ProviderDeclaration } from '../providers/types.ts';
 import type { CacheEntry, Repositories } from '../repositories/types.ts';
 
@@ -63,11 +64,15 @@ export function errorOutcome(
   fetchedAt?: Date,
   cached = false,
 ): ProviderOutcome {
+  const base = baseInfo(declarations, task);
+  // The sentence for people goes to clients; the technical message stays in the log.
+  const words = failureInWords(error, base.displayName);
   const info: ProviderInfo = {
-    ...baseInfo(declarations, task),
+    ...base,
     error: {
       kind: error.kind,
-      message: error.message,
+      message: words.message,
+      ...(words.detail ? { detail: redactUrlsIn(words.detail) } : {}),
       url: redactUrl(error.url),
       ...(error.status ? { status: error.status } : {}),
     },
@@ -77,7 +82,7 @@ export function errorOutcome(
   return {
     task,
     info,
-    messages: [{ level: 'error', provider: task.provider, text: error.message }],
+    messages: [{ level: 'error', provider: task.provider, text: words.message }],
     error,
   };
 }

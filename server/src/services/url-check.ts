@@ -11,6 +11,7 @@ import {
   type UrlCheck,
   UrlProblem,
 } from '@liner/shared';
+import { thrownInWords } from '../http/failure.ts';
 import type { MbidResolver, UrlAnswers } from '../musicbrainz/resolver.ts';
 import { TooManyUrlsError } from './errors.ts';
 
@@ -54,7 +55,7 @@ export function createUrlCheckService(resolver: MbidResolver) {
       } catch (error) {
         // A badge that says "could not check" beats a page of errors: the other URLs' answers
         // (invalid ones, MusicBrainz's own pages) still stand.
-        failure = `MusicBrainz could not be asked: ${(error as Error).message}`;
+        failure = thrownInWords(error, 'musicbrainz').message;
       }
       return recognized.map((r): UrlCheck => {
         if (!r.ok) return { url: r.url, status: 'invalid', mbids: [], error: r.error };
@@ -64,10 +65,19 @@ export function createUrlCheckService(resolver: MbidResolver) {
         if (failure) return { ...page, status: 'unknown', mbids: [], error: failure };
         const target = TARGET[r.entity.type];
         const mbids = new Set<string>();
+        const titles: Record<string, string> = {};
         for (const form of r.forms)
           for (const rel of answers.get(form) ?? [])
-            if (rel.targetType === target) mbids.add(rel.mbid);
-        return { ...page, status: mbids.size ? 'linked' : 'not-linked', mbids: [...mbids] };
+            if (rel.targetType === target) {
+              mbids.add(rel.mbid);
+              if (rel.title) titles[rel.mbid] = rel.title;
+            }
+        return {
+          ...page,
+          status: mbids.size ? 'linked' : 'not-linked',
+          mbids: [...mbids],
+          ...(Object.keys(titles).length ? { titles } : {}),
+        };
       });
     },
   };

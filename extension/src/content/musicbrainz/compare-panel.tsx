@@ -4,7 +4,7 @@
  * or a seeded MusicBrainz form the user reviews. Store data only ever goes into text nodes.
  */
 import type { CacheNote, ComparisonView, PlacedIsrc } from '../../messages.ts';
-import { CacheLine, ImportLine, type ImportState, Messages } from '../ui/status.tsx';
+import { CacheLine, ImportLine, type ImportState, Messages, ProviderList } from '../ui/status.tsx';
 import { byUser } from '../ui/user-action.ts';
 
 export interface ComparePanelProps {
@@ -83,12 +83,14 @@ export function ComparePanel(props: ComparePanelProps) {
   return (
     <div data-liner="comparison">
       {props.cache && <CacheLine cache={props.cache} verb="compared" />}
-      <p data-liner="providers">
-        Compared with:{' '}
-        {c.providers.length
-          ? c.providers.map((p) => `${p.displayName} ${p.error ? '✗' : '✓'}`).join(', ')
-          : 'no store'}
-      </p>
+      {c.providers.length ? (
+        <>
+          <h3>Stores asked</h3>
+          <ProviderList providers={c.providers} />
+        </>
+      ) : (
+        <p data-liner="providers">No store was asked.</p>
+      )}
       {nothingMissing && (
         <p data-liner="nothing-missing">The stores know nothing that this release lacks.</p>
       )}

@@ -4,7 +4,7 @@
  * help; nothing waits without a limit (the background's calls have time-outs). A retry asks
  * past the caches, since the server keeps a failed MusicBrainz answer for a minute.
  */
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CacheNote, ComparisonView, Problem } from '../../messages.ts';
 import type { Api } from '../send.ts';
 import { Elapsed, type ImportState, importOutcome, ProblemLine } from '../ui/status.tsx';
@@ -26,8 +26,19 @@ export interface ReleaseBoxProps {
 export function ReleaseBox({ mbid, musicbrainzUrl, api }: ReleaseBoxProps) {
   const [state, setState] = useState<State>({ kind: 'idle' });
   const [links, setLinks] = useState<ImportState>({ state: 'idle' });
+  const heading = useRef<HTMLHeadingElement>(null);
+  // The button that was pressed is gone once the comparison shows: focus goes to its title,
+  // where a screen reader starts reading it, instead of falling to the top of the page.
+  const shownAfterClick = useRef(false);
+  useEffect(() => {
+    if (state.kind === 'comparing') return;
+    if (state.kind === 'shown' && shownAfterClick.current) heading.current?.focus();
+    shownAfterClick.current = false;
+  }, [state]);
 
   const compare = async (refresh: boolean) => {
+    if (state.kind === 'comparing') return;
+    shownAfterClick.current = true;
     setState({ kind: 'comparing', startedAt: Date.now() });
     setLinks({ state: 'idle' });
     const answer = await api({ type: 'compare', mbid, refresh });
@@ -44,39 +55,48 @@ export function ReleaseBox({ mbid, musicbrainzUrl, api }: ReleaseBoxProps) {
   };
 
   return (
-    <div class="box" data-liner="release-box" data-state={state.kind}>
+    <section
+      class="box"
+      data-liner="release-box"
+      data-state={state.kind}
+      aria-labelledby="liner-box"
+    >
       <div class="head">
-        <strong>Liner</strong>
-        {state.kind === 'idle' && (
+        <h2 id="liner-box" tabIndex={-1} ref={heading}>
+          {state.kind === 'shown'
+            ? `Liner: ${state.comparison.title}, compared with the stores`
+            : 'Liner'}
+        </h2>
+        {/* One button while it works, so the keyboard focus stays on it. */}
+        {(state.kind === 'idle' || state.kind === 'comparing') && (
           <button
             type="button"
-            data-liner="compare"
+            data-liner={state.kind === 'idle' ? 'compare' : 'progress'}
+            aria-disabled={state.kind === 'comparing' ? 'true' : undefined}
             title="Look this release's store links and barcode up at the stores"
             onClick={byUser(() => void compare(false))}
           >
-            Compare with stores
-          </button>
-        )}
-        {state.kind === 'comparing' && (
-          <button type="button" disabled data-liner="progress">
-            Comparing with the stores… <Elapsed since={state.startedAt} />
+            {state.kind === 'idle' ? (
+              'Compare with stores'
+            ) : (
+              <>
+                Comparing with the stores… <Elapsed since={state.startedAt} />
+              </>
+            )}
           </button>
         )}
         {state.kind === 'problem' && (
           <ProblemLine problem={state.problem} onRetry={() => void compare(true)} />
         )}
         {state.kind === 'shown' && (
-          <>
-            <span>{state.comparison.title}, compared with the stores</span>
-            <button
-              type="button"
-              class="secondary"
-              data-liner="compare-again"
-              onClick={byUser(() => void compare(true))}
-            >
-              Compare again
-            </button>
-          </>
+          <button
+            type="button"
+            class="secondary"
+            data-liner="compare-again"
+            onClick={byUser(() => void compare(true))}
+          >
+            Compare again
+          </button>
         )}
       </div>
       {state.kind === 'shown' && (
@@ -88,6 +108,6 @@ export function ReleaseBox({ mbid, musicbrainzUrl, api }: ReleaseBoxProps) {
           onAddLinks={() => void addLinks()}
         />
       )}
-    </div>
+    </section>
   );
 }

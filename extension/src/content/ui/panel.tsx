@@ -1,13 +1,16 @@
 /**
  * The panel after a click: the merged release with each value's source, the conflicts with
- * their alternatives, what the providers said, and the two actions. Everything from the stores
- * goes into text nodes.
+ * their alternatives, how each store's part went, what the providers said, and the actions.
+ * Everything from the stores goes into text nodes. It is a dialog the keyboard reaches: focus
+ * moves to its title when it opens (it sits at the end of the document, past every link of the
+ * page), Escape closes it, and the widget then gives focus back to its button.
  */
-import type { LookupResult } from '@liner/shared/lookup';
+import { type LookupResult, messagesBesideFailures } from '@liner/shared/lookup';
+import { useEffect, useRef } from 'preact/hooks';
 import type { CacheNote } from '../../messages.ts';
 import { conflictLines, formatValue, providerName, summaryRows } from './format.ts';
-import { ReleaseLinks } from './release-links.tsx';
-import { CacheLine, ImportLine, type ImportState, Messages } from './status.tsx';
+import { ReleaseLinks, releaseName } from './release-links.tsx';
+import { CacheLine, ImportLine, type ImportState, Messages, ProviderList } from './status.tsx';
 import { byUser } from './user-action.ts';
 
 export type { ImportState };
@@ -17,6 +20,8 @@ export interface PanelProps {
   cache?: CacheNote | undefined;
   /** MusicBrainz releases this page (or the look-up) is already linked to. */
   existing: string[];
+  /** Their titles, where the badge's answer gave them. */
+  titles?: Readonly<Record<string, string>>;
   musicbrainzUrl: string;
   importState: ImportState;
   onImport(existing?: string): void;
@@ -25,24 +30,28 @@ export interface PanelProps {
   onClose(): void;
 }
 
-/** ✓, or ✗ with the reason unless one of the messages below already gives it. */
-function providerOutcome(result: LookupResult, name: string): string {
-  const provider = result.providers.find((p) => p.name === name);
-  if (!provider?.error) return '✓';
-  const explained = result.messages.some((m) => m.provider === name);
-  return explained ? '✗' : `✗ (${provider.error.message})`;
-}
-
 export function Panel(props: PanelProps) {
   const { result, existing, musicbrainzUrl, importState } = props;
   const release = result.release;
   const busy = importState.state === 'busy';
+  const title = useRef<HTMLHeadingElement>(null);
+  useEffect(() => title.current?.focus(), []);
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || !event.isTrusted) return;
+    event.stopPropagation();
+    props.onClose();
+  };
   return (
-    <section class="panel" data-liner="panel" role="dialog" aria-label="Liner look-up">
-      <button type="button" class="close" aria-label="Close" onClick={byUser(props.onClose)}>
-        ×
-      </button>
-      <h2>{release ? release.title : 'Nothing found'}</h2>
+    <section
+      class="panel"
+      data-liner="panel"
+      role="dialog"
+      aria-labelledby="liner-panel-title"
+      onKeyDown={onKeyDown}
+    >
+      <h2 id="liner-panel-title" tabIndex={-1} ref={title}>
+        {release ? release.title : 'Nothing found'}
+      </h2>
       {props.cache && <CacheLine cache={props.cache} verb="looked up" />}
       {release ? (
         <table data-liner="summary">
@@ -62,7 +71,7 @@ export function Panel(props: PanelProps) {
         <p>No store returned a release for this page.</p>
       )}
       {result.conflicts.length > 0 && (
-        <div data-liner="conflicts">
+        <section data-liner="conflicts">
           <h3>Where the stores disagree</h3>
           {result.conflicts.map((conflict) => (
             <div key={conflict.field} data-field={conflict.field}>
@@ -74,7 +83,7 @@ export function Panel(props: PanelProps) {
               </ul>
             </div>
           ))}
-        </div>
+        </section>
       )}
       {result.incompatible.map((group) => (
         <p class="note" key={group.providers.join()}>
@@ -82,21 +91,18 @@ export function Panel(props: PanelProps) {
           {formatValue('title', group.title)}
         </p>
       ))}
-      <p data-liner="providers">
-        Asked:{' '}
-        {result.providers
-          .map((p) => `${p.displayName} ${providerOutcome(result, p.name)}`)
-          .join(', ')}
-      </p>
+      <h3>Stores asked</h3>
+      <ProviderList providers={result.providers} />
       <Messages
-        messages={result.messages.map((m) => ({
+        messages={messagesBesideFailures(result).map((m) => ({
           ...m,
           provider: m.provider && providerName(m.provider),
         }))}
       />
       {existing.length > 0 && (
         <p data-liner="existing">
-          Already in MusicBrainz: <ReleaseLinks mbids={existing} musicbrainzUrl={musicbrainzUrl} />
+          Already in MusicBrainz:{' '}
+          <ReleaseLinks mbids={existing} titles={props.titles} musicbrainzUrl={musicbrainzUrl} />
         </p>
       )}
       <div class="actions">
@@ -114,7 +120,7 @@ export function Panel(props: PanelProps) {
               disabled={busy}
               onClick={byUser(() => props.onImport(mbid))}
             >
-              Add missing links{existing.length > 1 ? ` to ${mbid.slice(0, 8)}` : ''}
+              Add missing links{existing.length > 1 ? ` to ${releaseName(mbid, props.titles)}` : ''}
             </button>
           ))}
         <button
@@ -129,6 +135,10 @@ export function Panel(props: PanelProps) {
         </button>
       </div>
       <ImportLine importState={importState} />
+      {/* Last in the panel's tab order, after what it closes on. */}
+      <button type="button" class="close" aria-label="Close" onClick={byUser(props.onClose)}>
+        ×
+      </button>
     </section>
   );
 }

@@ -1,7 +1,8 @@
 /**
  * The small status pieces the store widget and the MusicBrainz page share: seconds since a
  * request started, a problem in words with Retry where trying again may help, how an import
- * went, that an answer came from the cache, and what the providers said.
+ * went, that an answer came from the cache, how each provider's part went (a failure in one
+ * sentence, its detail folded away), and what the providers said.
  */
 import { useEffect, useState } from 'preact/hooks';
 import type {
@@ -10,6 +11,7 @@ import type {
   Failure,
   ImportResponse,
   Problem,
+  ProviderOutcome,
 } from '../../messages.ts';
 import { byUser } from './user-action.ts';
 
@@ -116,6 +118,37 @@ export function Messages({ messages }: { messages: readonly ShownMessage[] }) {
           {m.text}
         </li>
       ))}
+    </ul>
+  );
+}
+
+/** Each provider asked: ✓ and its name, or its failure in one sentence with the detail folded. */
+export function ProviderList({ providers }: { providers: readonly ProviderOutcome[] }) {
+  return (
+    <ul class="providers" data-liner="providers">
+      {providers.map((p) =>
+        p.error ? (
+          <li key={p.name} class="failed" data-provider={p.name} data-failed="">
+            <span role="img" aria-label="failed:">
+              ✗
+            </span>{' '}
+            {p.error.message}
+            {p.error.detail && (
+              <details>
+                <summary>Details</summary>
+                <p>{p.error.detail}</p>
+              </details>
+            )}
+          </li>
+        ) : (
+          <li key={p.name} data-provider={p.name}>
+            <span role="img" aria-label="answered:">
+              ✓
+            </span>{' '}
+            {p.displayName}
+          </li>
+        ),
+      )}
     </ul>
   );
 }

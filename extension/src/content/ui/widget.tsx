@@ -1,11 +1,13 @@
 /**
- * The button on a release page and everything behind it: the badge (already in MusicBrainz, or
- * Import), the look-up with its elapsed time, the panel, and the import. Every failure ends in
- * words and, where trying again may help, a Retry button; nothing waits without a time limit
- * (the background's calls have time-outs).
+ * The button on a release page and everything behind it: the badge ("In MusicBrainz: <title>"
+ * or "Not in MusicBrainz yet"), "Import to MusicBrainz" (also the keyboard shortcut), the
+ * look-up with its elapsed time, the panel, and the import. Every failure ends in words and,
+ * where trying again may help, a Retry button; nothing waits without a time limit (the
+ * background's calls have time-outs). The button stays one element while it works, so keyboard
+ * focus stays on it, and comes back to it when the panel closes.
  */
 import type { LookupResult } from '@liner/shared/lookup';
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { CacheNote, Problem, UrlState } from '../../messages.ts';
 import type { Api } from '../send.ts';
 import { Overlay } from './overlay.tsx';
@@ -20,6 +22,7 @@ type Badge =
   | {
       kind: 'linked' | 'not-linked';
       mbids: string[];
+      titles: Record<string, string>;
       musicbrainzUrl: string;
       cache?: CacheNote;
       /** MusicBrainz could not be asked: the page may or may not be linked. */
@@ -40,12 +43,17 @@ export interface WidgetProps {
   overlay?: () => HTMLElement;
   /** The store is switched off in the options: the caller takes the widget away. */
   onDisabled?: () => void;
+  /** Subscribes to the keyboard shortcut's "Import to MusicBrainz"; returns the unsubscribe. */
+  commands?: (listener: () => void) => () => void;
+  /** The release's titles as MusicBrainz and the look-up give them, to place the button by. */
+  onTitles?: (titles: string[]) => void;
 }
 
 function badgeOf(state: UrlState | undefined, musicbrainzUrl: string, cache?: CacheNote): Badge {
   return {
     kind: state?.status === 'linked' ? 'linked' : 'not-linked',
     mbids: state?.mbids ?? [],
+    titles: state?.titles ?? {},
     musicbrainzUrl,
     ...(cache ? { cache } : {}),
     ...(!state || state.status === 'unknown'
@@ -55,10 +63,11 @@ function badgeOf(state: UrlState | undefined, musicbrainzUrl: string, cache?: Ca
   };
 }
 
-export function Widget({ pageUrl, api, overlay, onDisabled }: WidgetProps) {
+export function Widget({ pageUrl, api, overlay, onDisabled, commands, onTitles }: WidgetProps) {
   const [badge, setBadge] = useState<Badge>({ kind: 'checking' });
   const [lookup, setLookup] = useState<Lookup>({ kind: 'idle' });
   const [importState, setImportState] = useState<ImportState>({ state: 'idle' });
+  const button = useRef<HTMLButtonElement>(null);
 
   const check = useCallback(async () => {
     setBadge({ kind: 'checking' });
@@ -73,6 +82,7 @@ export function Widget({ pageUrl, api, overlay, onDisabled }: WidgetProps) {
   }, [check]);
 
   const runLookup = async (refresh = false) => {
+    if (lookup.kind === 'looking') return;
     setLookup({ kind: 'looking', startedAt: Date.now() });
     setImportState({ state: 'idle' });
     const answer = await api({ type: 'lookup', url: pageUrl, refresh });
@@ -99,7 +109,28 @@ export function Widget({ pageUrl, api, overlay, onDisabled }: WidgetProps) {
     setImportState(importOutcome(answer));
   };
 
+  // The shortcut does what the button does; with the panel open, it goes back to the panel.
+  const onCommand = useRef(() => {});
+  onCommand.current = () => {
+    if (lookup.kind === 'idle' || lookup.kind === 'problem') void runLookup();
+  };
+  useEffect(() => commands?.(() => onCommand.current()), [commands]);
+
+  const close = () => {
+    setLookup({ kind: 'idle' });
+    // Back where the user was before the panel opened, not to the top of the page.
+    button.current?.focus();
+  };
+
   const linked = badge.kind === 'linked' ? badge.mbids : [];
+  const titles = 'titles' in badge ? badge.titles : {};
+  const lookedUp = lookup.kind === 'open' ? lookup.result.release?.title : undefined;
+  const known = [...(lookedUp ? [lookedUp] : []), ...linked.flatMap((m) => titles[m] ?? [])];
+  // Said again only when the titles' text changes, not at every render.
+  const knownKey = known.join('\n');
+  useEffect(() => {
+    if (knownKey) onTitles?.(knownKey.split('\n'));
+  }, [knownKey, onTitles]);
   const existing = [
     ...new Set([
       ...linked,
@@ -111,11 +142,12 @@ export function Widget({ pageUrl, api, overlay, onDisabled }: WidgetProps) {
       result={lookup.result}
       cache={lookup.cache}
       existing={existing}
+      titles={titles}
       musicbrainzUrl={lookup.musicbrainzUrl}
       importState={importState}
       onImport={(mbid) => void runImport(lookup.result, mbid)}
       onRefresh={() => void runLookup(true)}
-      onClose={() => setLookup({ kind: 'idle' })}
+      onClose={close}
     />
   );
 
@@ -133,26 +165,44 @@ export function Widget({ pageUrl, api, overlay, onDisabled }: WidgetProps) {
         {badge.kind === 'linked' && (
           <span class="badge" data-liner="badge">
             In MusicBrainz:{' '}
-            <ReleaseLinks mbids={badge.mbids} musicbrainzUrl={badge.musicbrainzUrl} />
+            <ReleaseLinks
+              mbids={badge.mbids}
+              titles={badge.titles}
+              musicbrainzUrl={badge.musicbrainzUrl}
+            />
+          </span>
+        )}
+        {badge.kind === 'not-linked' && !badge.unchecked && (
+          <span class="badge none" data-liner="badge">
+            Not in MusicBrainz yet
           </span>
         )}
         {/* The badge is advisory: when it could not be had, the import still can. */}
-        {badge.kind !== 'checking' &&
-          (lookup.kind === 'looking' ? (
-            <button type="button" disabled data-liner="progress">
-              Looking up at the stores… <Elapsed since={lookup.startedAt} />
-            </button>
-          ) : (
-            <button
-              type="button"
-              class={badge.kind === 'linked' ? 'secondary' : ''}
-              data-liner="import"
-              title="Look this release up at every store and import it to MusicBrainz"
-              onClick={byUser(() => void runLookup())}
-            >
-              {badge.kind === 'linked' ? 'Look up' : 'Import'}
-            </button>
-          ))}
+        {badge.kind !== 'checking' && (
+          <button
+            type="button"
+            ref={button}
+            class={badge.kind === 'linked' && lookup.kind !== 'looking' ? 'secondary' : ''}
+            data-liner={lookup.kind === 'looking' ? 'progress' : 'import'}
+            aria-disabled={lookup.kind === 'looking' ? 'true' : undefined}
+            title={
+              badge.kind === 'linked'
+                ? 'Look this release up at every store: add the links MusicBrainz lacks'
+                : 'Look this release up at every store and open it in MusicBrainz’s release editor'
+            }
+            onClick={byUser(() => void runLookup())}
+          >
+            {lookup.kind === 'looking' ? (
+              <>
+                Looking up at the stores… <Elapsed since={lookup.startedAt} />
+              </>
+            ) : badge.kind === 'linked' ? (
+              'Compare with stores'
+            ) : (
+              'Import to MusicBrainz'
+            )}
+          </button>
+        )}
         {'unchecked' in badge && badge.unchecked && (
           <span class="source" data-liner="unchecked" title={badge.unchecked}>
             not checked in MusicBrainz: {badge.unchecked}
