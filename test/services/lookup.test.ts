@@ -26,9 +26,9 @@ describe.each(testDatabases())('look-up service on $kind', ({ open }) => {
   let clock = new Date('2026-03-01T12:00:00Z');
   let deezerFails = false;
   let musicBrainzFails = false;
-  const linked: Record<string, [string, string][]> = {
+  const linked: Record<string, [string, string, string?][]> = {
     'https://www.deezer.com/artist/1': [['artist', ALPHA_MBID]],
-    [DEEZER]: [['release', RELEASE_MBID]],
+    [DEEZER]: [['release', RELEASE_MBID, 'Two Sides (MusicBrainz)']],
   };
   const count = (prefix: string) =>
     upstream.requests.filter((r) => r.path.startsWith(prefix)).length;
@@ -184,6 +184,15 @@ describe.each(testDatabases())('look-up service on $kind', ({ open }) => {
     expect(recovered.id).not.toBe(failed.id);
     expect(recovered.release?.title).toBeDefined();
     expect(count('/deezer/')).toBeGreaterThan(before);
+  });
+
+  it('names a linked release by its MusicBrainz title, for the badge', async () => {
+    const [check] = await app.services.urlCheck.check([DEEZER]);
+    expect(check).toMatchObject({
+      status: 'linked',
+      mbids: [RELEASE_MBID],
+      titles: { [RELEASE_MBID]: 'Two Sides (MusicBrainz)' },
+    });
   });
 
   it('says "unknown" per URL when MusicBrainz cannot be asked, and keeps the other answers', async () => {

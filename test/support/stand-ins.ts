@@ -80,20 +80,28 @@ export function twoSidesBandcampPage(): string {
   });
 }
 
-/** MusicBrainz ws/2/url: answers from a table of URL -> [targetType, mbid] relations. */
-export function musicBrainzUrlRoute(known: Record<string, [string, string][]>): StandInHandler {
+/**
+ * MusicBrainz ws/2/url: answers from a table of URL -> [targetType, mbid, title?] relations
+ * (the title is a release's title, or an artist's or label's name, as MusicBrainz gives it).
+ */
+export function musicBrainzUrlRoute(
+  known: Record<string, [string, string, string?][]>,
+): StandInHandler {
   return (req, res) => {
     const params = new URL(req.path, 'http://x').searchParams;
     const resources = params.getAll('resource');
     const entity = (resource: string) => ({
       id: '00000000-0000-4000-8000-000000000000',
       resource,
-      relations: (known[resource] ?? []).map(([type, id]) => ({
+      relations: (known[resource] ?? []).map(([type, id, title]) => ({
         'target-type': type,
         'type-id': 'x',
         ended: false,
         direction: 'backward',
-        [type.replace('-', '_')]: { id },
+        [type.replace('-', '_')]: {
+          id,
+          ...(title ? { [/^(artist|label)$/.test(type) ? 'name' : 'title']: title } : {}),
+        },
       })),
     });
     const found = resources.filter((r) => known[r]);

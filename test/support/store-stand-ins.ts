@@ -36,7 +36,7 @@ export function twoSidesRelease(id: string, extra: Partial<StandInRelease> = {})
 
 export interface StoreStandInOptions {
   /** Store URL -> [entity type, MBID] pairs MusicBrainz's ws/2/url answers with. */
-  linked?: Record<string, [string, string][]>;
+  linked?: Record<string, [string, string, string?][]>;
   /** MBID -> release (or an HTTP status) for ws/2/release. */
   releases?: Record<string, StandInRelease | number>;
   /** Answers first; returns true when it answered. */

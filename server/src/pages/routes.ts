@@ -8,15 +8,17 @@ import type { ServerResponse } from 'node:http';
 import { isMbid } from '@liner/shared';
 import { requestBase } from '../api/host-guard.ts';
 import type { RouteHandler } from '../api/route.ts';
-import { importedPage } from './imported-page.ts';
-import { releasePage } from './release-page.ts';
+import { errorPage } from './error-page.tsx';
+import { importedPage } from './imported-page.tsx';
+import { releasePage } from './release-page.tsx';
 
 function send(res: ServerResponse, status: number, body: string, editorUrl: string): void {
   const formTarget = new URL(editorUrl).origin;
   res
     .writeHead(status, {
       'content-type': 'text/html; charset=utf-8',
-      'content-security-policy': `default-src 'none'; style-src 'unsafe-inline'; img-src https:; form-action ${formTarget}; frame-ancestors 'none'; base-uri 'none'`,
+      // Images: the stores' cover art (https) and Liner's icon (a data: URL).
+      'content-security-policy': `default-src 'none'; style-src 'unsafe-inline'; img-src https: data:; form-action ${formTarget}; frame-ancestors 'none'; base-uri 'none'`,
       'x-content-type-options': 'nosniff',
       'referrer-policy': 'no-referrer',
       // Built for this request (its Host, MusicBrainz's answers of the moment): never shared.
@@ -38,7 +40,7 @@ export const pageRoutes: RouteHandler = async (req, res, ctx) => {
     send(
       res,
       404,
-      '<!DOCTYPE html><title>Not found</title><p>No look-up with this permalink.</p>',
+      errorPage('Not found', 'There is no look-up with this permalink on this server.'),
       editorUrl,
     );
     return true;
@@ -49,7 +51,7 @@ export const pageRoutes: RouteHandler = async (req, res, ctx) => {
       send(
         res,
         400,
-        '<!DOCTYPE html><title>Bad request</title><p>release_mbid must be a MusicBrainz release ID.</p>',
+        errorPage('Bad request', 'release_mbid must be a MusicBrainz release ID.'),
         editorUrl,
       );
       return true;

@@ -24,7 +24,7 @@ export interface Backends {
 /** `hosts` are the names the site answers for (its certificate covers them). */
 export async function startBackends(
   hosts: readonly string[],
-  linked: Record<string, [string, string][]>,
+  linked: Record<string, [string, string, string?][]>,
   releases: StandInReleases = {},
 ): Promise<Backends> {
   const site = await startStoreSite(makeCertificate(hosts));

@@ -51,7 +51,7 @@ export interface Harness extends Backends {
 }
 
 export async function startHarness(
-  linked: Record<string, [string, string][]>,
+  linked: Record<string, [string, string, string?][]>,
   releases: StandInReleases = {},
 ): Promise<Harness> {
   const backends = await startBackends(HOSTS, linked, releases);
@@ -97,7 +97,7 @@ export async function startHarness(
 
 /** Starts a harness for the enclosing describe block; the getter gives it to the tests. */
 export function useHarness(
-  linked: Record<string, [string, string][]>,
+  linked: Record<string, [string, string, string?][]>,
   releases: StandInReleases = {},
 ): () => Harness {
   let harness: Harness | undefined;

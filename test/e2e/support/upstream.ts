@@ -71,7 +71,7 @@ export interface Upstream {
 export async function startUpstream(options: {
   replayDirs: string[];
   /** Canonical store URL -> [target type, MBID] relations that MusicBrainz knows. */
-  linked: Record<string, [string, string][]>;
+  linked: Record<string, [string, string, string?][]>;
   /** MBID -> the release MusicBrainz has, or the HTTP status it answers for it. */
   releases?: Record<string, StandInRelease | number>;
 }): Promise<Upstream> {
