@@ -45,7 +45,14 @@ function handMadeResult(): LookupResult {
       ],
       externalIds: [],
     },
-    sources: { title: 'deezer', artists: 'deezer', media: 'deezer', labels: 'deezer' },
+    sources: {
+      title: 'deezer',
+      artists: 'deezer',
+      media: 'deezer',
+      labels: 'deezer',
+      types: { guess: true, reason: '2 tracks of about an hour' },
+      'types.0': { guess: true, reason: '2 tracks of about an hour' },
+    },
     conflicts: [
       {
         field: 'labels',
@@ -132,6 +139,8 @@ describe('the permalink page', () => {
     expect(html).toContain('1:02:05');
     expect(html).toMatch(/Liner Label \(LL-001\).*from <svg[^>]*aria-hidden="true"/);
     expect(html).toContain('role="img" aria-label="Apple Music / iTunes"');
+    // A guess says so, with its reason.
+    expect(html).toContain('Album (guessed: 2 tracks of about an hour)');
   });
 
   it('lays the disagreements out as a table and marks the track that differs', () => {
