@@ -102,7 +102,7 @@ async function seedFieldNames(testCase: CorpusCase, complete?: Completer): Promi
 }
 
 async function main() {
-  if (!corpusAvailable()) process.exit(1);
+  if (!corpusAvailable('bench:seeds')) process.exit(1);
   const complete = await loadCompleter();
   console.log(`Seed fields per recorded corpus case (${machineLine()})`);
   console.log(complete ? 'with the guesses (language, script, types)' : 'without guesses');

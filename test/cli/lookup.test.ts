@@ -4,7 +4,7 @@ import { runLiner } from '../support/cli.ts';
 import { CORPUS_DIR, corpusAvailable } from '../support/corpus.ts';
 
 describe('liner lookup', () => {
-  it.skipIf(!corpusAvailable())(
+  it.skipIf(!corpusAvailable('liner lookup --replay (JSON)'))(
     'prints one JSON object for a replayed look-up, offline',
     async () => {
       const { code, stdout, stderr } = await runLiner([
@@ -41,7 +41,7 @@ describe('liner lookup', () => {
     },
   );
 
-  it.skipIf(!corpusAvailable()).each([
+  it.skipIf(!corpusAvailable('liner lookup --replay (mora, OTOTOY)')).each([
     [
       'mora',
       'https://mora.jp/package/43000035/198704758065_F/',
@@ -65,7 +65,7 @@ describe('liner lookup', () => {
     expect(result.providers[0]).toMatchObject({ name: store, url, region: 'JP' });
   });
 
-  it.skipIf(!corpusAvailable())(
+  it.skipIf(!corpusAvailable('liner lookup --replay (text)'))(
     'says beside a replayed look-up’s permalink that it will not open',
     async () => {
       const { code, stdout } = await runLiner([

@@ -27,7 +27,7 @@ interface SeedJson {
   replayed?: true;
 }
 
-describe.skipIf(!corpusAvailable())('liner seed', () => {
+describe.skipIf(!corpusAvailable('liner seed'))('liner seed', () => {
   let dataDir: string;
   let permalink: string;
 

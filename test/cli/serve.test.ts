@@ -5,6 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { LINER_BIN, runLiner, spawnServer } from '../support/cli.ts';
 import { CORPUS_DIR, corpusAvailable } from '../support/corpus.ts';
 import { createPostgresDatabase } from '../support/databases.ts';
+import { postgresAvailable } from '../support/skip.ts';
 
 describe('liner as a process', () => {
   it('serves on the embedded PostgreSQL, shares it with the CLI, and exits 0 on SIGTERM', async () => {
@@ -73,7 +74,7 @@ describe('liner as a process', () => {
     90_000,
   );
 
-  it.skipIf(!corpusAvailable())(
+  it.skipIf(!corpusAvailable('liner serve --replay'))(
     'serves --replay on a throwaway in-memory database, never the configured one, and says so',
     async () => {
       // Neither database is touched: PostgreSQL is unreachable, the data directory never made.
@@ -120,7 +121,7 @@ describe('liner as a process', () => {
     expect(open.stderr).toMatch(/^liner: refusing to listen on 0\.0\.0\.0 without an API token/);
   });
 
-  it.skipIf(!process.env.TEST_DATABASE_URL)(
+  it.skipIf(!postgresAvailable('liner migrate on PostgreSQL'))(
     'migrates a PostgreSQL database with `liner migrate`, twice',
     async () => {
       const { handle, url, drop } = await createPostgresDatabase(

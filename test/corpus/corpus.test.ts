@@ -9,7 +9,7 @@ import { seedProblems } from '../support/seeds.ts';
 import { corpusCases } from './cases.ts';
 import { lookUpCase } from './lookup.ts';
 
-const present = corpusAvailable();
+const present = corpusAvailable('the recorded-corpus cases');
 const CASES = await corpusCases();
 // Cases on a provider's own fixtures run without the recorded corpus.
 const runnable = CASES.filter((c) => present || c.replayDir);

@@ -101,7 +101,7 @@ const EXPECTED: Record<string, [string, string | null, string[]]> = {
   'ototoy: Various Artists, per-track artists': ['Latn', null, ['EP', 'Compilation']],
 };
 
-const present = corpusAvailable();
+const present = corpusAvailable('guesses on the recorded corpus');
 
 describe.skipIf(!present)('guesses on the recorded corpus', () => {
   it('lists every corpus case', () => {

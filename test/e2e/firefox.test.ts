@@ -43,7 +43,8 @@ function firefoxManifest(): { browser_specific_settings: { gecko: { id: string }
 }
 
 function available(): boolean {
-  if (!firefoxAvailable() || !corpusAvailable()) return false;
+  const suite = 'the extension in Firefox';
+  if (!firefoxAvailable(suite) || !corpusAvailable(suite)) return false;
   firefoxManifest();
   return true;
 }

@@ -92,7 +92,7 @@ function beforeButton(page: Page) {
   });
 }
 
-describe.skipIf(!e2eAvailable())('the extension in Chromium', () => {
+describe.skipIf(!e2eAvailable('the extension in Chromium'))('the extension in Chromium', () => {
   const harness = useHarness({
     'https://www.deezer.com/album/629506181': [['release', LINKED_MBID]],
     ...Object.fromEntries(

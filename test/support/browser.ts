@@ -6,16 +6,16 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium } from 'playwright-core';
+import { need } from './skip.ts';
 
 export const CHROMIUM = process.env.LINER_CHROMIUM ?? '/usr/bin/chromium';
 
-export function browserAvailable(): boolean {
-  const present = existsSync(CHROMIUM);
-  if (!present && process.env.CI === 'true')
-    throw new Error(`CI=true but Chromium is missing at ${CHROMIUM}`);
-  if (!present)
-    console.warn(`Skipping browser tests: ${CHROMIUM} does not exist (apt-get install chromium)`);
-  return present;
+export function browserAvailable(suite: string): boolean {
+  return need(
+    suite,
+    existsSync(CHROMIUM),
+    `Chromium is not at ${CHROMIUM} (apt-get install chromium, or set LINER_CHROMIUM)`,
+  );
 }
 
 export const CHROMIUM_FLAGS = [

@@ -13,16 +13,16 @@
  */
 import { existsSync } from 'node:fs';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { need } from './skip.ts';
 
 export const FIREFOX = process.env.LINER_FIREFOX ?? '/usr/bin/firefox-esr';
 
-export function firefoxAvailable(): boolean {
-  const present = existsSync(FIREFOX);
-  if (!present && process.env.CI === 'true')
-    throw new Error(`CI=true but Firefox is missing at ${FIREFOX}`);
-  if (!present)
-    console.warn(`Skipping Firefox tests: ${FIREFOX} does not exist (apt-get install firefox-esr)`);
-  return present;
+export function firefoxAvailable(suite: string): boolean {
+  return need(
+    suite,
+    existsSync(FIREFOX),
+    `Firefox ESR is not at ${FIREFOX} (apt-get install firefox-esr, or set LINER_FIREFOX)`,
+  );
 }
 
 export interface FirefoxOptions {

@@ -26,8 +26,8 @@ export type { StandInReleases } from './backends.ts';
 export { WAIT } from './timing.ts';
 
 /** Chromium, the corpus and a build are needed; under CI=true a missing one fails the run. */
-export function e2eAvailable(): boolean {
-  return browserAvailable() && corpusAvailable() && extensionBuilt();
+export function e2eAvailable(suite: string): boolean {
+  return browserAvailable(suite) && corpusAvailable(suite) && extensionBuilt();
 }
 
 /** Every supported store's hosts, MusicBrainz's and MagicISRC's, all sent to the stand-in site. */

@@ -229,26 +229,33 @@ describe('discogs provider', () => {
   });
 });
 
-describe.skipIf(!corpusAvailable())('discogs packaging on recorded releases', () => {
-  const formatsOf = (id: string) =>
-    JSON.parse(readFileSync(join(CORPUS_DIR, 'https!/com.discogs.api/releases', id), 'utf8'))
-      .formats as DiscogsFormat[];
+describe.skipIf(!corpusAvailable('discogs packaging on recorded releases'))(
+  'discogs packaging on recorded releases',
+  () => {
+    const formatsOf = (id: string) =>
+      JSON.parse(readFileSync(join(CORPUS_DIR, 'https!/com.discogs.api/releases', id), 'utf8'))
+        .formats as DiscogsFormat[];
 
-  it('reads the packaging from the format descriptions and free text', () => {
-    // Ummagumma: "2 x Vinyl, LP, Album ... Gatefold, 180 Gram".
-    expect(releasePackaging(formatsOf('8604223'))).toBe('Gatefold Cover');
-    // The Early Years: a box set.
-    expect(releasePackaging(formatsOf('9218307'))).toBe('Box');
-    // A CD whose formats name no packaging.
-    expect(releasePackaging(formatsOf('16004480'))).toBeUndefined();
-  });
+    it('reads the packaging from the format descriptions and free text', () => {
+      // Ummagumma: "2 x Vinyl, LP, Album ... Gatefold, 180 Gram".
+      expect(releasePackaging(formatsOf('8604223'))).toBe('Gatefold Cover');
+      // The Early Years: a box set.
+      expect(releasePackaging(formatsOf('9218307'))).toBe('Box');
+      // A CD whose formats name no packaging.
+      expect(releasePackaging(formatsOf('16004480'))).toBeUndefined();
+    });
 
-  it('names other packagings by their words, and none when the lines disagree (hand-written)', () => {
-    const cd = (text: string, descriptions: string[] = []) => ({ name: 'CD', text, descriptions });
-    expect(releasePackaging([cd('Digipak')])).toBe('Digipak');
-    expect(releasePackaging([cd('Cardboard Sleeve')])).toBe('Cardboard/Paper Sleeve');
-    expect(releasePackaging([cd('Jewel case, Remastered')])).toBe('Jewel Case');
-    expect(releasePackaging([cd('Slim jewel case')])).toBe('Slim Jewel Case');
-    expect(releasePackaging([cd('Digipak'), cd('Jewel Case')])).toBeUndefined();
-  });
-});
+    it('names other packagings by their words, and none when the lines disagree (hand-written)', () => {
+      const cd = (text: string, descriptions: string[] = []) => ({
+        name: 'CD',
+        text,
+        descriptions,
+      });
+      expect(releasePackaging([cd('Digipak')])).toBe('Digipak');
+      expect(releasePackaging([cd('Cardboard Sleeve')])).toBe('Cardboard/Paper Sleeve');
+      expect(releasePackaging([cd('Jewel case, Remastered')])).toBe('Jewel Case');
+      expect(releasePackaging([cd('Slim jewel case')])).toBe('Slim Jewel Case');
+      expect(releasePackaging([cd('Digipak'), cd('Jewel Case')])).toBeUndefined();
+    });
+  },
+);
