@@ -81,6 +81,8 @@ export type ProblemKind =
 export interface Problem {
   kind: ProblemKind;
   message: string;
+  /** The technical detail behind it, shown folded away. */
+  detail?: string;
   /** Whether trying again may help (a retry button is offered). */
   retryable: boolean;
 }

@@ -224,6 +224,25 @@ describe('look-ups', () => {
     });
   });
 
+  it('says in words when the server answers in a shape this extension cannot read', async () => {
+    listeningBackground({
+      lookup: () => ({ ...sampleResult(), sources: { title: 'a-store-from-the-future' } }) as never,
+    });
+    const answer = await sendToBackground({ type: 'lookup', url: DEEZER_URL });
+    expect(answer).toMatchObject({
+      ok: false,
+      problem: {
+        kind: 'bad-answer',
+        message:
+          "The Liner server's answer could not be read: the server may be older or newer than this extension.",
+        retryable: false,
+      },
+    });
+    // The technical part is kept for the folded details, not put in the sentence.
+    const { problem } = answer as { problem: { detail?: string } };
+    expect(problem.detail).toMatch(/^sources\.title: /);
+  });
+
   it('refuses a page that is not a release', async () => {
     setup();
     expect(

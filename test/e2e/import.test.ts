@@ -3,7 +3,8 @@
  * served under the store's real host name, through the real companion server (whose providers
  * answer from the recorded corpus and their fixtures) into a stand-in MusicBrainz, and shows the
  * right badge for a release MusicBrainz already links. Every store's page also comes in a
- * redesigned form that no anchor knows, where the button floats.
+ * redesigned form that no anchor knows, where the button finds the heading by the page's title,
+ * and a page that names nothing, where it floats above the page's player bar.
  */
 import { CHROME_EXTENSION_ID, tryRecognizeUrl } from '@liner/shared';
 import type { Page } from 'playwright-core';
@@ -94,9 +95,9 @@ function beforeButton(page: Page) {
 
 describe.skipIf(!e2eAvailable('the extension in Chromium'))('the extension in Chromium', () => {
   const harness = useHarness({
-    'https://www.deezer.com/album/629506181': [['release', LINKED_MBID]],
+    'https://www.deezer.com/album/629506181': [['release', LINKED_MBID, 'Die With A Smile']],
     ...Object.fromEntries(
-      JAPANESE_LINKED.map(([, url, mbid]) => [url, [['release', mbid] as [string, string]]]),
+      JAPANESE_LINKED.map(([, url, mbid]) => [url, [['release', mbid] as [string, string, string?]]]),
     ),
   });
 
@@ -109,7 +110,7 @@ describe.skipIf(!e2eAvailable('the extension in Chromium'))('the extension in Ch
     expect(CASES.map((c) => c.store).sort()).toEqual([...SITE_NAMES].sort());
   });
 
-  it('shows "In MusicBrainz" for a linked release and posts only the missing links', async () => {
+  it('shows "In MusicBrainz: <title>" for a linked release and posts only the missing links', async () => {
     const page = await harness().open(LINKED_PAGE, storePage('deezer', 'Die With A Smile'));
     await expect.poll(() => bar(page).attribute('data-state'), WAIT).toBe('linked');
     // Closed: the page's scripts see the host and nothing inside it.
@@ -119,8 +120,11 @@ describe.skipIf(!e2eAvailable('the extension in Chromium'))('the extension in Ch
     expect(await widget(page, '[data-liner="badge"] a').attribute('href')).toBe(
       `https://test.musicbrainz.org/release/${LINKED_MBID}`,
     );
+    expect(await widget(page, '[data-liner="badge"]').text()).toBe(
+      'In MusicBrainz: Die With A Smile',
+    );
     expect(await placement(page)).toBe('anchored');
-    await widget(page, '[data-liner="import"]', 'Look up').click();
+    await widget(page, '[data-liner="import"]', /^Compare with stores$/).click();
     await expect
       .poll(() => panel(page, '[data-liner="panel"] h2').text(), WAIT)
       .toBe('Die With A Smile');
@@ -143,7 +147,8 @@ describe.skipIf(!e2eAvailable('the extension in Chromium'))('the extension in Ch
       await expect.poll(() => bar(page).attribute('data-state'), WAIT).toBe('not-linked');
       expect(await placement(page)).toBe('anchored');
       expect(await beforeButton(page)).toMatch(new RegExp(`^h[12]: .*${escapeRegExp(c.title)}$`));
-      await widget(page, '[data-liner="import"]', 'Import').click();
+      expect(await widget(page, '[data-liner="badge"]').text()).toBe('Not in MusicBrainz yet');
+      await widget(page, '[data-liner="import"]', /^Import to MusicBrainz$/).click();
       await expect.poll(() => panel(page, '[data-liner="panel"] h2').text(), WAIT).toBe(c.title);
       expect(await panel(page, 'tr[data-field="title"] .source').text()).toMatch(/^from /);
       const posted = await harness().post(page, 'Open in MusicBrainz');
@@ -167,13 +172,15 @@ describe.skipIf(!e2eAvailable('the extension in Chromium'))('the extension in Ch
       expect(posted.fields).toEqual(seed.fields);
       await page.close();
 
-      // The same page after a redesign: the button floats in the corner instead of vanishing.
+      // The same page after a redesign: no anchor knows it, but the heading that its og:title
+      // names is found, and the button goes right after it.
       const redesigned = await harness().open(
         c.page,
         storePage(c.store, c.title, { noAnchor: true }),
       );
       await expect.poll(() => bar(redesigned).attribute('data-state'), WAIT).not.toBe('checking');
-      expect(await placement(redesigned)).toBe('floating');
+      expect(await placement(redesigned)).toBe('title');
+      expect(await beforeButton(redesigned)).toBe(`h1: ${c.title}`);
       expect(await widget(redesigned, '[data-liner="import"]').count()).toBe(1);
       await redesigned.close();
     }, 60_000);
@@ -208,6 +215,21 @@ describe.skipIf(!e2eAvailable('the extension in Chromium'))('the extension in Ch
     );
     expect(marked).toEqual(['p709920']);
     expect(await page.locator('liner-import').count()).toBe(0);
+    await page.close();
+  }, 60_000);
+
+  it('floats above the player bar where nothing names the release', async () => {
+    const c = CASES.find((x) => x.store === 'tidal')!;
+    const page = await harness().open(c.page, storePage(c.store, c.title, { unreadable: true }));
+    await expect.poll(() => bar(page).attribute('data-state'), WAIT).not.toBe('checking');
+    expect(await placement(page)).toBe('floating');
+    const boxes = await page.evaluate(() => {
+      const button = document.querySelector('liner-import')!.getBoundingClientRect();
+      const player = document.getElementById('player')!.getBoundingClientRect();
+      return { buttonBottom: button.bottom, playerTop: player.top, height: button.height };
+    });
+    expect(boxes.height).toBeGreaterThan(0);
+    expect(boxes.buttonBottom).toBeLessThanOrEqual(boxes.playerTop);
     await page.close();
   }, 60_000);
 

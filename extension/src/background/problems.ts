@@ -97,6 +97,16 @@ export function problemFrom(
     };
   }
   const message = error instanceof Error ? error.message : String(error);
+  const unreadable = chain.find(isSchemaError);
+  if (unreadable) {
+    return {
+      kind: 'bad-answer',
+      message:
+        "The Liner server's answer could not be read: the server may be older or newer than this extension.",
+      detail: schemaIssues(unreadable),
+      retryable: false,
+    };
+  }
   if (data?.code === 'NOT_FOUND') return { kind: 'not-found', message, retryable: false };
   if (data?.httpStatus !== undefined && data.httpStatus < 500) {
     return {
@@ -107,7 +117,8 @@ export function problemFrom(
   }
   return {
     kind: 'server-error',
-    message: `The Liner server answered with an error: ${message}`,
+    message: 'The Liner server failed to answer (an error on its side; its log has more).',
+    detail: message,
     retryable: true,
   };
 }
@@ -116,7 +127,29 @@ export function problemFrom(
 export function internalProblem(error: unknown): Problem {
   return {
     kind: 'server-error',
-    message: `Liner failed: ${(error as Error).message ?? String(error)}`,
+    message: 'Liner failed inside the extension.',
+    detail: (error as Error).message ?? String(error),
     retryable: true,
   };
+}
+
+interface SchemaError {
+  issues: { path: PropertyKey[]; message: string }[];
+}
+
+/** A zod validation error (an answer of a shape this extension does not read). */
+function isSchemaError(error: unknown): error is SchemaError {
+  return (
+    error instanceof Error &&
+    error.name === 'ZodError' &&
+    Array.isArray((error as never as SchemaError).issues)
+  );
+}
+
+/** The first few places the answer differed, for the folded details. */
+function schemaIssues(error: SchemaError): string {
+  return error.issues
+    .slice(0, 3)
+    .map((issue) => `${issue.path.map(String).join('.') || 'answer'}: ${issue.message}`)
+    .join('; ');
 }

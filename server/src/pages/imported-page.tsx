@@ -1,7 +1,7 @@
 /** Where MusicBrainz sends the user after saving an import: the follow-up actions. */
 import type { FollowUpActions, LookupResult } from '@liner/shared';
 import { renderPage, SafeLink } from './layout.tsx';
-import { ProviderIcon } from './provider-icon.tsx';
+import { Source } from './provider-icon.tsx';
 
 export function importedPage(
   result: LookupResult,
@@ -61,11 +61,11 @@ export function importedPage(
           <ul class="plain">
             {actions.coverArt.map((image) => (
               <li key={image.url}>
-                {image.provider && <ProviderIcon name={image.provider} />}{' '}
                 <SafeLink href={image.url} />{' '}
                 <span class="note">
                   {image.width ? `${image.width}×${image.height ?? '?'}` : 'size unknown'}
-                </span>
+                </span>{' '}
+                <Source source={image.provider} />
               </li>
             ))}
           </ul>

@@ -45,9 +45,18 @@ const TITLE_AREA: Record<string, (title: string) => string> = {
 const REDESIGNED = (t: string) =>
   `<header class="hero"><div class="hero__text"><h1 class="hero__heading">${t}</h1></div></header>`;
 
+/** Markup Liner cannot read a title from, and a player fixed along the bottom of the window. */
+const UNREADABLE = `<header><h1 class="brand">Listen now</h1></header>
+<div id="player" style="position:fixed;left:0;right:0;bottom:0;height:72px;background:#222;color:#fff;z-index:10">Now playing</div>`;
+
 export interface PageOptions {
-  /** The page of a store after a redesign: the title is there, but no anchor finds it. */
+  /**
+   * The page of a store after a redesign: no anchor finds the title, but the page's og:title
+   * says it (as stores' pages do, with the artist after it) and a heading holds it.
+   */
   noAnchor?: boolean;
+  /** Nothing names the release (no anchor, no heading with its title), and a player bar. */
+  unreadable?: boolean;
   /** The title area sits in a container with a transform that clips what overflows it. */
   clipping?: boolean;
   /** A link that changes the URL and title in place, like the single-page stores do. */
@@ -61,7 +70,12 @@ export function titleArea(store: string, title: string): string {
 }
 
 export function storePage(store: string, title: string, options: PageOptions = {}): string {
-  let heading = options.noAnchor ? REDESIGNED(title) : titleArea(store, title);
+  let heading = options.unreadable
+    ? UNREADABLE
+    : options.noAnchor
+      ? REDESIGNED(title)
+      : titleArea(store, title);
+  const og = options.noAnchor ? `<meta property="og:title" content="${title} - Alpha">` : '';
   if (options.clipping)
     heading = `<div style="margin-top:200px;height:60px;overflow:hidden;transform:translateZ(0)">${heading}</div>`;
   const spa = options.spaLink
@@ -74,7 +88,7 @@ document.getElementById('spa-link').addEventListener('click', (event) => {
 });
 </script>`
     : '';
-  return `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${title}</title></head>
+  return `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${title}</title>${og}</head>
 <body><div id="app"><main>${heading}<p>Stand-in ${store} page</p></main></div>${spa}</body></html>`;
 }
 

@@ -46,8 +46,14 @@ export function Elapsed({ since }: { since: number }) {
 export function ProblemLine({ problem, onRetry }: { problem: Problem; onRetry: () => void }) {
   return (
     <>
-      <span class="problem" data-liner="problem" data-kind={problem.kind}>
+      <span class="problem" data-liner="problem" data-kind={problem.kind} role="alert">
         {problem.message}
+        {problem.detail && (
+          <details>
+            <summary>Details</summary>
+            {problem.detail}
+          </details>
+        )}
       </span>
       {problem.retryable && (
         <button type="button" class="secondary" onClick={byUser(onRetry)}>
