@@ -7,6 +7,7 @@ import {
   formatReleaseDate,
   type LookupResult,
   messagesBesideFailures,
+  type ProviderInfo,
   type Track,
 } from '@liner/shared';
 import { replaceUrlsIn } from '../log.ts';
@@ -18,6 +19,11 @@ export const URL_TEXT_LIMIT = 120;
  * Every URL in the text longer than `limit` cut to `limit` characters, the last one "…": a
  * MusicBrainz look-up of every link of a release is a URL of kilobytes.
  */
+/** A provider's failure for the terminal: the sentence, and the technical detail after it. */
+function failureText(error: NonNullable<ProviderInfo['error']>): string {
+  return error.detail ? `${error.message} (${error.detail})` : error.message;
+}
+
 export function shortenUrls(text: string, limit = URL_TEXT_LIMIT): string {
   return replaceUrlsIn(text, (url) => (url.length > limit ? `${url.slice(0, limit - 1)}…` : url));
 }
@@ -85,7 +91,7 @@ export function formatLookup(result: LookupResult, options: FormatOptions = {}):
   lines.push('Providers');
   for (const p of result.providers) {
     const state = p.error
-      ? `failed: ${p.error.message}${p.error.detail ? ` (${p.error.detail})` : ''}`
+      ? `failed: ${failureText(p.error)}`
       : `${p.url ?? ''}${p.apiUrl ? ` (API ${p.apiUrl})` : ''}${p.cached ? ' [cached]' : ''}`;
     lines.push(
       shortenUrls(

@@ -1,4 +1,4 @@
-import { isMbid, NOTHING_TO_ADD, seedAddsNothing } from '@liner/shared';
+import { isMbid, messagesBesideFailures, NOTHING_TO_ADD, seedAddsNothing } from '@liner/shared';
 import type { Command } from 'commander';
 import { isPermalinkId } from '../services/permalink.ts';
 import { shortenUrls } from './format.ts';
@@ -61,9 +61,16 @@ export function registerSeed(program: Command): void {
         : await app.services.lookup.get(args[0]!);
       if (!result) throw new CliError(`no look-up with permalink "${args[0]}"`, 2);
       if (!result.release) {
-        const reasons = result.messages
-          .filter((m) => m.level === 'error')
-          .map((m) => shortenUrls(m.text));
+        // The terminal's reader wants what happened: each failed provider's technical detail.
+        const failures = result.providers.flatMap((p) =>
+          p.error ? [`${p.displayName}: ${p.error.detail ?? p.error.message}`] : [],
+        );
+        const reasons = [
+          ...failures,
+          ...messagesBesideFailures(result)
+            .filter((m) => m.level === 'error')
+            .map((m) => m.text),
+        ].map((text) => shortenUrls(text));
         throw new CliError(
           `no release to seed: ${reasons.join('; ') || 'no provider found it'}`,
           1,
