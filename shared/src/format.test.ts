@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { creditText, formatLength, formatReleaseDate } from './format.ts';
+import { creditText, fieldLabel, formatLength, formatReleaseDate } from './format.ts';
 
 describe('one text form for credits, lengths and dates', () => {
   it('writes credits with their join phrases, credited names first', () => {
@@ -26,5 +26,17 @@ describe('one text form for credits, lengths and dates', () => {
     expect(formatReleaseDate({ year: 2024, month: 3 })).toBe('2024-03');
     expect(formatReleaseDate({ year: 2024, day: 9 })).toBe('2024');
     expect(formatReleaseDate({})).toBe('');
+  });
+});
+
+describe('fieldLabel', () => {
+  it('names release fields and a track’s fields by the track’s place', () => {
+    expect(fieldLabel('releaseDate')).toBe('Release date');
+    expect(fieldLabel('gtin')).toBe('Barcode');
+    expect(fieldLabel('media.0.tracks.1.lengthMs')).toBe('Track 1.2 length');
+    expect(fieldLabel('media.1.tracks.0.isrc')).toBe('Track 2.1 ISRC');
+    expect(fieldLabel('media.1.tracks.0.title')).toBe('Track 2.1 title');
+    expect(fieldLabel('somethingNew')).toBe('somethingNew');
+    expect(formatLength(3_725_000)).toBe('1:02:05');
   });
 });

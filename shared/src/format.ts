@@ -44,3 +44,32 @@ export function formatReleaseDate(date: ReleaseDate | undefined): string {
   }
   return parts.join('-');
 }
+
+const FIELD_LABELS: Record<string, string> = {
+  title: 'Title',
+  artists: 'Artists',
+  gtin: 'Barcode',
+  releaseDate: 'Release date',
+  labels: 'Labels',
+  types: 'Types',
+  media: 'Tracklist',
+  copyright: 'Copyright',
+  status: 'Status',
+  packaging: 'Packaging',
+  language: 'Language',
+  script: 'Script',
+  credits: 'Credits',
+};
+
+/** A track's own fields, as they follow "Track 1.2". */
+const TRACK_FIELDS: Record<string, string> = { title: 'title', isrc: 'ISRC', lengthMs: 'length' };
+
+/** A conflict's field in words: "Labels", "Track 1.2 length" for media.0.tracks.1.lengthMs. */
+export function fieldLabel(field: string): string {
+  const track = /^media\.(\d+)\.tracks\.(\d+)\.(\w+)$/.exec(field);
+  if (track) {
+    const [, m, t, part] = track;
+    return `Track ${Number(m) + 1}.${Number(t) + 1} ${TRACK_FIELDS[part!] ?? part}`;
+  }
+  return FIELD_LABELS[field] ?? field;
+}

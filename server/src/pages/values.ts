@@ -6,6 +6,7 @@
 import {
   type ArtistCredit,
   creditText,
+  fieldLabel,
   formatLength,
   type Label,
   type Release,
@@ -58,25 +59,8 @@ export function tracksInWords(release: Pick<Release, 'media'>): string {
     : `${total} ${word}`;
 }
 
-const FIELD_NAMES: Record<string, string> = {
-  title: 'Title',
-  artists: 'Artists',
-  gtin: 'Barcode',
-  releaseDate: 'Release date',
-  labels: 'Labels',
-  types: 'Types',
-  status: 'Status',
-  packaging: 'Packaging',
-  media: 'Tracklist',
-  copyright: 'Copyright',
-  language: 'Language',
-  script: 'Script',
-  credits: 'Credits',
-};
-
-export function fieldInWords(field: string): string {
-  return FIELD_NAMES[field] ?? field;
-}
+/** A field's name in words (shared/src/format.ts). */
+export const fieldInWords = fieldLabel;
 
 /** A value of `field` (a release field, or a track's title, ISRC or length) in words. */
 export function valueInWords(field: string, value: unknown): string {

@@ -11,7 +11,7 @@ import { WAIT } from './timing.ts';
 
 const sessions = new WeakMap<Page, Promise<CDPSession>>();
 
-function session(page: Page): Promise<CDPSession> {
+export function session(page: Page): Promise<CDPSession> {
   let cdp = sessions.get(page);
   if (!cdp) {
     cdp = page.context().newCDPSession(page);
@@ -21,7 +21,7 @@ function session(page: Page): Promise<CDPSession> {
 }
 
 /** The shadow roots of every `host` element on the page, as remote objects. */
-async function shadowRoots(page: Page, host: string): Promise<string[]> {
+export async function shadowRoots(page: Page, host: string): Promise<string[]> {
   const cdp = await session(page);
   const { result } = await cdp.send('Runtime.evaluate', {
     expression: `[...document.querySelectorAll(${JSON.stringify(host)})]`,

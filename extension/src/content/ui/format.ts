@@ -2,7 +2,7 @@
  * Release values as the panel shows them. Plain strings only: the panel puts them in text nodes,
  * so whatever a store returned is shown, never interpreted as HTML.
  */
-import { creditText, formatReleaseDate } from '@liner/shared/format';
+import { creditText, formatLength, formatReleaseDate } from '@liner/shared/format';
 import type { Conflict, LookupResult } from '@liner/shared/lookup';
 import type { ArtistCredit, Label, Release, ReleaseDate } from '@liner/shared/model';
 import { describeSource, describeTypes } from '@liner/shared/sources';
@@ -34,12 +34,14 @@ export function formatTracks(release: Pick<Release, 'media'>): string {
 /** A conflict alternative: the same formatting as the chosen value where the field is known. */
 export function formatValue(field: string, value: unknown): string {
   if (value === undefined || value === null) return '(none)';
+  if (field.endsWith('.lengthMs') && typeof value === 'number') return formatLength(value);
   if (typeof value === 'string' || typeof value === 'number') return String(value);
   if (field === 'artists' && Array.isArray(value)) return formatArtists(value as ArtistCredit[]);
   if (field === 'labels' && Array.isArray(value)) return formatLabels(value as Label[]);
   if (field === 'releaseDate') return formatDate(value as ReleaseDate);
   if (field === 'media' && Array.isArray(value))
     return formatTracks({ media: value as Release['media'] });
+  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value.join(', ');
   return JSON.stringify(value);
 }
 

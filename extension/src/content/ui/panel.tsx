@@ -5,6 +5,8 @@
  * moves to its title when it opens (it sits at the end of the document, past every link of the
  * page), Escape closes it, and the widget then gives focus back to its button.
  */
+
+import { fieldLabel } from '@liner/shared/format';
 import { type LookupResult, messagesBesideFailures } from '@liner/shared/lookup';
 import { useEffect, useRef } from 'preact/hooks';
 import type { CacheNote } from '../../messages.ts';
@@ -75,7 +77,8 @@ export function Panel(props: PanelProps) {
           <h3>Where the stores disagree</h3>
           {result.conflicts.map((conflict) => (
             <div key={conflict.field} data-field={conflict.field}>
-              <strong>{conflict.field}</strong> (chosen: {providerName(conflict.chosen)})
+              <strong>{fieldLabel(conflict.field)}</strong> (chosen: {providerName(conflict.chosen)}
+              )
               <ul>
                 {conflictLines(conflict).map((line) => (
                   <li key={line}>{line}</li>
