@@ -97,7 +97,10 @@ describe.skipIf(!e2eAvailable('the extension in Chromium'))('the extension in Ch
   const harness = useHarness({
     'https://www.deezer.com/album/629506181': [['release', LINKED_MBID, 'Die With A Smile']],
     ...Object.fromEntries(
-      JAPANESE_LINKED.map(([, url, mbid]) => [url, [['release', mbid] as [string, string, string?]]]),
+      JAPANESE_LINKED.map(([, url, mbid]) => [
+        url,
+        [['release', mbid] as [string, string, string?]],
+      ]),
     ),
   });
 

@@ -25,13 +25,16 @@ const ototoy = (page: string, status = 200) =>
 
 const RECORDED = join(CORPUS_DIR, 'https!/jp.ototoy/_/default/p');
 
-describe.skipIf(!corpusAvailable('OTOTOY pages of the recorded corpus'))('OTOTOY pages of the recorded corpus', () => {
-  // The stand-in page (stand-in.ts) built from each kept object reads back to that object.
-  it.each(readdirSync(RECORDED))('reads back release %s', (id) => {
-    const kept = JSON.parse(readFileSync(join(RECORDED, id), 'utf8'));
-    expect(extractOtotoyPage(standInPages.page(kept))).toEqual(kept);
-  });
-});
+describe.skipIf(!corpusAvailable('OTOTOY pages of the recorded corpus'))(
+  'OTOTOY pages of the recorded corpus',
+  () => {
+    // The stand-in page (stand-in.ts) built from each kept object reads back to that object.
+    it.each(readdirSync(RECORDED))('reads back release %s', (id) => {
+      const kept = JSON.parse(readFileSync(join(RECORDED, id), 'utf8'));
+      expect(extractOtotoyPage(standInPages.page(kept))).toEqual(kept);
+    });
+  },
+);
 
 describe('OTOTOY provider', () => {
   it('reads the page into the object it keeps (the recorded corpus shape)', () => {
