@@ -1,6 +1,7 @@
 export * from './api.ts';
 export * from './contracts.ts';
 export * from './extension-id.ts';
+export * from './failures.ts';
 export * from './format.ts';
 export * from './identifiers.ts';
 export * from './lookup.ts';

@@ -138,16 +138,3 @@ export const lookupResultSchema = z.object({
     .optional(),
 });
 export type LookupResult = z.infer<typeof lookupResultSchema>;
-
-/**
- * The messages besides the providers' failures: a failed provider's sentence is also in its
- * `providers` entry, where clients show it (with its detail), so it is not said twice.
- */
-export function messagesBesideFailures(
-  result: Pick<LookupResult, 'providers' | 'messages'>,
-): LookupMessage[] {
-  const failures = new Set(
-    result.providers.flatMap((p) => (p.error ? [`${p.name}\n${p.error.message}`] : [])),
-  );
-  return result.messages.filter((m) => !(m.provider && failures.has(`${m.provider}\n${m.text}`)));
-}

@@ -3,7 +3,7 @@
  * answer (its schema is the shared contract, checked where it arrives): store names spelled out,
  * only the link types the edit seed can carry, only http(s) links.
  */
-import { messagesBesideFailures } from '@liner/shared/lookup';
+import { messagesBesideFailures } from '@liner/shared/failures';
 import type { ExternalLink, LinkType, ProviderName } from '@liner/shared/model';
 import { urlFields } from '@liner/shared/seed/build';
 import { storeByName, tryRecognizeUrl } from '@liner/shared/stores/index';

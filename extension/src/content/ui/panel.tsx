@@ -6,8 +6,9 @@
  * page), Escape closes it, and the widget then gives focus back to its button.
  */
 
+import { messagesBesideFailures } from '@liner/shared/failures';
 import { fieldLabel } from '@liner/shared/format';
-import { type LookupResult, messagesBesideFailures } from '@liner/shared/lookup';
+import type { LookupResult } from '@liner/shared/lookup';
 import { useEffect, useRef } from 'preact/hooks';
 import type { CacheNote } from '../../messages.ts';
 import { conflictLines, formatValue, providerName, summaryRows } from './format.ts';
