@@ -12,14 +12,25 @@ import { queryKey } from '../server/src/services/permalink.ts';
 const SQL =
   'select result, reusable_until from lookups where query_key = $1 order by created_at desc limit 1';
 const url = process.env.DATABASE_URL;
+/** The data directory of a running embedded PostgreSQL (its socket is there). */
+const socketDir = process.env.EMBEDDED_SOCKET_DIR;
 
 type Row = { result: string; reusable_until: Date | string } | undefined;
 const reusable = (row: Row, at: Date) =>
   row && new Date(row.reusable_until).getTime() > at.getTime() ? row.result : undefined;
 
 let select: (key: string, at: Date) => Promise<string | undefined>;
-if (url) {
-  const sql = postgres(url, { max: 10, onnotice: () => {} });
+if (url || socketDir) {
+  const options = { max: 10, onnotice: () => {} };
+  const sql = url
+    ? postgres(url, options)
+    : postgres({
+        host: socketDir,
+        port: 5432,
+        username: 'liner',
+        database: 'postgres',
+        ...options,
+      });
   select = async (key, at) =>
     reusable((await sql.unsafe(SQL, [key], { prepare: true }))[0] as Row, at);
 } else {

@@ -13,7 +13,7 @@
  * copy of the data directory the first look-up was stored in (one process per directory).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { cpSync, mkdtempSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -100,10 +100,13 @@ const post = async (url: string) =>
     await fetch(url, { method: 'POST', body, headers: { 'content-type': 'application/json' } })
   ).text();
 
-/** The same environment for another process: a PGlite directory is copied, PostgreSQL shared. */
+/**
+ * The same environment for another process: PostgreSQL, the embedded one included, is shared; a
+ * PGlite directory is copied (one process per directory).
+ */
 function envFor(dbEnv: Record<string, string>): Record<string, string> {
   const dir = dbEnv.LINER_DATA_DIR;
-  if (!dir) return dbEnv;
+  if (!dir || existsSync(join(dir, 'postgres'))) return dbEnv;
   const copy = mkdtempSync(join(tmpdir(), 'liner-bench-'));
   cpSync(dir, copy, { recursive: true, filter: (from) => !from.endsWith('liner.lock') });
   return { ...dbEnv, LINER_DATA_DIR: copy };
@@ -134,7 +137,9 @@ async function startTargets(
       stop: other.stop,
     });
   }
-  const baseline = await startBaseline(envFor(dbEnv));
+  const dir = dbEnv.LINER_DATA_DIR;
+  const embedded = dir !== undefined && existsSync(join(dir, 'postgres'));
+  const baseline = await startBaseline(embedded ? { EMBEDDED_SOCKET_DIR: dir } : envFor(dbEnv));
   if ((await post(`${baseline.url}/lookup`)) !== answer)
     throw new Error('the baseline does not return the same JSON as Liner');
   targets.push({
@@ -145,6 +150,17 @@ async function startTargets(
   for (const target of targets)
     if ((await post(target.url)) !== answer) throw new Error(`${target.name} answers otherwise`);
   return targets;
+}
+
+/** The baseline was the embedded PostgreSQL's last client: it is stopped here (SIGINT, fast). */
+function stopEmbedded(dir: string | undefined) {
+  const pidFile = dir && join(dir, 'postgres', 'postmaster.pid');
+  if (!pidFile || !existsSync(pidFile)) return;
+  try {
+    process.kill(Number(readFileSync(pidFile, 'utf8').split('\n')[0]), 'SIGINT');
+  } catch {
+    // already gone
+  }
 }
 
 const percentile = (values: number[], p: number) =>
@@ -169,6 +185,7 @@ async function bench(kind: string, dbEnv: Record<string, string>): Promise<Row[]
   } finally {
     for (const target of targets) await target.stop();
     await stores.close();
+    stopEmbedded(dbEnv.LINER_DATA_DIR);
   }
   return [...samples].map(([target, list]) => {
     const ok = list.filter((ms): ms is number => ms !== undefined);

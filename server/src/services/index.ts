@@ -56,7 +56,8 @@ export function createServices(deps: ServiceDeps): Services {
     ttlMs: config.cache.mbidTtl,
     notFoundTtlMs: config.cache.mbidNotFoundTtl,
     ...(deps.musicbrainzUntilFree
-      ? { untilFree: deps.musicbrainzUntilFree, gatherMs: config.musicbrainz.requestInterval }
+      ? // Under load a batch may gather for two more intervals: requests then carry more URLs.
+        { untilFree: deps.musicbrainzUntilFree, gatherMs: 2 * config.musicbrainz.requestInterval }
       : {}),
   });
   const disabled = new Map<ProviderName, string>(
