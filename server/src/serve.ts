@@ -9,6 +9,7 @@ import { hasApiToken, isLoopback } from './api/host-guard.ts';
 import { createLinerServer, type HttpServerOptions, type LinerServer } from './api/http-server.ts';
 import { type App, type AppOptions, createApp } from './app.ts';
 import type { Config } from './config/schema.ts';
+import { harmonyRoutes } from './pages/harmony-routes.ts';
 import { pageRoutes } from './pages/routes.ts';
 
 export class UnsafeListenError extends Error {
@@ -42,7 +43,7 @@ export async function startServer(
   const extra = httpOptions(app);
   const linerServer = createLinerServer(app, {
     guards: [...defaultGuards(config), ...(extra.guards ?? [])],
-    routes: [...(extra.routes ?? []), pageRoutes],
+    routes: [...(extra.routes ?? []), harmonyRoutes, pageRoutes],
   });
   try {
     await linerServer.fastify.listen({ port: config.server.port, host: config.server.host });

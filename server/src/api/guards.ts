@@ -9,8 +9,15 @@ import { MAX_BATCH_CALLS } from './calls.ts';
 import { hostGuard } from './host-guard.ts';
 import { type Guard, refuse } from './route.ts';
 
+/**
+ * Harmony's doors (pages/harmony-routes.ts): they start look-ups, so a token server asks for its
+ * token there; a browser that follows a link can only send it as Basic credentials (any user
+ * name, the token as password), which the browser asks for once.
+ */
+const HARMONY_ENTRY = /^\/release(\/actions)?\/?$/;
+
 /** Paths that stay open without a token: probes, metrics and the pages MusicBrainz redirects to. */
-const OPEN = /^\/(health|ready|metrics)$|^\/release\//;
+const OPEN = /^\/(health|ready|metrics)$|^\/release\/(?!actions\/?$)/;
 
 function tokenTable(config: Config): Map<string, string> {
   const tokens = new Map<string, string>(
@@ -70,11 +77,34 @@ export function corsGuard(config: Config): Guard {
   };
 }
 
+/** The token of Basic credentials (`user:token`), for the Harmony doors only. */
+function basicToken(header: string): string | undefined {
+  const match = /^Basic\s+([A-Za-z0-9+/=]+)$/i.exec(header);
+  if (!match) return undefined;
+  const decoded = Buffer.from(match[1]!, 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  return colon >= 0 ? decoded.slice(colon + 1) : undefined;
+}
+
+function harmonyAuth(tokens: Map<string, string>, header: string) {
+  const given = basicToken(header) ?? /^Bearer\s+(\S+)$/i.exec(header)?.[1];
+  return given ? matchToken(tokens, given) : undefined;
+}
+
 export function authGuard(config: Config): Guard {
   const tokens = tokenTable(config);
   return (req, reply, ctx) => {
     if (tokens.size === 0 || OPEN.test(ctx.url.pathname) || req.method === 'OPTIONS') return true;
     const header = req.headers.authorization ?? '';
+    if (HARMONY_ENTRY.test(ctx.url.pathname)) {
+      const name = harmonyAuth(tokens, header);
+      if (name) {
+        ctx.client = name;
+        return true;
+      }
+      const error = 'this server needs its API token: give it as the password (any user name)';
+      return refuse(reply, 401, { error }, { 'www-authenticate': 'Basic realm="liner"' });
+    }
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     const name = match ? matchToken(tokens, match[1]!) : undefined;
     if (!name) {
@@ -97,7 +127,7 @@ export function rateLimitGuard(config: Config, now: () => number = Date.now): Gu
   const buckets = new Map<string, { tokens: number; at: number }>();
   return (req, reply, ctx) => {
     // The pages count too: they read MusicBrainz (edit seeds, follow-ups) like the API does.
-    if (!/^\/(trpc|release)\//.test(ctx.url.pathname)) return true;
+    if (!/^\/(trpc\/|release(\/|$))/.test(ctx.url.pathname)) return true;
     const calls = ctx.calls?.length ?? 1;
     // A batch over the cap is refused before any of its calls runs: it costs one request.
     const cost = calls > MAX_BATCH_CALLS ? 1 : calls;
@@ -128,6 +158,28 @@ export function rateLimitGuard(config: Config, now: () => number = Date.now): Gu
   };
 }
 
+/**
+ * Harmony's doors start look-ups: a link followed (a top-level navigation) may open them from any
+ * site, as Harmony's do; another site's image, frame or script request may not.
+ */
+export const entryGuard: Guard = (req, reply, ctx) => {
+  if (!HARMONY_ENTRY.test(ctx.url.pathname)) return true;
+  const site = req.headers['sec-fetch-site'];
+  const embedded =
+    req.headers['sec-fetch-mode'] !== 'navigate' || req.headers['sec-fetch-dest'] !== 'document';
+  if (site && site !== 'same-origin' && site !== 'none' && embedded)
+    return refuse(reply, 403, {
+      error: 'another site may link to this page, not embed or fetch it',
+    });
+  return true;
+};
+
 export function defaultGuards(config: Config): Guard[] {
-  return [hostGuard(config), corsGuard(config), authGuard(config), rateLimitGuard(config)];
+  return [
+    hostGuard(config),
+    corsGuard(config),
+    entryGuard,
+    authGuard(config),
+    rateLimitGuard(config),
+  ];
 }

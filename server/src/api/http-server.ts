@@ -33,6 +33,8 @@ function routeLabel(url: URL, calls: readonly string[] | undefined): string {
     if (calls.length > 1) return '/trpc/batch';
     return PROCEDURE_PATHS.has(calls[0]!) ? `/trpc/${calls[0]}` : '/trpc/unknown';
   }
+  if (/^\/release(\/actions)?\/?$/.test(path))
+    return path.includes('/actions') ? '/release/actions' : '/release/entry';
   if (path.startsWith('/release/'))
     return path.endsWith('/imported') ? '/release/imported' : '/release';
   return ['/health', '/ready', '/metrics'].includes(path) ? path : 'other';

@@ -12,7 +12,8 @@ import { errorPage } from './error-page.tsx';
 import { importedPage } from './imported-page.tsx';
 import { releasePage } from './release-page.tsx';
 
-function send(res: ServerResponse, status: number, body: string, editorUrl: string): void {
+/** An HTML answer under the pages' policy: no scripts, forms only to MusicBrainz, no framing. */
+export function send(res: ServerResponse, status: number, body: string, editorUrl: string): void {
   const formTarget = new URL(editorUrl).origin;
   res
     .writeHead(status, {

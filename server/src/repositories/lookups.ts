@@ -1,4 +1,4 @@
-import { desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, lte, sql } from 'drizzle-orm';
 import type { Db } from '../db/connect.ts';
 import { lookups } from '../db/schema.ts';
 import type { LookupRepository } from './types.ts';
@@ -26,6 +26,15 @@ export function lookupRepository(db: Db): LookupRepository {
       const [row] = await latest.execute({ key: queryKey });
       if (!row || row.reusableUntil.getTime() <= at.getTime()) return undefined;
       return { id: row.id, result: row.result };
+    },
+    async madeBy(queryKey, at) {
+      const [row] = await db
+        .select({ id: lookups.id })
+        .from(lookups)
+        .where(and(eq(lookups.queryKey, queryKey), lte(lookups.createdAt, at)))
+        .orderBy(desc(lookups.createdAt))
+        .limit(1);
+      return row;
     },
   };
 }

@@ -227,6 +227,12 @@ describe.each(testDatabases())('repositories on $kind', ({ open }) => {
       expect(await repos.lookups.latestForQuery('q1', day(4))).toBeUndefined();
       expect(await repos.lookups.get('missing')).toBeUndefined();
       expect(await repos.lookups.latestForQuery('none', day(1))).toBeUndefined();
+      // A permalink's moment (Harmony's ts) finds the look-up made by then, however old.
+      expect(await repos.lookups.madeBy('q1', day(9))).toEqual({ id: 'second' });
+      expect(await repos.lookups.madeBy('q1', new Date(Date.UTC(2026, 0, 1, 12)))).toEqual({
+        id: 'first',
+      });
+      expect(await repos.lookups.madeBy('q1', new Date(Date.UTC(2025, 11, 31)))).toBeUndefined();
       await expect(
         repos.lookups.create({ ...lookup, id: 'first', createdAt: day(1), reusableUntil: day(1) }),
       ).rejects.toThrow();

@@ -97,6 +97,8 @@ export interface LookupRepository {
   get(id: string): Promise<NewLookup | undefined>;
   /** The newest look-up of this query, as its stored JSON text, if still reusable at `at`. */
   latestForQuery(queryKey: string, at: Date): Promise<{ id: string; result: string } | undefined>;
+  /** The newest look-up of this query made at or before `at`, however old (a permalink). */
+  madeBy(queryKey: string, at: Date): Promise<{ id: string } | undefined>;
 }
 
 export interface MbRelation {

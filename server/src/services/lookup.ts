@@ -236,6 +236,11 @@ export function createLookupService(options: LookupServiceOptions) {
   return {
     lookup,
     storedAnswer,
+    /** The permalink of this question as asked at or before `at` (a Harmony `ts`), if any. */
+    async madeBy(raw: LookupInput, at: Date): Promise<string | undefined> {
+      const input = lookupInputSchema.parse(raw);
+      return (await repos.lookups.madeBy(queryKey(input), at))?.id;
+    },
     /** The stored result of a permalink, exactly as it was first returned. */
     async get(id: string): Promise<LookupResult | undefined> {
       if (!isPermalinkId(id)) return undefined;
