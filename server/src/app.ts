@@ -3,6 +3,7 @@
  * HTTP client, providers and services. Everything the API and the CLI use comes from here, and
  * every part can be injected (database, fetch, clock) so tests run the real wiring.
  */
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Config } from './config/schema.ts';
@@ -24,6 +25,7 @@ import { createMetrics, type Metrics } from './observability/metrics.ts';
 import { createProviderSet, networkPolicy, type ProviderSet } from './providers/setup.ts';
 import { createRepositories, type Repositories } from './repositories/index.ts';
 import { createServices, type ServiceDeps, type Services } from './services/index.ts';
+import { type InstanceHeartbeat, instanceHeartbeat } from './services/instance.ts';
 import { userAgent } from './version.ts';
 
 export interface AppOptions {
@@ -44,6 +46,13 @@ export interface AppOptions {
   onMusicBrainzWait?: (ms: number) => void;
   /** Default: a new registry with process metrics. */
   metrics?: Metrics;
+  /** This process's ID among the instances on the database (default: a new random one). */
+  instanceId?: string;
+  /**
+   * Register the instance (free what a crashed process of its ID held, start the heartbeat)
+   * as the app is made; a server does it once it listens (app.instance.join()).
+   */
+  joinNow?: boolean;
 }
 
 export interface App {
@@ -59,6 +68,7 @@ export interface App {
   /** Where users reach this server; the listener sets it once it knows its port. */
   baseUrl: { get(): string; set(url: string): void };
   now: () => Date;
+  instance: InstanceHeartbeat;
   close(): Promise<void>;
 }
 
@@ -78,6 +88,15 @@ export async function openConfiguredDatabase(config: Config): Promise<DatabaseHa
   return openDatabase({ kind: 'embedded', dataDir, poolSize: config.database.poolSize });
 }
 
+async function joinOrClose(instance: InstanceHeartbeat, database: DatabaseHandle, owned: boolean) {
+  try {
+    await instance.join();
+  } catch (error) {
+    if (owned) await database.close();
+    throw error;
+  }
+}
+
 export async function createApp(options: AppOptions): Promise<App> {
   const { config, logger } = options;
   const now = options.now ?? (() => new Date());
@@ -88,7 +107,16 @@ export async function createApp(options: AppOptions): Promise<App> {
     if (!options.database) await database.close();
     throw error;
   }
-  const repos = createRepositories(database.db, now);
+  // Three missed beats and an instance's leases are another's to take.
+  const repos = createRepositories(database.db, now, {
+    holderStaleMs: 3 * config.server.heartbeat,
+  });
+  const instance = instanceHeartbeat(
+    repos.instances,
+    options.instanceId ?? randomUUID(),
+    config.server.heartbeat,
+    logger,
+  );
   const metrics = options.metrics ?? createMetrics();
   const policy = networkPolicy(config);
   const musicbrainzGate = createMusicBrainzGate({
@@ -136,6 +164,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   };
   const services = createServices({
     baseUrl: baseUrl.get,
+    instanceId: instance.id,
     config,
     repos,
     http,
@@ -158,6 +187,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     poolSize: database.kind !== 'pglite' ? config.database.poolSize : 1,
     poolStats: () => database.poolStats(),
   });
+  if (options.joinNow !== false) await joinOrClose(instance, database, !options.database);
   return {
     config,
     logger,
@@ -170,7 +200,9 @@ export async function createApp(options: AppOptions): Promise<App> {
     metrics,
     baseUrl,
     now,
+    instance,
     async close() {
+      await instance.leave();
       if (!options.database) await database.close();
     },
   };

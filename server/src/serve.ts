@@ -11,6 +11,7 @@ import { type App, type AppOptions, createApp } from './app.ts';
 import type { Config } from './config/schema.ts';
 import { harmonyRoutes } from './pages/harmony-routes.ts';
 import { pageRoutes } from './pages/routes.ts';
+import { serverInstanceId } from './services/instance.ts';
 
 export class UnsafeListenError extends Error {
   override readonly name = 'UnsafeListenError';
@@ -39,7 +40,13 @@ export async function startServer(
 ): Promise<RunningServer> {
   const { config } = appOptions;
   checkListenSafety(config);
-  const app = await createApp(appOptions);
+  // The lasting ID is taken only once this server holds its address: one that failed to
+  // listen must not free the leases of the server that does.
+  const app = await createApp({
+    instanceId: serverInstanceId(config),
+    ...appOptions,
+    joinNow: false,
+  });
   const extra = httpOptions(app);
   const linerServer = createLinerServer(app, {
     guards: [...defaultGuards(config), ...(extra.guards ?? [])],
@@ -48,6 +55,13 @@ export async function startServer(
   try {
     await linerServer.fastify.listen({ port: config.server.port, host: config.server.host });
   } catch (error) {
+    await app.close();
+    throw error;
+  }
+  try {
+    await app.instance.join();
+  } catch (error) {
+    await linerServer.fastify.close();
     await app.close();
     throw error;
   }

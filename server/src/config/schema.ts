@@ -105,6 +105,20 @@ export const configSchema = z
         clientRequestsPerMinute: integer(1, 100_000_000)
           .default(600)
           .describe('Per-client API request limit; above it the server answers 429.'),
+        instanceId: z
+          .string()
+          .trim()
+          .min(1)
+          .max(200)
+          .optional()
+          .describe(
+            "This server's name among the instances on its database: a restarted server of the same name frees the fetch leases its crashed predecessor held. Default <host name>/<address>:<port> (two servers cannot listen on the same one at once), or a random one on port 0.",
+          ),
+        heartbeat: duration()
+          .prefault('2s')
+          .describe(
+            'How often each instance says it is alive; after three missed beats (a crash) its fetch leases and MusicBrainz batches are taken over at once, not when lookup.fetchLease runs out.',
+          ),
         shutdownTimeout: duration()
           .prefault('10s')
           .describe('How long to finish in-flight requests on SIGTERM.'),

@@ -158,3 +158,14 @@ export const rateWindows = pgTable(
   },
   (t) => [primaryKey({ columns: [t.name, t.windowIndex] })],
 );
+
+/**
+ * The running instances on this database, each with a heartbeat by the database clock: a fetch
+ * lease or a claimed MusicBrainz batch whose holder has stopped beating is taken over at once,
+ * not when the lease runs out. A graceful stop deletes the row and frees what it held.
+ */
+export const instances = pgTable('instances', {
+  id: text('id').primaryKey(),
+  startedAt: timestamptz('started_at').notNull().defaultNow(),
+  heartbeatAt: timestamptz('heartbeat_at').notNull().defaultNow(),
+});

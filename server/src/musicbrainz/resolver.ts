@@ -42,6 +42,8 @@ export interface MbidResolverOptions {
    */
   gatherMs?: number;
   sleep?: (ms: number) => Promise<void>;
+  /** This instance's ID, in its claims on the queue (default: a new one). */
+  owner?: string;
 }
 
 /** Relations per URL; null where MusicBrainz does not know the URL. */
@@ -71,7 +73,7 @@ interface Waiter {
 }
 
 export function createMbidResolver(options: MbidResolverOptions): MbidResolver {
-  const owner = randomUUID();
+  const owner = options.owner ?? randomUUID();
   const sleep = options.sleep ?? defaultSleep;
   const leaseMs = options.leaseMs ?? 60_000;
   const pollMs = options.pollMs ?? 100;

@@ -1,4 +1,5 @@
 import type { Db } from '../db/connect.ts';
+import { instanceRepository } from './instances.ts';
 import { lookupRepository } from './lookups.ts';
 import { mbUrlQueueRepository } from './mb-url-queue.ts';
 import { mbUrlRepository } from './mb-urls.ts';
@@ -10,14 +11,28 @@ import type { Repositories } from './types.ts';
 
 export type * from './types.ts';
 
-export function createRepositories(db: Db, now: () => Date = () => new Date()): Repositories {
+/** Three missed beats of the default heartbeat (lookup.heartbeat, 2 s). */
+const DEFAULT_HOLDER_STALE_MS = 6000;
+
+export interface RepositoryOptions {
+  /** After how long without a heartbeat an instance's leases may be taken over. */
+  holderStaleMs?: number;
+}
+
+export function createRepositories(
+  db: Db,
+  now: () => Date = () => new Date(),
+  options: RepositoryOptions = {},
+): Repositories {
+  const staleMs = options.holderStaleMs ?? DEFAULT_HOLDER_STALE_MS;
   return {
     responses: responseRepository(db),
     providerReleases: providerReleaseRepository(db),
-    providerCache: providerCacheRepository(db, now),
+    providerCache: providerCacheRepository(db, now, staleMs),
+    instances: instanceRepository(db),
     lookups: lookupRepository(db),
     mbUrls: mbUrlRepository(db),
-    mbUrlQueue: mbUrlQueueRepository(db),
+    mbUrlQueue: mbUrlQueueRepository(db, staleMs),
     rateBudgets: rateBudgetRepository(db),
   };
 }

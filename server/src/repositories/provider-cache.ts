@@ -1,6 +1,7 @@
 import { and, eq, gte, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/connect.ts';
 import { providerCache } from '../db/schema.ts';
+import { holderGone } from './instances.ts';
 import type { CacheEntry, ProviderCacheRepository } from './types.ts';
 
 type Row = typeof providerCache.$inferSelect;
@@ -15,7 +16,18 @@ function toEntry(row: Row): CacheEntry | undefined {
  * take a row with no live lease and no fresh result, so of N concurrent callers on any number of
  * instances exactly one gets "claimed" and the rest wait for its outcome.
  */
-export function providerCacheRepository(db: Db, now: () => Date): ProviderCacheRepository {
+export function providerCacheRepository(
+  db: Db,
+  now: () => Date,
+  holderStaleMs: number,
+): ProviderCacheRepository {
+  // A lease ends when it runs out or when its holder stops beating (a crash, kill -9).
+  const leaseOver = (current: Date) =>
+    or(
+      isNull(providerCache.leaseUntil),
+      lt(providerCache.leaseUntil, current),
+      holderGone(providerCache.leaseOwner, holderStaleMs),
+    );
   const key = (provider: string, lookupKey: string) =>
     and(eq(providerCache.provider, provider), eq(providerCache.lookupKey, lookupKey));
 
@@ -38,7 +50,7 @@ export function providerCacheRepository(db: Db, now: () => Date): ProviderCacheR
           target: [providerCache.provider, providerCache.lookupKey],
           set: { leaseOwner: owner, leaseUntil },
           setWhere: and(
-            or(isNull(providerCache.leaseUntil), lt(providerCache.leaseUntil, current)),
+            leaseOver(current),
             force
               ? sql`true`
               : or(isNull(providerCache.fetchedAt), lt(providerCache.fetchedAt, freshSince)),
@@ -46,10 +58,13 @@ export function providerCacheRepository(db: Db, now: () => Date): ProviderCacheR
         })
         .returning({ owner: providerCache.leaseOwner });
       if (claimed.length > 0) return { state: 'claimed' };
-      const [row] = await db.select().from(providerCache).where(key(provider, lookupKey));
-      const entry = row && toEntry(row);
-      if (row?.leaseUntil && row.leaseUntil >= current)
-        return { state: 'leased', until: row.leaseUntil };
+      const [row] = await db
+        .select({ row: providerCache, over: sql<boolean>`${leaseOver(current)}` })
+        .from(providerCache)
+        .where(key(provider, lookupKey));
+      const entry = row && toEntry(row.row);
+      if (row && !row.over && row.row.leaseUntil)
+        return { state: 'leased', until: row.row.leaseUntil };
       if (entry) return { state: 'fresh', entry };
       // The lease ended between the two statements: report it as leased-until-now so the
       // caller simply tries again.

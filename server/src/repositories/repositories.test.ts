@@ -321,6 +321,60 @@ describe.each(testDatabases())('repositories on $kind', ({ open }) => {
     });
   });
 
+  describe('instances', () => {
+    const opts = { freshSince: new Date(0), leaseMs: 120_000, force: false };
+    /** Puts an instance's last heartbeat `ms` into the past, as a crash would leave it. */
+    const silence = (id: string, ms: number) =>
+      handle.db.execute(
+        sql`update instances set heartbeat_at = clock_timestamp() - ${`${ms} milliseconds`}::interval where id = ${id}`,
+      );
+
+    it('takes over at once a lease and a MusicBrainz batch whose holder stopped beating', async () => {
+      await repos.instances.register('alive');
+      await repos.instances.register('crashed');
+      expect((await repos.providerCache.claim('deezer', 'h1', 'alive', opts)).state).toBe(
+        'claimed',
+      );
+      expect((await repos.providerCache.claim('deezer', 'h2', 'crashed', opts)).state).toBe(
+        'claimed',
+      );
+      await repos.mbUrlQueue.enqueue(['https://q/h1']);
+      expect(await repos.mbUrlQueue.claim('crashed', 100, 60_000)).toEqual(['https://q/h1']);
+      await silence('crashed', 7000);
+      // Both leases have two minutes left: the live holder's stands, the silent one's does not.
+      expect((await repos.providerCache.claim('deezer', 'h1', 'other', opts)).state).toBe('leased');
+      expect(await repos.mbUrlQueue.pending()).toBe(1);
+      expect((await repos.providerCache.claim('deezer', 'h2', 'other', opts)).state).toBe(
+        'claimed',
+      );
+      expect(await repos.mbUrlQueue.claim('other', 100, 60_000)).toEqual(['https://q/h1']);
+      // A beat in time keeps a holder's leases; the holder beats again after a pause.
+      await silence('alive', 3000);
+      await repos.instances.beat('alive');
+      expect((await repos.providerCache.claim('deezer', 'h1', 'other', opts)).state).toBe('leased');
+    });
+
+    it('frees its own leases when an instance restarts, and all it holds when it leaves', async () => {
+      await repos.instances.register('restarting');
+      expect((await repos.providerCache.claim('deezer', 'r1', 'restarting', opts)).state).toBe(
+        'claimed',
+      );
+      await repos.mbUrlQueue.enqueue(['https://q/r1']);
+      expect(await repos.mbUrlQueue.claim('restarting', 100, 60_000)).toEqual(['https://q/r1']);
+      // The same ID again is a new process: what the old one held is nobody's.
+      await repos.instances.register('restarting');
+      expect((await repos.providerCache.claim('deezer', 'r1', 'next', opts)).state).toBe('claimed');
+      expect(await repos.mbUrlQueue.claim('next', 100, 60_000)).toEqual(['https://q/r1']);
+      await repos.instances.register('next');
+      await repos.instances.leave('next');
+      expect((await repos.providerCache.claim('deezer', 'r1', 'third', opts)).state).toBe(
+        'claimed',
+      );
+      const rows = await handle.db.execute(sql`select id from instances where id = 'next'`);
+      expect(rowsOf(rows)).toEqual([]);
+    });
+  });
+
   describe('rate budgets', () => {
     it('lets one request go per interval, claimed at the moment of sending', async () => {
       expect(await repos.rateBudgets.nextFree('test-budget')).toBe(0);

@@ -81,6 +81,16 @@ export interface ProviderCacheRepository {
   release(provider: string, key: string, owner: string): Promise<void>;
 }
 
+/** The instances on this database and their heartbeats (repositories/instances.ts). */
+export interface InstanceRepository {
+  /** Starts (or restarts) instance `id`, freeing what an earlier process of that ID held. */
+  register(id: string): Promise<void>;
+  /** Says `id` is alive, by the database clock. */
+  beat(id: string): Promise<void>;
+  /** A graceful stop: frees what `id` holds and removes it. */
+  leave(id: string): Promise<void>;
+}
+
 export interface NewLookup {
   id: string;
   query: unknown;
@@ -159,6 +169,7 @@ export interface Repositories {
   responses: ResponseRepository;
   providerReleases: ProviderReleaseRepository;
   providerCache: ProviderCacheRepository;
+  instances: InstanceRepository;
   lookups: LookupRepository;
   mbUrls: MbUrlRepository;
   mbUrlQueue: MbUrlQueueRepository;

@@ -35,6 +35,8 @@ export interface ServiceDeps {
   musicbrainzUntilFree?: () => Promise<number>;
   /** Where users reach this server (for permalinks in edit notes and redirects). */
   baseUrl: () => string;
+  /** This instance's ID in fetch leases and MusicBrainz batch claims. */
+  instanceId?: string;
 }
 
 export function createServices(deps: ServiceDeps): Services {
@@ -47,6 +49,7 @@ export function createServices(deps: ServiceDeps): Services {
     declarations: PROVIDERS,
     logger,
     now,
+    ...(deps.instanceId ? { owner: deps.instanceId } : {}),
   });
   const resolver = createMbidResolver({
     repository: repos.mbUrls,
@@ -55,6 +58,7 @@ export function createServices(deps: ServiceDeps): Services {
     queue: repos.mbUrlQueue,
     ttlMs: config.cache.mbidTtl,
     notFoundTtlMs: config.cache.mbidNotFoundTtl,
+    ...(deps.instanceId ? { owner: deps.instanceId } : {}),
     ...(deps.musicbrainzUntilFree
       ? // Under load a batch may gather for two more intervals: requests then carry more URLs.
         { untilFree: deps.musicbrainzUntilFree, gatherMs: 2 * config.musicbrainz.requestInterval }

@@ -45,6 +45,9 @@ export function lookupKey(task: ProviderTask, declaration: ProviderDeclaration):
   return `${task.method}:${task.value}${regional ? `@${task.regions.join(',')}` : ''}`;
 }
 
+/** How often a caller waiting on another's lease asks whether that holder is still alive. */
+const RECLAIM_EVERY_MS = 1000;
+
 type RunDeps = AskDeps & { sleep: (ms: number) => Promise<void> };
 
 function unavailable(deps: RunDeps, task: ProviderTask): ProviderOutcome {
@@ -94,7 +97,9 @@ async function run(
       force = true;
       continue;
     }
-    const deadline = Math.min(claim.until.getTime(), now().getTime() + config.lookup.fetchLease);
+    // Waits for the holder's row; every second it tries the lease again, which it gets at once
+    // should the holder have stopped beating (crashed) or its lease have run out.
+    const deadline = Math.min(claim.until.getTime(), now().getTime() + RECLAIM_EVERY_MS);
     while (now().getTime() < deadline) {
       await deps.sleep(100);
       const since = refresh ? started : freshSince;
