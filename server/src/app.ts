@@ -141,6 +141,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     userAgent: userAgent(config.http.contact),
     timeoutMs: config.http.timeout,
     retries: config.http.retries,
+    breakerFailures: config.http.breakerFailures,
+    breakerCoolDownMs: config.http.breakerCoolDown,
     maxRetryAfterMs: config.http.maxRetryAfter,
     maxResponseBytes: config.http.maxResponseBytes,
     logger,

@@ -12,12 +12,24 @@ export const regionSchema = z
     z.string().regex(/^[A-Z]{2}$/, { error: 'a region is an ISO 3166-1 alpha-2 code such as GB' }),
   );
 
+/**
+ * A submitted URL without the user name and password it may carry ("https://user:pw@host/"):
+ * no store URL needs them, and a look-up is stored and served back to anyone with its
+ * permalink. Nothing else of the URL is changed.
+ */
+export function withoutCredentials(url: string): string {
+  // Up to the last "@" before the path: a password may hold an unescaped "@" of its own.
+  return url.replace(/^(\s*[a-z][a-z\d+.-]*:\/\/)[^/?#\\]*@/i, '$1');
+}
+
+const submittedUrl = z
+  .string()
+  .max(2048, { error: 'a URL of at most 2048 characters' })
+  .transform(withoutCredentials);
+
 export const lookupInputSchema = z
   .object({
-    urls: z
-      .array(z.string().max(2048, { error: 'a URL of at most 2048 characters' }))
-      .max(100)
-      .default([]),
+    urls: z.array(submittedUrl).max(100).default([]),
     gtin: z.string().trim().max(32).optional(),
     regions: z.array(regionSchema).max(30).optional(),
     providers: z.array(providerNameSchema).max(20).optional(),
@@ -34,7 +46,7 @@ export type ParsedLookupInput = z.output<typeof lookupInputSchema>;
 
 export const checkUrlsInputSchema = z.object({
   urls: z
-    .array(z.string().max(2048))
+    .array(submittedUrl)
     .min(1)
     .max(MAX_URLS_TO_CHECK, { error: `at most ${MAX_URLS_TO_CHECK} URLs per request` }),
   refresh: z.boolean().default(false),

@@ -107,6 +107,15 @@ function fallback(app: App, fastify: FastifyInstance, routes: readonly RouteHand
     reply.raw.writeHead(404, { 'content-type': 'application/json; charset=utf-8' }).end(body);
   });
   fastify.setErrorHandler((error, request, reply) => {
+    if ((error as { statusCode?: number }).statusCode === 413) {
+      // A body over the limit sent where nothing reads it (a page, no route): said as /trpc
+      // says it, and the rest of the body is read and dropped so the client gets to read this.
+      request.raw.resume();
+      const limit = app.config.server.maxBodyBytes;
+      return reply
+        .code(413)
+        .send({ error: `the request body is larger than the ${limit} bytes this server takes` });
+    }
     app.logger.error({ err: error }, 'request failed');
     if (reply.raw.headersSent) return reply.raw.end();
     return reply.code(500).send({ error: 'internal error', requestId: request.liner.requestId });
@@ -116,6 +125,7 @@ function fallback(app: App, fastify: FastifyInstance, routes: readonly RouteHand
 export function createLinerServer(app: App, options: HttpServerOptions = {}): LinerServer {
   const fastify = Fastify({
     keepAliveTimeout: 5000,
+    bodyLimit: app.config.server.maxBodyBytes,
     // Draining answers the requests that are already in; new connections are refused.
     return503OnClosing: false,
     forceCloseConnections: 'idle',

@@ -6,7 +6,7 @@ import type { App } from '../app.ts';
 import { isDatabaseUnavailable } from '../db/errors.ts';
 import { UpstreamError } from '../http/errors.ts';
 import { upstreamInWords } from '../http/failure.ts';
-import { isInputError, TooManyUrlsError } from '../services/errors.ts';
+import { isInputError } from '../services/errors.ts';
 
 export interface Context {
   app: App;
@@ -68,8 +68,9 @@ export const createCallerFactory = t.createCallerFactory;
 export function asTrpcError(error: unknown): TRPCError {
   if (error instanceof TRPCError) return error;
   if (isInputError(error)) {
-    const code = error instanceof TooManyUrlsError ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST';
-    return new TRPCError({ code, message: error.message, cause: error });
+    // Too many URLs is a request Liner will not do, not a body too large to read: a 400 (413
+    // stays for bodies over server.maxBodyBytes).
+    return new TRPCError({ code: 'BAD_REQUEST', message: error.message, cause: error });
   }
   if (isDatabaseUnavailable(error)) {
     return new TRPCError({

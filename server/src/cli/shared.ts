@@ -3,6 +3,7 @@ import { Writable } from 'node:stream';
 import { type Command, InvalidArgumentError } from 'commander';
 import { ConfigError, type LoadedConfig, loadConfig } from '../config/load.ts';
 import { type DatabaseHandle, openDatabase } from '../db/connect.ts';
+import { databaseStartProblem } from '../db/errors.ts';
 import { DataDirLockedError } from '../db/lock.ts';
 import { UpstreamError } from '../http/errors.ts';
 import { createLogger, type Logger } from '../log.ts';
@@ -26,6 +27,8 @@ export function asCliError(error: unknown): unknown {
   if (error instanceof DataDirLockedError || error instanceof UnsafeListenError)
     return new CliError(error.message, 1);
   if (isInputError(error)) return new CliError(error.message, 2);
+  const database = databaseStartProblem(error);
+  if (database) return new CliError(database, 1);
   // A store or MusicBrainz failing (not recorded under --replay, down, refusing) is said in its
   // own words; it is not a bug in Liner.
   if (error instanceof UpstreamError) return new CliError(error.message, 1);

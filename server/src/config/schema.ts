@@ -164,7 +164,7 @@ export const configSchema = z
         errorTtl: duration()
           .prefault('1m')
           .describe(
-            'How long a failed provider request (time-out, 5xx) is answered from the cache.',
+            'How long a failed provider request (time-out, 5xx) is answered from the cache, counted from when it failed.',
           ),
       })
       .strict()
@@ -198,6 +198,16 @@ export const configSchema = z
           .min(3)
           .default('https://github.com/liner-mb/liner')
           .describe('Contact (URL or e-mail) sent in the User-Agent, as MusicBrainz asks.'),
+        breakerFailures: integer(1, 100)
+          .default(3)
+          .describe(
+            "Tries in a row to a host that get no answer (time-outs, cut connections) before the host's circuit breaker opens and look-ups skip it, saying so.",
+          ),
+        breakerCoolDown: duration()
+          .prefault('30s')
+          .describe(
+            'How long an open circuit breaker skips its host; then one request tries it, and its answer closes the breaker.',
+          ),
         maxResponseBytes: integer(1024, 100_000_000)
           .default(20_000_000)
           .describe('Largest upstream body accepted.'),

@@ -51,7 +51,17 @@ function migrationCount(): number {
   return journal.entries.length;
 }
 
-async function checkReadiness(db: Db): Promise<{ ready: boolean; reason?: string }> {
+/** A failure's code (ECONNREFUSED, 57P01), found on it or its causes, as ": CODE". */
+function failureCode(error: unknown): string {
+  for (let current = error, depth = 0; current && depth < 4; depth++) {
+    const { code, cause } = current as { code?: unknown; cause?: unknown };
+    if (typeof code === 'string' && /^[A-Z0-9_]{2,40}$/.test(code)) return ` (${code})`;
+    current = cause;
+  }
+  return '';
+}
+
+export async function checkReadiness(db: Db): Promise<{ ready: boolean; reason?: string }> {
   try {
     const rows = await db.execute<{ n: number }>(
       sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
@@ -62,7 +72,9 @@ async function checkReadiness(db: Db): Promise<{ ready: boolean; reason?: string
       return { ready: false, reason: `${applied} of ${expected} migrations applied` };
     return { ready: true };
   } catch (error) {
-    return { ready: false, reason: `database unreachable: ${(error as Error).message}` };
+    // /ready is open without a token: the reason names the failure's code, never the query or
+    // the server's message (which carry SQL, and names of the database and its users).
+    return { ready: false, reason: `database unreachable${failureCode(error)}` };
   }
 }
 

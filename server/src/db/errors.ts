@@ -30,3 +30,26 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   }
   return false;
 }
+
+/** PostgreSQL refusing Liner at the door: bad password, no such role or database. */
+const REFUSED = new Set(['28P01', '28000', '3D000']);
+
+/**
+ * The one line to say at start when the database cannot be used, or undefined for any other
+ * failure: its code, and the server's own reason when it refused (which names no secret).
+ */
+export function databaseStartProblem(error: unknown): string | undefined {
+  for (
+    let e: unknown = error, depth = 0;
+    e && depth < 6;
+    e = (e as { cause?: unknown }).cause, depth++
+  ) {
+    const { code, message } = e as { code?: unknown; message?: unknown };
+    if (typeof code !== 'string') continue;
+    if (UNREACHABLE.has(code))
+      return `the database cannot be reached (${code}): check database.url (DATABASE_URL) and that PostgreSQL runs there, or leave it unset for the embedded database`;
+    if (REFUSED.has(code))
+      return `the database refused the connection: ${String(message)} (check database.url, DATABASE_URL)`;
+  }
+  return undefined;
+}

@@ -4,7 +4,7 @@
  *   observer (storage, metrics, logs)
  *     └ allow-list (checked here; redirects hop by hop in the attempt)
  *        └ transport: replay | record(live) | live
- *             live = decode(retry(limits and gates(one attempt)))
+ *             live = decode(retry(limits and gates(breaker(one attempt))))
  *
  * Providers get it injected (bound to their look-up's context with forLookup), so tests replace
  * the network or replay files, never a provider's internals.
@@ -13,6 +13,7 @@ import { silentLogger } from '../log.ts';
 import { sleep as defaultSleep } from '../util/deadline.ts';
 import { checkAllowed } from './allow-list.ts';
 import { liveAttempt } from './attempt.ts';
+import { HostBreakers } from './breaker.ts';
 import { HostLimiter, limited } from './limits.ts';
 import { NO_LOOKUP } from './lookup-context.ts';
 import { createObserver } from './observer.ts';
@@ -24,7 +25,7 @@ export { REPLAY_TOKEN } from './transports.ts';
 export type * from './types.ts';
 
 /** The transport the options choose: replay, or live (recorded to files with recordDir). */
-function chooseTransport(options: HttpClientOptions) {
+function chooseTransport(options: HttpClientOptions, breakers: HostBreakers) {
   if (options.replayDir) return decoding(replayTransport(options.replayDir));
   const now = options.now ?? (() => new Date());
   const attempt = liveAttempt({
@@ -45,14 +46,20 @@ function chooseTransport(options: HttpClientOptions) {
         sleep: options.sleep ?? defaultSleep,
         logger: options.logger ?? silentLogger(),
       },
-      limited(limiter, options.gates ?? [], attempt),
+      limited(limiter, options.gates ?? [], breakers.guard(attempt)),
     ),
   );
   return options.recordDir ? recording(options.recordDir, live) : live;
 }
 
 export function createHttpClient(options: HttpClientOptions): HttpClient {
-  const transport = chooseTransport(options);
+  const now = options.now ?? (() => new Date());
+  const breakers = new HostBreakers({
+    failures: options.breakerFailures ?? 3,
+    coolDownMs: options.breakerCoolDownMs ?? 30_000,
+    now: () => now().getTime(),
+  });
+  const transport = chooseTransport(options, breakers);
   const observe = createObserver({
     store: options.store,
     onEvent: options.onEvent,
@@ -63,7 +70,11 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   async function request(request: HttpRequest, lookup: LookupContext = NO_LOOKUP) {
     const host = checkAllowed(options.allowedHosts, request.provider, request.url).host;
     const exchange = { request, lookup, host };
-    return observe(exchange, () => transport(exchange));
+    return observe(exchange, async () => {
+      // A skipped host is said at once, not after a wait in its queue.
+      if (!options.replayDir) breakers.check(host, request.provider, request.url);
+      return transport(exchange);
+    });
   }
 
   function bound(lookup: LookupContext): HttpClient {

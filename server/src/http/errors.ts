@@ -15,6 +15,8 @@ export type UpstreamErrorKind =
   | 'not-recorded'
   | 'parse'
   | 'credentials'
+  /** Not asked: the host's circuit breaker is open after repeated time-outs (http/breaker.ts). */
+  | 'skipped'
   /** Liner's own code failed on the answer (a bug): the log has it, clients get no internals. */
   | 'internal';
 
@@ -53,12 +55,17 @@ export class NotFoundError extends UpstreamError {
 
 export class HostNotAllowedError extends UpstreamError {
   override readonly name = 'HostNotAllowedError';
-  constructor(provider: string, url: string, allowed: readonly string[]) {
+  /** `allowed` stays with the error for the log; the message, which callers see, omits it. */
+  constructor(
+    provider: string,
+    url: string,
+    readonly allowed: readonly string[],
+  ) {
     super(
       'host-not-allowed',
       provider,
       url,
-      `${provider} may not fetch ${safeHost(url)}: only ${allowed.join(', ')} are allowed`,
+      `${provider} may not fetch ${safeHost(url)}: it is not one of the provider's own hosts`,
     );
   }
 }

@@ -62,6 +62,10 @@ function sentence(kind: UpstreamErrorKind, name: string, message: string, status
       return `${name} has no recorded answer for this request (the server replays recorded answers)`;
     case 'credentials':
       return `${name} is not available on this server (disabled or not configured)`;
+    case 'skipped': {
+      const until = / until \d{4}-\d\d-\d\dT(\d\d:\d\d:\d\d)Z/.exec(message)?.[1];
+      return `${name} was skipped: it did not answer several times in a row${until ? `; it will be asked again at ${until} UTC` : ''}`;
+    }
     case 'internal':
       return `${name} could not be asked because of an error inside Liner`;
   }

@@ -136,6 +136,10 @@ export interface HttpClientOptions {
   maxResponseBytes: number;
   /** First back-off delay; doubles per retry. */
   retryBaseMs?: number;
+  /** Tries in a row without an answer after which a host is skipped (default 3). */
+  breakerFailures?: number;
+  /** How long a host's open breaker skips it before one probe (default 30 s). */
+  breakerCoolDownMs?: number;
   fetch?: typeof globalThis.fetch;
   now?: () => Date;
   sleep?: (ms: number) => Promise<void>;

@@ -5,10 +5,10 @@ import { NotRecordedError } from '../http/errors.ts';
 import { TooManyUrlsError } from './errors.ts';
 
 describe('too many URLs, and only that, is the caller sending too much', () => {
-  it('answers 413 (tRPC) and exit code 2 (CLI) for a request over the limit', () => {
+  it('answers 400 (tRPC) and exit code 2 (CLI) for a request over the limit', () => {
     const error = new TooManyUrlsError(10, 11);
     expect(error.message).toBe('a look-up takes at most 10 URLs, got 11');
-    expect(asTrpcError(error)).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', message: error.message });
+    expect(asTrpcError(error)).toMatchObject({ code: 'BAD_REQUEST', message: error.message });
     expect(asCliError(error)).toEqual(new CliError(error.message, 2));
   });
 

@@ -8,9 +8,13 @@ import type { Config } from '../config/schema.ts';
 import { providerTtl } from '../providers/setup.ts';
 import type { ProviderDeclaration } from '../providers/types.ts';
 
-/** How long a failed provider request is answered from the cache. */
+/** How long a failed provider request is answered from the cache, from when it failed. */
 export function failureTtl(config: Config, kind: string | undefined): number {
-  return kind === 'not-found' ? config.cache.notFoundTtl : config.cache.errorTtl;
+  if (kind === 'not-found') return config.cache.notFoundTtl;
+  // A skip by this instance's circuit breaker is this moment's answer: the breaker itself says
+  // when the store is asked again, and another instance's breaker may be closed.
+  if (kind === 'skipped') return 0;
+  return config.cache.errorTtl;
 }
 
 /**

@@ -117,12 +117,15 @@ export async function askProvider(
     const upstream = internalError(error, task.provider);
     if (!(error instanceof UpstreamError))
       deps.logger.error({ provider: task.provider, err: error }, 'provider failed unexpectedly');
+    // A failure is known when it ended: a store that hung for the whole deadline is
+    // remembered for cache.errorTtl from then, not from when it was first asked.
+    const failedAt = deps.now();
     await repos.providerCache.complete(task.provider, key, owner, {
       releaseId: null,
       error: upstream.toJSON(),
-      fetchedAt,
+      fetchedAt: failedAt,
     });
-    const failed = errorOutcome(deps.declarations, task, upstream, fetchedAt);
+    const failed = errorOutcome(deps.declarations, task, upstream, failedAt);
     const { requests, chain, spans } = cost(lookup.spans);
     return { ...failed, info: { ...failed.info, requests, chain }, spans };
   }
