@@ -123,7 +123,7 @@ describe('a server killed during cold look-ups', { timeout: 120_000 }, () => {
       `re-look-ups after kill -9 and restart: ${times.map(Math.round).join(', ')} ms; a new release beside them: ${Math.round(control!)} ms`,
     );
     // The dead process's leases had two minutes left; store latency here is 50 ms a request.
-    expect(Math.max(...times)).toBeLessThan(15_000);
+    expect(Math.max(...times)).toBeLessThan(30_000);
   });
 });
 
@@ -161,7 +161,7 @@ describe.skipIf(!postgresAvailable('a killed instance beside a running one'))(
       const times = await relookups(survivor!);
       console.info(`re-look-ups on the surviving instance: ${times.map(Math.round).join(', ')} ms`);
       // Three missed beats of 500 ms, a second's wait between tries, then the store's latency.
-      expect(Math.max(...times)).toBeLessThan(15_000);
+      expect(Math.max(...times)).toBeLessThan(30_000);
     });
   },
 );
