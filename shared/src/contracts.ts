@@ -121,3 +121,69 @@ export const systemInfoSchema = z.object({
   client: z.string(),
 });
 export type SystemInfo = z.output<typeof systemInfoSchema>;
+
+/** `discography.artist`'s input: a store's artist page. */
+export const discographyInputSchema = z.object({
+  url: z.string().max(2048, { error: 'a URL of at most 2048 characters' }),
+  refresh: z.boolean().default(false),
+  /** A name the caller picks to ask `discography.progress` how far this listing is. */
+  progressId: z
+    .string()
+    .regex(/^[\w-]{8,64}$/, { error: 'a progress ID of 8-64 letters, digits, - or _' })
+    .optional(),
+});
+export type DiscographyInput = z.input<typeof discographyInputSchema>;
+
+/**
+ * Where a listed release stands in MusicBrainz: a release links its URL; only a release group of
+ * the artist has its title (or links a Discogs master); nothing; or MusicBrainz could not be asked.
+ */
+export const DISCOGRAPHY_STATES = ['linked', 'release-group', 'missing', 'unknown'] as const;
+export const discographyStateSchema = z.enum(DISCOGRAPHY_STATES);
+export type DiscographyState = z.output<typeof discographyStateSchema>;
+
+/** One release of an artist's listing at a store, with its state in MusicBrainz. */
+export const listedReleaseSchema = z.object({
+  /** The release's page at the store, in the form MusicBrainz keeps (the import's URL). */
+  url: httpUrl,
+  title: z.string(),
+  /** The store's own type for it ("album", "single", "compile", "master"...), as it says it. */
+  type: z.string().optional(),
+  /** Release date as the store gives it (YYYY, YYYY-MM or YYYY-MM-DD). */
+  date: z.string().optional(),
+  /** The credited artist, where the store lists it (appearances on others' releases). */
+  artist: z.string().optional(),
+  state: discographyStateSchema,
+  /** The MusicBrainz releases linking the URL, or the release group matched. */
+  mbids: z.array(mbidSchema).default([]),
+  /** What MusicBrainz calls the linked release or matched release group. */
+  musicbrainzTitle: z.string().optional(),
+});
+export type ListedRelease = z.output<typeof listedReleaseSchema>;
+
+/** `discography.artist`: an artist's releases at one store, each with its MusicBrainz state. */
+export const discographySchema = z.object({
+  store: providerNameSchema,
+  artist: z.object({
+    url: httpUrl,
+    name: z.string().optional(),
+    /** The MusicBrainz artist linked to the store's artist page. */
+    mbid: mbidSchema.optional(),
+  }),
+  releases: z.array(listedReleaseSchema),
+  /** Pages of the store's listing read. */
+  pages: z.number().int().nonnegative(),
+  /** MusicBrainz requests this listing made (its URLs' batches and the artist's release groups). */
+  musicbrainzRequests: z.number().int().nonnegative(),
+  messages: z.array(messageSchema),
+});
+export type Discography = z.output<typeof discographySchema>;
+
+/** `discography.progress`: how far a listing is (the store's pages, then MusicBrainz). */
+export const discographyProgressSchema = z.object({
+  phase: z.enum(['store', 'musicbrainz', 'done']),
+  pages: z.number().int().nonnegative(),
+  releases: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative().optional(),
+});
+export type DiscographyProgress = z.output<typeof discographyProgressSchema>;

@@ -79,6 +79,7 @@ function seedChecked(name: ProviderName, client: ProviderClient): ProviderClient
   };
   const lookupByGtin = client.lookupByGtin;
   return {
+    ...(client.listArtistReleases ? { listArtistReleases: client.listArtistReleases } : {}),
     lookupById: async (entity, regions) => check(await client.lookupById(entity, regions)),
     ...(lookupByGtin
       ? { lookupByGtin: async (gtin, regions) => check(await lookupByGtin(gtin, regions)) }

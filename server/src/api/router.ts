@@ -1,4 +1,5 @@
 /** The API: one router per domain. The extension imports only the AppRouter type. */
+import { discographyRouter } from './routers/discography.ts';
 import { lookupRouter, musicbrainzRouter } from './routers/lookup.ts';
 import { providersRouter } from './routers/providers.ts';
 import { seedsRouter } from './routers/seeds.ts';
@@ -11,6 +12,7 @@ const domains = {
   lookup: lookupRouter,
   musicbrainz: musicbrainzRouter,
   seeds: seedsRouter,
+  discography: discographyRouter,
 };
 
 export const appRouter = router(domains);

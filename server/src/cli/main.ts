@@ -5,6 +5,7 @@
 import { Command } from 'commander';
 import { VERSION } from '../version.ts';
 import { registerConfig } from './config.ts';
+import { registerDiscography } from './discography.ts';
 import { registerLookup } from './lookup.ts';
 import { registerMigrate } from './migrate.ts';
 import { registerSeed } from './seed.ts';
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
   registerMigrate(program);
   registerLookup(program);
   registerSeed(program);
+  registerDiscography(program);
   registerConfig(program);
   return program;
 }

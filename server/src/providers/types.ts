@@ -130,7 +130,36 @@ export interface ProviderLookup {
   heldBarcode?: string;
 }
 
+/** One release in a store's listing of an artist, as the store lists it. */
+export interface ListedAtStore {
+  /** The release's page at the store, canonical form. */
+  url: string;
+  title: string;
+  /** The store's own word for its type ("album", "single", "compile", "master"...). */
+  type?: string;
+  /** YYYY, YYYY-MM or YYYY-MM-DD, as the store gives it. */
+  date?: string;
+  /** The credited artist, where the store says it (appearances on others' releases). */
+  artist?: string;
+}
+
+/** An artist's releases at a store, every page read (up to a cap, said in a message). */
+export interface ArtistListing {
+  name?: string;
+  releases: ListedAtStore[];
+  pages: number;
+  messages: LookupMessage[];
+}
+
+export interface ListingOptions {
+  regions: readonly string[];
+  /** Told after each page is read, with what has been read so far. */
+  onPage?: (progress: { pages: number; releases: number; total?: number }) => void;
+}
+
 export interface ProviderClient {
+  /** Lists an artist's releases, page after page; absent when the store has no listing. */
+  listArtistReleases?(entity: StoreEntity, options: ListingOptions): Promise<ArtistListing>;
   /** Looks a release up by the entity recognized from a store URL. */
   lookupById(entity: StoreEntity, regions: readonly string[]): Promise<ProviderLookup>;
   /** Looks a release up by GTIN, trying the zero-padded forms; absent when the store can't. */

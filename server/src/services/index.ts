@@ -9,6 +9,7 @@ import { PROVIDERS } from '../providers/registry.ts';
 import type { ProviderSet } from '../providers/setup.ts';
 import type { Repositories } from '../repositories/types.ts';
 import { type CompareService, createCompareService } from './compare.ts';
+import { createDiscographyService, type DiscographyService } from './discography.ts';
 import { createLookupService, type LookupService, type LookupServiceOptions } from './lookup.ts';
 import { createProviderFetcher, type ProviderFetcherOptions } from './provider-fetch.ts';
 import { createSeedService, type SeedService } from './seeds.ts';
@@ -20,6 +21,7 @@ export interface Services {
   resolver: MbidResolver;
   seeds: SeedService;
   compare: CompareService;
+  discography: DiscographyService;
 }
 
 export interface ServiceDeps {
@@ -86,5 +88,13 @@ export function createServices(deps: ServiceDeps): Services {
   });
   const seeds = createSeedService({ config, resolver, baseUrl: deps.baseUrl });
   const compare = createCompareService({ config, fetcher, lookup, seeds });
-  return { lookup, urlCheck: createUrlCheckService(resolver), resolver, seeds, compare };
+  const discography = createDiscographyService({ config, providers, resolver, http: deps.http });
+  return {
+    lookup,
+    urlCheck: createUrlCheckService(resolver),
+    resolver,
+    seeds,
+    compare,
+    discography,
+  };
 }

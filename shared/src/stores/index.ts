@@ -103,7 +103,7 @@ export function recognizeUrlOfType(input: string, types: readonly EntityType[]):
     throw new UrlProblem(
       'unsupported-page',
       input,
-      `${recognized.canonicalUrl} is a ${store.displayName} ${recognized.entity.type} page, not a ${types.join(' or ')} page`,
+      `${recognized.canonicalUrl} is a ${store.displayName} ${recognized.entity.type} page, not ${/^[aeiou]/.test(types[0] ?? '') ? 'an' : 'a'} ${types.join(' or ')} page`,
     );
   }
   return recognized;

@@ -10,6 +10,7 @@ import { barcodeRounds, findByBarcode } from '../common/barcode.ts';
 import { validate } from '../common/fetch.ts';
 import type {
   BarcodeDeclaration,
+  ListingOptions,
   ProviderContext,
   ProviderDeclaration,
   ProviderLookup,
@@ -22,6 +23,7 @@ import {
   deezerTrack,
   deezerTrackPage,
 } from './api.ts';
+import { listDeezerArtist } from './listing.ts';
 import { parseDeezerRelease } from './parse.ts';
 
 const NAME = 'deezer';
@@ -112,6 +114,8 @@ function createClient(ctx: ProviderContext) {
   }
 
   return {
+    listArtistReleases: (entity: StoreEntity, options: ListingOptions) =>
+      listDeezerArtist(get, api, entity.id, options),
     async lookupById(entity: StoreEntity) {
       const { album, apiUrl } = await getAlbum(entity.id);
       return complete(album, apiUrl);

@@ -11,12 +11,14 @@ import { barcodeRounds, findByBarcode } from '../common/barcode.ts';
 import { getJson } from '../common/fetch.ts';
 import type {
   BarcodeDeclaration,
+  ListingOptions,
   ProviderClient,
   ProviderContext,
   ProviderDeclaration,
   ProviderLookup,
 } from '../types.ts';
 import { type DiscogsRelease, discogsMaster, discogsRelease, discogsSearch } from './api.ts';
+import { listDiscogsArtist } from './listing.ts';
 import { parseDiscogsRelease } from './parse.ts';
 
 const NAME = 'discogs';
@@ -75,6 +77,9 @@ function createClient(ctx: ProviderContext): ProviderClient {
     ]);
   }
 
+  const listArtistReleases = (entity: StoreEntity, options: ListingOptions) =>
+    listDiscogsArtist(get, api, entity.id, options);
+
   function lookupByGtin(gtin: string): Promise<ProviderLookup> {
     return findByBarcode({
       provider: NAME,
@@ -104,9 +109,9 @@ function createClient(ctx: ProviderContext): ProviderClient {
   // all: the look-up planner then leaves Discogs out of GTIN phases instead of failing there.
   if (!token) {
     ctx.logger.info('Discogs barcode look-ups need a personal token (providers.discogs.token)');
-    return { lookupById };
+    return { lookupById, listArtistReleases };
   }
-  return { lookupById, lookupByGtin };
+  return { lookupById, lookupByGtin, listArtistReleases };
 }
 
 export const provider: ProviderDeclaration = {

@@ -11,11 +11,13 @@ import { validate } from '../common/fetch.ts';
 import { firstInRounds, regionOrder, regionRounds } from '../common/regions.ts';
 import type {
   BarcodeDeclaration,
+  ListingOptions,
   ProviderContext,
   ProviderDeclaration,
   ProviderLookup,
 } from '../types.ts';
 import { itunesCollection, itunesLookup, itunesTrack } from './api.ts';
+import { listItunesArtist } from './listing.ts';
 import { parseItunesRelease } from './parse.ts';
 
 const NAME = 'itunes';
@@ -83,7 +85,14 @@ function createClient(ctx: ProviderContext) {
     };
   }
 
+  async function getJson<T extends z.ZodType>(url: string, schema: T): Promise<z.output<T>> {
+    const { data } = await ctx.http.request({ provider: NAME, url, expect: 'json' });
+    return validate(schema, data, NAME, url);
+  }
+
   return {
+    listArtistReleases: (entity: StoreEntity, options: ListingOptions) =>
+      listItunesArtist(getJson, api, entity, options),
     async lookupById(entity: StoreEntity, regions: readonly string[]) {
       // The URL's storefront first; only when it lacks the release, the others at once.
       const outcome = await firstInRounds(

@@ -18,11 +18,13 @@ import { validate } from '../common/fetch.ts';
 import { regionOrder } from '../common/regions.ts';
 import type {
   BarcodeDeclaration,
+  ListingOptions,
   ProviderContext,
   ProviderDeclaration,
   ProviderLookup,
 } from '../types.ts';
 import { type QobuzAlbum, type QobuzTrack, qobuzAlbum, qobuzError, qobuzSearch } from './api.ts';
+import { listQobuzArtist } from './listing.ts';
 import { parseQobuzRelease, qobuzGtin } from './parse.ts';
 
 const NAME = 'qobuz';
@@ -161,6 +163,8 @@ function createClient(ctx: ProviderContext) {
     regionOrder(regions, first).find((r) => STOREFRONTS.includes(r));
 
   return {
+    listArtistReleases: (entity: StoreEntity, options: ListingOptions) =>
+      listQobuzArtist(get, api, entity.id, options),
     async lookupById(entity: StoreEntity, regions: readonly string[]) {
       return complete(await album(entity.id), storefront(regions, entity.region));
     },

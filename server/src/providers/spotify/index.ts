@@ -13,6 +13,7 @@ import { appToken } from '../common/oauth.ts';
 import { regionOrder } from '../common/regions.ts';
 import type {
   BarcodeDeclaration,
+  ListingOptions,
   ProviderContext,
   ProviderDeclaration,
   ProviderLookup,
@@ -25,6 +26,7 @@ import {
   spotifyFullTracks,
   spotifyTrackPage,
 } from './api.ts';
+import { listSpotifyArtist } from './listing.ts';
 import { albumTrackId, parseSpotifyRelease } from './parse.ts';
 
 const NAME = 'spotify';
@@ -107,6 +109,8 @@ function createClient(ctx: ProviderContext) {
   }
 
   return {
+    listArtistReleases: (entity: StoreEntity, options: ListingOptions) =>
+      listSpotifyArtist(get, api, entity.id, options),
     lookupById(entity: StoreEntity) {
       return lookupAlbum(entity.id);
     },
