@@ -187,3 +187,22 @@ export const discographyProgressSchema = z.object({
   total: z.number().int().nonnegative().optional(),
 });
 export type DiscographyProgress = z.output<typeof discographyProgressSchema>;
+
+/**
+ * What look-ups are waiting for right now (lookup.queue): the MusicBrainz URLs queued behind its
+ * rate limit, shared by every instance, and about how long until the last of them is asked.
+ */
+export const queueStatusSchema = z.object({
+  /** Look-ups this server is working on. */
+  lookupsRunning: z.number().int().nonnegative(),
+  /** Whole-look-up deadline (lookup.deadline), in ms: no look-up waits longer for its answer. */
+  deadlineMs: z.number().int().nonnegative(),
+  musicbrainz: z.object({
+    queuedUrls: z.number().int().nonnegative(),
+    /** Until the next MusicBrainz request may go, in ms. */
+    untilFreeMs: z.number().nonnegative(),
+    /** About when the URLs queued now will all have been asked, in ms from now. */
+    etaMs: z.number().nonnegative(),
+  }),
+});
+export type QueueStatus = z.output<typeof queueStatusSchema>;

@@ -236,6 +236,11 @@ export const configSchema = z
           .describe(
             "Longest one provider's part of a look-up may take, all its requests, retries and waits together; what is unfinished then is cancelled. Shorter than fetchLease.",
           ),
+        deadline: duration()
+          .prefault('30s')
+          .describe(
+            'Longest a whole look-up may take: then it answers with what has arrived and a message for each provider still being asked (and for MusicBrainz IDs still queued behind its rate limit); those go on filling the cache for the next look-up.',
+          ),
         maxUrls: integer(1, 100).default(10).describe('Most store URLs in one look-up.'),
       })
       .strict()

@@ -17,6 +17,8 @@ export type UpstreamErrorKind =
   | 'credentials'
   /** Not asked: the host's circuit breaker is open after repeated time-outs (http/breaker.ts). */
   | 'skipped'
+  /** Still being asked when the whole look-up's deadline came (services/lookup-deadline.ts). */
+  | 'pending'
   /** Liner's own code failed on the answer (a bug): the log has it, clients get no internals. */
   | 'internal';
 

@@ -66,6 +66,8 @@ function sentence(kind: UpstreamErrorKind, name: string, message: string, status
       const until = / until \d{4}-\d\d-\d\dT(\d\d:\d\d:\d\d)Z/.exec(message)?.[1];
       return `${name} was skipped: it did not answer several times in a row${until ? `; it will be asked again at ${until} UTC` : ''}`;
     }
+    case 'pending':
+      return `${name} had not answered yet when the look-up's time was up; it is still being asked, and the next look-up will have its answer`;
     case 'internal':
       return `${name} could not be asked because of an error inside Liner`;
   }

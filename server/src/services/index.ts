@@ -41,6 +41,14 @@ export interface ServiceDeps {
   instanceId?: string;
 }
 
+/** How long until MusicBrainz's budget frees, and how many URLs wait in the shared queue. */
+function musicbrainzQueue(deps: ServiceDeps) {
+  return async () => ({
+    untilFreeMs: (await deps.musicbrainzUntilFree?.()) ?? 0,
+    queuedUrls: await deps.repos.mbUrlQueue.pending(),
+  });
+}
+
 export function createServices(deps: ServiceDeps): Services {
   const { config, repos, providers, logger, now } = deps;
   const fetcher = createProviderFetcher({
@@ -85,6 +93,7 @@ export function createServices(deps: ServiceDeps): Services {
       defaultProviders: config.lookup.providers,
     },
     ...(deps.onLookup ? { onLookup: deps.onLookup } : {}),
+    musicbrainzQueue: musicbrainzQueue(deps),
   });
   const seeds = createSeedService({ config, resolver, baseUrl: deps.baseUrl });
   const compare = createCompareService({ config, fetcher, lookup, seeds });

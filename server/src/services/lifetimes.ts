@@ -14,6 +14,8 @@ export function failureTtl(config: Config, kind: string | undefined): number {
   // A skip by this instance's circuit breaker is this moment's answer: the breaker itself says
   // when the store is asked again, and another instance's breaker may be closed.
   if (kind === 'skipped') return 0;
+  // Still being asked: its answer lands in the cache, and the next look-up should take it.
+  if (kind === 'pending') return 0;
   return config.cache.errorTtl;
 }
 
@@ -27,7 +29,7 @@ export function reusableUntil(
   declarations: ReadonlyMap<ProviderName, ProviderDeclaration>,
   result: LookupResult,
   createdAt: Date,
-  options: { resolverFailed: boolean },
+  options: { resolverFailed: boolean; resolverPending?: boolean },
 ): Date {
   const created = createdAt.getTime();
   const ends = [created + config.cache.ttl];
@@ -37,6 +39,8 @@ export function reusableUntil(
     if (provider.error) ends.push(since + failureTtl(config, provider.error.kind));
     else if (declaration) ends.push(since + providerTtl(config, declaration));
   }
+  // IDs still queued at the deadline: the next look-up should find them, not this answer.
+  if (options.resolverPending) ends.push(created);
   if (!result.release || options.resolverFailed) ends.push(created + config.cache.errorTtl);
   else if (result.existing.length === 0) ends.push(created + config.cache.mbidNotFoundTtl);
   return new Date(Math.min(...ends));

@@ -11,6 +11,7 @@ import {
   lookupResultSchema,
   type ParsedLookupInput,
   type ProviderName,
+  type QueueStatus,
 } from '@liner/shared';
 import type { Config } from '../config/schema.ts';
 import { completeRelease } from '../guess/index.ts';
@@ -22,14 +23,16 @@ import type { Logger } from '../log.ts';
 import { mergeReleases } from '../merge/index.ts';
 import { applyMbids, releaseUrlsToResolve } from '../musicbrainz/release-ids.ts';
 import type { MbidResolver, ResolveOptions } from '../musicbrainz/resolver.ts';
+import { MAX_URLS_PER_REQUEST } from '../musicbrainz/url-lookup.ts';
 import type { ProviderDeclaration } from '../providers/types.ts';
 import type { Repositories } from '../repositories/types.ts';
 import { sortedKeys } from '../util/hash.ts';
 import { TooManyUrlsError } from './errors.ts';
 import { reusableUntil } from './lifetimes.ts';
+import { type LookupDeadline, lookupDeadline } from './lookup-deadline.ts';
 import { barcodeFromPhaseOne, gtinTasks, type PlanContext, planLookup } from './lookup-plan.ts';
 import { isPermalinkId, newPermalinkId, queryKey } from './permalink.ts';
-import type { ProviderFetcher, ProviderOutcome } from './provider-fetch.ts';
+import type { ProviderFetcher, ProviderOutcome, ProviderTask } from './provider-fetch.ts';
 
 export interface LookupServiceOptions {
   config: Config;
@@ -40,6 +43,11 @@ export interface LookupServiceOptions {
   declarations: ReadonlyMap<ProviderName, ProviderDeclaration>;
   logger: Logger;
   now: () => Date;
+  /**
+   * How long until the MusicBrainz budget lets a request go, and how many URLs wait in the
+   * shared queue: the estimate said when a look-up answers before its IDs are resolved.
+   */
+  musicbrainzQueue?: () => Promise<{ untilFreeMs: number; queuedUrls: number }>;
   /** Observes each look-up's outcome (metrics). */
   onLookup?: (event: {
     outcome: 'merged' | 'empty';
@@ -65,10 +73,16 @@ async function resolveIds(
   resolver: MbidResolver,
   result: LookupResult,
   options: ResolveOptions,
-): Promise<{ messages: LookupMessage[]; failed: boolean }> {
+  deadline: LookupDeadline,
+): Promise<{ messages: LookupMessage[]; failed: boolean; pending?: boolean }> {
   if (!result.release) return { messages: [], failed: false };
   try {
-    const answers = await resolver.resolveUrls(releaseUrlsToResolve(result.release), options);
+    const asking = resolver.resolveUrls(releaseUrlsToResolve(result.release), options);
+    const answers = await deadline.settle(asking, () => undefined);
+    // Past the deadline: the answer goes out without the IDs; the queue keeps asking, and
+    // stores them for the next look-up.
+    if (!answers)
+      return { messages: [await deadline.musicbrainzPending()], failed: true, pending: true };
     const resolved = applyMbids(result.release, answers);
     result.release = resolved.release;
     result.existing = resolved.existing;
@@ -84,10 +98,16 @@ async function resolveIds(
  * Every provider the plan names (database first), then, when phase one agreed on a barcode the
  * user did not give, that barcode at the stores that were not asked yet.
  */
-async function askProviders(options: LookupServiceOptions, input: ParsedLookupInput) {
+async function askProviders(
+  options: LookupServiceOptions,
+  input: ParsedLookupInput,
+  deadline: LookupDeadline,
+) {
   const { fetcher } = options;
   const plan = planLookup(options.plan, input);
-  const outcomes = await Promise.all(plan.tasks.map((task) => fetcher.fetch(task, input.refresh)));
+  const ask = (task: ProviderTask) =>
+    deadline.settle(fetcher.fetch(task, input.refresh), () => deadline.pending(task));
+  const outcomes = await Promise.all(plan.tasks.map(ask));
   const messages = [...plan.messages];
   let gtin = plan.gtin;
   if (!gtin) {
@@ -97,14 +117,12 @@ async function askProviders(options: LookupServiceOptions, input: ParsedLookupIn
       (provider) => options.declarations.get(provider)?.regions === 'worldwide',
     );
     if (found.message) messages.push(found.message);
-    if (found.gtin) {
+    if (found.gtin && !deadline.passed()) {
       gtin = found.gtin;
       // Narrowed to the storefronts the release was found in, or where it is sold.
       const regions = found.regions ?? plan.regions;
       const second = gtinTasks(options.plan, input, found.gtin, regions, plan.tasks);
-      outcomes.push(
-        ...(await Promise.all(second.map((task) => fetcher.fetch(task, input.refresh)))),
-      );
+      outcomes.push(...(await Promise.all(second.map(ask))));
     }
   }
   return { outcomes, messages, gtin, regions: plan.regions };
@@ -188,22 +206,51 @@ export function createLookupService(options: LookupServiceOptions) {
     return stored.result;
   }
 
+  let running = 0;
+
+  /** What look-ups wait for now: the MusicBrainz queue and about how long it will take. */
+  async function queue(): Promise<QueueStatus> {
+    const waiting = (await options.musicbrainzQueue?.()) ?? { untilFreeMs: 0, queuedUrls: 0 };
+    const batches = Math.ceil(waiting.queuedUrls / MAX_URLS_PER_REQUEST);
+    return {
+      lookupsRunning: running,
+      deadlineMs: config.lookup.deadline,
+      musicbrainz: {
+        ...waiting,
+        etaMs:
+          batches === 0 ? 0 : waiting.untilFreeMs + batches * config.musicbrainz.requestInterval,
+      },
+    };
+  }
+
   async function lookup(raw: LookupInput): Promise<LookupResult> {
+    running++;
+    try {
+      return await lookupOnce(raw);
+    } finally {
+      running--;
+    }
+  }
+
+  async function lookupOnce(raw: LookupInput): Promise<LookupResult> {
     const input = lookupInputSchema.parse(raw);
     if (input.urls.length > config.lookup.maxUrls) {
       throw new TooManyUrlsError(config.lookup.maxUrls, input.urls.length);
     }
     const stored = await storedAnswer(input);
     if (stored) return JSON.parse(stored) as LookupResult;
-    const asked = await askProviders(options, input);
+    const deadline = lookupDeadline(options, now());
+    const asked = await askProviders(options, input, deadline);
     const succeeded = asked.outcomes.filter((o): o is Succeeded => Boolean(o.release));
     const createdAt = now();
     const result = await mergedResult(options, input, asked, succeeded, createdAt);
     const musicbrainz: RequestSpan[] = [];
-    const resolution = await resolveIds(options.resolver, result, {
-      refresh: input.refresh,
-      onRequest: (span) => musicbrainz.push(span),
-    });
+    const resolution = await resolveIds(
+      options.resolver,
+      result,
+      { refresh: input.refresh, onRequest: (span) => musicbrainz.push(span) },
+      deadline,
+    );
     result.messages.push(...resolution.messages);
     const stores = asked.outcomes.flatMap((o) => o.spans ?? []);
     result.cost = {
@@ -221,6 +268,7 @@ export function createLookupService(options: LookupServiceOptions) {
       createdAt,
       reusableUntil: reusableUntil(config, options.declarations, checked, createdAt, {
         resolverFailed: resolution.failed,
+        resolverPending: resolution.pending ?? false,
       }),
     });
     options.onLookup?.({
@@ -235,6 +283,7 @@ export function createLookupService(options: LookupServiceOptions) {
 
   return {
     lookup,
+    queue,
     storedAnswer,
     /** The permalink of this question as asked at or before `at` (a Harmony `ts`), if any. */
     async madeBy(raw: LookupInput, at: Date): Promise<string | undefined> {

@@ -3,6 +3,7 @@ import {
   comparisonSchema,
   lookupInputSchema,
   lookupResultSchema,
+  queueStatusSchema,
   urlCheckSchema,
 } from '@liner/shared';
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
@@ -15,6 +16,10 @@ export const lookupRouter = {
     .input(lookupInputSchema)
     .output(lookupResultSchema)
     .mutation(({ ctx, input }) => ctx.app.services.lookup.lookup(input)),
+  /** What look-ups wait for now (MusicBrainz's queue and its estimate): the panel's progress. */
+  queue: publicProcedure
+    .output(queueStatusSchema)
+    .query(({ ctx }) => ctx.app.services.lookup.queue()),
   /** A stored look-up, exactly as it was first returned. */
   get: publicProcedure
     .input(z.object({ id: z.string().max(64) }))

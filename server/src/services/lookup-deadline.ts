@@ -1,0 +1,91 @@
+/**
+ * The whole look-up's deadline (lookup.deadline): past it the answer goes out with what has
+ * arrived, a message for each provider still being asked and for MusicBrainz IDs still queued.
+ * The work itself is not cancelled: the providers' parts (each under lookup.providerTimeout)
+ * and the MusicBrainz queue keep filling the cache, so the next look-up has them.
+ */
+import type { LookupMessage } from '@liner/shared';
+import type { Config } from '../config/schema.ts';
+import { UpstreamError } from '../http/errors.ts';
+import type { Logger } from '../log.ts';
+import { MAX_URLS_PER_REQUEST } from '../musicbrainz/url-lookup.ts';
+import { formatSeconds } from '../util/deadline.ts';
+import {
+  baseInfo,
+  type Declarations,
+  errorOutcome,
+  type ProviderOutcome,
+  type ProviderTask,
+} from './provider-outcomes.ts';
+
+export interface DeadlineOptions {
+  config: Config;
+  declarations: Declarations;
+  logger: Logger;
+  now: () => Date;
+  musicbrainzQueue?: () => Promise<{ untilFreeMs: number; queuedUrls: number }>;
+}
+
+export interface LookupDeadline {
+  /** `work`'s outcome, or `late()`'s at the deadline; late work runs on, its failure logged. */
+  settle<T, U>(work: Promise<T>, late: () => U): Promise<T | U>;
+  passed(): boolean;
+  /** The outcome of a provider still being asked at the deadline. */
+  pending(task: ProviderTask): ProviderOutcome;
+  /** The message for MusicBrainz IDs still queued at the deadline, with how long they may take. */
+  musicbrainzPending(): Promise<LookupMessage>;
+}
+
+/** About how long until the URLs queued now are asked: the wait for the slot, then a batch each. */
+async function queueEstimate(options: DeadlineOptions): Promise<string> {
+  try {
+    const queue = await options.musicbrainzQueue?.();
+    if (!queue) return '';
+    const batches = Math.max(1, Math.ceil(queue.queuedUrls / MAX_URLS_PER_REQUEST));
+    const ms = queue.untilFreeMs + batches * options.config.musicbrainz.requestInterval;
+    return ` (${queue.queuedUrls} URLs queued, about ${formatSeconds(ms)})`;
+  } catch {
+    return '';
+  }
+}
+
+export function lookupDeadline(options: DeadlineOptions, started: Date): LookupDeadline {
+  const limit = options.config.lookup.deadline;
+  const at = started.getTime() + limit;
+  return {
+    settle(work, late) {
+      const remaining = at - options.now().getTime();
+      const running = work.catch((error: unknown) => {
+        options.logger.warn({ err: error }, 'part of a look-up failed after its deadline');
+        throw error;
+      });
+      if (remaining <= 0) return Promise.resolve(late());
+      let timer: NodeJS.Timeout | undefined;
+      const timeUp = new Promise<ReturnType<typeof late>>((resolve) => {
+        timer = setTimeout(() => resolve(late()), remaining);
+      });
+      // The race's loser is still listened to (above): a late rejection is logged, not unhandled.
+      running.catch(() => {});
+      return Promise.race([running, timeUp]).finally(() => clearTimeout(timer));
+    },
+    passed: () => options.now().getTime() >= at,
+    pending(task) {
+      const name = baseInfo(options.declarations, task).displayName;
+      const error = new UpstreamError(
+        'pending',
+        task.provider,
+        '',
+        `${name} had not answered when the look-up's ${formatSeconds(limit)} were up; it is still being asked`,
+      );
+      return errorOutcome(options.declarations, task, error, options.now());
+    },
+    async musicbrainzPending() {
+      const estimate = await queueEstimate(options);
+      return {
+        level: 'warning',
+        provider: 'musicbrainz',
+        text: `The MusicBrainz IDs were not resolved within the look-up's ${formatSeconds(limit)}: its URLs wait in the queue behind MusicBrainz's rate limit${estimate}. They are still being asked; look the release up again then to get them.`,
+      };
+    },
+  };
+}
