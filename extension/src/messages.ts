@@ -50,6 +50,8 @@ export const requestSchema = z.discriminatedUnion('type', [
       z.object({ kind: z.literal('gtin'), gtin: z.string().regex(/^\d{8,14}$/) }),
     ]),
   }),
+  /** While a look-up runs: what it waits for at the server (MusicBrainz's queue, an estimate). */
+  z.object({ type: z.literal('lookup.queue') }),
   /** The options page's "test connection". */
   z.object({
     type: z.literal('server.test'),

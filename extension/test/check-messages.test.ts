@@ -111,3 +111,23 @@ describe('questions from several tabs', () => {
     expect(sent.flat().filter((url) => url === DEEZER_URL)).toHaveLength(1);
   });
 });
+
+describe('what a running look-up waits for', () => {
+  it("relays the server's queue status to a content script, and says when it cannot be had", async () => {
+    const { companion } = setup(() => []);
+    expect(await sendToBackground({ type: 'lookup.queue' })).toEqual({
+      ok: true,
+      status: {
+        lookupsRunning: 2,
+        deadlineMs: 30_000,
+        musicbrainz: { queuedUrls: 36, untilFreeMs: 400, etaMs: 1500 },
+      },
+    });
+    expect(companion.count('lookup.queue')).toBe(1);
+    companion.set({ kind: 'down' });
+    expect(await sendToBackground({ type: 'lookup.queue' })).toMatchObject({
+      ok: false,
+      problem: { kind: 'unreachable' },
+    });
+  });
+});

@@ -9,6 +9,8 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type StorePage, startStorePage } from '../src/content/controller.tsx';
 import { createMount } from '../src/content/mount.ts';
+import type { Api } from '../src/content/send.ts';
+import type { Request } from '../src/messages.ts';
 import { site } from '../src/sites.ts';
 import {
   buttonNamed,
@@ -54,6 +56,35 @@ beforeEach(() => {
   document.body.innerHTML = '';
 });
 afterEach(() => page?.stop());
+
+describe('a look-up that waits at the server', () => {
+  it('says what it waits for (MusicBrainz queue, estimate, deadline) until the answer comes', async () => {
+    const scripted = storeApi();
+    const status = {
+      lookupsRunning: 3,
+      deadlineMs: 30_000,
+      musicbrainz: { queuedUrls: 45, untilFreeMs: 600, etaMs: 1700 },
+    };
+    const api = (async (request: Request) =>
+      request.type === 'lookup.queue'
+        ? { ok: true, status }
+        : scripted.api(request)) as unknown as Api;
+    page = await start(api);
+    scripted.hold();
+    await press(() => shadow('[data-liner="import"]'));
+    await vi.waitFor(
+      () =>
+        expect(shadow('[data-liner="queue"]')?.textContent).toBe(
+          "Queued behind MusicBrainz's rate limit: 45 URLs waiting, about 2 s (the answer comes within 30 s, with what has arrived)",
+        ),
+      { timeout: 5000 },
+    );
+    scripted.release();
+    await settle();
+    expect(panel()?.querySelector('h2')?.textContent).toBe('Night Shift');
+    expect(shadow('[data-liner="queue"]')).toBeNull();
+  });
+});
 
 describe('placement', () => {
   it('goes next to the release title when a known anchor exists', () => {

@@ -20,7 +20,7 @@ import { importIntoEditor } from './editor-import.ts';
 import { importRelease } from './import.ts';
 import { lookupRelease } from './lookup.ts';
 import { internalProblem } from './problems.ts';
-import { recent, testServer } from './status.ts';
+import { queueStatus, recent, testServer } from './status.ts';
 
 export type MessageType = ParsedRequest['type'];
 export type RequestOf<T extends MessageType> = Extract<ParsedRequest, { type: T }>;
@@ -45,6 +45,7 @@ const handlerTable = {
   import: (deps: BackgroundDeps, r: RequestOf<'import'>) => importRelease(deps, r),
   'seed.take': (deps: BackgroundDeps, r: RequestOf<'seed.take'>) => takeSeed(deps, r.id),
   recent: (deps: BackgroundDeps) => recent(deps),
+  'lookup.queue': (deps: BackgroundDeps) => queueStatus(deps),
   'server.test': (deps: BackgroundDeps, r: RequestOf<'server.test'>) =>
     testServer(deps, r.serverUrl, r.token),
   'mb.site': async (deps: BackgroundDeps) => ({
@@ -80,6 +81,7 @@ const FROM_CONTENT_SCRIPTS = new Set<MessageType>([
   'compare',
   'compare.links',
   'editor.import',
+  'lookup.queue',
 ]);
 
 export function fromExtensionPage(deps: BackgroundDeps, sender: Sender): boolean {

@@ -1,6 +1,6 @@
 /** The popup's recent list and the options page's connection test. */
-import { systemInfoSchema } from '@liner/shared/contracts';
-import type { RecentResponse, ServerTestResponse } from '../messages.ts';
+import { type QueueStatus, queueStatusSchema, systemInfoSchema } from '@liner/shared/contracts';
+import type { Problem, RecentResponse, ServerTestResponse } from '../messages.ts';
 import type { Settings } from '../settings/schema.ts';
 import { type BackgroundDeps, TIMEOUTS } from './deps.ts';
 import { problemFrom } from './problems.ts';
@@ -41,5 +41,18 @@ export async function testServer(
     };
   } catch (error) {
     return { ok: false, problem: problemFrom(error, url) };
+  }
+}
+
+/** What a running look-up waits for at the server, for the panel's progress line. */
+export async function queueStatus(
+  deps: BackgroundDeps,
+): Promise<{ ok: true; status: QueueStatus } | { ok: false; problem: Problem }> {
+  const settings = await deps.settings();
+  try {
+    const answer = await deps.client(settings, TIMEOUTS.status).lookup.queue.query();
+    return { ok: true, status: queueStatusSchema.parse(answer) };
+  } catch (error) {
+    return { ok: false, problem: problemFrom(error, settings.serverUrl) };
   }
 }

@@ -85,6 +85,14 @@ export function fakeCompanion(answers: Partial<CompanionAnswers> = {}) {
       release: t.procedure
         .input(asServer(lookupInputSchema))
         .mutation(({ input }) => answers.lookup!(record('lookup.release')(input) as never)),
+      queue: t.procedure.query(() => {
+        record('lookup.queue')(undefined);
+        return {
+          lookupsRunning: 2,
+          deadlineMs: 30_000,
+          musicbrainz: { queuedUrls: 36, untilFreeMs: 400, etaMs: 1500 },
+        };
+      }),
     }),
     seeds: t.router({
       build: t.procedure

@@ -12,6 +12,7 @@ import type { CacheNote, Problem, UrlState } from '../../messages.ts';
 import type { Api } from '../send.ts';
 import { Overlay } from './overlay.tsx';
 import { Panel } from './panel.tsx';
+import { QueueProgress } from './queue-progress.tsx';
 import { ReleaseLinks } from './release-links.tsx';
 import { Elapsed, type ImportState, importOutcome, ProblemLine } from './status.tsx';
 import { byUser } from './user-action.ts';
@@ -203,6 +204,7 @@ export function Widget({ pageUrl, api, overlay, onDisabled, commands, onTitles }
             )}
           </button>
         )}
+        {lookup.kind === 'looking' && <QueueProgress api={api} />}
         {'unchecked' in badge && badge.unchecked && (
           <span class="source" data-liner="unchecked" title={badge.unchecked}>
             not checked in MusicBrainz: {badge.unchecked}
