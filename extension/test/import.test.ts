@@ -123,6 +123,7 @@ describe('imports', () => {
         editorUrl: 'https://test.musicbrainz.org',
         // A loopback server is no address for the edit note; the redirect still goes there.
         redirectUri: `${page}/imported`,
+        serverUrl: 'http://127.0.0.1:5733',
         version: '0.1.0-test',
       }),
     );

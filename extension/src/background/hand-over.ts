@@ -38,7 +38,12 @@ export async function handOver(
   const editorUrl = musicBrainzUrl(settings);
   // The same path and query on the MusicBrainz site the user chose.
   const final = { ...seed, url: samePageOn(seed.url, editorUrl) };
-  const checked = { editorUrl, ...(target.existing ? { existing: target.existing } : {}) };
+  // The redirect must lead back to the server the options name, whatever that server said.
+  const checked = {
+    editorUrl,
+    serverUrl: settings.serverUrl,
+    ...(target.existing ? { existing: target.existing } : {}),
+  };
   const seedProblems = validateSeed(final, checked);
   if (final.action !== (target.existing ? 'edit' : 'add'))
     seedProblems.push({

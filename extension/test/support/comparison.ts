@@ -37,6 +37,7 @@ export function sampleComparison(mbid = COMPARED_MBID) {
   const editSeed = buildEditSeed(lookup, mbid, {
     editorUrl: 'https://musicbrainz.org',
     redirectUri: `http://127.0.0.1:5733/release/${lookup.id}/imported`,
+    serverUrl: 'http://127.0.0.1:5733',
     version: '0.1.0',
     linkedUrls: [DEEZER_URL],
   });

@@ -114,6 +114,7 @@ export function createSeedService(deps: {
         ...seed,
         problems: validateSeed(seed, {
           editorUrl: config.musicbrainz.editorUrl,
+          serverUrl: options.serverUrl,
           ...(request.existing ? { existing: request.existing } : {}),
         }),
       };

@@ -43,9 +43,11 @@ describe('seedAddresses', () => {
     expect(seedAddresses('https://liner.example.org/', 'abcdefabcdef')).toEqual({
       permalinkUrl: 'https://liner.example.org/release/abcdefabcdef',
       redirectUri: 'https://liner.example.org/release/abcdefabcdef/imported',
+      serverUrl: 'https://liner.example.org',
     });
     expect(seedAddresses('http://192.168.1.5:5733', 'abcdefabcdef')).toEqual({
       redirectUri: 'http://192.168.1.5:5733/release/abcdefabcdef/imported',
+      serverUrl: 'http://192.168.1.5:5733',
     });
   });
 });

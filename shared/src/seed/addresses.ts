@@ -63,13 +63,29 @@ function mappedV4(tail: string): string {
 export interface SeedAddresses {
   permalinkUrl?: string;
   redirectUri: string;
+  /** The server itself: the builder keeps a redirect only on its origin. */
+  serverUrl: string;
 }
 
 /** The addresses of look-up `id` on the server at `base` ("https://liner.example.org"). */
 export function seedAddresses(base: string, id: string): SeedAddresses {
-  const page = `${base.replace(/\/+$/, '')}/release/${id}`;
+  const serverUrl = base.replace(/\/+$/, '');
+  const page = `${serverUrl}/release/${id}`;
   return {
     ...(citableAddress(page) ? { permalinkUrl: page } : {}),
     redirectUri: `${page}/imported`,
+    serverUrl,
   };
+}
+
+/**
+ * Whether `url` is an http(s) address on the origin of the Liner server at `serverUrl`, without
+ * credentials: the only place a seed's redirect_uri may send the editor, since MusicBrainz
+ * appends the new release's MBID to it.
+ */
+export function leadsBackTo(url: string, serverUrl: string): boolean {
+  if (!/^https?:\/\/[^\s]+$/.test(url) || !URL.canParse(url) || !URL.canParse(serverUrl))
+    return false;
+  const target = new URL(url);
+  return !target.username && !target.password && target.origin === new URL(serverUrl).origin;
 }

@@ -7,6 +7,7 @@ import { isValidGtin } from '../identifiers.ts';
 import type { LookupResult } from '../lookup.ts';
 import type { ArtistCredit, Release } from '../model.ts';
 import { linkMatcher, tryRecognizeUrl } from '../stores/index.ts';
+import { leadsBackTo } from './addresses.ts';
 import { annotationText, editNoteText } from './annotation.ts';
 import { eventFields } from './events.ts';
 import { releaseLinkTypeId } from './link-types.ts';
@@ -71,10 +72,16 @@ function mediumFields(release: Release): SeedField[] {
   ]);
 }
 
+/** A redirect back to the Liner server only: anywhere else would receive the new release's MBID. */
+function redirectBack({ redirectUri, serverUrl }: SeedOptions): string | undefined {
+  return redirectUri && serverUrl && leadsBackTo(redirectUri, serverUrl) ? redirectUri : undefined;
+}
+
 function closingFields(result: LookupResult, options: SeedOptions): SeedField[] {
+  const redirect = redirectBack(options);
   return [
     ['edit_note', editNoteText(result, options.permalinkUrl, options.version)],
-    ...(options.redirectUri ? [['redirect_uri', options.redirectUri] as const] : []),
+    ...(redirect ? [['redirect_uri', redirect] as const] : []),
     ...(options.makeVotable ? [['make_votable', '1'] as const] : []),
   ];
 }

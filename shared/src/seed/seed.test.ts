@@ -115,6 +115,7 @@ const options = {
   editorUrl: 'https://musicbrainz.org',
   permalinkUrl: 'http://127.0.0.1:5733/release/abcdefghjkmn',
   redirectUri: 'http://127.0.0.1:5733/release/abcdefghjkmn/imported',
+  serverUrl: 'http://127.0.0.1:5733',
   version: '0.1.0',
 };
 
@@ -300,6 +301,23 @@ describe('release seed', () => {
     ]);
     expect(get('annotation')).toEqual(['℗ 2023 Liner Records']);
     expect(get('redirect_uri')).toEqual([options.redirectUri]);
+  });
+
+  it('sends the editor back to the Liner server only', () => {
+    for (const redirectUri of [
+      'https://attacker.example/release/abcdefghjkmn/imported',
+      'http://127.0.0.1:5734/release/abcdefghjkmn/imported',
+      'http://user:pw@127.0.0.1:5733/release/abcdefghjkmn/imported',
+      'javascript:alert(1)',
+    ])
+      expect(
+        buildReleaseSeed(sampleResult(), { ...options, redirectUri }).fields.map(([n]) => n),
+        redirectUri,
+      ).not.toContain('redirect_uri');
+    const { serverUrl: _, ...withoutServer } = options;
+    expect(buildReleaseSeed(sampleResult(), withoutServer).fields.map(([n]) => n)).not.toContain(
+      'redirect_uri',
+    );
   });
 
   it('is the same, byte for byte, every time', () => {

@@ -14,8 +14,13 @@ export interface SeedOptions {
   editorUrl: string;
   /** This look-up's page on the Liner server, named in the edit note. */
   permalinkUrl?: string;
-  /** Where MusicBrainz sends the user after saving (it appends ?release_mbid=<mbid>). */
+  /**
+   * Where MusicBrainz sends the user after saving (it appends ?release_mbid=<mbid>): kept only
+   * on `serverUrl`'s origin.
+   */
   redirectUri?: string;
+  /** The Liner server the seed points back to; without it no redirect_uri is emitted. */
+  serverUrl?: string;
   /** Liner's version, for the edit note. */
   version?: string;
   makeVotable?: boolean;

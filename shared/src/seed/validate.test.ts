@@ -224,4 +224,20 @@ describe('seed validator', () => {
       problems({ ...valid, url: 'https://mirror.example/release/add?skip_confirmation=1' }, mirror),
     ).toEqual(['a new release is posted to /release/add?skip_confirmation=1']);
   });
+
+  it('takes a redirect_uri only back to the Liner server the seed came from', () => {
+    const server = { serverUrl: 'http://127.0.0.1:5733' };
+    const redirect = (uri: string) =>
+      validateSeed({ ...valid, fields: [...valid.fields, ['redirect_uri', uri]] }, server);
+    expect(redirect('http://127.0.0.1:5733/release/abcdefabcdef/imported')).toEqual([]);
+    for (const uri of [
+      'https://attacker.example/release/abcdefabcdef/imported',
+      'http://127.0.0.1:5734/release/abcdefabcdef/imported',
+      'https://127.0.0.1:5733/release/abcdefabcdef/imported',
+      'http://evil@127.0.0.1:5733/release/abcdefabcdef/imported',
+    ])
+      expect(redirect(uri), uri).toEqual([
+        { field: 'redirect_uri', message: expect.stringMatching(/not back to the Liner server/) },
+      ]);
+  });
 });

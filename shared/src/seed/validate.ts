@@ -5,6 +5,7 @@
  */
 import { isMbid } from '../identifiers.ts';
 import { tryRecognizeUrl } from '../stores/index.ts';
+import { leadsBackTo } from './addresses.ts';
 import { isReleaseCountry } from './countries.ts';
 import {
   allowedReleaseLinkTypes,
@@ -169,6 +170,21 @@ export interface SeedTarget {
   editorUrl?: string;
   /** The release an edit seed must be for. */
   existing?: string;
+  /**
+   * The Liner server the seed came from: a `redirect_uri` must lead back to its origin, or
+   * MusicBrainz would hand the new release's MBID to whatever page a hostile server names.
+   */
+  serverUrl?: string;
+}
+
+function checkRedirect(seed: Seed, target: SeedTarget, problems: SeedProblem[]): void {
+  const redirect = seed.fields.find(([name]) => name === 'redirect_uri')?.[1];
+  if (redirect === undefined || !target.serverUrl || !httpUrl(redirect)) return;
+  if (!leadsBackTo(redirect, target.serverUrl))
+    problems.push({
+      field: 'redirect_uri',
+      message: `MusicBrainz would send the editor to ${new URL(redirect).host}, not back to the Liner server`,
+    });
 }
 
 /** The form's target: exactly the add or edit URL, on the expected site where one is given. */
@@ -246,5 +262,6 @@ export function validateSeed(seed: Seed, target: SeedTarget = {}): SeedProblem[]
     });
   if (seedAddsNothing(seed)) problems.push({ field: '(fields)', message: NOTHING_TO_ADD });
   checkTarget(seed, target, problems);
+  checkRedirect(seed, target, problems);
   return problems;
 }
