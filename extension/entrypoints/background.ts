@@ -6,14 +6,21 @@ import { LinerDatabase } from '../src/background/db.ts';
 import { clientFactory } from '../src/background/deps.ts';
 import { registerMessageHandlers } from '../src/background/listener.ts';
 import { createSeedStore } from '../src/background/seed-store.ts';
-import { updateSiteScripts } from '../src/pages/custom-site.ts';
+import { createTabMemory } from '../src/background/tab-memory.ts';
+import { isCustomSite, updateSiteScripts } from '../src/pages/custom-site.ts';
 import { cachedSettings } from '../src/settings/storage.ts';
+import { tokenStore } from '../src/settings/token.ts';
 
 export default defineBackground(() => {
+  const tabs = createTabMemory(browser.storage.session);
+  browser.tabs.onRemoved.addListener((tabId) => void tabs.forget(tabId).catch(() => {}));
+  const db = new LinerDatabase();
   registerMessageHandlers({
-    cache: createCache(new LinerDatabase()),
+    cache: createCache(db),
     seeds: createSeedStore(browser.storage.session),
-    settings: cachedSettings(),
+    tabs,
+    customSite: (origin, tabId) => isCustomSite(tabs, origin, tabId),
+    settings: cachedSettings(tokenStore(db)),
     client: clientFactory(),
     openTab: async (url) => {
       await browser.tabs.create({ url });

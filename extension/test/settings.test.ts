@@ -1,7 +1,9 @@
 /** Settings: defaults, migrations from older shapes, field-by-field fallback, strict saving. */
 
 import { beforeEach, describe, expect, it } from 'vitest';
+import 'fake-indexeddb/auto';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { LinerDatabase } from '../src/background/db.ts';
 import { migrateSettings } from '../src/settings/migrate.ts';
 import { DEFAULT_SERVER_URL, defaultSettings, SETTINGS_VERSION } from '../src/settings/schema.ts';
 import {
@@ -10,8 +12,13 @@ import {
   SETTINGS_KEY,
   saveSettings,
 } from '../src/settings/storage.ts';
+import { type TokenStore, tokenStore } from '../src/settings/token.ts';
 
-beforeEach(() => fakeBrowser.reset());
+let tokens: TokenStore;
+beforeEach(() => {
+  fakeBrowser.reset();
+  tokens = tokenStore(new LinerDatabase(`settings-${Math.random()}`));
+});
 
 describe('migrations', () => {
   it('starts from defaults when nothing is stored', () => {
@@ -78,8 +85,8 @@ describe('migrations', () => {
 
 describe('storage', () => {
   it('reads once for the background and again only after the settings change', async () => {
-    const settings = cachedSettings();
-    await saveSettings({ ...defaultSettings(), serverUrl: 'http://127.0.0.1:9001' });
+    const settings = cachedSettings(tokens);
+    await saveSettings({ ...defaultSettings(), serverUrl: 'http://127.0.0.1:9001' }, tokens);
     let reads = 0;
     const get = fakeBrowser.storage.local.get.bind(fakeBrowser.storage.local);
     fakeBrowser.storage.local.get = ((...args: Parameters<typeof get>) => {
@@ -89,7 +96,7 @@ describe('storage', () => {
     expect((await settings()).serverUrl).toBe('http://127.0.0.1:9001');
     expect((await settings()).serverUrl).toBe('http://127.0.0.1:9001');
     expect(reads).toBe(1);
-    await saveSettings({ ...defaultSettings(), serverUrl: 'http://127.0.0.1:9002' });
+    await saveSettings({ ...defaultSettings(), serverUrl: 'http://127.0.0.1:9002' }, tokens);
     expect((await settings()).serverUrl).toBe('http://127.0.0.1:9002');
     expect(reads).toBe(2);
   });
@@ -98,7 +105,7 @@ describe('storage', () => {
     await fakeBrowser.storage.local.set({
       [SETTINGS_KEY]: { version: 1, musicbrainzUrl: 'https://test.musicbrainz.org' },
     });
-    expect((await loadSettings()).musicbrainz).toBe('test');
+    expect((await loadSettings(tokens)).musicbrainz).toBe('test');
     expect((await fakeBrowser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]).toMatchObject({
       version: 2,
       musicbrainz: 'test',
@@ -108,7 +115,7 @@ describe('storage', () => {
   it('leaves the settings of a newer version alone after a rollback', async () => {
     const newer = { version: SETTINGS_VERSION + 1, server: { url: 'https://liner.example.org' } };
     await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: newer });
-    expect(await loadSettings()).toEqual(defaultSettings());
+    expect(await loadSettings(tokens)).toEqual(defaultSettings());
     expect((await fakeBrowser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]).toEqual(newer);
   });
 
@@ -120,15 +127,41 @@ describe('storage', () => {
       regions: ['GB', 'Mars'],
       providerOrder: [],
     };
-    expect(await saveSettings(form)).toEqual({
+    expect(await saveSettings(form, tokens)).toEqual({
       ok: false,
       errors: ['regions.1: a region is a two-letter code such as GB'],
     });
-    const saved = await saveSettings({ ...form, regions: ['gb'], providerOrder: ['qobuz'] });
+    const saved = await saveSettings(
+      { ...form, regions: ['gb'], providerOrder: ['qobuz'] },
+      tokens,
+    );
     expect(saved).toMatchObject({
       ok: true,
       settings: { regions: ['GB'], providerOrder: ['qobuz'] },
     });
-    expect(await loadSettings()).toMatchObject({ regions: ['GB'], providerOrder: ['qobuz'] });
+    expect(await loadSettings(tokens)).toMatchObject({ regions: ['GB'], providerOrder: ['qobuz'] });
+  });
+
+  it('keeps the token out of storage.local, and moves one an older version kept there', async () => {
+    await fakeBrowser.storage.local.set({
+      [SETTINGS_KEY]: { version: 2, musicbrainz: 'test', token: ' secret-token-123456 ' },
+    });
+    expect(await loadSettings(tokens)).toMatchObject({
+      musicbrainz: 'test',
+      token: 'secret-token-123456',
+    });
+    const stored = (await fakeBrowser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY];
+    expect(stored).toMatchObject({ version: 2, musicbrainz: 'test' });
+    expect(stored).not.toHaveProperty('token');
+    expect(await tokens.get()).toBe('secret-token-123456');
+    // Saving without a token deletes it; with one, it goes to IndexedDB only.
+    const form = { ...defaultSettings(), token: 'another-token-7890' };
+    await saveSettings(form, tokens);
+    expect(JSON.stringify(await fakeBrowser.storage.local.get(null))).not.toContain('another');
+    expect((await cachedSettings(tokens)()).token).toBe('another-token-7890');
+    const { token: _, ...without } = form;
+    await saveSettings(without, tokens);
+    expect(await tokens.get()).toBeUndefined();
+    expect(await loadSettings(tokens)).not.toHaveProperty('token');
   });
 });

@@ -6,6 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contentWorld } from './support/content-world.ts';
 import { bar, configure, panel, widget } from './support/extension-browser.ts';
 import { e2eAvailable, useHarness, WAIT } from './support/harness.ts';
 import { type HostileServer, startHostileServer } from './support/hostile-server.ts';
@@ -14,6 +15,8 @@ import { storePage } from './support/store-pages.ts';
 const DEEZER = 'https://www.deezer.com/en/album/100001';
 const TITLE = 'Two Sides';
 const ATTACKER = 'https://attacker.example';
+const BANDCAMP = 'https://frisyr.bandcamp.com/album/demo';
+const OTHER_MBID = '7d2c9a41-5b3e-4f60-8a1d-2e4f6b8c0d99';
 
 type Fields = [string, string][];
 
@@ -73,4 +76,69 @@ describe.skipIf(!e2eAvailable('hostile pages and servers'))('hostile pages and s
     expect(new URL(redirect).origin).toBe(hostile.url);
     await page.close();
   }, 90_000);
+
+  it('refuses messages a store page sends about another site, or a look-up it did not make', async () => {
+    const page = await harness().open(DEEZER, storePage('deezer', TITLE));
+    await expect.poll(() => bar(page).attribute('data-state'), WAIT).toBe('not-linked');
+    const world = await contentWorld(page, harness().browser.extensionId);
+    const before = harness().site.posts.length;
+    const asked = harness().upstream.standIn.requests.length;
+    const tabs = harness().browser.context.pages().length;
+    type Answer = { ok: boolean; problem?: { kind: string; message: string } };
+    const attacks: [string, Record<string, unknown>, RegExp][] = [
+      ['import', { url: BANDCAMP, permalink: 'madeupperma1' }, /not its own store/],
+      ['lookup', { url: BANDCAMP }, /not its own store/],
+      ['check', { urls: [DEEZER, BANDCAMP] }, /not its own store/],
+      ['import', { url: DEEZER, permalink: 'madeupperma1' }, /did not look that release up/],
+      ['compare', { mbid: OTHER_MBID }, /only from its own page/],
+      ['compare.links', { mbid: OTHER_MBID }, /only from its own page/],
+    ];
+    for (const [type, data, reason] of attacks) {
+      const answer = await world.send<Answer>(type, data);
+      expect(answer, type).toMatchObject({ ok: false, problem: { kind: 'invalid-request' } });
+      expect(answer.problem?.message, type).toMatch(reason);
+    }
+    // Nothing was posted, and the stores and MusicBrainz were not asked on the page's behalf.
+    expect(harness().site.posts.length).toBe(before);
+    expect(harness().upstream.standIn.requests.length).toBe(asked);
+    expect(harness().browser.context.pages()).toHaveLength(tabs);
+    await page.close();
+  }, 60_000);
+
+  it('keeps the API token where a content script cannot read it, moved from storage.local', async () => {
+    const token = 'liner-e2e-secret-token-0123456789';
+    // Where versions before this one kept it: in the settings in storage.local.
+    await configure(harness().browser.worker, {
+      version: 2,
+      serverUrl: hostile.url,
+      musicbrainz: 'test',
+      token,
+    });
+    const asked = hostile.authorizations.length;
+    // A page no cached answer covers: its badge asks the server.
+    const page = await harness().open(
+      'https://www.deezer.com/en/album/100002',
+      storePage('deezer', 'Another'),
+    );
+    await expect.poll(() => hostile.authorizations.length, WAIT).toBeGreaterThan(asked);
+    // Still sent to the server, from its new place.
+    expect(hostile.authorizations.slice(asked)).toEqual(
+      hostile.authorizations.slice(asked).map(() => `Bearer ${token}`),
+    );
+    const world = await contentWorld(page, harness().browser.extensionId);
+    // Each place a content script could look; a refusal (session storage) is said, not thrown.
+    const readable = await world.evaluate<string>(`(async () => {
+      const read = async (what) => {
+        try { return JSON.stringify(await what()); } catch (error) { return 'refused: ' + error.message; }
+      };
+      return [
+        await read(() => chrome.storage.local.get(null)),
+        await read(() => chrome.storage.session.get(null)),
+        await read(() => indexedDB.databases()),
+      ].join('\\n');
+    })()`);
+    expect(readable).not.toContain(token);
+    expect(readable).toMatch(/"serverUrl"/);
+    await page.close();
+  }, 60_000);
 });

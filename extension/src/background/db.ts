@@ -48,11 +48,18 @@ export interface ComparisonRow {
   edited?: boolean;
 }
 
+/** A secret by name: the API token, out of the content scripts' reach (settings/token.ts). */
+export interface SecretRow {
+  name: string;
+  value: string;
+}
+
 export class LinerDatabase extends Dexie {
   lookups!: EntityTable<LookupRow, 'url'>;
   urls!: EntityTable<UrlRow, 'url'>;
   history!: EntityTable<HistoryRow, 'id'>;
   comparisons!: EntityTable<ComparisonRow, 'mbid'>;
+  secrets!: EntityTable<SecretRow, 'name'>;
 
   constructor(name = 'liner') {
     super(name);
@@ -62,5 +69,6 @@ export class LinerDatabase extends Dexie {
       history: '++id, at, kind',
     });
     this.version(2).stores({ comparisons: '&mbid, expiresAt' });
+    this.version(3).stores({ secrets: '&name' });
   }
 }

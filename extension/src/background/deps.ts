@@ -3,6 +3,7 @@ import type { Settings } from '../settings/schema.ts';
 import type { Cache } from './cache.ts';
 import type { SeedStore } from './seed-store.ts';
 import { type FetchLike, type ServerClient, serverClient } from './server.ts';
+import type { TabMemory } from './tab-memory.ts';
 
 /**
  * Time-outs per kind of call: a badge must not wait long, a look-up asks every store, and a
@@ -20,6 +21,13 @@ export const TIMEOUTS = {
 export interface BackgroundDeps {
   cache: Cache;
   seeds: SeedStore;
+  /** Each tab's look-ups and custom site, to tie content scripts' messages to their tab. */
+  tabs: TabMemory;
+  /**
+   * Whether the page origin is a Bandcamp site on an artist's own domain that Liner may serve in
+   * this tab: https, and registered by "Always on <host>" or added once from the popup there.
+   */
+  customSite(origin: string, tabId: number): Promise<boolean>;
   settings(): Promise<Settings>;
   client(settings: Pick<Settings, 'serverUrl' | 'token'>, timeoutMs: number): ServerClient;
   /** Opens an extension page (the seed poster) in a new tab. */

@@ -18,8 +18,9 @@ import { addMissingLinks, compareRelease } from './compare.ts';
 import type { BackgroundDeps } from './deps.ts';
 import { importIntoEditor } from './editor-import.ts';
 import { importRelease } from './import.ts';
-import { lookupRelease } from './lookup.ts';
+import { lookupRelease, releasePage } from './lookup.ts';
 import { internalProblem } from './problems.ts';
+import { senderRefusal } from './sender-scope.ts';
 import { queueStatus, recent, testServer } from './status.ts';
 
 export type MessageType = ParsedRequest['type'];
@@ -27,6 +28,16 @@ export type RequestOf<T extends MessageType> = Extract<ParsedRequest, { type: T 
 
 function failure(problem: Problem): Failure {
   return { ok: false, problem };
+}
+
+/** A look-up, remembered for the tab that asked: only it may then import that look-up. */
+async function lookupForTab(deps: BackgroundDeps, r: RequestOf<'lookup'>, sender: Sender) {
+  const answer = await lookupRelease(deps, r.url, r.refresh);
+  const tabId = sender.tab?.id;
+  const page = releasePage(r.url);
+  if (answer.ok && tabId !== undefined && page.ok)
+    await deps.tabs.lookedUp(tabId, page.canonicalUrl, answer.result.id);
+  return answer;
 }
 
 async function takeSeed(deps: BackgroundDeps, id: string) {
@@ -41,7 +52,8 @@ async function takeSeed(deps: BackgroundDeps, id: string) {
 
 const handlerTable = {
   check: (deps: BackgroundDeps, r: RequestOf<'check'>) => checkUrls(deps, r.urls),
-  lookup: (deps: BackgroundDeps, r: RequestOf<'lookup'>) => lookupRelease(deps, r.url, r.refresh),
+  lookup: (deps: BackgroundDeps, r: RequestOf<'lookup'>, sender: Sender) =>
+    lookupForTab(deps, r, sender),
   import: (deps: BackgroundDeps, r: RequestOf<'import'>) => importRelease(deps, r),
   'seed.take': (deps: BackgroundDeps, r: RequestOf<'seed.take'>) => takeSeed(deps, r.id),
   recent: (deps: BackgroundDeps) => recent(deps),
@@ -111,6 +123,10 @@ export async function answerAs<T extends MessageType>(
     const message = `"${type}" is only answered to Liner's own pages.`;
     return failure({ kind: 'invalid-request', message, retryable: false });
   }
+  const refused = fromExtensionPage(deps, sender)
+    ? undefined
+    : await senderRefusal(deps, parsed.data, sender).catch(() => 'Liner could not check the page.');
+  if (refused) return failure({ kind: 'invalid-request', message: refused, retryable: false });
   try {
     // The schema's discriminant matched `type`: this is that type's request.
     return await handlers[type](deps, parsed.data as RequestOf<T>, sender);

@@ -8,6 +8,7 @@
  */
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
+import { customSiteKey, type TabMemory } from '../background/tab-memory.ts';
 import { bandcampAddressFrom, probeBandcampPage } from '../content/bandcamp-domain.ts';
 
 /** The one store content script; on a host of no store it takes the page for Bandcamp's. */
@@ -59,9 +60,30 @@ export async function probeBandcamp(tab: ActiveTab): Promise<string | null> {
   return bandcampAddressFrom(probeSchema.parse(result?.result ?? null));
 }
 
-/** After probeBandcamp in the same popup, which asked for `scripting`. */
+/**
+ * After probeBandcamp in the same popup, which asked for `scripting`. The background is told
+ * (in session storage, which pages cannot read) that this tab's origin may ask about Bandcamp.
+ */
 export async function addButtonNow(tab: ActiveTab): Promise<void> {
+  await browser.storage.session.set({ [customSiteKey(tab.id)]: new URL(tab.url).origin });
   await browser.scripting.executeScript({ target: { tabId: tab.id }, files: [`/${SCRIPT}`] });
+}
+
+/**
+ * Whether a page at `origin` in tab `tabId` is a Bandcamp site on an artist's own domain that
+ * the user let Liner on: https only, with the content script registered for that origin
+ * ("Always on <host>") or added once from the popup in that tab.
+ */
+export async function isCustomSite(
+  tabs: TabMemory,
+  origin: string,
+  tabId: number,
+): Promise<boolean> {
+  if (!origin.startsWith('https://')) return false;
+  if ((await tabs.customSite(tabId)) === origin) return true;
+  if (!browser.scripting?.getRegisteredContentScripts) return false;
+  const registered = await browser.scripting.getRegisteredContentScripts();
+  return registered.some((script) => script.matches?.includes(`${origin}/*`));
 }
 
 /**

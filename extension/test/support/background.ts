@@ -11,8 +11,10 @@ import { type BackgroundDeps, clientFactory } from '../../src/background/deps.ts
 import { answerMessage, registerMessageHandlers } from '../../src/background/listener.ts';
 import { createSeedStore } from '../../src/background/seed-store.ts';
 import type { FetchLike } from '../../src/background/server.ts';
+import { createTabMemory } from '../../src/background/tab-memory.ts';
 import type { SeedTakeResponse, Sender } from '../../src/messages.ts';
 import { loadSettings } from '../../src/settings/storage.ts';
+import { tokenStore } from '../../src/settings/token.ts';
 import { type CompanionAnswers, fakeCompanion } from './companion.ts';
 
 export const EXTENSION_ORIGIN = 'chrome-extension://liner-test-id';
@@ -38,7 +40,11 @@ function testBackground(fetch: FetchLike): TestBackground {
   const deps: BackgroundDeps = {
     cache: createCache(db, now),
     seeds: createSeedStore(fakeBrowser.storage.session),
-    settings: loadSettings,
+    tabs: createTabMemory(fakeBrowser.storage.session),
+    customSite: async (origin, tabId) =>
+      origin.startsWith('https://') &&
+      (await createTabMemory(fakeBrowser.storage.session).customSite(tabId)) === origin,
+    settings: () => loadSettings(tokenStore(db)),
     client: clientFactory(fetch),
     openTab: async (url) => {
       opened.push(url);

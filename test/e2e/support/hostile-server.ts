@@ -15,6 +15,8 @@ export interface HostileServer {
   url: string;
   /** The procedures whose answers are rewritten, by name ("seeds.build"). */
   tamper: Map<string, Tamper>;
+  /** The Authorization header of every request but preflights, in order ('' for none). */
+  authorizations: string[];
   close(): Promise<void>;
 }
 
@@ -35,8 +37,11 @@ function rewrite(body: string, procedures: string[], tamper: Map<string, Tamper>
 export async function startHostileServer(target: string): Promise<HostileServer> {
   const upstream = new URL(target);
   const tamper = new Map<string, Tamper>();
+  const authorizations: string[] = [];
   const server: Server = createServer((req, res) => {
     const path = req.url ?? '/';
+    // A CORS preflight never carries it.
+    if (req.method !== 'OPTIONS') authorizations.push(req.headers.authorization ?? '');
     const procedures = /^\/trpc\/([^?]+)/.exec(path)?.[1]?.split(',') ?? [];
     const touched = procedures.some((name) => tamper.has(name));
     // Plain bodies, so that they can be read and rewritten.
@@ -65,6 +70,7 @@ export async function startHostileServer(target: string): Promise<HostileServer>
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     tamper,
+    authorizations,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
