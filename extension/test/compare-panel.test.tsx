@@ -28,7 +28,11 @@ function view(
 ): ComparisonView {
   const raw = sampleComparison();
   change(raw);
-  return comparisonView(comparisonSchema.parse(raw), 'http://127.0.0.1:5733');
+  return comparisonView(comparisonSchema.parse(raw), {
+    serverUrl: 'http://127.0.0.1:5733',
+    editorUrl: 'https://musicbrainz.org',
+    version: '0.1.0',
+  });
 }
 
 function show(props: Partial<ComparePanelProps> = {}) {
@@ -206,6 +210,7 @@ describe('the comparison panel', () => {
     show({
       comparison: view((raw) => {
         delete (raw as { lookup?: unknown }).lookup;
+        delete (raw as { editSeed?: unknown }).editSeed;
         raw.missingLinks = [];
         raw.missingIsrcs = [];
         raw.coverArt = [];

@@ -30,7 +30,14 @@ function scriptedApi(options: { site?: string; failFirst?: boolean } = {}) {
     if (request.type === 'compare') {
       if (failures-- > 0) return { ok: false, problem: busy };
       const parsed = comparisonSchema.parse(sampleComparison());
-      return { ok: true, comparison: comparisonView(parsed, 'http://127.0.0.1:5733') };
+      return {
+        ok: true,
+        comparison: comparisonView(parsed, {
+          serverUrl: 'http://127.0.0.1:5733',
+          editorUrl: 'https://musicbrainz.org',
+          version: '0.1.0',
+        }),
+      };
     }
     return {
       ok: true,

@@ -6,22 +6,39 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ALPHA_MBID, twoSidesRelease } from '../support/store-stand-ins.ts';
 import { contentWorld } from './support/content-world.ts';
 import { bar, configure, panel, widget } from './support/extension-browser.ts';
 import { e2eAvailable, useHarness, WAIT } from './support/harness.ts';
 import { type HostileServer, startHostileServer } from './support/hostile-server.ts';
+import { releasePage } from './support/musicbrainz-pages.ts';
+import { inShadow } from './support/shadow.ts';
 import { storePage } from './support/store-pages.ts';
 
 const DEEZER = 'https://www.deezer.com/en/album/100001';
 const TITLE = 'Two Sides';
 const ATTACKER = 'https://attacker.example';
 const BANDCAMP = 'https://frisyr.bandcamp.com/album/demo';
+const RELEASE_MBID = '7d2c9a41-5b3e-4f60-8a1d-2e4f6b8c0d21';
+const BEATPORT = 'https://www.beatport.com/release/night-drive/4100001';
+const SPOTIFY = 'https://open.spotify.com/album/LinerTwoSides000000001';
 const OTHER_MBID = '7d2c9a41-5b3e-4f60-8a1d-2e4f6b8c0d99';
 
 type Fields = [string, string][];
 
 describe.skipIf(!e2eAvailable('hostile pages and servers'))('hostile pages and servers', () => {
-  const harness = useHarness({});
+  const harness = useHarness(
+    { 'https://www.deezer.com/artist/1': [['artist', ALPHA_MBID]] },
+    {
+      [RELEASE_MBID]: twoSidesRelease(RELEASE_MBID, {
+        media: [
+          { tracks: [{ title: 'Opening' }, { title: 'Duet' }] },
+          { tracks: [{ title: 'Reprise' }] },
+        ],
+        links: [{ url: 'https://www.deezer.com/album/100001', type: 'free streaming' }],
+      }),
+    },
+  );
   let hostile: HostileServer;
   beforeAll(async () => {
     hostile = await startHostileServer(harness().companion.server.url);
@@ -141,4 +158,66 @@ describe.skipIf(!e2eAvailable('hostile pages and servers'))('hostile pages and s
     expect(readable).toMatch(/"serverUrl"/);
     await page.close();
   }, 60_000);
+
+  it('posts from the compare panel exactly the links it lists, whatever the server adds', async () => {
+    hostile.tamper.set('musicbrainz.compare', (data) => {
+      const comparison = data as { editSeed: { fields: Fields } };
+      const fields = comparison.editSeed.fields.filter(([name]) => name !== 'redirect_uri');
+      const next = fields.filter(([name]) => /^urls\.\d+\.url$/.test(name)).length;
+      comparison.editSeed.fields = [
+        ...fields,
+        [`urls.${next}.url`, `${ATTACKER}/buy-now`],
+        [`urls.${next}.link_type`, '74'],
+        ['name', 'Buy at attacker.example'],
+        ['annotation', `Visit ${ATTACKER}`],
+        ['make_votable', '1'],
+        ['redirect_uri', `${ATTACKER}/steal`],
+      ];
+      return comparison;
+    });
+    try {
+      const page = await harness().open(
+        `https://test.musicbrainz.org/release/${RELEASE_MBID}`,
+        releasePage(RELEASE_MBID, 'Two Sides', 'Alpha'),
+      );
+      const box = (part: string, inside = '') =>
+        inShadow(page, 'liner-musicbrainz', `[data-liner="${part}"] ${inside}`.trim());
+      await box('compare').click();
+      await expect.poll(() => box('release-box').attribute('data-state'), WAIT).toBe('shown');
+      const listed = await box('missing-links', 'li').evaluateAll((items) =>
+        items.map((li) => li.getAttribute('data-url')),
+      );
+      expect(listed).toEqual([BEATPORT, SPOTIFY]);
+      expect(await box('messages').text()).toMatch(
+        /Liner leaves it out: link https:\/\/attacker\.example\/buy-now \(type 74\), name, annotation, make_votable, redirect_uri\./,
+      );
+      // The barcode MusicBrainz lacks is listed too, and goes with the links.
+      expect(await box('barcode').text()).toMatch(/^MusicBrainz has no barcode; the stores say /);
+      expect(await box('add-links').text()).toBe('Add missing links and barcode');
+      const before = harness().site.posts.length;
+      await box('add-links').click();
+      const posted = await harness().nextPost(before, box('import-failed'));
+      expect(posted.path).toBe(`/release/${RELEASE_MBID}/edit`);
+      expect(posted.fields.map(([name]) => name)).toEqual([
+        'urls.0.url',
+        'urls.0.link_type',
+        'urls.1.url',
+        'urls.1.link_type',
+        'urls.2.url',
+        'urls.2.link_type',
+        'barcode',
+        'edit_note',
+        'redirect_uri',
+      ]);
+      expect(posted.fields.filter(([name]) => name.endsWith('.url')).map(([, url]) => url)).toEqual(
+        [BEATPORT, BEATPORT, SPOTIFY],
+      );
+      const redirect = posted.fields.find(([name]) => name === 'redirect_uri')![1];
+      expect(new URL(redirect).origin).toBe(hostile.url);
+      expect(JSON.stringify(posted.fields)).not.toContain('attacker');
+      await page.close();
+    } finally {
+      hostile.tamper.delete('musicbrainz.compare');
+    }
+  }, 90_000);
 });

@@ -6,12 +6,21 @@
  * seed, so what is posted is exactly what the panel listed.
  */
 import type { CompareResponse, ImportResponse } from '../messages.ts';
-import { musicBrainzUrl } from '../settings/schema.ts';
+import { musicBrainzUrl, type Settings } from '../settings/schema.ts';
 import { cacheNote } from './cache.ts';
-import { comparisonSchema, comparisonView } from './comparison-view.ts';
+import { comparisonSchema, comparisonView, type ViewOptions } from './comparison-view.ts';
 import { type BackgroundDeps, TIMEOUTS } from './deps.ts';
+import { seedFromRows } from './edit-rows.ts';
 import { handOver } from './hand-over.ts';
 import { problemFrom } from './problems.ts';
+
+function viewOptions(deps: BackgroundDeps, settings: Settings): ViewOptions {
+  return {
+    serverUrl: settings.serverUrl,
+    editorUrl: musicBrainzUrl(settings),
+    version: deps.version,
+  };
+}
 
 export async function compareRelease(
   deps: BackgroundDeps,
@@ -21,7 +30,7 @@ export async function compareRelease(
   const settings = await deps.settings();
   const cached = await deps.cache.comparison(mbid);
   const view = (row: { comparison: Parameters<typeof comparisonView>[0] }) =>
-    comparisonView(row.comparison, settings.serverUrl);
+    comparisonView(row.comparison, viewOptions(deps, settings));
   if (cached?.fresh && !refresh) {
     return {
       ok: true,
@@ -54,8 +63,10 @@ export async function compareRelease(
 export async function addMissingLinks(deps: BackgroundDeps, mbid: string): Promise<ImportResponse> {
   const settings = await deps.settings();
   const cached = await deps.cache.comparison(mbid);
-  const seed = cached?.row.comparison.editSeed;
-  if (!seed) {
+  // Exactly the rows the panel listed, built here; the server's own seed is not posted.
+  const comparison = cached?.row.comparison;
+  const edits = comparison ? comparisonView(comparison, viewOptions(deps, settings)).edits : [];
+  if (!comparison || edits.length === 0) {
     return {
       ok: false,
       problem: {
@@ -65,15 +76,16 @@ export async function addMissingLinks(deps: BackgroundDeps, mbid: string): Promi
       },
     };
   }
+  const { seed } = seedFromRows(comparison, edits, viewOptions(deps, settings));
   const failure = await handOver(deps, settings, seed, { existing: mbid, open: deps.openTab });
   if (failure) return failure;
   await deps.cache.comparisonEdited(mbid);
   await deps.cache.addHistory({
     kind: 'edit',
     url: `${musicBrainzUrl(settings)}/release/${mbid}`,
-    title: cached.row.comparison.musicbrainz.title,
+    title: comparison.musicbrainz.title,
     mbid,
-    ...(cached.row.comparison.lookup ? { permalink: cached.row.comparison.lookup.id } : {}),
+    ...(comparison.lookup ? { permalink: comparison.lookup.id } : {}),
   });
   return { ok: true, action: 'edit', builtLocally: false };
 }

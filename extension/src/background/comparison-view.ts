@@ -8,6 +8,7 @@ import type { ExternalLink, LinkType, ProviderName } from '@liner/shared/model';
 import { urlFields } from '@liner/shared/seed/build';
 import { storeByName, tryRecognizeUrl } from '@liner/shared/stores/index';
 
+import { editRows, seedFromRows } from './edit-rows.ts';
 import type { ApiOutputs } from './server.ts';
 
 export { comparisonSchema } from '@liner/shared/contracts';
@@ -40,8 +41,44 @@ function seededTypes(link: ExternalLink): LinkType[] {
 /** A release in MusicBrainz beside the stores, as the release page's panel shows it. */
 export type ComparisonView = ReturnType<typeof comparisonView>;
 
-export function comparisonView(comparison: Comparison, serverUrl: string) {
+/** What the view needs of the settings: the server the seed returns to, the chosen site. */
+export interface ViewOptions {
+  serverUrl: string;
+  editorUrl: string;
+  version: string;
+}
+
+/** The links the panel lists, with the types the seed gives them and their store's name. */
+function listedLinks(comparison: Comparison) {
+  return comparison.missingLinks.flatMap((link) => {
+    const types = seededTypes(link);
+    if (types.length === 0) return [];
+    const store = link.provider ?? tryRecognizeUrl(link.url)?.entity.store;
+    return [{ url: link.url, ...(store ? { store: displayName(store) } : {}), types }];
+  });
+}
+
+/** A warning naming what the server's edit seed held beyond the panel's rows. */
+function droppedWarning(
+  dropped: readonly string[],
+): { level: 'warning'; text: string; provider?: string }[] {
+  return dropped.length
+    ? [
+        {
+          level: 'warning' as const,
+          text: `The Liner server's edit seed also held what this panel does not list; Liner leaves it out: ${dropped.join(', ')}.`,
+        },
+      ]
+    : [];
+}
+
+export function comparisonView(comparison: Comparison, options: ViewOptions) {
   const lookup = comparison.lookup;
+  const serverUrl = options.serverUrl;
+  // The panel lists exactly the rows the edit seed is built from (edit-rows.ts).
+  const edits = editRows(comparison, listedLinks(comparison));
+  const listed = new Set(edits.flatMap((row) => (row.kind === 'link' ? [row.url] : [])));
+  const { dropped } = seedFromRows(comparison, edits, options);
   return {
     mbid: comparison.mbid,
     title: comparison.musicbrainz.title,
@@ -58,12 +95,8 @@ export function comparisonView(comparison: Comparison, serverUrl: string) {
         : {}),
     })),
     // A link with no type the site allows is not in the seed, so it is not listed either.
-    missingLinks: comparison.missingLinks.flatMap((link) => {
-      const types = seededTypes(link);
-      if (types.length === 0) return [];
-      const store = link.provider ?? tryRecognizeUrl(link.url)?.entity.store;
-      return [{ url: link.url, ...(store ? { store: displayName(store) } : {}), types }];
-    }),
+    missingLinks: listedLinks(comparison).filter((link) => listed.has(link.url)),
+    edits,
     missingIsrcs: comparison.missingIsrcs,
     differentIsrcs: comparison.differentIsrcs,
     barcode: comparison.barcode,
@@ -76,17 +109,20 @@ export function comparisonView(comparison: Comparison, serverUrl: string) {
         ...(image.height ? { height: image.height } : {}),
         ...(image.provider ? { provider: displayName(image.provider) } : {}),
       })),
-    canAddLinks: comparison.editSeed?.fields.some(([name]) => name.startsWith('urls.')) === true,
-    canAddBarcode: comparison.editSeed?.fields.some(([name]) => name === 'barcode') === true,
+    canAddLinks: edits.some((row) => row.kind === 'link'),
+    canAddBarcode: edits.some((row) => row.kind === 'barcode'),
     ...(comparison.magicIsrcUrl ? { magicIsrcUrl: comparison.magicIsrcUrl } : {}),
     // A failed provider's sentence is in its `providers` entry: not said twice.
-    messages: messagesBesideFailures({
-      providers: lookup?.providers ?? [],
-      messages: comparison.messages,
-    }).map(({ provider, ...message }) => ({
-      ...message,
-      ...(provider ? { provider: displayName(provider) } : {}),
-    })),
+    messages: [
+      ...messagesBesideFailures({
+        providers: lookup?.providers ?? [],
+        messages: comparison.messages,
+      }).map(({ provider, ...message }) => ({
+        ...message,
+        ...(provider ? { provider: displayName(provider) } : {}),
+      })),
+      ...droppedWarning(dropped),
+    ],
     ...(lookup ? { lookupPage: `${serverUrl}/release/${lookup.id}` } : {}),
   };
 }
