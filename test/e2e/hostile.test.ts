@@ -220,4 +220,40 @@ describe.skipIf(!e2eAvailable('hostile pages and servers'))('hostile pages and s
       hostile.tamper.delete('musicbrainz.compare');
     }
   }, 90_000);
+
+  it('starts nothing from clicks on a button the page made invisible or moved out of sight', async () => {
+    // The page turns Liner's host transparent (or hides it) and puts its own decoy on top, which
+    // lets the clicks through to Liner's button: the user sees only the decoy.
+    // [page CSS, whether the click still reaches Liner's button (a hidden one is not hit at all)]
+    const tricks: [string, boolean][] = [
+      ['liner-import { opacity: 0 !important; }', true],
+      ['liner-import { filter: opacity(0.05) !important; }', true],
+      ['#app { opacity: 0.3 !important; }', true],
+      ['liner-import { visibility: hidden !important; }', false],
+    ];
+    for (const [trick, reached] of tricks) {
+      const html = storePage('deezer', TITLE).replace(
+        '</body>',
+        `<style>${trick}</style><div id="decoy" style="position:fixed;inset:0;pointer-events:none;z-index:2147483647;display:grid;place-items:center;font:20px sans-serif">Claim your prize</div></body>`,
+      );
+      const page = await harness().open(DEEZER, html);
+      await expect.poll(() => bar(page).attribute('data-state'), WAIT).toBe('not-linked');
+      const lookups = harness().upstream.standIn.requests.length;
+      // A real click at the button's place: the shadow DOM has it, the page hides it.
+      const button = widget(page, '[data-liner="import"]');
+      const place = await button.evaluateAll((elements) => {
+        const r = elements[0]!.getBoundingClientRect();
+        return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+      });
+      await page.mouse.click(place.x, place.y);
+      await page.mouse.click(place.x, place.y);
+      if (reached)
+        await expect
+          .poll(() => widget(page, '[data-liner="problem"]').text(), WAIT)
+          .toMatch(/^Liner's button was transparent when it was clicked, so nothing was done/);
+      expect(await panel(page, '[data-liner="panel"]').count(), trick).toBe(0);
+      expect(harness().upstream.standIn.requests.length, trick).toBe(lookups);
+      await page.close();
+    }
+  }, 120_000);
 });

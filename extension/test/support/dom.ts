@@ -29,9 +29,29 @@ export function shadowOf(host: Element | null | undefined): ShadowRoot | undefin
   return host ? roots.get(host) : undefined;
 }
 
+/**
+ * happy-dom lays nothing out: for the click, the element gets a button's size and is what the
+ * page and its shadow root find at the click's point, as on a page that hides nothing of it.
+ */
+function layOutForClick(element: Element): void {
+  element.getBoundingClientRect = () => new DOMRect(10, 10, 120, 32);
+  const root = element.getRootNode();
+  const doc = element.ownerDocument as Document & { elementFromPoint(): Element | null };
+  doc.elementFromPoint = () => (root instanceof ShadowRoot ? root.host : element);
+  if (!(root instanceof ShadowRoot)) return;
+  (root as ShadowRoot & { elementFromPoint(): Element | null }).elementFromPoint = () => element;
+}
+
 /** A click with isTrusted set, as the browser gives it for the user's own. */
 export function userClick(element: Element): void {
-  const event = new MouseEvent('click', { bubbles: true, cancelable: true, composed: true });
+  layOutForClick(element);
+  const event = new MouseEvent('click', {
+    bubbles: true,
+    cancelable: true,
+    composed: true,
+    clientX: 20,
+    clientY: 20,
+  });
   Object.defineProperty(event, 'isTrusted', { value: true });
   element.dispatchEvent(event);
 }

@@ -4,8 +4,8 @@
  * or a seeded MusicBrainz form the user reviews. Store data only ever goes into text nodes.
  */
 import type { CacheNote, ComparisonView, PlacedIsrc } from '../../messages.ts';
+import { bySeenClick } from '../ui/seen-click.ts';
 import { CacheLine, ImportLine, type ImportState, Messages, ProviderList } from '../ui/status.tsx';
-import { byUser } from '../ui/user-action.ts';
 
 export interface ComparePanelProps {
   comparison: ComparisonView;
@@ -73,7 +73,7 @@ export function ComparePanel(props: ComparePanelProps) {
         type="button"
         data-liner="add-links"
         disabled={linksState.state === 'busy'}
-        onClick={byUser(props.onAddLinks)}
+        onClick={bySeenClick(props.onAddLinks)}
       >
         {label}
       </button>

@@ -13,6 +13,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import type { CacheNote } from '../../messages.ts';
 import { conflictLines, formatValue, providerName, summaryRows } from './format.ts';
 import { ReleaseLinks, releaseName } from './release-links.tsx';
+import { bySeenClick } from './seen-click.ts';
 import { CacheLine, ImportLine, type ImportState, Messages, ProviderList } from './status.tsx';
 import { byUser } from './user-action.ts';
 
@@ -111,7 +112,7 @@ export function Panel(props: PanelProps) {
       )}
       <div class="actions">
         {release && (
-          <button type="button" disabled={busy} onClick={byUser(() => props.onImport())}>
+          <button type="button" disabled={busy} onClick={bySeenClick(() => props.onImport())}>
             Open in MusicBrainz
           </button>
         )}
@@ -122,7 +123,7 @@ export function Panel(props: PanelProps) {
               class="secondary"
               key={mbid}
               disabled={busy}
-              onClick={byUser(() => props.onImport(mbid))}
+              onClick={bySeenClick(() => props.onImport(mbid))}
             >
               Add missing links{existing.length > 1 ? ` to ${releaseName(mbid, props.titles)}` : ''}
             </button>

@@ -14,8 +14,8 @@ import { Overlay } from './overlay.tsx';
 import { Panel } from './panel.tsx';
 import { QueueProgress } from './queue-progress.tsx';
 import { ReleaseLinks } from './release-links.tsx';
+import { bySeenClick } from './seen-click.ts';
 import { Elapsed, type ImportState, importOutcome, ProblemLine } from './status.tsx';
-import { byUser } from './user-action.ts';
 
 type Badge =
   | { kind: 'checking' }
@@ -67,6 +67,15 @@ function badgeOf(state: UrlState | undefined, musicbrainzUrl: string, cache?: Ca
 export function Widget({ pageUrl, api, overlay, onDisabled, commands, onTitles }: WidgetProps) {
   const [badge, setBadge] = useState<Badge>({ kind: 'checking' });
   const [lookup, setLookup] = useState<Lookup>({ kind: 'idle' });
+  const refusedClick = (reason: string) =>
+    setLookup({
+      kind: 'problem',
+      problem: {
+        kind: 'invalid-request',
+        message: `Liner's button was ${reason} when it was clicked, so nothing was done.`,
+        retryable: false,
+      },
+    });
   const [importState, setImportState] = useState<ImportState>({ state: 'idle' });
   const button = useRef<HTMLButtonElement>(null);
 
@@ -191,7 +200,7 @@ export function Widget({ pageUrl, api, overlay, onDisabled, commands, onTitles }
                 ? 'Look this release up at every store: add the links MusicBrainz lacks'
                 : 'Look this release up at every store and open it in MusicBrainz’s release editor'
             }
-            onClick={byUser(() => void runLookup())}
+            onClick={bySeenClick(() => void runLookup(), refusedClick)}
           >
             {lookup.kind === 'looking' ? (
               <>
