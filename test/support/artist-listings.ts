@@ -3,7 +3,8 @@
  * the recorded corpus), written from the stores' documented formats with the paging each store
  * uses: Deezer index/limit 100 with `total`, Spotify offset/limit 50 with `total`, Apple's
  * look-up (one answer of up to 200), Discogs page/per_page 100 with `pagination`, Qobuz
- * offset/limit 100 with `albums.total`. Release N of an artist is titled "Song Book N".
+ * offset/limit 100 with `albums.total`, Tidal v2's relationship pages of 20 by `links.next`
+ * cursor, and a Bandcamp /music page (grid items, the rest in `data-client-items`). Release N of an artist is titled "Song Book N".
  */
 import type { ProviderName } from '@liner/shared';
 
@@ -168,5 +169,70 @@ export function qobuzListing(api: string, count = 120): ListingStandIn {
     ),
     routes,
     requests: Math.ceil(count / 100),
+  };
+}
+
+export function tidalListing(api: string, count = 45): ListingStandIn {
+  const routes: Record<string, object> = {
+    [`${api}/artists?countryCode=GB&filter%5Bid%5D=7007`]: {
+      data: [{ id: '7007', type: 'artists', attributes: { name: 'Ada Lane' } }],
+      included: [],
+    },
+  };
+  const first = `${api}/artists/7007/relationships/albums?countryCode=GB&include=albums`;
+  for (let start = 0, cursor = ''; start < count; start += 20) {
+    const ids = range(start, Math.min(count, start + 20));
+    const next = start + 20 < count ? `page-${start + 20}` : undefined;
+    routes[cursor ? `${first}&page%5Bcursor%5D=${cursor}` : first] = {
+      data: ids.map((n) => ({ id: String(300_000 + n), type: 'albums' })),
+      included: ids.map((n) => ({
+        id: String(300_000 + n),
+        type: 'albums',
+        attributes: { title: title(n), releaseDate: date(n), type: n % 3 ? 'ALBUM' : 'EP' },
+      })),
+      links: next
+        ? {
+            next: `/artists/7007/relationships/albums?countryCode=GB&include=albums&page%5Bcursor%5D=${next}`,
+          }
+        : {},
+    };
+    cursor = next ?? '';
+  }
+  return {
+    store: 'tidal',
+    artistUrl: 'https://tidal.com/artist/7007',
+    name: 'Ada Lane',
+    releaseUrls: range(0, count).map((n) => `https://tidal.com/album/${300_000 + n}`),
+    routes,
+    requests: 1 + Math.ceil(count / 20),
+  };
+}
+
+/** A Bandcamp /music page: the first 8 releases as grid items, the rest in data-client-items. */
+export function bandcampListing(base: string, count = 20): ListingStandIn {
+  const slug = (n: number) => `song-book-${n}`;
+  const kind = (n: number) => (n % 4 === 3 ? 'track' : 'album');
+  const grid = range(0, Math.min(8, count))
+    .map(
+      (n) =>
+        `<li data-item-id="${kind(n)}-${n}" class="music-grid-item square"><a href="/${kind(n)}/${slug(n)}"><div class="art"></div><p class="title">${title(n)}${n === 1 ? ' <br><span class="artist-override">Ada Lane &amp; Friends</span>' : ''}</p></a></li>`,
+    )
+    .join('\n');
+  const rest = range(8, count).map((n) => ({
+    id: n,
+    type: kind(n),
+    title: title(n),
+    artist: null,
+    page_url: `/${kind(n)}/${slug(n)}`,
+  }));
+  const clientItems = JSON.stringify(rest).replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+  const html = `<!DOCTYPE html><html><head><meta property="og:site_name" content="Ada Lane"></head><body><ol id="music-grid" class="music-grid" data-client-items="${clientItems}">${grid}</ol></body></html>`;
+  return {
+    store: 'bandcamp',
+    artistUrl: 'https://adalane.bandcamp.com/music',
+    name: 'Ada Lane',
+    releaseUrls: range(0, count).map((n) => `https://adalane.bandcamp.com/${kind(n)}/${slug(n)}`),
+    routes: { [`${base}/music`]: { html } },
+    requests: 1,
   };
 }

@@ -7,12 +7,14 @@
  */
 import { recognizeUrl } from '@liner/shared';
 import {
+  bandcampListing,
   deezerListing,
   discogsListing,
   itunesListing,
   type ListingStandIn,
   qobuzListing,
   spotifyListing,
+  tidalListing,
 } from './artist-listings.ts';
 import { json, type StandIn, startStandIn } from './stand-in.ts';
 import { musicBrainzUrlRoute } from './stand-ins.ts';
@@ -28,6 +30,8 @@ const MAKERS = {
   itunes: itunesListing,
   discogs: discogsListing,
   qobuz: qobuzListing,
+  tidal: tidalListing,
+  bandcamp: (base: string) => bandcampListing(`${base}/adalane`),
 } as const;
 export type ListingStore = keyof typeof MAKERS;
 export const LISTING_STORES = Object.keys(MAKERS) as ListingStore[];
@@ -64,9 +68,10 @@ export async function startDiscographyStandIn(): Promise<DiscographyStandIn> {
           { id: GROUP_MBID, title: 'Song Book 1' },
         ],
       })(req, res);
-    if (req.path === '/spotify-auth/token')
+    if (req.path === '/spotify-auth/token' || req.path === '/tidal-auth/token')
       return json({ access_token: 't', token_type: 'Bearer', expires_in: 3600 })(req, res);
-    const body = routes.get(req.path);
+    const body = routes.get(req.path) as { html?: string } | undefined;
+    if (body?.html) return res.writeHead(200, { 'content-type': 'text/html' }).end(body.html);
     return json(body ?? { error: `no route ${req.path}` }, body ? 200 : 404)(req, res);
   });
   const credentials: Partial<Record<ListingStore, Record<string, string>>> = {
@@ -76,6 +81,12 @@ export async function startDiscographyStandIn(): Promise<DiscographyStandIn> {
       LINER_PROVIDERS__SPOTIFY__ENDPOINTS__AUTH: `${upstream.url}/spotify-auth`,
     },
     qobuz: { LINER_QOBUZ_APP_ID: '123456789' },
+    tidal: {
+      LINER_PROVIDERS__TIDAL__CLIENT_ID: 'id',
+      LINER_PROVIDERS__TIDAL__CLIENT_SECRET: 'secret',
+      LINER_PROVIDERS__TIDAL__ENDPOINTS__AUTH: `${upstream.url}/tidal-auth`,
+    },
+    bandcamp: { LINER_PROVIDERS__BANDCAMP__ENDPOINTS__PAGE: `${upstream.url}/bandcamp/{band}` },
   };
   return {
     upstream,

@@ -7,9 +7,15 @@
 import { type StoreEntity, storeByName } from '@liner/shared';
 import { ProviderDataError } from '../../http/errors.ts';
 import { validate } from '../common/fetch.ts';
-import type { ProviderContext, ProviderDeclaration, ProviderLookup } from '../types.ts';
+import type {
+  ListingOptions,
+  ProviderContext,
+  ProviderDeclaration,
+  ProviderLookup,
+} from '../types.ts';
 import { bandcampPage } from './api.ts';
 import { extractBandcampPage } from './extract.ts';
+import { listBandcampArtist } from './listing.ts';
 import { type BandcampEntity, parseBandcampRelease } from './parse.ts';
 
 const NAME = 'bandcamp';
@@ -34,7 +40,14 @@ function releaseParts(entity: StoreEntity): BandcampEntity {
 function createClient(ctx: ProviderContext) {
   const template = ctx.endpoints.page!;
 
+  const page = async (url: string) => {
+    const response = await ctx.http.request({ provider: NAME, url, expect: 'text' });
+    return response.body;
+  };
+
   return {
+    listArtistReleases: (entity: StoreEntity, options: ListingOptions) =>
+      listBandcampArtist(page, template.replace('{band}', entity.id), entity.id, options),
     async lookupById(entity: StoreEntity): Promise<ProviderLookup> {
       const parts = releaseParts(entity);
       const apiUrl = `${template.replace('{band}', parts.band)}/${parts.kind}/${parts.slug}`;

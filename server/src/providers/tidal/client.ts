@@ -26,6 +26,7 @@ import {
 } from './api.ts';
 import { Included, readTidalAlbum, readTidalVideo } from './document.ts';
 import { legacyAlbum, legacyItems, readLegacyAlbum } from './legacy.ts';
+import { listTidalArtist } from './listing.ts';
 import { buildTidalRelease, type TidalAlbum } from './parse.ts';
 
 export const TIDAL_BARCODE: BarcodeDeclaration = {
@@ -184,6 +185,11 @@ export function createTidalClient(ctx: ProviderContext): ProviderClient {
     regionOrder(regions.length ? regions : [DEFAULT_REGION], entity?.region);
 
   return {
+    listArtistReleases: (entity, options) =>
+      listTidalArtist(get, api, entity.id, {
+        ...options,
+        region: regionsFor(options.regions, entity)[0]!,
+      }),
     async lookupById(entity, regions) {
       const video = VIDEO_ID.exec(entity.id)?.[1];
       if (!video && !/^\d+$/.test(entity.id))
