@@ -13,7 +13,7 @@ import { e2eAvailable, useHarness, WAIT } from './support/harness.ts';
 import { type HostileServer, startHostileServer } from './support/hostile-server.ts';
 import { releasePage } from './support/musicbrainz-pages.ts';
 import { inShadow } from './support/shadow.ts';
-import { storePage } from './support/store-pages.ts';
+import { bandcampMusicPage, storePage } from './support/store-pages.ts';
 
 const DEEZER = 'https://www.deezer.com/en/album/100001';
 const TITLE = 'Two Sides';
@@ -256,4 +256,30 @@ describe.skipIf(!e2eAvailable('hostile pages and servers'))('hostile pages and s
       await page.close();
     }
   }, 120_000);
+
+  it('asks about at most 200 releases of a list page stuffed with links', async () => {
+    const slugs = Array.from({ length: 350 }, (_, i) => `stuffed-${i}`);
+    const asked = () =>
+      harness()
+        .upstream.standIn.requests.filter((r) => r.path.startsWith('/mb/ws/2/url'))
+        .flatMap(
+          (r) =>
+            decodeURIComponent(r.path).match(/stuffband\.bandcamp\.com\/album\/stuffed-\d+/g) ?? [],
+        );
+    const page = await harness().open(
+      'https://stuffband.bandcamp.com/music',
+      bandcampMusicPage('stuffband', slugs),
+    );
+    await expect.poll(() => new Set(asked()).size, WAIT).toBe(200);
+    // Later changes to the page bring no more questions.
+    await page.evaluate(() => document.body.append(document.createElement('p')));
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(new Set(asked()).size).toBe(200);
+    expect([...new Set(asked())].slice(0, 3)).toEqual([
+      'stuffband.bandcamp.com/album/stuffed-0',
+      'stuffband.bandcamp.com/album/stuffed-1',
+      'stuffband.bandcamp.com/album/stuffed-2',
+    ]);
+    await page.close();
+  }, 60_000);
 });

@@ -3,10 +3,11 @@
  * "MB" link after each release MusicBrainz already has. The links are checked in batches of at
  * most the server's limit, and looked for again after the page changes (debounced), since
  * Discogs renders discographies as the user pages through them and long lists load in parts.
- * Each release is asked about once; a link to a release already answered is marked at once.
+ * Each release is asked about once; a link to a release already answered is marked at once. At
+ * most MAX_URLS_PER_PAGE releases of a page are asked about, however many it lists.
  */
 
-import { MAX_URLS_TO_CHECK } from '../limits.ts';
+import { MAX_URLS_PER_PAGE, MAX_URLS_TO_CHECK } from '../limits.ts';
 import type { Site } from '../sites.ts';
 import { type ReleaseLink, releaseLinks } from './page.ts';
 import type { Api } from './send.ts';
@@ -69,9 +70,9 @@ export function watchListedReleases(doc: Document, site: Site, api: Api): ListWa
   const scan = () => {
     if (stopped) return;
     links = releaseLinks(doc, site);
-    const fresh = [...new Set(links.map((link) => link.canonicalUrl))].filter(
-      (url) => !asked.has(url),
-    );
+    const fresh = [...new Set(links.map((link) => link.canonicalUrl))]
+      .filter((url) => !asked.has(url))
+      .slice(0, Math.max(0, MAX_URLS_PER_PAGE - asked.size));
     for (const url of fresh) asked.add(url);
     for (let i = 0; i < fresh.length; i += MAX_URLS_TO_CHECK)
       void ask(fresh.slice(i, i + MAX_URLS_TO_CHECK));
