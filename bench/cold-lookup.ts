@@ -3,8 +3,10 @@
  * from BENCH_CLIENTS (10) clients at once over the API, on servers in their default
  * configuration (the default store set and barcode phase) against stand-in stores whose misses
  * are answered as the real ones answer them, and a MusicBrainz stand-in that refuses any request
- * arriving less than a second after the one before (503). Counted: MusicBrainz requests, 503s,
- * the shortest gap between two arrivals, the URLs asked and the bound ceil(URLs / 100) + 2;
+ * arriving less than a second after the one before (503). Counted: MusicBrainz requests (and per
+ * look-up), 503s, the shortest gap between two arrivals, the URLs asked, the recording searches
+ * by ISRC (matching on, the default) with the ISRCs they asked and the tracks they matched, and
+ * the bound ceil(URLs / 100) + ceil(ISRCs / 50) + 2;
  * store requests; the wall time; memory idle and under this load. On the embedded database and on
  * PostgreSQL, each with one and two instances.
  */
@@ -38,19 +40,35 @@ function input(i: number, base: number): object {
   }
 }
 
-async function lookup(server: string, body: object): Promise<{ ok: boolean; ms: number }> {
+interface Outcome {
+  ok: boolean;
+  ms: number;
+  /** Tracks seeded with an existing recording, of the tracks with an ISRC. */
+  matched: number;
+  withIsrc: number;
+}
+
+async function lookup(server: string, body: object): Promise<Outcome> {
   const started = performance.now();
   const response = await fetch(`${server}/trpc/lookup.release`, {
     method: 'POST',
     body: JSON.stringify(body),
     headers: { 'content-type': 'application/json' },
   });
-  const json = (await response.json()) as { result?: { data?: { release?: unknown } } };
+  const json = (await response.json()) as {
+    result?: { data?: { release?: unknown; recordings?: { isrc?: string; matched: boolean }[] } };
+  };
+  const recordings = json.result?.data?.recordings ?? [];
   return {
     ok: response.ok && Boolean(json.result?.data?.release),
     ms: performance.now() - started,
+    matched: recordings.filter((r) => r.matched).length,
+    withIsrc: recordings.filter((r) => r.isrc).length,
   };
 }
+
+const sum2 = (list: Outcome[], key: 'matched' | 'withIsrc') =>
+  list.reduce((total, outcome) => total + outcome[key], 0);
 
 async function run(name: string, env: Record<string, string>, instances: number, base: number) {
   const stores = await startBenchStores();
@@ -62,7 +80,7 @@ async function run(name: string, env: Record<string, string>, instances: number,
     const idle = servers.map((s) => memoryOf(s.child.pid!));
     const sampler = sampleMemory(servers.map((s) => s.child.pid!));
     const queue = Array.from({ length: LOOKUPS }, (_, i) => i);
-    const results: { ok: boolean; ms: number }[] = [];
+    const results: Outcome[] = [];
     const started = performance.now();
     await Promise.all(
       Array.from({ length: CLIENTS }, async (_, client) => {
@@ -72,13 +90,15 @@ async function run(name: string, env: Record<string, string>, instances: number,
     );
     const wall = (performance.now() - started) / 1000;
     const loaded = sampler.stop();
-    const { arrivals, refused, resources } = stores.musicbrainz;
+    const { arrivals, refused, resources, searches, isrcs } = stores.musicbrainz;
+    const matched = `${sum2(results, 'matched')}/${sum2(results, 'withIsrc')}`;
+    const bound = Math.ceil(resources / 100) + Math.ceil(isrcs / 50) + 2;
     const gaps = arrivals.slice(1).map((t, i) => t - arrivals[i]!);
     const storeRequests = stores.spans.filter((s) => !s.path.startsWith('/mb/')).length;
     const sum = (list: { rss: number; total: number }[]) =>
       `${list.reduce((s, m) => s + m.rss, 0)} / ${list.reduce((s, m) => s + m.total, 0)}`;
     const ready = servers.map((s) => s.readyMs).join(', ');
-    return `| ${name} | ${instances} | ${ready} | ${wall.toFixed(1)} | ${results.filter((r) => r.ok).length}/${LOOKUPS} | ${arrivals.length} | ${refused} | ${gaps.length ? Math.min(...gaps) : '-'} | ${resources} | ${Math.ceil(resources / 100) + 2} | ${storeRequests} | ${sum(idle)} | ${loaded.rss} / ${loaded.total} |`;
+    return `| ${name} | ${instances} | ${ready} | ${wall.toFixed(1)} | ${results.filter((r) => r.ok).length}/${LOOKUPS} | ${arrivals.length} | ${(arrivals.length / LOOKUPS).toFixed(2)} | ${refused} | ${gaps.length ? Math.min(...gaps) : '-'} | ${resources} | ${searches} (${isrcs}) | ${matched} | ${bound} | ${storeRequests} | ${sum(idle)} | ${loaded.rss} / ${loaded.total} |`;
   } finally {
     for (const server of servers) await server.stop();
     await stores.close();
@@ -115,7 +135,7 @@ console.log(
   `${LOOKUPS} distinct cold look-ups (Deezer, Apple, Bandcamp URLs and barcodes; half missing at the other stores) from ${CLIENTS} clients; MusicBrainz stand-in: 1 request/s strictly · ${machineLine()}`,
 );
 console.log(
-  '| database | instances | ms to /ready | wall s | merged | MusicBrainz requests | 503s | min gap ms | URLs asked | ceil(URLs/100)+2 | store requests | RSS idle MiB (server / with its database) | RSS loaded MiB |',
+  '| database | instances | ms to /ready | wall s | merged | MusicBrainz requests | per look-up | 503s | min gap ms | URLs asked | ISRC searches (ISRCs) | tracks matched | ceil(URLs/100)+ceil(ISRCs/50)+2 | store requests | RSS idle MiB (server / with its database) | RSS loaded MiB |',
 );
-console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
 for (const row of rows) console.log(row);

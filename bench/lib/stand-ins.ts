@@ -14,6 +14,7 @@ import { type StandIn, type StandInRequest, startStandIn } from '../../test/supp
 import { bandcampPage } from '../../test/support/stand-ins.ts';
 
 export const TRACKS = 10;
+const BENCH_ARTIST = '0b0b0b0b-0000-4000-8000-000000000001';
 
 export interface Latencies {
   deezer: number;
@@ -58,8 +59,17 @@ export interface Span {
 export interface BenchStores extends StandIn {
   /** Every request with its arrival and the moment its answer was sent (ms, Date.now). */
   spans: Span[];
-  /** MusicBrainz arrivals (ms) and how many were refused with 503. */
-  musicbrainz: { arrivals: number[]; refused: number; resources: number };
+  /**
+   * MusicBrainz arrivals (ms), how many were refused with 503, the URLs asked, and the
+   * recording searches answered with the ISRCs they asked.
+   */
+  musicbrainz: {
+    arrivals: number[];
+    refused: number;
+    resources: number;
+    searches: number;
+    isrcs: number;
+  };
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -214,14 +224,16 @@ function routes(latency: Latencies, mb: BenchStores['musicbrainz']): [RegExp, Ro
       /^\/beatport\/search$/,
       () => after(latency.beatport, { type: 'text/html', body: NO_BEATPORT_RELEASES }),
     ],
-    [/^\/mb\/ws\/2\/url$/, (_, q) => musicBrainz(q, latency, mb)],
+    [/^\/mb\/ws\/2\/url$/, (_, q) => musicBrainz(latency, mb, () => urlAnswer(q, mb))],
+    [/^\/mb\/ws\/2\/recording$/, (_, q) => musicBrainz(latency, mb, () => recordingAnswer(q, mb))],
   ];
 }
 
+/** MusicBrainz's rule for every ws/2 request: one a second, 503 for any that comes sooner. */
 async function musicBrainz(
-  q: URLSearchParams,
   latency: Latencies,
   mb: BenchStores['musicbrainz'],
+  answer: () => Reply,
 ): Promise<Reply> {
   const now = Date.now();
   const previous = mb.arrivals.at(-1);
@@ -231,6 +243,34 @@ async function musicBrainz(
     return { status: 503, headers: { 'retry-after': '1' }, body: { error: 'rate limited' } };
   }
   await sleep(latency.musicbrainz);
+  return answer();
+}
+
+/**
+ * The recording search by ISRC: every bench track's ISRC (GBAAA + its Deezer track ID) is a
+ * recording of the same title and length, on no release, so every track with an ISRC matches.
+ */
+function recordingAnswer(q: URLSearchParams, mb: BenchStores['musicbrainz']): Reply {
+  const isrcs = [...(q.get('query') ?? '').matchAll(/isrc:([A-Z0-9]{12})/g)].map((m) => m[1]!);
+  mb.searches++;
+  mb.isrcs += isrcs.length;
+  const recordings = isrcs.map((isrc) => {
+    const id = Number(isrc.slice(5));
+    return {
+      id: `00000000-0000-4000-8000-${String(id).padStart(12, '0')}`,
+      title: `Track ${(id % 100) + 1}`,
+      length: 180_000,
+      'artist-credit': [
+        { name: 'Bench Artist', artist: { id: BENCH_ARTIST, name: 'Bench Artist' } },
+      ],
+      isrcs: [isrc],
+      releases: [],
+    };
+  });
+  return { body: { count: recordings.length, offset: 0, recordings } };
+}
+
+function urlAnswer(q: URLSearchParams, mb: BenchStores['musicbrainz']): Reply {
   const resources = q.getAll('resource');
   mb.resources += resources.length;
   // None is known: a batch lists none, one URL alone is a 404.
@@ -251,7 +291,7 @@ function answer(req: StandInRequest, table: [RegExp, Route][]): Promise<Reply> |
 export async function startBenchStores(latency: Latencies = LATENCY): Promise<BenchStores> {
   const stand = await startStandIn();
   const spans: Span[] = [];
-  const musicbrainz = { arrivals: [] as number[], refused: 0, resources: 0 };
+  const musicbrainz = { arrivals: [] as number[], refused: 0, resources: 0, searches: 0, isrcs: 0 };
   const table = routes(latency, musicbrainz);
   stand.route('*', async (req, res) => {
     const start = Date.now();

@@ -46,6 +46,50 @@ describe('the panel', () => {
     expect(row('labels')).toBe('Liner Label (LL-001)from Deezer');
   });
 
+  it("lists each track's existing recording or why it is new, and the release group, as text", () => {
+    const result = sampleResult();
+    result.recordings = [
+      {
+        medium: 1,
+        position: 1,
+        title: 'Dusk',
+        isrc: 'GBAAA2300001',
+        matched: true,
+        mbid: '0c0c0c0c-0000-4000-8000-000000000001',
+        recordingTitle: '<b>Dusk</b>',
+        reason: 'same ISRC and title, length the same',
+      },
+      { medium: 1, position: 2, title: 'Dawn', matched: false, reason: 'the stores give no ISRC' },
+    ];
+    result.releaseGroup = {
+      mbid: '5a0c1e2d-3f4b-4a5c-9d6e-7f8091a2b3c4',
+      title: 'Night Shift',
+      reason: '1 of the 1 recordings matched by ISRC are on its releases',
+    };
+    show({ result });
+    const section = container.querySelector('[data-liner="recordings"]')!;
+    expect(section.querySelector('summary')?.textContent).toBe(
+      '1 of 2 tracks are existing recordings',
+    );
+    const items = [...section.querySelectorAll('li')].map((li) => li.textContent);
+    expect(items).toEqual([
+      '1.1 Dusk: <b>Dusk</b> (same ISRC and title, length the same)',
+      '1.2 Dawn: new recording (the stores give no ISRC)',
+    ]);
+    expect(section.querySelector('b')).toBeNull();
+    expect(section.querySelector('li a')?.getAttribute('href')).toBe(
+      'https://musicbrainz.org/recording/0c0c0c0c-0000-4000-8000-000000000001',
+    );
+    expect(section.querySelector('[data-liner="release-group"]')?.textContent).toBe(
+      'Release group: Night Shift (1 of the 1 recordings matched by ISRC are on its releases)',
+    );
+  });
+
+  it('shows no recordings section when matching did not run', () => {
+    show();
+    expect(container.querySelector('[data-liner="recordings"]')).toBeNull();
+  });
+
   it('shows guessed values as guesses, with what they were guessed from', () => {
     const result = sampleResult();
     result.release = {

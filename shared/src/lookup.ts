@@ -96,6 +96,32 @@ export const MERGED_FIELDS = [
 ] as const;
 export type MergedField = (typeof MERGED_FIELDS)[number];
 
+/**
+ * One track's recording as matched by ISRC in MusicBrainz: the recording seeded for it, or why
+ * none was (no ISRC, unknown ISRC, length or title differ, several fit equally).
+ */
+export const recordingMatchSchema = z.object({
+  /** Medium and position, both counted from 1. */
+  medium: z.number().int().positive(),
+  position: z.number().int().positive(),
+  title: z.string(),
+  isrc: z.string().optional(),
+  matched: z.boolean(),
+  mbid: mbidSchema.optional(),
+  /** The recording's title in MusicBrainz. */
+  recordingTitle: z.string().optional(),
+  reason: z.string(),
+});
+export type RecordingMatch = z.infer<typeof recordingMatchSchema>;
+
+/** The existing release group seeded for this release (another edition), and why. */
+export const releaseGroupChoiceSchema = z.object({
+  mbid: mbidSchema,
+  title: z.string(),
+  reason: z.string(),
+});
+export type ReleaseGroupChoice = z.infer<typeof releaseGroupChoiceSchema>;
+
 export const lookupResultSchema = z.object({
   /** Permalink ID. */
   id: z.string(),
@@ -124,6 +150,10 @@ export const lookupResultSchema = z.object({
   messages: z.array(messageSchema),
   /** MusicBrainz releases any of the release's store URLs are already linked to. */
   existing: z.array(z.object({ mbid: mbidSchema, url: z.string() })).default([]),
+  /** Each track's MusicBrainz recording matched by ISRC, or why none (when matching ran). */
+  recordings: z.array(recordingMatchSchema).optional(),
+  /** The release group chosen from the matched recordings. */
+  releaseGroup: releaseGroupChoiceSchema.optional(),
   /**
    * What the look-up cost upstream: store requests, MusicBrainz requests that carried its URLs
    * (shared with the look-ups waiting beside it), and the longest chain of requests that went one

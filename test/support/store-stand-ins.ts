@@ -1,9 +1,15 @@
 /**
  * The stand-in upstream most server tests share: Deezer's API from the Deezer provider's own
  * fixtures under /deezer, a Bandcamp release page under /bandcamp, MusicBrainz's ws/2 under /mb
- * (URL look-ups that know `linked`, releases from `releases`), and a hook for what a test does
+ * (URL look-ups that know `linked`, releases from `releases`, the recording search by ISRC over
+ * `recordings`, MusicBrainz's 1 request/second rule when `musicBrainzGapMs` is set), and a hook for what a test does
  * differently (a store that fails or hangs). `storeStandInEnv` points a server at it.
  */
+import {
+  musicBrainzRateRule,
+  musicBrainzRecordingRoute,
+  type StandInRecording,
+} from './musicbrainz-recordings.ts';
 import { musicBrainzReleaseRoute, type StandInRelease } from './musicbrainz-release.ts';
 import { json, type StandIn, type StandInHandler, startStandIn } from './stand-in.ts';
 import {
@@ -39,6 +45,13 @@ export interface StoreStandInOptions {
   linked?: Record<string, [string, string, string?][]>;
   /** MBID -> release (or an HTTP status) for ws/2/release. */
   releases?: Record<string, StandInRelease | number>;
+  /** The recordings ws/2/recording's ISRC search finds (none by default). */
+  recordings?: StandInRecording[];
+  /**
+   * Refuse a MusicBrainz request that comes less than this after the previous one with 503, as
+   * musicbrainz.org does at 1000 ms; by default every request is answered.
+   */
+  musicBrainzGapMs?: number;
   /** Answers first; returns true when it answered. */
   override?: (
     request: Parameters<StandInHandler>[0],
@@ -51,8 +64,15 @@ export async function startStoreStandIns(options: StoreStandInOptions = {}): Pro
   const deezer = replayRoute('/deezer', 'https://api.deezer.com', DEEZER_FIXTURES);
   const releases = musicBrainzReleaseRoute(options.releases ?? {});
   const linked = options.linked ?? {};
+  const recordings = musicBrainzRecordingRoute(options.recordings ?? []);
+  const rate =
+    options.musicBrainzGapMs === undefined
+      ? undefined
+      : musicBrainzRateRule(options.musicBrainzGapMs);
   upstream.route('*', (req, res) => {
     if (options.override?.(req, res)) return;
+    if (rate && req.path.startsWith('/mb/') && rate(req, res)) return;
+    if (req.path.startsWith('/mb/ws/2/recording')) return recordings(req, res);
     if (req.path.startsWith('/deezer/')) return deezer(req, res);
     if (req.path.startsWith('/mb/ws/2/release/')) return releases(req, res);
     // Read at each request: a test may link a URL between two look-ups.

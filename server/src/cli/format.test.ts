@@ -59,6 +59,60 @@ describe('formatLookup', () => {
     expect(other).toContain('Messages\n  warning: region GB has no storefront\n');
   });
 
+  it("lists each track's recording in MusicBrainz or why it is new, and the release group", () => {
+    const text = formatLookup(
+      result({
+        release: {
+          title: 'Two Sides',
+          artists: [{ name: 'Alpha', externalIds: [] }],
+          labels: [],
+          types: [],
+          media: [
+            {
+              tracks: [
+                { number: '1', title: 'Opening' },
+                { number: '2', title: 'Duet' },
+              ],
+            },
+          ],
+          externalLinks: [],
+          images: [],
+          externalIds: [],
+        },
+        recordings: [
+          {
+            medium: 1,
+            position: 1,
+            title: 'Opening',
+            matched: true,
+            mbid: '0c0c0c0c-0000-4000-8000-000000000001',
+            reason: 'same ISRC and title, length the same',
+          },
+          {
+            medium: 1,
+            position: 2,
+            title: 'Duet',
+            matched: false,
+            reason: 'the stores give no ISRC',
+          },
+        ],
+        releaseGroup: {
+          mbid: '5a0c1e2d-3f4b-4a5c-9d6e-7f8091a2b3c4',
+          title: 'Two Sides',
+          reason: '1 of the 1 recordings matched by ISRC are on its releases',
+        },
+      }),
+    );
+    expect(text).toContain(
+      '  Release group: Two Sides (5a0c1e2d-3f4b-4a5c-9d6e-7f8091a2b3c4): 1 of the 1 recordings',
+    );
+    expect(text).toContain('  Recordings: 1 of 2 tracks exist in MusicBrainz');
+    expect(text).toContain(
+      '    1.1 Opening: 0c0c0c0c-0000-4000-8000-000000000001 (same ISRC and title, length the same)',
+    );
+    expect(text).toContain('    1.2 Duet: new (the stores give no ISRC)');
+  });
+
   it('puts the note after the permalink', () => {
     expect(formatLookup(result(), { permalinkNote: ' (gone)' })).toMatch(
       /\nPermalink: abcdefghjkmn \(gone\)\n$/,

@@ -35,6 +35,21 @@ function trackLine(track: Track, width: number): string {
   return `    ${track.number.padStart(width)}. ${track.title}${artists}${kind}  ${formatLength(track.lengthMs, '?:??')}${isrc}`;
 }
 
+/** Each track's existing MusicBrainz recording (matched by ISRC) or why it is new. */
+function recordingLines(result: LookupResult): string[] {
+  const lines: string[] = [];
+  const group = result.releaseGroup;
+  if (group) lines.push(`  Release group: ${group.title} (${group.mbid}): ${group.reason}`);
+  if (!result.recordings) return lines;
+  const matched = result.recordings.filter((m) => m.matched).length;
+  lines.push(`  Recordings: ${matched} of ${result.recordings.length} tracks exist in MusicBrainz`);
+  for (const m of result.recordings)
+    lines.push(
+      `    ${m.medium}.${m.position} ${m.title}: ${m.matched ? `${m.mbid} (${m.reason})` : `new (${m.reason})`}`,
+    );
+  return lines;
+}
+
 export interface FormatOptions {
   /** The server's public URL: the permalink is printed as its page there. */
   permalinkBase?: string | undefined;
@@ -87,6 +102,7 @@ export function formatLookup(result: LookupResult, options: FormatOptions = {}):
       lines.push(
         `  In MusicBrainz: https://musicbrainz.org/release/${found.mbid} (via ${found.url})`,
       );
+    lines.push(...recordingLines(result));
   }
   lines.push('Providers');
   for (const p of result.providers) {

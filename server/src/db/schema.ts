@@ -116,6 +116,22 @@ export const mbUrlMappings = pgTable(
 );
 
 /**
+ * What MusicBrainz's recording search answered for an ISRC: the recordings that carry it (with
+ * their lengths, credits and releases), or none. Cached like the URL answers.
+ */
+export const mbIsrcRecordings = pgTable(
+  'mb_isrc_recordings',
+  {
+    isrc: text('isrc').primaryKey(),
+    found: boolean('found').notNull(),
+    /** [{ mbid, title, lengthMs, artists, releases }] */
+    recordings: jsonb('recordings').notNull().default(sql`'[]'::jsonb`),
+    checkedAt: timestamptz('checked_at').notNull().defaultNow(),
+  },
+  (t) => [index('mb_isrc_recordings_checked').on(t.checkedAt)],
+);
+
+/**
  * Request budgets shared by all instances on one database (MusicBrainz: 1 per interval): the
  * earliest moment the next request may be sent, moved on by each request as it goes (`waits`
  * counts them) and by a 503's Retry-After.

@@ -55,6 +55,7 @@ code, .mono { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, mono
 .differs { background: var(--changed); }
 .alts { list-style: none; margin: .2rem 0 0; padding: 0; font-size: .85rem; color: var(--muted); }
 .alts li { display: flex; gap: .3rem; align-items: center; }
+.recording .why { color: var(--muted); font-size: .85rem; }
 .note { color: var(--muted); font-size: .9rem; }
 .error { color: var(--error); }
 .warning { color: var(--warning); }

@@ -153,6 +153,48 @@ describe('the permalink page', () => {
     expect(html.match(/class="differs"/g)).toHaveLength(1);
   });
 
+  it("names each track's MusicBrainz recording or why it is new, and the release group", () => {
+    const matched = {
+      ...handMadeResult(),
+      recordings: [
+        {
+          medium: 1,
+          position: 1,
+          title: 'Side A',
+          isrc: 'GBAAA2400001',
+          matched: true,
+          mbid: '0c0c0c0c-0000-4000-8000-000000000001',
+          recordingTitle: 'Side A',
+          reason: 'same ISRC and title, length the same',
+        },
+        {
+          medium: 1,
+          position: 2,
+          title: 'Side B',
+          matched: false,
+          reason: 'MusicBrainz has no recording with this ISRC',
+        },
+      ],
+      releaseGroup: {
+        mbid: '5a0c1e2d-3f4b-4a5c-9d6e-7f8091a2b3c4',
+        title: 'Old Edition',
+        reason: '1 of the 1 recordings matched by ISRC are on its releases',
+      },
+    };
+    const page = releasePage(matched, { edits: [] }, 'https://musicbrainz.org');
+    expect(page).toContain('<th scope="col">MusicBrainz recording</th>');
+    expect(page).toMatch(
+      /href="https:\/\/musicbrainz.org\/recording\/0c0c0c0c-0000-4000-8000-000000000001"[^>]*>Side A<\/a><span class="why"> \(same ISRC and title, length the same\)/,
+    );
+    expect(page).toContain('new<span class="why"> (MusicBrainz has no recording with this ISRC)');
+    expect(page).toContain('1 of 2 tracks are existing MusicBrainz recordings');
+    expect(page).toMatch(
+      /release-group\/5a0c1e2d-3f4b-4a5c-9d6e-7f8091a2b3c4"[^>]*>Old Edition<\/a> \(existing: 1 of the 1/,
+    );
+    // Without matching, no column.
+    expect(html).not.toContain('MusicBrainz recording');
+  });
+
   it('says a failure once, in a sentence, with the detail folded away', () => {
     const sentence = 'Spotify did not answer: the address could not be resolved';
     expect(html.split(sentence)).toHaveLength(2);

@@ -15,6 +15,7 @@ import { Fragment } from 'preact';
 import { displayNameOf } from '../http/failure.ts';
 import { renderPage } from './layout.tsx';
 import { ProviderIcon, Source } from './provider-icon.tsx';
+import { ReleaseGroupFact } from './recordings.tsx';
 import {
   type CheckedSeed,
   Disagreements,
@@ -85,7 +86,8 @@ function Facts({ result, release }: { result: LookupResult; release: Release }) 
   );
 }
 
-function Hero({ result, release }: { result: LookupResult; release: Release }) {
+function Hero(props: { result: LookupResult; release: Release; editorUrl: string }) {
+  const { result, release } = props;
   const found = result.providers.filter((p) => !p.error && p.url);
   const kind = [...new Set(release.media.map((m) => m.format).filter(Boolean))];
   return (
@@ -109,6 +111,11 @@ function Hero({ result, release }: { result: LookupResult; release: Release }) {
           </p>
         )}
         <Facts result={result} release={release} />
+        {result.releaseGroup && (
+          <dl class="facts">
+            <ReleaseGroupFact result={result} editorUrl={props.editorUrl} />
+          </dl>
+        )}
       </div>
     </section>
   );
@@ -126,9 +133,13 @@ export function releasePage(result: LookupResult, seeds: ReleaseSeeds, editorUrl
     meta: `Look-up ${result.id}, ${instantInWords(result.createdAt)}`,
     children: (
       <>
-        {release ? <Hero result={result} release={release} /> : <h1>No release found</h1>}
+        {release ? (
+          <Hero result={result} release={release} editorUrl={editorUrl} />
+        ) : (
+          <h1>No release found</h1>
+        )}
         <ImportSection result={result} add={seeds.add} edits={seeds.edits} editorUrl={editorUrl} />
-        {release && <Tracklist result={result} release={release} />}
+        {release && <Tracklist result={result} release={release} editorUrl={editorUrl} />}
         <Disagreements result={result} />
         {release && <Links release={release} />}
         <Providers result={result} />

@@ -8,10 +8,12 @@ import {
   creditText,
   formatLength,
   type LookupResult,
+  type RecordingMatch,
   type Release,
   type Track,
 } from '@liner/shared';
 import { ProviderIcon, Source } from './provider-icon.tsx';
+import { matchesByTrack, RecordingCell, RecordingsNote } from './recordings.tsx';
 import { valueInWords } from './values.ts';
 
 type TrackField = 'title' | 'isrc' | 'lengthMs';
@@ -49,7 +51,12 @@ function Cell({ text, conflict, mono }: { text: string; conflict?: Conflict; mon
   );
 }
 
-function TrackRow(props: { track: Track; fields?: Map<string, Conflict>; credit: boolean }) {
+function TrackRow(props: {
+  track: Track;
+  fields?: Map<string, Conflict>;
+  credit: boolean;
+  recording?: { match?: RecordingMatch | undefined; editorUrl: string } | undefined;
+}) {
   const { track, fields } = props;
   const cell = (field: TrackField) => fields?.get(field);
   return (
@@ -62,12 +69,17 @@ function TrackRow(props: { track: Track; fields?: Map<string, Conflict>; credit:
       {props.credit && <td>{creditText(track.artists, ', ')}</td>}
       <Cell text={formatLength(track.lengthMs)} conflict={cell('lengthMs')} />
       <Cell text={track.isrc ?? ''} conflict={cell('isrc')} mono />
+      {props.recording && (
+        <RecordingCell match={props.recording.match} editorUrl={props.recording.editorUrl} />
+      )}
     </tr>
   );
 }
 
-export function Tracklist({ result, release }: { result: LookupResult; release: Release }) {
+export function Tracklist(props: { result: LookupResult; release: Release; editorUrl: string }) {
+  const { result, release, editorUrl } = props;
   const conflicts = trackConflicts(result.conflicts);
+  const matches = result.recordings ? matchesByTrack(result) : undefined;
   const releaseCredit = creditText(release.artists, ', ');
   // A credit column only when some track is credited otherwise than the release.
   const credit = release.media.some((m) =>
@@ -93,6 +105,7 @@ export function Tracklist({ result, release }: { result: LookupResult; release: 
                 {credit && <th scope="col">Artists</th>}
                 <th scope="col">Length</th>
                 <th scope="col">ISRC</th>
+                {matches && <th scope="col">MusicBrainz recording</th>}
               </tr>
             </thead>
             <tbody>
@@ -102,6 +115,7 @@ export function Tracklist({ result, release }: { result: LookupResult; release: 
                   track={track}
                   fields={conflicts.get(`media.${m}.tracks.${t}`)}
                   credit={credit}
+                  recording={matches && { match: matches.get(`${m + 1}.${t + 1}`), editorUrl }}
                 />
               ))}
             </tbody>
@@ -125,6 +139,7 @@ export function Tracklist({ result, release }: { result: LookupResult; release: 
         {conflicts.size > 0 &&
           ' Highlighted values differ between the providers; each one’s is listed under it.'}
       </p>
+      <RecordingsNote result={result} />
     </section>
   );
 }

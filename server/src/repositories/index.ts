@@ -1,6 +1,7 @@
 import type { Db } from '../db/connect.ts';
 import { instanceRepository } from './instances.ts';
 import { lookupRepository } from './lookups.ts';
+import { mbIsrcRepository } from './mb-isrcs.ts';
 import { mbUrlQueueRepository } from './mb-url-queue.ts';
 import { mbUrlRepository } from './mb-urls.ts';
 import { providerCacheRepository } from './provider-cache.ts';
@@ -33,6 +34,7 @@ export function createRepositories(
     lookups: lookupRepository(db),
     mbUrls: mbUrlRepository(db),
     mbUrlQueue: mbUrlQueueRepository(db, staleMs),
+    mbIsrcs: mbIsrcRepository(db),
     rateBudgets: rateBudgetRepository(db),
   };
 }

@@ -132,6 +132,38 @@ export interface MbUrlRepository {
   upsertMany(mappings: readonly MbUrlMapping[]): Promise<void>;
 }
 
+/** A release a recording is on, as MusicBrainz's recording search lists it. */
+export interface MbRecordingRelease {
+  mbid: string;
+  title: string;
+  /** The release's credit: artist MBIDs and names (the recording's when the search omits it). */
+  artists: { mbid: string; name: string }[];
+  releaseGroup?: { mbid: string; title: string; primaryType?: string | undefined } | undefined;
+}
+
+/** A MusicBrainz recording found by one of its ISRCs. */
+export interface MbRecording {
+  mbid: string;
+  title: string;
+  lengthMs?: number | undefined;
+  video?: boolean | undefined;
+  artists: { mbid: string; name: string }[];
+  isrcs: string[];
+  releases: MbRecordingRelease[];
+}
+
+export interface MbIsrcAnswer {
+  isrc: string;
+  found: boolean;
+  recordings: MbRecording[];
+  checkedAt: Date;
+}
+
+export interface MbIsrcRepository {
+  getMany(isrcs: readonly string[]): Promise<Map<string, MbIsrcAnswer>>;
+  upsertMany(answers: readonly MbIsrcAnswer[]): Promise<void>;
+}
+
 /** URLs waiting for a MusicBrainz request, shared by every instance (see mb_url_queue). */
 export interface MbUrlQueueRepository {
   /** Queues URLs to be asked; a URL already queued keeps its place. */
@@ -173,5 +205,6 @@ export interface Repositories {
   lookups: LookupRepository;
   mbUrls: MbUrlRepository;
   mbUrlQueue: MbUrlQueueRepository;
+  mbIsrcs: MbIsrcRepository;
   rateBudgets: RateBudgetRepository;
 }

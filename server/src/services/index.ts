@@ -3,6 +3,8 @@ import type { ProviderName } from '@liner/shared';
 import type { Config } from '../config/schema.ts';
 import type { HttpClient } from '../http/client.ts';
 import type { Logger } from '../log.ts';
+import { createRecordingSearchClient } from '../musicbrainz/recording-search.ts';
+import { createRecordingFinder } from '../musicbrainz/recordings.ts';
 import { createMbidResolver, type MbidResolver } from '../musicbrainz/resolver.ts';
 import { createUrlLookupClient } from '../musicbrainz/url-lookup.ts';
 import { PROVIDERS } from '../providers/registry.ts';
@@ -77,11 +79,21 @@ export function createServices(deps: ServiceDeps): Services {
   const disabled = new Map<ProviderName, string>(
     providers.statuses.filter((s) => !s.enabled).map((s) => [s.name, s.reason ?? 'disabled']),
   );
+  const recordings = config.musicbrainz.matchRecordings
+    ? createRecordingFinder({
+        repository: repos.mbIsrcs,
+        client: createRecordingSearchClient(deps.http, config.musicbrainz.apiUrl),
+        now,
+        ttlMs: config.cache.mbidTtl,
+        notFoundTtlMs: config.cache.mbidNotFoundTtl,
+      })
+    : undefined;
   const lookup = createLookupService({
     config,
     repos,
     fetcher,
     resolver,
+    ...(recordings ? { recordings } : {}),
     declarations: PROVIDERS,
     logger,
     now,

@@ -21,6 +21,7 @@ import { longestChain } from '../http/lookup-context.ts';
 import type { RequestSpan } from '../http/types.ts';
 import type { Logger } from '../log.ts';
 import { mergeReleases } from '../merge/index.ts';
+import type { RecordingFinder } from '../musicbrainz/recordings.ts';
 import { applyMbids, releaseUrlsToResolve } from '../musicbrainz/release-ids.ts';
 import type { MbidResolver, ResolveOptions } from '../musicbrainz/resolver.ts';
 import { MAX_URLS_PER_REQUEST } from '../musicbrainz/url-lookup.ts';
@@ -33,12 +34,15 @@ import { type LookupDeadline, lookupDeadline } from './lookup-deadline.ts';
 import { barcodeFromPhaseOne, gtinTasks, type PlanContext, planLookup } from './lookup-plan.ts';
 import { isPermalinkId, newPermalinkId, queryKey } from './permalink.ts';
 import type { ProviderFetcher, ProviderOutcome, ProviderTask } from './provider-fetch.ts';
+import { applyRecordings, findRecordings } from './recording-step.ts';
 
 export interface LookupServiceOptions {
   config: Config;
   repos: Repositories;
   fetcher: ProviderFetcher;
   resolver: MbidResolver;
+  /** Matches tracks to MusicBrainz recordings by ISRC (musicbrainz.matchRecordings). */
+  recordings?: RecordingFinder;
   plan: PlanContext;
   declarations: ReadonlyMap<ProviderName, ProviderDeclaration>;
   logger: Logger;
@@ -245,13 +249,21 @@ export function createLookupService(options: LookupServiceOptions) {
     const createdAt = now();
     const result = await mergedResult(options, input, asked, succeeded, createdAt);
     const musicbrainz: RequestSpan[] = [];
-    const resolution = await resolveIds(
-      options.resolver,
-      result,
-      { refresh: input.refresh, onRequest: (span) => musicbrainz.push(span) },
-      deadline,
-    );
-    result.messages.push(...resolution.messages);
+    const asking = {
+      refresh: input.refresh,
+      onRequest: (span: RequestSpan) => musicbrainz.push(span),
+    };
+    // Both wait for slots of the one MusicBrainz budget; the recordings need no MBIDs. Past the
+    // deadline the answer goes out without them; the searches go on and fill the cache.
+    const [resolution, recordings] = await Promise.all([
+      resolveIds(options.resolver, result, asking, deadline),
+      deadline.settle(findRecordings(options.recordings, result.release, asking), () => ({
+        messages: [],
+        failed: true,
+      })),
+    ]);
+    result.messages.push(...resolution.messages, ...recordings.messages);
+    applyRecordings(result, recordings);
     const stores = asked.outcomes.flatMap((o) => o.spans ?? []);
     result.cost = {
       requests: stores.length,
@@ -267,7 +279,7 @@ export function createLookupService(options: LookupServiceOptions) {
       sources: succeeded.map((o) => o.releaseId!).filter((id) => id !== undefined),
       createdAt,
       reusableUntil: reusableUntil(config, options.declarations, checked, createdAt, {
-        resolverFailed: resolution.failed,
+        resolverFailed: resolution.failed || recordings.failed,
         resolverPending: resolution.pending ?? false,
       }),
     });

@@ -94,7 +94,8 @@ export function buildReleaseSeed(result: LookupResult, options: SeedOptions): Se
   const fields: SeedField[] = [
     ['name', release.title],
     ...(release.releaseGroupMbid ? [['release_group', release.releaseGroupMbid] as const] : []),
-    ...release.types.map((type): SeedField => ['type', type]),
+    // With a release group MusicBrainz takes the group's types and ignores these.
+    ...(release.releaseGroupMbid ? [] : release.types.map((type): SeedField => ['type', type])),
     ...(annotation ? [['annotation', annotation] as const] : []),
     ...(release.gtin ? [['barcode', release.gtin] as const] : []),
     ...(release.language ? [['language', release.language] as const] : []),

@@ -14,6 +14,10 @@ import type { ProviderName } from '@liner/shared';
 import { fixturePath } from '../../../server/src/http/fixture-path.ts';
 import { findReplayFile } from '../../../server/src/http/replay.ts';
 import { PROVIDERS } from '../../../server/src/providers/registry.ts';
+import {
+  musicBrainzRecordingRoute,
+  type StandInRecording,
+} from '../../support/musicbrainz-recordings.ts';
 import { musicBrainzReleaseRoute, type StandInRelease } from '../../support/musicbrainz-release.ts';
 import { type StandIn, startStandIn } from '../../support/stand-in.ts';
 import { musicBrainzUrlRoute } from '../../support/stand-ins.ts';
@@ -74,13 +78,17 @@ export async function startUpstream(options: {
   linked: Record<string, [string, string, string?][]>;
   /** MBID -> the release MusicBrainz has, or the HTTP status it answers for it. */
   releases?: Record<string, StandInRelease | number>;
+  /** The recordings MusicBrainz's search finds by ISRC (none by default). */
+  recordings?: StandInRecording[];
 }): Promise<Upstream> {
   await loadScrapedPages(PROVIDERS.keys());
   const standIn = await startStandIn();
   const urlLookup = musicBrainzUrlRoute(options.linked);
   const releaseLookup = musicBrainzReleaseRoute(options.releases ?? {});
+  const recordingSearch = musicBrainzRecordingRoute(options.recordings ?? []);
   standIn.route('*', (req, res) => {
     if (req.path.startsWith('/mb/ws/2/url')) return urlLookup(req, res);
+    if (req.path.startsWith('/mb/ws/2/recording')) return recordingSearch(req, res);
     if (req.path.startsWith('/mb/ws/2/release/')) return releaseLookup(req, res);
     const target = originalUrl(req.path);
     if (target && req.method === 'POST' && target.endpoint === 'auth')

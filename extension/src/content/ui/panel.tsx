@@ -12,6 +12,7 @@ import type { LookupResult } from '@liner/shared/lookup';
 import { useEffect, useRef } from 'preact/hooks';
 import type { CacheNote } from '../../messages.ts';
 import { conflictLines, formatValue, providerName, summaryRows } from './format.ts';
+import { Recordings } from './recordings.tsx';
 import { ReleaseLinks, releaseName } from './release-links.tsx';
 import { bySeenClick } from './seen-click.ts';
 import { CacheLine, ImportLine, type ImportState, Messages, ProviderList } from './status.tsx';
@@ -90,6 +91,7 @@ export function Panel(props: PanelProps) {
           ))}
         </section>
       )}
+      <Recordings result={result} musicbrainzUrl={musicbrainzUrl} />
       {result.incompatible.map((group) => (
         <p class="note" key={group.providers.join()}>
           Not merged: {group.providers.map(providerName).join(', ')} ({group.reason}):{' '}

@@ -1,0 +1,59 @@
+/**
+ * Another edition of an album already in MusicBrainz belongs in that album's release group.
+ * The matched recordings say which releases they are on; a release group among those, with the
+ * release's title and artist credit, that holds at least half of the matched recordings is the
+ * group to seed. Several such groups are named, none chosen. Pure.
+ */
+import type { ArtistCredit, Release, ReleaseGroupChoice } from '@liner/shared';
+import type { MbRecording, MbRecordingRelease } from '../repositories/types.ts';
+import { comparableTitle } from './recording-match.ts';
+
+/** A store's " - EP" / " - Single" is its type, not its title (Apple, Spotify). */
+function albumTitle(title: string): string {
+  return comparableTitle(title.replace(/\s+[-–]\s+(?:EP|Single)\s*$/i, ''));
+}
+
+const simple = (name: string) => comparableTitle(name).replace(/ /g, '');
+
+/** The same credit: the same artists in order, by MBID where every artist has one, else by name. */
+function sameCredit(ours: readonly ArtistCredit[], theirs: MbRecordingRelease['artists']): boolean {
+  if (ours.length !== theirs.length || ours.length === 0) return false;
+  const byMbid = ours.every((a) => a.mbid);
+  return ours.every((artist, i) =>
+    byMbid ? artist.mbid === theirs[i]!.mbid : simple(artist.name) === simple(theirs[i]!.name),
+  );
+}
+
+export interface GroupChoice {
+  choice?: ReleaseGroupChoice;
+  /** Why no group was chosen when some were close (several candidates). */
+  warning?: string;
+}
+
+export function chooseReleaseGroup(release: Release, matched: MbRecording[]): GroupChoice {
+  if (release.releaseGroupMbid || matched.length === 0) return {};
+  const title = albumTitle(release.title);
+  const groups = new Map<string, { title: string; recordings: Set<string> }>();
+  for (const recording of matched) {
+    for (const on of recording.releases) {
+      const group = on.releaseGroup;
+      if (!group || albumTitle(group.title) !== title || albumTitle(on.title) !== title) continue;
+      if (!sameCredit(release.artists, on.artists)) continue;
+      const entry = groups.get(group.mbid) ?? { title: group.title, recordings: new Set() };
+      entry.recordings.add(recording.mbid);
+      groups.set(group.mbid, entry);
+    }
+  }
+  const distinct = new Set(matched.map((r) => r.mbid)).size;
+  const enough = [...groups].filter(([, g]) => g.recordings.size * 2 >= distinct);
+  if (enough.length === 1) {
+    const [mbid, group] = enough[0]!;
+    const reason = `${group.recordings.size} of the ${distinct} recordings matched by ISRC are on its releases, which have this release's title and artist credit`;
+    return { choice: { mbid, title: group.title, reason } };
+  }
+  if (enough.length > 1)
+    return {
+      warning: `The recordings matched by ISRC are on ${enough.length} release groups with this title and credit (${enough.map(([mbid]) => mbid).join(', ')}): none was chosen, the editor will ask.`,
+    };
+  return {};
+}
