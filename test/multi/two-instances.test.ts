@@ -7,6 +7,7 @@ import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ServerProcess, spawnServer } from '../support/cli.ts';
 import { createPostgresDatabase } from '../support/databases.ts';
+import { musicBrainzRecordingRoute } from '../support/musicbrainz-recordings.ts';
 import { apiClient } from '../support/server.ts';
 import { postgresAvailable } from '../support/skip.ts';
 import { type StandIn, startStandIn } from '../support/stand-in.ts';
@@ -34,9 +35,11 @@ describe.skipIf(!postgresAvailable('two server processes on one PostgreSQL'))(
       const mb = musicBrainzUrlRoute({
         [DEEZER]: [['release', '1f6e2d7c-3b4a-4c5d-8e9f-0a1b2c3d4e5f']],
       });
+      const recordings = musicBrainzRecordingRoute([]);
       upstream.route('*', async (req, res) => {
         // A little latency so that concurrent requests really overlap.
         await new Promise((r) => setTimeout(r, 30));
+        if (req.path.startsWith('/mb/ws/2/recording')) return recordings(req, res);
         return req.path.startsWith('/deezer/') ? deezer(req, res) : mb(req, res);
       });
       const env = {
@@ -67,7 +70,11 @@ describe.skipIf(!postgresAvailable('two server processes on one PostgreSQL'))(
         b!.lookup.release.mutate({ urls: [DEEZER] }),
       ]);
       expect(deezerRequests()).toHaveLength(4);
-      expect(mbRequests()).toHaveLength(1);
+      // One URL look-up and one search for the three ISRCs, for both instances.
+      expect(mbRequests().map((r) => r.path.split('?')[0]).sort()).toEqual([
+        '/mb/ws/2/recording',
+        '/mb/ws/2/url',
+      ]);
       expect(new Set(results.map((r) => JSON.stringify(r.release))).size).toBe(1);
       // A permalink made on one instance opens on the other.
       expect(await b!.lookup.get.query({ id: results[0]!.id })).toEqual(results[0]);

@@ -89,12 +89,15 @@ describe.each(testDatabases())('look-up service on $kind', ({ open }) => {
     expect(deezer.requests).toBeGreaterThan(2);
     expect(deezer.chain).toBeGreaterThanOrEqual(2);
     expect(deezer.chain).toBeLessThanOrEqual(deezer.requests!);
-    // MusicBrainz is asked after the stores: one more link in the chain.
+    // MusicBrainz is asked after the stores: one or two more links in the chain (the URL
+    // look-up and the recording search share the budget, so they may go one after the other).
     expect(result.cost).toEqual({
       requests: count('/deezer/') - deezerBefore,
       musicbrainzRequests: count('/mb/') - mbBefore,
-      chain: deezer.chain! + 1,
+      chain: expect.any(Number),
     });
+    expect(result.cost!.chain - deezer.chain!).toBeGreaterThanOrEqual(1);
+    expect(result.cost!.chain - deezer.chain!).toBeLessThanOrEqual(2);
     // The URLs in one request, the tracks' three ISRCs in one recording search.
     expect(result.cost?.musicbrainzRequests).toBe(2);
     // Answered from the database, a provider's part costs nothing.

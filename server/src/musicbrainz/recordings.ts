@@ -5,10 +5,17 @@
  * MusicBrainz budget that the URL look-ups share, and stored for every instance. Within a
  * process, each ISRC is asked once however many look-ups wait for it, and the ISRCs asked while
  * a search waits for its slot go together in the next one: concurrent look-ups share requests.
- * (Instances do not share a queue of ISRCs as they do of URLs; each shares the stored answers.)
+ * Instances share the stored answers, and a lease per batch (provider_cache) lets identical
+ * look-ups on several instances search once; they do not share a queue of ISRCs as of URLs.
  */
+import { randomUUID } from 'node:crypto';
 import type { RequestSpan } from '../http/types.ts';
-import type { MbIsrcRepository, MbRecording } from '../repositories/types.ts';
+import type {
+  MbIsrcRepository,
+  MbRecording,
+  ProviderCacheRepository,
+} from '../repositories/types.ts';
+import { sleep as defaultSleep } from '../util/deadline.ts';
 import { ISRC_BATCH, type RecordingSearchClient } from './recording-search.ts';
 
 export interface RecordingFinderOptions {
@@ -17,6 +24,11 @@ export interface RecordingFinderOptions {
   now: () => Date;
   ttlMs: number;
   notFoundTtlMs: number;
+  /** Leases shared by the instances (provider_cache), so that they search a batch once. */
+  leases?: ProviderCacheRepository;
+  leaseMs?: number;
+  pollMs?: number;
+  sleep?: (ms: number) => Promise<void>;
 }
 
 export interface FindOptions {
@@ -40,18 +52,30 @@ interface Ask {
   reject(error: unknown): void;
   /** The look-ups waiting for this ISRC, told of the request that carries it. */
   listeners: Set<(span: RequestSpan) => void>;
+  /** One of them asked past the caches. */
+  refresh: boolean;
 }
+
+/** The lease name of ISRC batches in provider_cache. */
+const LEASE_NAME = 'musicbrainz-isrc';
 
 export function createRecordingFinder(options: RecordingFinderOptions): RecordingFinder {
   let requestCount = 0;
+  const owner = randomUUID();
+  const sleep = options.sleep ?? defaultSleep;
+  const leaseMs = options.leaseMs ?? 60_000;
+  const pollMs = options.pollMs ?? 100;
   /** ISRCs asked and not yet answered, each asked once however many look-ups wait for it. */
   const asks = new Map<string, Ask>();
   const queue: string[] = [];
   let pumping = false;
 
-  function ask(isrc: string): Ask {
+  function ask(isrc: string, refresh: boolean): Ask {
     let entry = asks.get(isrc);
-    if (entry) return entry;
+    if (entry) {
+      entry.refresh ||= refresh;
+      return entry;
+    }
     let resolve!: Ask['resolve'];
     let reject!: Ask['reject'];
     const promise = new Promise<MbRecording[]>((yes, no) => {
@@ -60,10 +84,73 @@ export function createRecordingFinder(options: RecordingFinderOptions): Recordin
     });
     // A look-up that gave up (its own failure elsewhere) must not leave an unhandled rejection.
     promise.catch(() => {});
-    entry = { promise, resolve, reject, listeners: new Set() };
+    entry = { promise, resolve, reject, listeners: new Set(), refresh };
     asks.set(isrc, entry);
     queue.push(isrc);
     return entry;
+  }
+
+  /** Searches and stores a batch; told of each request it made. */
+  async function searchAndStore(batch: string[], spans: RequestSpan[]): Promise<IsrcAnswers> {
+    const found = await options.client.search(batch, (span) => {
+      requestCount++;
+      spans.push(span);
+    });
+    const checkedAt = options.now();
+    const rows = batch.map((isrc) => {
+      const recordings = found.get(isrc) ?? [];
+      return { isrc, found: recordings.length > 0, recordings, checkedAt };
+    });
+    await options.repository.upsertMany(rows);
+    return new Map(rows.map((row) => [row.isrc, row.recordings]));
+  }
+
+  /** The batch's answers stored at or after `since`, when all of them are. */
+  async function storedSince(batch: string[], since: Date): Promise<IsrcAnswers | undefined> {
+    const rows = await options.repository.getMany(batch);
+    const fresh = batch.every((isrc) => (rows.get(isrc)?.checkedAt ?? 0) >= since);
+    return fresh ? new Map(batch.map((isrc) => [isrc, rows.get(isrc)!.recordings])) : undefined;
+  }
+
+  /**
+   * The same batch asked on several instances at once (identical look-ups) is searched once:
+   * a lease on the batch's key, as store fetches have; the others read what it stored.
+   */
+  async function shared(
+    batch: string[],
+    spans: RequestSpan[],
+    refresh: boolean,
+  ): Promise<IsrcAnswers> {
+    const leases = options.leases;
+    if (!leases) return searchAndStore(batch, spans);
+    const key = [...batch].sort().join(' ');
+    const since = options.now();
+    for (;;) {
+      const claim = await leases.claim(LEASE_NAME, key, owner, {
+        freshSince: since,
+        leaseMs,
+        // A refresh searches again, whatever another instance stored a moment ago.
+        force: refresh,
+      });
+      if (claim.state === 'claimed') {
+        try {
+          const answers = await searchAndStore(batch, spans);
+          await leases.complete(LEASE_NAME, key, owner, {
+            releaseId: null,
+            error: null,
+            fetchedAt: options.now(),
+          });
+          return answers;
+        } catch (error) {
+          await leases.release(LEASE_NAME, key, owner).catch(() => {});
+          throw error;
+        }
+      }
+      const stored = await storedSince(batch, since);
+      if (stored) return stored;
+      if (claim.state === 'leased') await sleep(pollMs);
+      else return searchAndStore(batch, spans);
+    }
   }
 
   /** One batch at a time: what is asked while a search waits for its slot joins the next one. */
@@ -74,20 +161,12 @@ export function createRecordingFinder(options: RecordingFinderOptions): Recordin
       for (const span of spans) for (const listener of listeners) listener(span);
     };
     try {
-      const found = await options.client.search(batch, (span) => {
-        requestCount++;
-        spans.push(span);
-      });
+      const refresh = batch.some((isrc) => asks.get(isrc)?.refresh);
+      const answers = await shared(batch, spans, Boolean(refresh));
       tell();
-      const checkedAt = options.now();
-      const rows = batch.map((isrc) => {
-        const recordings = found.get(isrc) ?? [];
-        return { isrc, found: recordings.length > 0, recordings, checkedAt };
-      });
-      await options.repository.upsertMany(rows);
-      for (const row of rows) {
-        asks.get(row.isrc)?.resolve(row.recordings);
-        asks.delete(row.isrc);
+      for (const isrc of batch) {
+        asks.get(isrc)?.resolve(answers.get(isrc) ?? []);
+        asks.delete(isrc);
       }
     } catch (error) {
       tell();
@@ -123,7 +202,7 @@ export function createRecordingFinder(options: RecordingFinderOptions): Recordin
           answers.set(isrc, row.recordings);
           continue;
         }
-        const entry = ask(isrc);
+        const entry = ask(isrc, refresh);
         if (onRequest) entry.listeners.add(onRequest);
         waiting.push([isrc, entry.promise]);
       }

@@ -82,6 +82,7 @@ export function createServices(deps: ServiceDeps): Services {
   const recordings = config.musicbrainz.matchRecordings
     ? createRecordingFinder({
         repository: repos.mbIsrcs,
+        leases: repos.providerCache,
         client: createRecordingSearchClient(deps.http, config.musicbrainz.apiUrl),
         now,
         ttlMs: config.cache.mbidTtl,
