@@ -71,10 +71,11 @@ describe.skipIf(!postgresAvailable('two server processes on one PostgreSQL'))(
       ]);
       expect(deezerRequests()).toHaveLength(4);
       // One URL look-up and one search for the three ISRCs, for both instances.
-      expect(mbRequests().map((r) => r.path.split('?')[0]).sort()).toEqual([
-        '/mb/ws/2/recording',
-        '/mb/ws/2/url',
-      ]);
+      expect(
+        mbRequests()
+          .map((r) => r.path.split('?')[0])
+          .sort(),
+      ).toEqual(['/mb/ws/2/recording', '/mb/ws/2/url']);
       expect(new Set(results.map((r) => JSON.stringify(r.release))).size).toBe(1);
       // A permalink made on one instance opens on the other.
       expect(await b!.lookup.get.query({ id: results[0]!.id })).toEqual(results[0]);
