@@ -193,6 +193,31 @@ async function mergedResult(
   };
 }
 
+/**
+ * The release's MusicBrainz IDs and the recordings of its ISRCs, applied to the result. Both
+ * wait for slots of the one MusicBrainz budget; the recordings need no MBIDs. Past the
+ * deadline the answer goes out without them; the searches go on and fill the cache.
+ */
+async function askMusicBrainz(
+  options: LookupServiceOptions,
+  result: LookupResult,
+  refresh: boolean,
+  deadline: LookupDeadline,
+) {
+  const musicbrainz: RequestSpan[] = [];
+  const asking = { refresh, onRequest: (span: RequestSpan) => musicbrainz.push(span) };
+  const [resolution, recordings] = await Promise.all([
+    resolveIds(options.resolver, result, asking, deadline),
+    deadline.settle(findRecordings(options.recordings, result.release, asking), () => ({
+      messages: [],
+      failed: true,
+    })),
+  ]);
+  result.messages.push(...resolution.messages, ...recordings.messages);
+  applyRecordings(result, recordings);
+  return { musicbrainz, resolution, recordings };
+}
+
 export function createLookupService(options: LookupServiceOptions) {
   const { config, repos, now } = options;
 
@@ -248,22 +273,12 @@ export function createLookupService(options: LookupServiceOptions) {
     const succeeded = asked.outcomes.filter((o): o is Succeeded => Boolean(o.release));
     const createdAt = now();
     const result = await mergedResult(options, input, asked, succeeded, createdAt);
-    const musicbrainz: RequestSpan[] = [];
-    const asking = {
-      refresh: input.refresh,
-      onRequest: (span: RequestSpan) => musicbrainz.push(span),
-    };
-    // Both wait for slots of the one MusicBrainz budget; the recordings need no MBIDs. Past the
-    // deadline the answer goes out without them; the searches go on and fill the cache.
-    const [resolution, recordings] = await Promise.all([
-      resolveIds(options.resolver, result, asking, deadline),
-      deadline.settle(findRecordings(options.recordings, result.release, asking), () => ({
-        messages: [],
-        failed: true,
-      })),
-    ]);
-    result.messages.push(...resolution.messages, ...recordings.messages);
-    applyRecordings(result, recordings);
+    const { musicbrainz, resolution, recordings } = await askMusicBrainz(
+      options,
+      result,
+      input.refresh,
+      deadline,
+    );
     const stores = asked.outcomes.flatMap((o) => o.spans ?? []);
     result.cost = {
       requests: stores.length,
