@@ -8,11 +8,12 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { bandcampAddress, probeBandcampPage } from '../src/content/bandcamp-domain.ts';
 import type { Api } from '../src/content/send.ts';
 import type { Request } from '../src/messages.ts';
-import { REFUSED, updateSiteScripts } from '../src/pages/custom-site.ts';
+import { enableAlways, REFUSED, updateSiteScripts } from '../src/pages/custom-site.ts';
 import { CustomSiteBox } from '../src/pages/custom-site-box.tsx';
 import { Options } from '../src/pages/options.tsx';
 import { RecentList } from '../src/pages/popup.tsx';
 import { postSeed, seedForm } from '../src/pages/seed-form.ts';
+import { releaseOldServer } from '../src/pages/server-access.ts';
 import { defaultSettings } from '../src/settings/schema.ts';
 import { buttonNamed, setUrl, userClick } from './support/dom.ts';
 import { sampleResult } from './support/release.ts';
@@ -175,6 +176,29 @@ describe('the options page', () => {
     );
     enter('https://liner.example.org');
     expect(container.querySelector('[data-liner="cleartext"]')).toBeNull();
+  });
+});
+
+describe('the server’s host permission', () => {
+  it('is given back when the server moves to another host, kept when only the port changes', async () => {
+    const removed: string[][] = [];
+    const permissions = {
+      remove: async ({ origins }: { origins: string[] }) => {
+        removed.push(origins);
+        return true;
+      },
+    };
+    expect(
+      await releaseOldServer(permissions, 'http://127.0.0.1:5733', 'http://127.0.0.1:5734'),
+    ).toBe(false);
+    expect(
+      await releaseOldServer(permissions, 'https://liner.example.org', 'http://127.0.0.1:5733'),
+    ).toBe(true);
+    expect(removed).toEqual([['https://liner.example.org/*']]);
+    const refusing = { remove: () => Promise.reject(new Error('required permission')) };
+    expect(await releaseOldServer(refusing, 'https://www.deezer.com', 'http://127.0.0.1')).toBe(
+      false,
+    );
   });
 });
 
@@ -392,7 +416,7 @@ describe('the popup’s offer on a Bandcamp site’s own domain', () => {
     ]);
   });
 
-  it('registers “always” per origin: http, https and another port of one host are each their own', async () => {
+  it('registers “always” per https origin (another port is another origin), and offers nothing over http', async () => {
     const log = fakePermissions([true, true, true, true, true, true, true, true]);
     const always = async (url: string) => {
       if (container) render(null, container);
@@ -405,17 +429,21 @@ describe('the popup’s offer on a Bandcamp site’s own domain', () => {
       log.flatMap(([kind, scripts]) =>
         kind === 'register' ? (scripts as { id: string; matches: string[] }[]) : [],
       );
-    await always('http://band.example/album/night-shift');
     await always('https://band.example/album/night-shift');
-    await always('http://band.example:8080/album/night-shift');
+    await always('https://band.example:8443/album/night-shift');
     expect(registered().map(({ id, matches }) => [id, matches])).toEqual([
-      ['bandcamp-site:http://band.example', ['http://band.example/*']],
       ['bandcamp-site:https://band.example', ['https://band.example/*']],
-      ['bandcamp-site:http://band.example:8080', ['http://band.example:8080/*']],
+      ['bandcamp-site:https://band.example:8443', ['https://band.example:8443/*']],
     ]);
     // The same origin again: already registered, nothing added twice.
     await always('https://band.example/album/other');
-    expect(registered()).toHaveLength(3);
+    expect(registered()).toHaveLength(2);
+    render(null, container);
+    mount(<CustomSiteBox tab={{ id: 7, url: 'http://band.example/album/night-shift' }} />);
+    expect(text('p')).toBe("Liner adds its button on an artist's own domain only over https.");
+    expect(container.querySelectorAll('button')).toHaveLength(0);
+    await expect(enableAlways({ id: 7, url: 'http://band.example/' })).rejects.toThrow(/https/);
+    expect(registered()).toHaveLength(2);
   });
 
   it('says so in words, and runs nothing on the page, when scripting is refused', async () => {

@@ -3,25 +3,31 @@ import { browser } from 'wxt/browser';
 import { LinerDatabase } from '../../src/background/db.ts';
 import { sendToBackground } from '../../src/content/send.ts';
 import { Options } from '../../src/pages/options.tsx';
+import { releaseOldServer, serverOriginPattern } from '../../src/pages/server-access.ts';
+import type { SettingsForm } from '../../src/settings/schema.ts';
 import { loadSettings, saveSettings } from '../../src/settings/storage.ts';
 import { tokenStore } from '../../src/settings/token.ts';
 
-/** Match patterns carry no port: access to the host covers the server on any port. */
-function originPattern(serverUrl: string): string {
-  const url = new URL(serverUrl);
-  return `${url.protocol}//${url.hostname}/*`;
-}
-
 async function main() {
   const tokens = tokenStore(new LinerDatabase());
+  const initial = await loadSettings(tokens);
+  let server = initial.serverUrl;
+  const save = async (form: SettingsForm) => {
+    const result = await saveSettings(form, tokens);
+    if (result.ok) {
+      await releaseOldServer(browser.permissions, server, result.settings.serverUrl);
+      server = result.settings.serverUrl;
+    }
+    return result;
+  };
   render(
     <Options
-      initial={await loadSettings(tokens)}
+      initial={initial}
       extensionOrigin={new URL(browser.runtime.getURL('/')).origin}
       api={sendToBackground}
-      save={(form) => saveSettings(form, tokens)}
+      save={save}
       requestAccess={(serverUrl) =>
-        browser.permissions.request({ origins: [originPattern(serverUrl)] })
+        browser.permissions.request({ origins: [serverOriginPattern(serverUrl)] })
       }
     />,
     document.getElementById('app')!,

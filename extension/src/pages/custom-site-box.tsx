@@ -25,6 +25,15 @@ export function CustomSiteBox({ tab }: { tab: ActiveTab }) {
       await addButtonNow(tab);
       setState({ kind: 'added', always });
     });
+  // Over http anyone on the network path could put a page there that Liner would serve.
+  if (!tab.url.startsWith('https://'))
+    return (
+      <section data-liner="custom-site">
+        <p data-liner="https-only">
+          Liner adds its button on an artist's own domain only over https.
+        </p>
+      </section>
+    );
   return (
     <section data-liner="custom-site">
       {state.kind === 'idle' && (

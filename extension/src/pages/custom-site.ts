@@ -100,6 +100,8 @@ function scriptId(origin: string): string {
  */
 export async function enableAlways(tab: ActiveTab): Promise<void> {
   const origin = new URL(tab.url).origin;
+  if (!origin.startsWith('https://'))
+    throw new Error("Liner adds its button on an artist's own domain only over https.");
   const pattern = `${origin}/*`;
   await ask([pattern], REFUSED.site);
   // Already there when a registration matches this very origin, whatever its id (an earlier
