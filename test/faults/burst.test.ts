@@ -86,8 +86,9 @@ describe('a burst of 50 cold look-ups', { timeout: 180_000 }, () => {
     );
     for (const answer of answers) {
       expect(answer.status).toBe(200);
-      // The deadline, plus the time to merge, store and send on a loaded machine.
-      expect(answer.ms).toBeLessThan(DEADLINE_MS + 8000);
+      // The deadline keeps a tenth for merging, storing and sending; on a machine loaded by
+      // other suites (PGlite does one statement at a time for all 50) that can take longer.
+      expect(answer.ms).toBeLessThan(DEADLINE_MS + 12_000);
       const kinds = answer.result.providers.map((p) => p.error?.kind).filter(Boolean);
       expect(kinds.every((kind) => kind === 'pending')).toBe(true);
     }

@@ -262,13 +262,15 @@ export function createLookupService(options: LookupServiceOptions) {
   }
 
   async function lookupOnce(raw: LookupInput): Promise<LookupResult> {
+    // Counted from the call, not after the stored-answer check: under a burst that read waits
+    // its turn at the database too.
+    const deadline = lookupDeadline(options, now());
     const input = lookupInputSchema.parse(raw);
     if (input.urls.length > config.lookup.maxUrls) {
       throw new TooManyUrlsError(config.lookup.maxUrls, input.urls.length);
     }
     const stored = await storedAnswer(input);
     if (stored) return JSON.parse(stored) as LookupResult;
-    const deadline = lookupDeadline(options, now());
     const asked = await askProviders(options, input, deadline);
     const succeeded = asked.outcomes.filter((o): o is Succeeded => Boolean(o.release));
     const createdAt = now();
