@@ -270,16 +270,15 @@ describe.skipIf(!e2eAvailable('hostile pages and servers'))('hostile pages and s
       'https://stuffband.bandcamp.com/music',
       bandcampMusicPage('stuffband', slugs),
     );
-    await expect.poll(() => new Set(asked()).size, WAIT).toBe(200);
+    // The server asks MusicBrainz at one request per second, 100 URL forms at a time.
+    await expect.poll(() => new Set(asked()).size, { timeout: 45_000 }).toBe(200);
     // Later changes to the page bring no more questions.
     await page.evaluate(() => document.body.append(document.createElement('p')));
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(new Set(asked()).size).toBe(200);
-    expect([...new Set(asked())].slice(0, 3)).toEqual([
-      'stuffband.bandcamp.com/album/stuffed-0',
-      'stuffband.bandcamp.com/album/stuffed-1',
-      'stuffband.bandcamp.com/album/stuffed-2',
-    ]);
+    // The first 200 in the page's order.
+    const indexes = [...new Set(asked())].map((url) => Number(url.split('-').at(-1)));
+    expect(Math.max(...indexes)).toBe(199);
     await page.close();
   }, 60_000);
 });
