@@ -206,6 +206,56 @@ describe('the comparison panel', () => {
     expect(part('add-links')?.textContent).toBe('Add missing links and barcode');
   });
 
+  it('lists each other field MusicBrainz lacks as a row the edit seed carries, and disagreements', () => {
+    const status = {
+      field: 'status',
+      label: 'Status',
+      value: 'Official',
+      seed: [['status', 'Official']],
+    };
+    const events = {
+      field: 'events',
+      label: 'Release events',
+      value: '2023-05-05 GB',
+      seed: [
+        ['events.0.date.year', '2023'],
+        ['events.0.country', 'GB'],
+      ],
+    };
+    const withFields = (inSeed: boolean) =>
+      view((raw) => {
+        raw.missingLinks = [];
+        (raw as Record<string, unknown>).missingFields = [status, events];
+        (raw as Record<string, unknown>).disagreements = [
+          { field: 'labels', label: 'Labels', musicbrainz: 'A (1)', stores: '<b>B</b> (2)' },
+        ];
+        raw.editSeed!.fields = [
+          ...(inSeed ? [['status', 'Official'] as [string, string]] : []),
+          ['events.0.date.year', '2023'],
+          ['events.0.country', 'GB'],
+          ['edit_note', 'note'],
+        ];
+      });
+    const props = show({ comparison: withFields(true) });
+    expect(part('nothing-missing')).toBeNull();
+    expect(texts('[data-liner="missing-fields"] tr')).toEqual([
+      'StatusOfficial',
+      'Release events2023-05-05 GB',
+    ]);
+    expect(part('add-links')?.textContent).toBe('Add missing status, release events');
+    act(() => userClick(part('add-links')!));
+    expect(props.onAddLinks).toHaveBeenCalledOnce();
+    expect(texts('[data-liner="disagreements"] tr')).toEqual([
+      'LabelsMusicBrainz A (1), stores <b>B</b> (2)',
+    ]);
+    expect(part('disagreements')?.querySelector('b')).toBeNull();
+    render(null, container);
+    container.remove();
+    // A row whose fields the seed does not carry is not listed.
+    show({ comparison: withFields(false) });
+    expect(texts('[data-liner="missing-fields"] th')).toEqual(['Release events']);
+  });
+
   it('does not claim nothing is missing when no store could be asked', () => {
     show({
       comparison: view((raw) => {

@@ -39,6 +39,41 @@ export const trackIsrcSchema = z.object({
 });
 export type TrackIsrc = z.output<typeof trackIsrcSchema>;
 
+/** The release fields an edit seed may fill besides links and barcode (docs/architecture.md#edit-seeds). */
+export const EDIT_FIELDS = [
+  'status',
+  'packaging',
+  'language',
+  'script',
+  'events',
+  'labels',
+] as const;
+export const editFieldSchema = z.enum(EDIT_FIELDS);
+export type EditField = z.output<typeof editFieldSchema>;
+
+/**
+ * A field the stores know and MusicBrainz's release lacks, as a row the compare panel lists:
+ * its words, and the release-editor fields the edit seed carries for it (so a seed built from
+ * the listed rows carries exactly these).
+ */
+export const missingFieldSchema = z.object({
+  field: editFieldSchema,
+  label: z.string(),
+  value: z.string(),
+  /** The seed's (name, value) pairs for this row, indexes from 0. */
+  seed: z.array(z.tuple([z.string(), z.string()]).readonly()),
+});
+export type MissingField = z.output<typeof missingFieldSchema>;
+
+/** A field both have with different values: MusicBrainz's is kept, never overwritten. */
+export const fieldDisagreementSchema = z.object({
+  field: editFieldSchema,
+  label: z.string(),
+  musicbrainz: z.string(),
+  stores: z.string(),
+});
+export type FieldDisagreement = z.output<typeof fieldDisagreementSchema>;
+
 /** `musicbrainz.compare`: a release in MusicBrainz beside what the stores say of it. */
 export const comparisonSchema = z.object({
   mbid: mbidSchema,
@@ -66,6 +101,10 @@ export const comparisonSchema = z.object({
   }),
   /** Largest first. */
   coverArt: z.array(imageSchema),
+  /** Release fields MusicBrainz lacks that the stores state; each is in the edit seed. */
+  missingFields: z.array(missingFieldSchema).default([]),
+  /** Release fields where MusicBrainz and the stores differ: not seeded, shown. */
+  disagreements: z.array(fieldDisagreementSchema).default([]),
   /** The missing links (and a missing barcode) as an edit seed; absent when nothing is missing. */
   editSeed: builtSeedSchema.optional(),
   magicIsrcUrl: httpUrl

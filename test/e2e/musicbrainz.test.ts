@@ -119,6 +119,18 @@ describe.skipIf(!e2eAvailable('the extension on MusicBrainz pages'))(
       // Exactly the server's edit seed for this comparison, field for field.
       const comparison = await harness().api.musicbrainz.compare.query({ mbid: RELEASE_MBID });
       expect(posted.fields).toEqual(comparison.editSeed?.fields);
+      // Every other field MusicBrainz lacks is a row of the panel and in the posted seed...
+      const rows = await box(page, 'missing-fields', 'tr').evaluateAll((items) =>
+        items.map((row) => row.getAttribute('data-field')),
+      );
+      expect(rows.length).toBeGreaterThan(0);
+      expect(rows).toEqual(comparison.missingFields.map((row) => row.field));
+      for (const row of comparison.missingFields)
+        for (const pair of row.seed) expect(posted.fields).toContainEqual(pair);
+      // ...and nothing it has: its status and barcode stay as they are.
+      const names = posted.fields.map(([name]) => name);
+      expect(names).not.toContain('status');
+      expect(names).not.toContain('barcode');
       await page.close();
     }, 90_000);
 

@@ -83,6 +83,28 @@ describe.each(testDatabases())('compare with stores on $kind', ({ open }) => {
     expect(comparison.editSeed?.problems).toEqual([]);
   });
 
+  it('offers an edit seed with every field MusicBrainz lacks and nothing it has', async () => {
+    const comparison = await apiClient(running.url).musicbrainz.compare.query({ mbid: MBID });
+    // MusicBrainz has the status (Official) and the barcode; it lacks these.
+    expect(comparison.missingFields.map((row) => [row.field, row.value])).toEqual([
+      ['packaging', 'None'],
+      ['events', '2023-05-05 DE, GB, US'],
+      ['labels', 'Liner Test Records'],
+    ]);
+    expect(comparison.disagreements).toEqual([]);
+    const fields = comparison.editSeed!.fields;
+    const names = fields.map(([name]) => name);
+    expect(names).not.toContain('status');
+    expect(names).not.toContain('barcode');
+    // Exactly the listed rows: the missing link, then each field row's own seed fields.
+    expect(fields.filter(([name]) => !['edit_note', 'redirect_uri'].includes(name))).toEqual([
+      ['urls.0.url', 'https://www.deezer.com/album/100001'],
+      ['urls.0.link_type', '85'],
+      ...comparison.missingFields.flatMap((row) => row.seed),
+    ]);
+    expect(comparison.editSeed!.problems).toEqual([]);
+  });
+
   it('says which upstream failed and how: MusicBrainz slowing the server down, or no such release', async () => {
     const failure = (mbid: string) =>
       apiClient(running.url)

@@ -109,6 +109,11 @@ export function comparisonView(comparison: Comparison, options: ViewOptions) {
         ...(image.height ? { height: image.height } : {}),
         ...(image.provider ? { provider: displayName(image.provider) } : {}),
       })),
+    // The other fields MusicBrainz lacks, as rows of the same list the seed is built from.
+    missingFields: edits.flatMap((row) =>
+      row.kind === 'field' ? [{ field: row.field, label: row.label, value: row.value }] : [],
+    ),
+    disagreements: comparison.disagreements,
     canAddLinks: edits.some((row) => row.kind === 'link'),
     canAddBarcode: edits.some((row) => row.kind === 'barcode'),
     ...(comparison.magicIsrcUrl ? { magicIsrcUrl: comparison.magicIsrcUrl } : {}),

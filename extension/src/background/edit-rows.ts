@@ -6,6 +6,8 @@
  * dropped and reported. A new kind of row (a release event, a label) adds its case to EditRow
  * and to rowFields, and the panel lists it from the same list.
  */
+
+import type { EditField } from '@liner/shared/contracts';
 import { isValidGtin } from '@liner/shared/identifiers';
 import type { LookupResult } from '@liner/shared/lookup';
 import type { LinkType } from '@liner/shared/model';
@@ -21,7 +23,41 @@ type Comparison = ApiOutputs['musicbrainz']['compare'];
 /** One line of the panel that the edit seed carries. */
 export type EditRow =
   | { kind: 'link'; url: string; types: LinkType[] }
-  | { kind: 'barcode'; value: string };
+  | { kind: 'barcode'; value: string }
+  | { kind: 'field'; field: EditField; label: string; value: string; seed: SeedField[] };
+
+/**
+ * The seed fields each kind of field row may carry: a row of the server's whose fields are
+ * anything else (a name, an annotation) is not listed, so never posted.
+ */
+const FIELD_NAMES: Record<EditField, RegExp> = {
+  status: /^status$/,
+  packaging: /^packaging$/,
+  language: /^language$/,
+  script: /^script$/,
+  events: /^events\.\d+\.(date\.(year|month|day)|country)$/,
+  labels: /^labels\.\d+\.(mbid|name|catalog_number)$/,
+};
+
+/** The server's field rows whose seed fields are of their kind and in its own edit seed. */
+function fieldRows(comparison: Comparison): EditRow[] {
+  const seeded = new Set((comparison.editSeed?.fields ?? []).map(([n, v]) => `${n}=${v}`));
+  return comparison.missingFields
+    .filter(
+      (row) =>
+        row.seed.length > 0 &&
+        row.seed.every(
+          ([name, value]) => FIELD_NAMES[row.field].test(name) && seeded.has(`${name}=${value}`),
+        ),
+    )
+    .map((row) => ({
+      kind: 'field',
+      field: row.field,
+      label: row.label,
+      value: row.value,
+      seed: row.seed.map(([name, value]): SeedField => [name, value]),
+    }));
+}
 
 /** The seed fields of one kind of row (links are numbered together, after each other). */
 function linkFields(rows: readonly EditRow[]): SeedField[] {
@@ -44,6 +80,7 @@ function rowFields(rows: readonly EditRow[]): SeedField[] {
   return [
     ...linkFields(rows),
     ...rows.flatMap((row): SeedField[] => (row.kind === 'barcode' ? [['barcode', row.value]] : [])),
+    ...rows.flatMap((row): SeedField[] => (row.kind === 'field' ? row.seed : [])),
   ];
 }
 
@@ -71,6 +108,7 @@ export function editRows(
       .filter((link) => link.types.length > 0 && !linked(link.url))
       .map((link): EditRow => ({ kind: 'link', url: link.url, types: link.types })),
     ...(barcode ? [{ kind: 'barcode', value: barcode } as const] : []),
+    ...fieldRows(comparison),
   ];
 }
 

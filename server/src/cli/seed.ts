@@ -1,9 +1,30 @@
 import { isMbid, messagesBesideFailures, NOTHING_TO_ADD, seedAddsNothing } from '@liner/shared';
 import type { Command } from 'commander';
+import type { App } from '../app.ts';
 import { isPermalinkId } from '../services/permalink.ts';
+import type { SeedRequest } from '../services/seeds.ts';
 import { shortenUrls } from './format.ts';
 import { addLookupOptions, type LookupFlags, lookupInput, withCliApp } from './lookup.ts';
 import { CliError, throwawayNote } from './shared.ts';
+
+/**
+ * What the existing release holds, read from MusicBrainz like the compare panel does, so the
+ * edit seed adds every field it lacks; unreadable, the seed adds the links it lacks only.
+ */
+async function heldBy(app: App, mbid: string): Promise<SeedRequest> {
+  try {
+    const held = await app.services.compare.held(mbid);
+    return {
+      linkedUrls: held.mb.externalLinks.map((link) => link.url),
+      musicBrainz: { gtin: held.barcode, noBarcode: held.noBarcode, release: held.mb },
+    };
+  } catch (error) {
+    process.stderr.write(
+      `MusicBrainz release ${mbid} could not be read (${error instanceof Error ? error.message : String(error)}): the seed adds the missing links only.\n`,
+    );
+    return {};
+  }
+}
 
 interface SeedFlags extends LookupFlags {
   existing?: string;
@@ -42,7 +63,10 @@ export function registerSeed(program: Command): void {
         '<url-gtin-or-permalink...>',
         'store release URLs and/or one barcode, or one permalink ID',
       )
-      .option('--existing <mbid>', 'seed the missing links of this existing MusicBrainz release')
+      .option(
+        '--existing <mbid>',
+        'seed what this existing MusicBrainz release lacks (links, barcode, events, labels, status, packaging, language, script)',
+      )
       .option('--votable', 'ask MusicBrainz to put the edit to a vote')
       .addHelpText('after', JSON_HELP),
   ).action(async (args: string[], flags: SeedFlags, command: Command) => {
@@ -77,7 +101,7 @@ export function registerSeed(program: Command): void {
         );
       }
       const seed = await app.services.seeds.seed(result, {
-        ...(existing ? { existing } : {}),
+        ...(existing ? { existing, ...(await heldBy(app, existing)) } : {}),
         ...(flags.votable ? { makeVotable: true } : {}),
       });
       const page = `${app.baseUrl.get()}/release/${result.id}`;

@@ -7,6 +7,7 @@
  */
 import {
   type Comparison,
+  editFields,
   type LookupMessage,
   type LookupResult,
   linkMatcher,
@@ -36,12 +37,19 @@ export interface CompareDeps {
   seeds: SeedService;
 }
 
+/** The release as MusicBrainz holds it, and its barcode even when that is no valid GTIN. */
+export interface Held {
+  mb: Release;
+  barcode?: string | undefined;
+  noBarcode: boolean;
+}
+
 /** The release, and the barcode MusicBrainz holds even when it is no valid GTIN. */
 async function musicBrainzRelease(
-  deps: CompareDeps,
+  deps: Pick<CompareDeps, 'fetcher' | 'config'>,
   mbid: string,
   refresh: boolean,
-): Promise<{ mb: Release; barcode?: string | undefined; noBarcode: boolean }> {
+): Promise<Held> {
   const outcome = await deps.fetcher.fetch(
     {
       provider: 'musicbrainz',
@@ -137,17 +145,20 @@ async function fixes(
   deps: CompareDeps,
   comparison: Comparison,
   lookup: LookupResult,
-  held: { barcode?: string | undefined; noBarcode: boolean },
+  held: Held,
   base: string | undefined,
 ): Promise<void> {
   const { mbid } = comparison;
-  // The missing links, and the barcode when MusicBrainz has none; nothing when it has it all.
+  const fields = editFields(lookup, held.mb);
+  comparison.missingFields = fields.missing;
+  comparison.disagreements = fields.disagreements;
+  // The missing links, the barcode and fields when MusicBrainz has none; nothing when it has it all.
   const editSeed = await deps.seeds.seed(lookup, {
     ...(base ? { base } : {}),
     existing: mbid,
     linkedUrls: comparison.musicbrainz.links,
     // Any barcode MusicBrainz holds, valid or not, is the editor's to change, not ours.
-    musicBrainz: { gtin: held.barcode, noBarcode: held.noBarcode },
+    musicBrainz: { gtin: held.barcode, noBarcode: held.noBarcode, release: held.mb },
   });
   if (!seedAddsNothing(editSeed)) comparison.editSeed = editSeed;
   // Only what MusicBrainz lacks, at MusicBrainz's own places: the stores' tracklist may be
@@ -163,9 +174,12 @@ async function fixes(
 
 export function createCompareService(deps: CompareDeps) {
   return {
+    /** The release as MusicBrainz holds it (for `liner seed --existing`), through the budget. */
+    held: (mbid: string, refresh = false) => musicBrainzRelease(deps, mbid, refresh),
     /** `base`: the address the client reached the server at, for the edit seed's links back. */
     async compare(mbid: string, refresh = false, base?: string): Promise<Comparison> {
-      const { mb, ...held } = await musicBrainzRelease(deps, mbid, refresh);
+      const held = await musicBrainzRelease(deps, mbid, refresh);
+      const { mb } = held;
       const mbLinks = mb.externalLinks.map((link) => link.url);
       const storeUrls = mbLinks.filter((url) => {
         const entity = tryRecognizeUrl(url)?.entity;
@@ -184,6 +198,8 @@ export function createCompareService(deps: CompareDeps) {
         differentIsrcs: [],
         barcode: held.barcode ? { musicbrainz: held.barcode } : {},
         coverArt: [],
+        missingFields: [],
+        disagreements: [],
         messages: [],
       };
       if (storeUrls.length === 0 && !mb.gtin) {

@@ -9,6 +9,7 @@ import type { ArtistCredit, Release } from '../model.ts';
 import { linkMatcher, tryRecognizeUrl } from '../stores/index.ts';
 import { leadsBackTo } from './addresses.ts';
 import { annotationText, editNoteText } from './annotation.ts';
+import { editFields, labelFields } from './edit-fields.ts';
 import { eventFields } from './events.ts';
 import { releaseLinkTypeId } from './link-types.ts';
 import { isMediumFormat } from './medium-formats.ts';
@@ -103,14 +104,7 @@ export function buildReleaseSeed(result: LookupResult, options: SeedOptions): Se
     ...(release.status ? [['status', release.status] as const] : []),
     ...(release.packaging ? [['packaging', release.packaging] as const] : []),
     ...eventFields(release),
-    ...release.labels.flatMap((label, i): SeedField[] => [
-      ...(label.mbid
-        ? [[`labels.${i}.mbid`, label.mbid] as const]
-        : [[`labels.${i}.name`, label.name] as const]),
-      ...(label.catalogNumber
-        ? [[`labels.${i}.catalog_number`, label.catalogNumber] as const]
-        : []),
-    ]),
+    ...labelFields(release.labels),
     ...creditFields('artist_credit', release.artists),
     ...mediumFields(release),
     ...urlFields(release),
@@ -129,8 +123,10 @@ function agreedGtin(result: LookupResult): string | undefined {
 /**
  * An existing release: only what MusicBrainz lacks, posted to /release/<mbid>/edit. First the
  * store links it does not have (links are what an import adds to a release that exists), then
- * the barcode when MusicBrainz's release has none and the stores agree on one. A seed with
- * nothing but the edit note is nothing to post: see seedAddsNothing().
+ * the barcode when MusicBrainz's release has none and the stores agree on one, then, when the
+ * caller read MusicBrainz's release, every other field it lacks (editFields: status, packaging,
+ * language, script, release events, labels). A seed with nothing but the edit note is nothing
+ * to post: see seedAddsNothing().
  */
 export function buildEditSeed(result: LookupResult, mbid: string, options: EditSeedOptions): Seed {
   const release = result.release;
@@ -146,6 +142,7 @@ export function buildEditSeed(result: LookupResult, mbid: string, options: EditS
   const fields: SeedField[] = [
     ...urlFields(missing),
     ...(gtin ? [['barcode', gtin] as const] : []),
+    ...(mb?.release ? editFields(result, mb.release).missing.flatMap((row) => row.seed) : []),
     ...closingFields(result, options),
   ];
   return { action: 'edit', url: `${options.editorUrl}/release/${mbid}/edit`, fields };

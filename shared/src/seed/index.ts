@@ -2,6 +2,7 @@ export * from './actions.ts';
 export * from './addresses.ts';
 export * from './build.ts';
 export * from './countries.ts';
+export * from './edit-fields.ts';
 export * from './events.ts';
 export * from './link-types.ts';
 export * from './medium-formats.ts';

@@ -1,3 +1,5 @@
+import type { Release } from '../model.ts';
+
 /** A release-editor seed: where to post it and the ordered (name, value) pairs of the form. */
 export type SeedField = readonly [name: string, value: string];
 
@@ -37,5 +39,7 @@ export interface EditSeedOptions extends SeedOptions {
     gtin?: string | undefined;
     /** MusicBrainz says the release has no barcode (an editor's statement, not a gap). */
     noBarcode?: boolean | undefined;
+    /** The release as MusicBrainz holds it: then the other fields it lacks are added too. */
+    release?: Release | undefined;
   };
 }

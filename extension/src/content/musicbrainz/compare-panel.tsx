@@ -65,7 +65,15 @@ export function ComparePanel(props: ComparePanelProps) {
     c.missingIsrcs.length === 0 &&
     c.differentIsrcs.length === 0 &&
     c.barcode.agrees !== false &&
-    !(c.barcode.stores && !c.barcode.musicbrainz);
+    !(c.barcode.stores && !c.barcode.musicbrainz) &&
+    c.missingFields.length === 0 &&
+    c.disagreements.length === 0;
+  const fields = c.missingFields.length > 0;
+  const what = [
+    c.canAddLinks && 'links',
+    c.canAddBarcode && 'barcode',
+    fields && c.missingFields.map((row) => row.label.toLowerCase()).join(', '),
+  ].filter(Boolean);
   // One edit seed carries the links and the barcode: one button, named for what it adds.
   const addButton = (label: string) => (
     <div class="actions">
@@ -109,7 +117,11 @@ export function ComparePanel(props: ComparePanelProps) {
             ))}
           </ul>
           {c.canAddLinks &&
-            addButton(c.canAddBarcode ? 'Add missing links and barcode' : 'Add missing links')}
+            addButton(
+              what.length > 1
+                ? `Add missing ${what.slice(0, -1).join(', ')} and ${what.at(-1)}`
+                : 'Add missing links',
+            )}
           <ImportLine importState={linksState} />
         </section>
       )}
@@ -134,10 +146,44 @@ export function ComparePanel(props: ComparePanelProps) {
         </section>
       )}
       <Barcode barcode={c.barcode} />
-      {c.canAddBarcode && !c.canAddLinks && (
+      {c.canAddBarcode && !c.canAddLinks && !fields && (
         <section data-liner="add-barcode">
           {addButton('Add the barcode')}
           <ImportLine importState={linksState} />
+        </section>
+      )}
+      {fields && (
+        <section data-liner="missing-fields">
+          <h3>What else MusicBrainz lacks ({c.missingFields.length})</h3>
+          <table>
+            <tbody>
+              {c.missingFields.map((row) => (
+                <tr key={row.field} data-field={row.field}>
+                  <th>{row.label}</th>
+                  <td>{row.value}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {!c.canAddLinks && addButton(`Add missing ${what.join(' and ')}`)}
+          {!c.canAddLinks && <ImportLine importState={linksState} />}
+        </section>
+      )}
+      {c.disagreements.length > 0 && (
+        <section data-liner="disagreements">
+          <h3>Where MusicBrainz and the stores differ (kept as MusicBrainz has it)</h3>
+          <table>
+            <tbody>
+              {c.disagreements.map((row) => (
+                <tr key={row.field} data-field={row.field} class="disagree">
+                  <th>{row.label}</th>
+                  <td>
+                    MusicBrainz {row.musicbrainz}, stores {row.stores}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </section>
       )}
       <section data-liner="cover-art">
