@@ -63,7 +63,9 @@ export function lookupDeadline(options: DeadlineOptions, started: Date): LookupD
     settle(work, late) {
       const remaining = at - options.now().getTime();
       const running = work.catch((error: unknown) => {
-        options.logger.warn({ err: error }, 'part of a look-up failed after its deadline');
+        // Before the deadline the failure is the look-up's to report (a message), not a log line.
+        if (options.now().getTime() >= at)
+          options.logger.warn({ err: error }, 'part of a look-up failed after its deadline');
         throw error;
       });
       if (remaining <= 0) return Promise.resolve(late());
