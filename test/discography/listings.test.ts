@@ -7,6 +7,7 @@ import { recognizeUrlOfType } from '@liner/shared';
 import { describe, expect, it } from 'vitest';
 import {
   bandcampListing,
+  beatportListing,
   deezerListing,
   discogsListing,
   itunesListing,
@@ -48,6 +49,7 @@ const cases: [ListingStandIn, Record<string, string>, Record<string, object>][] 
     },
   ],
   [bandcampListing('https://adalane.bandcamp.com'), {}, {}],
+  [beatportListing('https://www.beatport.com'), {}, {}],
 ];
 
 /** The stand-ins' routes as fetch answers: a page (`{ html }`) is sent as HTML. */

@@ -4,7 +4,8 @@
  * uses: Deezer index/limit 100 with `total`, Spotify offset/limit 50 with `total`, Apple's
  * look-up (one answer of up to 200), Discogs page/per_page 100 with `pagination`, Qobuz
  * offset/limit 100 with `albums.total`, Tidal v2's relationship pages of 20 by `links.next`
- * cursor, and a Bandcamp /music page (grid items, the rest in `data-client-items`). Release N of an artist is titled "Song Book N".
+ * cursor, a Bandcamp /music page (grid items, the rest in `data-client-items`), and Beatport's
+ * artist releases pages (`__NEXT_DATA__`, 50 a page with `count`). Release N of an artist is titled "Song Book N".
  */
 import type { ProviderName } from '@liner/shared';
 
@@ -234,5 +235,50 @@ export function bandcampListing(base: string, count = 20): ListingStandIn {
     releaseUrls: range(0, count).map((n) => `https://adalane.bandcamp.com/${kind(n)}/${slug(n)}`),
     routes: { [`${base}/music`]: { html } },
     requests: 1,
+  };
+}
+
+/** Beatport's artist releases pages: __NEXT_DATA__ with a page of API v4 releases, 50 a page. */
+export function beatportListing(base: string, count = 70): ListingStandIn {
+  const routes: Record<string, object> = {};
+  const pages = Math.ceil(count / 50);
+  for (let page = 1; page <= pages; page++) {
+    const results = range((page - 1) * 50, Math.min(count, page * 50)).map((n) => ({
+      id: 4_200_000 + n,
+      name: title(n),
+      slug: `song-book-${n}`,
+      catalog_number: `ADA${n}`,
+      new_release_date: date(n),
+      type: { id: 1, name: n % 2 ? 'Release' : 'EP' },
+      artists: [{ id: 123456, name: 'Ada Lane', slug: 'ada-lane' }],
+    }));
+    const data = {
+      props: {
+        pageProps: {
+          dehydratedState: {
+            queries: [
+              {
+                queryKey: ['artist-releases', { artist_id: 123456, page }],
+                state: { data: { results, count, page: `${page}/${pages}`, per_page: 50 } },
+              },
+            ],
+          },
+        },
+      },
+      buildId: 'b',
+    };
+    routes[`${base}/artist/ada-lane/123456/releases?page=${page}&per_page=50`] = {
+      html: `<html><body><script id="__NEXT_DATA__" type="application/json">${JSON.stringify(data)}</script></body></html>`,
+    };
+  }
+  return {
+    store: 'beatport',
+    artistUrl: 'https://www.beatport.com/artist/ada-lane/123456',
+    name: 'Ada Lane',
+    releaseUrls: range(0, count).map(
+      (n) => `https://www.beatport.com/release/song-book-${n}/${4_200_000 + n}`,
+    ),
+    routes,
+    requests: pages,
   };
 }

@@ -8,6 +8,7 @@
 import { recognizeUrl } from '@liner/shared';
 import {
   bandcampListing,
+  beatportListing,
   deezerListing,
   discogsListing,
   itunesListing,
@@ -32,6 +33,7 @@ const MAKERS = {
   qobuz: qobuzListing,
   tidal: tidalListing,
   bandcamp: (base: string) => bandcampListing(`${base}/adalane`),
+  beatport: beatportListing,
 } as const;
 export type ListingStore = keyof typeof MAKERS;
 export const LISTING_STORES = Object.keys(MAKERS) as ListingStore[];

@@ -10,12 +10,14 @@ import { ProviderDataError } from '../../http/errors.ts';
 import { barcodeRounds, findByBarcode } from '../common/barcode.ts';
 import type {
   BarcodeDeclaration,
+  ListingOptions,
   ProviderContext,
   ProviderDeclaration,
   ProviderLookup,
 } from '../types.ts';
 import type { BeatportTrack } from './api.ts';
 import { extractNextData } from './extract.ts';
+import { listBeatportArtist } from './listing.ts';
 import { orderTracks, parseBeatportRelease } from './parse.ts';
 import { readPage, readRelease, readSearchReleases, readTracks } from './read.ts';
 
@@ -77,6 +79,8 @@ function createClient(ctx: ProviderContext) {
   }
 
   return {
+    listArtistReleases: (entity: StoreEntity, options: ListingOptions) =>
+      listBeatportArtist(getPage, base, entity, options),
     async lookupById(entity: StoreEntity): Promise<ProviderLookup> {
       if (entity.type !== 'release')
         throw new ProviderDataError(NAME, entity.id, `a Beatport ${entity.type} is not a release`);
