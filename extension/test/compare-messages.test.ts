@@ -114,8 +114,9 @@ describe('the chosen site and comparisons', () => {
       refresh: true,
     })) as CompareResponse & { ok: true };
     expect(stale.comparison.missingLinks).toHaveLength(2);
+    // Shown inside musicbrainz.org's page, which can read it: no server address (issue 20).
     expect(stale.cache?.serverProblem).toBe(
-      'The Liner server at http://127.0.0.1:5733 is not reachable. Is it running?',
+      "The Liner server is not reachable. Is it running? (Its address is in Liner's options.)",
     );
   });
 });

@@ -37,8 +37,14 @@ describe('the edit seed of a comparison', () => {
         [TYPO]: twoSidesRelease(TYPO, { barcode: '192758000018' }),
         // An editor ticked "this release has no barcode": MusicBrainz answers "".
         [NONE]: twoSidesRelease(NONE, { barcode: '' }),
+        // Everything the stores state is there already: links, barcode, packaging, the
+        // release events and the label.
         [COMPLETE]: twoSidesRelease(COMPLETE, {
           barcode: '192758000019',
+          packaging: 'None',
+          date: '2023-05-05',
+          events: ['DE', 'GB', 'US'].map((country) => ({ date: '2023-05-05', country })),
+          labels: [{ id: '5c2e1b63-8e5f-4c9b-8a32-7f6e5d4c3b99', name: 'Liner Test Records' }],
           links: [
             { url: TWO_SIDES_BANDCAMP, type: 'purchase for download' },
             { url: DEEZER, type: 'free streaming' },
@@ -71,9 +77,10 @@ describe('the edit seed of a comparison', () => {
     expect(validateSeed(seed, { existing: NO_BARCODE })).toEqual([]);
   });
 
-  it('has no edit seed when MusicBrainz already has every link and the barcode', async () => {
+  it('has no edit seed when MusicBrainz already has every link, the barcode and every field', async () => {
     const comparison = await apiClient(running.url).musicbrainz.compare.query({ mbid: COMPLETE });
     expect(comparison.missingLinks).toEqual([]);
+    expect(comparison.missingFields).toEqual([]);
     expect(comparison.barcode).toMatchObject({ musicbrainz: '192758000019', agrees: true });
     expect(comparison.editSeed).toBeUndefined();
   });

@@ -20,6 +20,11 @@ export interface StandInRelease {
   media: { format?: string; tracks: StandInTrack[] }[];
   /** URL relationships: the URL and the relationship's name ("free streaming"). */
   links: { url: string; type: string }[];
+  /** What an editor entered beyond the basics; absent: MusicBrainz lacks it. */
+  packaging?: string;
+  date?: string;
+  events?: { date: string; country: string }[];
+  labels?: { id: string; name: string; catalogNumber?: string }[];
 }
 
 function recordingId(release: string, medium: number, track: number): string {
@@ -35,7 +40,16 @@ export function wsRelease(release: StandInRelease): Record<string, unknown> {
     status: 'Official',
     barcode: release.barcode ?? null,
     'artist-credit': credit,
-    'label-info': [],
+    ...(release.packaging ? { packaging: release.packaging } : {}),
+    ...(release.date ? { date: release.date } : {}),
+    'release-events': (release.events ?? []).map((event) => ({
+      date: event.date,
+      area: { 'iso-3166-1-codes': [event.country] },
+    })),
+    'label-info': (release.labels ?? []).map((label) => ({
+      'catalog-number': label.catalogNumber ?? null,
+      label: { id: label.id, name: label.name },
+    })),
     media: release.media.map((medium, m) => ({
       position: m + 1,
       format: medium.format ?? 'Digital Media',

@@ -48,7 +48,7 @@ export async function compareRelease(
     const row = await deps.cache.putComparison(comparisonSchema.parse(answer));
     return { ok: true, comparison: view(row) };
   } catch (error) {
-    const problem = problemFrom(error, settings.serverUrl, {
+    const problem = problemFrom(error, {
       notFound: `The MusicBrainz web service the Liner server reads has no release ${mbid}.`,
     });
     if (!cached) return { ok: false, problem };

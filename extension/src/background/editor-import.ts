@@ -32,7 +32,7 @@ async function lookUp(
       .lookup.release.mutate(lookupInput(settings, { gtin: source.gtin }, false));
     return { ok: true, result: lookupResultSchema.parse(answer) };
   } catch (error) {
-    return { ok: false, problem: problemFrom(error, settings.serverUrl) };
+    return { ok: false, problem: problemFrom(error) };
   }
 }
 

@@ -94,7 +94,7 @@ export async function postImport(
     });
     seed = seedSchema.parse(answer);
   } catch (error) {
-    const problem = problemFrom(error, settings.serverUrl);
+    const problem = problemFrom(error);
     const offline = problem.kind === 'unreachable' || problem.kind === 'timeout';
     if (!offline || cached?.id !== request.permalink) return { ok: false, problem };
     seed = await localSeed(deps, settings, cached, request.existing);

@@ -85,7 +85,7 @@ export async function lookupRelease(
     });
     return { ok: true, result, ...site };
   } catch (error) {
-    const problem = problemFrom(error, settings.serverUrl);
+    const problem = problemFrom(error);
     if (!cached) return { ok: false, problem };
     return {
       ok: true,

@@ -47,11 +47,18 @@ function musicBrainzProblem(
   return undefined;
 }
 
+/**
+ * `serverUrl` names the server in the message, for the extension's own pages (popup, options)
+ * only: a message shown inside a store's or MusicBrainz's page is readable by that page (issue
+ * 20), so there it says "the Liner server" and the options page tells which.
+ */
 export function problemFrom(
   error: unknown,
-  serverUrl: string,
-  options: { notFound?: string } = {},
+  options: { serverUrl?: string; notFound?: string } = {},
 ): Problem {
+  const server = options.serverUrl
+    ? `The Liner server at ${options.serverUrl}`
+    : 'The Liner server';
   const data = (error as { data?: TrpcErrorData } | undefined)?.data;
   const upstream = musicBrainzProblem(data?.upstream, options.notFound);
   if (upstream) return upstream;
@@ -62,14 +69,14 @@ export function problemFrom(
   if (timeout) {
     return {
       kind: 'timeout',
-      message: `The Liner server at ${serverUrl} is too slow: ${timeout.message}.`,
+      message: `${server} is too slow: ${timeout.message}.`,
       retryable: true,
     };
   }
   if (find(ServerUnreachableError)) {
     return {
       kind: 'unreachable',
-      message: `The Liner server at ${serverUrl} is not reachable. Is it running?`,
+      message: `${server} is not reachable. Is it running?${options.serverUrl ? '' : " (Its address is in Liner's options.)"}`,
       retryable: true,
     };
   }

@@ -15,7 +15,10 @@ export async function recent(deps: BackgroundDeps): Promise<RecentResponse> {
     deps.cache.recent(),
     serverInfo(deps, settings).then(
       (info) => ({ up: true as const, version: info.version }),
-      (error) => ({ up: false as const, problem: problemFrom(error, settings.serverUrl) }),
+      (error) => ({
+        up: false as const,
+        problem: problemFrom(error, { serverUrl: settings.serverUrl }),
+      }),
     ),
   ]);
   const entries = rows.map(({ id: _id, at, ...entry }) => ({
@@ -40,7 +43,7 @@ export async function testServer(
       database: info.database,
     };
   } catch (error) {
-    return { ok: false, problem: problemFrom(error, url) };
+    return { ok: false, problem: problemFrom(error, { serverUrl: url }) };
   }
 }
 
@@ -53,6 +56,6 @@ export async function queueStatus(
     const answer = await deps.client(settings, TIMEOUTS.status).lookup.queue.query();
     return { ok: true, status: queueStatusSchema.parse(answer) };
   } catch (error) {
-    return { ok: false, problem: problemFrom(error, settings.serverUrl) };
+    return { ok: false, problem: problemFrom(error) };
   }
 }

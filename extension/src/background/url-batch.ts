@@ -56,7 +56,7 @@ async function send(deps: BackgroundDeps, urls: string[]): Promise<Map<string, O
     );
     return outcomes;
   } catch (error) {
-    const failed: Outcome = { status: 'failed', problem: problemFrom(error, settings.serverUrl) };
+    const failed: Outcome = { status: 'failed', problem: problemFrom(error) };
     return new Map(urls.map((url) => [url, failed]));
   }
 }
