@@ -68,13 +68,14 @@ export function lookupDeadline(options: DeadlineOptions, started: Date): LookupD
           options.logger.warn({ err: error }, 'part of a look-up failed after its deadline');
         throw error;
       });
+      // Work that loses the race, or is not waited for at all (asked after the deadline), is
+      // still listened to: a late rejection is logged above, never unhandled (Node would exit).
+      running.catch(() => {});
       if (remaining <= 0) return Promise.resolve(late());
       let timer: NodeJS.Timeout | undefined;
       const timeUp = new Promise<ReturnType<typeof late>>((resolve) => {
         timer = setTimeout(() => resolve(late()), remaining);
       });
-      // The race's loser is still listened to (above): a late rejection is logged, not unhandled.
-      running.catch(() => {});
       return Promise.race([running, timeUp]).finally(() => clearTimeout(timer));
     },
     passed: () => options.now().getTime() >= at,
