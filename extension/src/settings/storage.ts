@@ -46,10 +46,14 @@ async function loadStoredSettings(tokens: TokenStore): Promise<Settings> {
   return withoutToken(settings);
 }
 
-export async function loadSettings(tokens: TokenStore): Promise<Settings> {
-  const settings = await loadStoredSettings(tokens);
+/** `settings` with the stored token, if there is one. */
+async function withStoredToken(settings: Settings, tokens: TokenStore): Promise<Settings> {
   const token = await tokens.get();
   return token ? { ...settings, token } : settings;
+}
+
+export async function loadSettings(tokens: TokenStore): Promise<Settings> {
+  return withStoredToken(await loadStoredSettings(tokens), tokens);
 }
 
 /**
@@ -68,9 +72,7 @@ export function cachedSettings(tokens: TokenStore): () => Promise<Settings> {
     });
     // The token is read each time: the options page saves it where no change event tells.
     // After the settings: reading them may move an old token into place.
-    const settings = await current;
-    const token = await tokens.get();
-    return token ? { ...settings, token } : settings;
+    return withStoredToken(await current, tokens);
   };
 }
 
