@@ -76,7 +76,8 @@ export function comparisonView(comparison: Comparison, options: ViewOptions) {
   const lookup = comparison.lookup;
   const serverUrl = options.serverUrl;
   // The panel lists exactly the rows the edit seed is built from (edit-rows.ts).
-  const edits = editRows(comparison, listedLinks(comparison));
+  const links = listedLinks(comparison);
+  const edits = editRows(comparison, links);
   const listed = new Set(edits.flatMap((row) => (row.kind === 'link' ? [row.url] : [])));
   const { dropped } = seedFromRows(comparison, edits, options);
   return {
@@ -95,7 +96,7 @@ export function comparisonView(comparison: Comparison, options: ViewOptions) {
         : {}),
     })),
     // A link with no type the site allows is not in the seed, so it is not listed either.
-    missingLinks: listedLinks(comparison).filter((link) => listed.has(link.url)),
+    missingLinks: links.filter((link) => listed.has(link.url)),
     edits,
     missingIsrcs: comparison.missingIsrcs,
     differentIsrcs: comparison.differentIsrcs,
