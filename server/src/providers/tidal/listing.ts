@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { type GetJson, type ListingPage, readListing } from '../common/listing.ts';
 import type { ArtistListing, ListingOptions } from '../types.ts';
 import { tidalDocument, tidalRelationshipPage } from './api.ts';
+import { titleWithVersion } from './parse.ts';
 
 const albumAttributes = z.looseObject({
   title: z.string(),
@@ -43,7 +44,7 @@ export async function listTidalArtist(
       return [
         {
           url: `https://tidal.com/album/${identifier.id}`,
-          title: a.version ? `${a.title} (${a.version})` : a.title,
+          title: titleWithVersion(a.title, a.version ?? undefined),
           ...(a.type ? { type: a.type.toLowerCase() } : {}),
           ...(a.releaseDate ? { date: a.releaseDate } : {}),
         },
