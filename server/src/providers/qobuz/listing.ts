@@ -7,6 +7,7 @@ import { canonicalUrl } from '@liner/shared';
 import { z } from 'zod';
 import { type GetJson, type ListingPage, nextOffset, readListing } from '../common/listing.ts';
 import type { ArtistListing, ListingOptions } from '../types.ts';
+import { withVersion } from './parse.ts';
 
 const PAGE = 100;
 
@@ -53,7 +54,7 @@ export function listQobuzArtist(
           slug: album.slug || '-',
           ...(region ? { region } : {}),
         }),
-        title: album.version ? `${album.title} (${album.version})` : album.title,
+        title: withVersion(album.title, album.version),
         ...(album.product_type ? { type: album.product_type } : {}),
         ...(album.release_date_original ? { date: album.release_date_original } : {}),
         ...(album.artist ? { artist: album.artist.name } : {}),

@@ -35,7 +35,7 @@ function ids(type: 'artist' | 'label', id: number | undefined): ExternalId[] {
 }
 
 /** Qobuz keeps "Remastered", "Live" and the like apart from the title; MusicBrainz does not. */
-function withVersion(title: string, version: string | null | undefined): string {
+export function withVersion(title: string, version: string | null | undefined): string {
   const extra = version?.trim();
   return extra && !title.includes(`(${extra})`) ? `${title.trim()} (${extra})` : title.trim();
 }
