@@ -14,7 +14,7 @@ import { type Guard, refuse } from './route.ts';
  * token there; a browser that follows a link can only send it as Basic credentials (any user
  * name, the token as password), which the browser asks for once.
  */
-const HARMONY_ENTRY = /^\/release(\/actions)?\/?$/;
+export const HARMONY_ENTRY = /^\/release(\/actions)?\/?$/;
 
 /** Paths that stay open without a token: probes, metrics and the pages MusicBrainz redirects to. */
 const OPEN = /^\/(health|ready|metrics)$|^\/release\/(?!actions\/?$)/;

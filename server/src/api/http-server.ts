@@ -10,6 +10,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import type { App } from '../app.ts';
 import { runInRequest } from '../util/request-context.ts';
 import { trpcCalls } from './calls.ts';
+import { HARMONY_ENTRY } from './guards.ts';
 import type { Guard, RouteContext, RouteHandler } from './route.ts';
 import { PROCEDURE_PATHS } from './router.ts';
 import { trpcRoutes } from './trpc-routes.ts';
@@ -33,7 +34,7 @@ function routeLabel(url: URL, calls: readonly string[] | undefined): string {
     if (calls.length > 1) return '/trpc/batch';
     return PROCEDURE_PATHS.has(calls[0]!) ? `/trpc/${calls[0]}` : '/trpc/unknown';
   }
-  if (/^\/release(\/actions)?\/?$/.test(path))
+  if (HARMONY_ENTRY.test(path))
     return path.includes('/actions') ? '/release/actions' : '/release/entry';
   if (path.startsWith('/release/'))
     return path.endsWith('/imported') ? '/release/imported' : '/release';
