@@ -15,6 +15,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import { startEmbeddedPostgres } from './embedded-postgres.ts';
+import { causeChain } from './errors.ts';
 import { type DataDirLock, lockDataDir } from './lock.ts';
 import { rowsOf } from './rows.ts';
 import * as schema from './schema.ts';
@@ -53,11 +54,8 @@ function migrationCount(): number {
 
 /** A failure's code (ECONNREFUSED, 57P01), found on it or its causes, as ": CODE". */
 function failureCode(error: unknown): string {
-  for (let current = error, depth = 0; current && depth < 4; depth++) {
-    const { code, cause } = current as { code?: unknown; cause?: unknown };
+  for (const { code } of causeChain(error, 4))
     if (typeof code === 'string' && /^[A-Z0-9_]{2,40}$/.test(code)) return ` (${code})`;
-    current = cause;
-  }
   return '';
 }
 

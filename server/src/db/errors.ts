@@ -18,16 +18,19 @@ const UNREACHABLE = new Set([
   '53300',
 ]);
 
+/** The error and the errors it wraps (its `cause` chain), at most `depth` of them. */
+export function* causeChain(
+  error: unknown,
+  depth = 6,
+): Generator<{ code?: unknown; message?: unknown; cause?: unknown }> {
+  for (let e = error, n = 0; e && n < depth; e = (e as { cause?: unknown }).cause, n++)
+    yield e as { code?: unknown; message?: unknown; cause?: unknown };
+}
+
 /** True when the error (or any error it wraps) says the database cannot be reached. */
 export function isDatabaseUnavailable(error: unknown): boolean {
-  for (
-    let e: unknown = error, depth = 0;
-    e && depth < 6;
-    e = (e as { cause?: unknown }).cause, depth++
-  ) {
-    const code = (e as { code?: unknown }).code;
+  for (const { code } of causeChain(error))
     if (typeof code === 'string' && UNREACHABLE.has(code)) return true;
-  }
   return false;
 }
 
@@ -39,12 +42,7 @@ const REFUSED = new Set(['28P01', '28000', '3D000']);
  * failure: its code, and the server's own reason when it refused (which names no secret).
  */
 export function databaseStartProblem(error: unknown): string | undefined {
-  for (
-    let e: unknown = error, depth = 0;
-    e && depth < 6;
-    e = (e as { cause?: unknown }).cause, depth++
-  ) {
-    const { code, message } = e as { code?: unknown; message?: unknown };
+  for (const { code, message } of causeChain(error)) {
     if (typeof code !== 'string') continue;
     if (UNREACHABLE.has(code))
       return `the database cannot be reached (${code}): check database.url (DATABASE_URL) and that PostgreSQL runs there, or leave it unset for the embedded database`;
