@@ -80,9 +80,10 @@ function matchTrack(
       matched: false,
       reason: 'the stores give no length for the track, so no recording could be checked',
     };
-  const fits = recordings.filter((r) => rejection(track, r) === undefined);
+  const rejections = recordings.map((r) => rejection(track, r));
+  const fits = recordings.filter((_, i) => rejections[i] === undefined);
   if (fits.length === 0) {
-    const why = recordings.map((r) => rejection(track, r)).join('; ');
+    const why = rejections.join('; ');
     return { ...base, matched: false, reason: `no recording with this ISRC fits: ${why}` };
   }
   const chosen = choose(track, fits);
