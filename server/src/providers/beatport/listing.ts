@@ -9,6 +9,7 @@ import { validate } from '../common/fetch.ts';
 import { type ListingPage, readListing } from '../common/listing.ts';
 import type { ArtistListing, ListingOptions } from '../types.ts';
 import type { NextPage } from './api.ts';
+import { isObject } from './read.ts';
 
 const PER_PAGE = 50;
 
@@ -25,9 +26,6 @@ const releaseList = z.looseObject({
   results: z.array(listedRelease),
   count: z.number().optional(),
 });
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The page's list of releases: results whose items are releases (a catalog number, no mix). */
 function releasesOf(page: NextPage, url: string) {

@@ -18,7 +18,7 @@ import {
 
 const NAME = 'beatport';
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
+export const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const keyText = (key: unknown) => (key === undefined ? '' : JSON.stringify(key));
