@@ -8,7 +8,12 @@
 import type { CompareResponse, ImportResponse } from '../messages.ts';
 import { musicBrainzUrl, type Settings } from '../settings/schema.ts';
 import { cacheNote } from './cache.ts';
-import { comparisonSchema, comparisonView, type ViewOptions } from './comparison-view.ts';
+import {
+  comparisonEdits,
+  comparisonSchema,
+  comparisonView,
+  type ViewOptions,
+} from './comparison-view.ts';
 import { type BackgroundDeps, TIMEOUTS } from './deps.ts';
 import { seedFromRows } from './edit-rows.ts';
 import { handOver } from './hand-over.ts';
@@ -65,7 +70,7 @@ export async function addMissingLinks(deps: BackgroundDeps, mbid: string): Promi
   const cached = await deps.cache.comparison(mbid);
   // Exactly the rows the panel listed, built here; the server's own seed is not posted.
   const comparison = cached?.row.comparison;
-  const edits = comparison ? comparisonView(comparison, viewOptions(deps, settings)).edits : [];
+  const edits = comparison ? comparisonEdits(comparison) : [];
   if (!comparison || edits.length === 0) {
     return {
       ok: false,

@@ -8,7 +8,7 @@ import type { ExternalLink, LinkType, ProviderName } from '@liner/shared/model';
 import { urlFields } from '@liner/shared/seed/build';
 import { storeByName, tryRecognizeUrl } from '@liner/shared/stores/index';
 
-import { editRows, seedFromRows } from './edit-rows.ts';
+import { type EditRow, editRows, seedFromRows } from './edit-rows.ts';
 import type { ApiOutputs } from './server.ts';
 
 export { comparisonSchema } from '@liner/shared/contracts';
@@ -56,6 +56,11 @@ function listedLinks(comparison: Comparison) {
     const store = link.provider ?? tryRecognizeUrl(link.url)?.entity.store;
     return [{ url: link.url, ...(store ? { store: displayName(store) } : {}), types }];
   });
+}
+
+/** The rows "Add missing links" posts and the panel lists (edit-rows.ts). */
+export function comparisonEdits(comparison: Comparison): EditRow[] {
+  return editRows(comparison, listedLinks(comparison));
 }
 
 /** A warning naming what the server's edit seed held beyond the panel's rows. */
