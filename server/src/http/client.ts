@@ -25,9 +25,8 @@ export { REPLAY_TOKEN } from './transports.ts';
 export type * from './types.ts';
 
 /** The transport the options choose: replay, or live (recorded to files with recordDir). */
-function chooseTransport(options: HttpClientOptions, breakers: HostBreakers) {
+function chooseTransport(options: HttpClientOptions, breakers: HostBreakers, now: () => Date) {
   if (options.replayDir) return decoding(replayTransport(options.replayDir));
-  const now = options.now ?? (() => new Date());
   const attempt = liveAttempt({
     fetch: options.fetch ?? globalThis.fetch,
     allowedHosts: options.allowedHosts,
@@ -59,12 +58,12 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     coolDownMs: options.breakerCoolDownMs ?? 30_000,
     now: () => now().getTime(),
   });
-  const transport = chooseTransport(options, breakers);
+  const transport = chooseTransport(options, breakers, now);
   const observe = createObserver({
     store: options.store,
     onEvent: options.onEvent,
     logger: options.logger ?? silentLogger(),
-    now: options.now ?? (() => new Date()),
+    now,
   });
 
   async function request(request: HttpRequest, lookup: LookupContext = NO_LOOKUP) {
