@@ -72,19 +72,19 @@ export function editFields(result: LookupResult, mb: Release): EditFields {
   const out: EditFields = { missing: [], disagreements: [] };
   if (!store) return out;
   const stated = (field: string) => !isGuess(result.sources[field]);
-  const single = (field: Single, name: string) => {
+  const single = (field: Single) => {
     const ours = store[field];
     if (!ours || !stated(field)) return;
     const theirs = mb[field];
     if (!theirs)
-      out.missing.push({ field, label: LABELS[field], value: ours, seed: [[name, ours]] });
+      out.missing.push({ field, label: LABELS[field], value: ours, seed: [[field, ours]] });
     else if (theirs !== ours)
       out.disagreements.push({ field, label: LABELS[field], musicbrainz: theirs, stores: ours });
   };
-  single('status', 'status');
-  single('packaging', 'packaging');
-  single('language', 'language');
-  single('script', 'script');
+  single('status');
+  single('packaging');
+  single('language');
+  single('script');
 
   const storeEvents = eventFields(store);
   const mbHasEvents = Boolean(mb.releaseDate?.year || mb.availableIn?.length);
