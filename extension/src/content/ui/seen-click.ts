@@ -6,6 +6,7 @@
  * the page, fully opaque (at least 0.9 in all) and visible, of a usable size inside the window,
  * and at the click's point the page's top element is Liner's host and the host's is the button.
  */
+import { byUser } from './user-action.ts';
 
 /** The element around `element`, crossing out of a shadow root to its host. */
 function parentAcross(element: Element): Element | null {
@@ -61,10 +62,9 @@ export function bySeenClick<E extends MouseEvent>(
   handler: (event: E) => void,
   refused?: (reason: string) => void,
 ): (event: E) => void {
-  return (event) => {
-    if (!event.isTrusted) return;
+  return byUser((event) => {
     const reason = unseenReason(event, event.currentTarget as Element);
     if (reason) refused?.(reason);
     else handler(event);
-  };
+  });
 }
