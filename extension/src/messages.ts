@@ -5,7 +5,7 @@
  * the background, which already checked the server's; their types per message are its handlers'
  * (background/listener.ts AnswerOf, carried by messaging.ts).
  */
-import type { TrackIsrc } from '@liner/shared/contracts';
+import type { Discography, DiscographyProgress, TrackIsrc } from '@liner/shared/contracts';
 import type { LookupResult } from '@liner/shared/lookup';
 import { mbidSchema } from '@liner/shared/model';
 import type { Seed, SeedProblem } from '@liner/shared/seed/index';
@@ -16,6 +16,8 @@ import { MAX_URLS_TO_CHECK } from './limits.ts';
 
 const url = z.string().min(1).max(2048);
 const mbid = mbidSchema;
+/** Short enough that the tab's prefix still fits the server's 64 characters. */
+const progressId = z.string().regex(/^[\w-]{8,40}$/);
 
 export const requestSchema = z.discriminatedUnion('type', [
   /** Badge state: which of the page's store URLs MusicBrainz already links. */
@@ -50,6 +52,19 @@ export const requestSchema = z.discriminatedUnion('type', [
       z.object({ kind: z.literal('gtin'), gtin: z.string().regex(/^\d{8,14}$/) }),
     ]),
   }),
+  /**
+   * A store artist's releases, each with its state in MusicBrainz (from the store's artist page,
+   * or from a MusicBrainz artist page for one of the artist's store links). `progressId` names
+   * the listing for "discography.progress"; the background ties it to the asking tab.
+   */
+  z.object({
+    type: z.literal('discography'),
+    url,
+    progressId,
+    refresh: z.boolean().default(false),
+  }),
+  /** How far the tab's listing with this progress ID is. */
+  z.object({ type: z.literal('discography.progress'), progressId }),
   /** While a look-up runs: what it waits for at the server (MusicBrainz's queue, an estimate). */
   z.object({ type: z.literal('lookup.queue') }),
   /** The options page's "test connection". */
@@ -176,3 +191,18 @@ export interface ProviderOutcome {
 }
 
 export type CompareResponse = { ok: true; comparison: ComparisonView; cache?: CacheNote } | Failure;
+
+export type DiscographyResponse =
+  | {
+      ok: true;
+      discography: Discography;
+      /** The chosen MusicBrainz site, where the panel's links go. */
+      musicbrainzUrl: string;
+      cache?: CacheNote;
+    }
+  | Failure;
+
+/** null: the server knows no listing by that ID (not started yet, or long done). */
+export type DiscographyProgressResponse =
+  | { ok: true; progress: DiscographyProgress | null }
+  | Failure;

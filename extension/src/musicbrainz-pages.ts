@@ -1,7 +1,8 @@
 /**
  * The MusicBrainz sites Liner can work with, and which of their pages the MusicBrainz script
  * works on, from the URL alone: a release (its overview and the sub-pages where comparing with
- * the stores helps), or the release editor (a new release, or an existing one's edit page).
+ * the stores helps), the release editor (a new release, or an existing one's edit page), or an
+ * artist's overview (the releases at the artist's stores that MusicBrainz lacks).
  * Nothing is read from the page's markup: the release's data comes from the MusicBrainz web
  * service through the Liner server. A module of its own, so the content script can use it
  * without bundling the settings schema (and zod with it).
@@ -17,11 +18,14 @@ export const MUSICBRAINZ_ORIGINS: readonly string[] = Object.values(MUSICBRAINZ_
 
 export type MusicBrainzPage =
   | { kind: 'release'; origin: string; mbid: string }
-  | { kind: 'editor'; origin: string; existing?: string };
+  | { kind: 'editor'; origin: string; existing?: string }
+  | { kind: 'artist'; origin: string; mbid: string };
 
 const MBID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 /** The overview and the sub-pages about what the release has: its cover art, details, disc IDs. */
 const RELEASE = new RegExp(`^/release/(${MBID})(?:/(?:cover-art|details|discids))?/?$`, 'i');
+/** The artist's overview, whose sidebar lists the artist's store pages. */
+const ARTIST = new RegExp(`^/artist/(${MBID})/?$`, 'i');
 const EDIT = new RegExp(`^/release/(${MBID})/edit/?$`, 'i');
 
 export function musicBrainzPage(href: string): MusicBrainzPage | undefined {
@@ -38,6 +42,8 @@ export function musicBrainzPage(href: string): MusicBrainzPage | undefined {
   if (edit) return { kind: 'editor', origin, existing: edit[1]!.toLowerCase() };
   const release = RELEASE.exec(url.pathname);
   if (release) return { kind: 'release', origin, mbid: release[1]!.toLowerCase() };
+  const artist = ARTIST.exec(url.pathname);
+  if (artist) return { kind: 'artist', origin, mbid: artist[1]!.toLowerCase() };
   return undefined;
 }
 

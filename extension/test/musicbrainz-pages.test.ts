@@ -47,12 +47,21 @@ describe('MusicBrainz page detection', () => {
     });
   });
 
+  it('finds an artist’s overview, whose sidebar lists its store pages', () => {
+    expect(musicBrainzPage(`https://musicbrainz.org/artist/${MBID.toUpperCase()}/`)).toEqual({
+      kind: 'artist',
+      origin: 'https://musicbrainz.org',
+      mbid: MBID,
+    });
+  });
+
   it('leaves every other page and host alone', () => {
     for (const href of [
       `https://musicbrainz.org/release/${MBID}/edit-relationships`,
       `https://musicbrainz.org/release/${MBID}/add-cover-art`,
       `https://musicbrainz.org/release-group/${MBID}`,
-      `https://musicbrainz.org/artist/${MBID}`,
+      `https://musicbrainz.org/artist/${MBID}/releases`,
+      `https://musicbrainz.org/artist/${MBID}/edit`,
       'https://musicbrainz.org/release/not-an-mbid',
       'https://musicbrainz.org/',
       `http://musicbrainz.org/release/${MBID}`,

@@ -3,8 +3,9 @@
  * (test/support/artist-listings.ts): every release once, in the store's order, with its type,
  * date and canonical URL, and progress after each page.
  */
-import { recognizeUrlOfType } from '@liner/shared';
+import { hasSite, recognizeUrlOfType, STORES } from '@liner/shared';
 import { describe, expect, it } from 'vitest';
+import { PROVIDERS } from '../../server/src/providers/registry.ts';
 import {
   bandcampListing,
   beatportListing,
@@ -128,5 +129,20 @@ describe('the artist listings say what they leave out', () => {
       ['Song Book 0 - Single', 'single'],
       ['Song Book 1', 'album'],
     ]);
+  });
+});
+
+describe('the stores whose artist pages get the extension’s discography panel', () => {
+  it('are exactly those whose provider lists an artist’s releases', () => {
+    const lists = (name: (typeof STORES)[number]['name']) => {
+      const declaration = PROVIDERS.get(name);
+      if (!declaration || name === 'musicbrainz') return false;
+      const env = { LINER_SPOTIFY_CLIENT_ID: 'id', LINER_SPOTIFY_CLIENT_SECRET: 'secret' };
+      return testProvider(name, { env }).listArtistReleases !== undefined;
+    };
+    const withPanel = STORES.filter((s) => hasSite(s) && s.site.artistPanel).map((s) => s.name);
+    const listing = STORES.filter((s) => lists(s.name)).map((s) => s.name);
+    expect(withPanel.sort()).toEqual(listing.sort());
+    expect(withPanel.length).toBeGreaterThan(1);
   });
 });

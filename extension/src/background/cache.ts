@@ -4,10 +4,19 @@
  * release. Expired rows are still returned, marked stale, so the extension keeps working from
  * what it has when the server is down.
  */
+
+import type { Discography } from '@liner/shared/contracts';
 import type { LookupResult } from '@liner/shared/lookup';
 import type { CacheNote, Problem } from '../messages.ts';
 import type { Comparison } from './comparison-view.ts';
-import type { ComparisonRow, HistoryRow, LinerDatabase, LookupRow, UrlRow } from './db.ts';
+import type {
+  ComparisonRow,
+  DiscographyRow,
+  HistoryRow,
+  LinerDatabase,
+  LookupRow,
+  UrlRow,
+} from './db.ts';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -19,6 +28,12 @@ export const TTL = {
   noRelease: 10 * MINUTE,
   /** Briefly: MusicBrainz changes as the user works on the release (the server caches too). */
   comparison: 10 * MINUTE,
+  /**
+   * An artist's listing: long enough to go back and forth between the panel and the releases
+   * without asking the store's pages and MusicBrainz again, short enough that releases the user
+   * just added show as linked on the next visit (the panel's "Check again" asks at once).
+   */
+  discography: 30 * MINUTE,
 } as const;
 
 /** History kept for the popup; older entries are dropped. */
@@ -59,7 +74,7 @@ export function createCache(db: LinerDatabase, now: () => number = Date.now) {
     lastPrune = at;
     const before = at - KEEP_EXPIRED;
     await Promise.all(
-      [db.urls, db.lookups, db.comparisons].map((table) =>
+      [db.urls, db.lookups, db.comparisons, db.discographies].map((table) =>
         table.where('expiresAt').below(before).delete(),
       ),
     );
@@ -135,6 +150,19 @@ export function createCache(db: LinerDatabase, now: () => number = Date.now) {
         expiresAt: at + TTL.comparison,
       };
       await db.comparisons.put(row);
+      return row;
+    },
+
+    async discography(url: string): Promise<Cached<DiscographyRow> | undefined> {
+      const row = await db.discographies.get(url);
+      return row ? mark(row) : undefined;
+    },
+
+    async putDiscography(url: string, discography: Discography): Promise<DiscographyRow> {
+      await prune();
+      const at = now();
+      const row = { url, discography, fetchedAt: at, expiresAt: at + TTL.discography };
+      await db.discographies.put(row);
       return row;
     },
 

@@ -2,6 +2,7 @@
  * The extension's IndexedDB database. It lives in the background only: a content script's
  * IndexedDB would belong to the store's origin, readable by the store's own scripts.
  */
+import type { Discography } from '@liner/shared/contracts';
 import type { LookupResult } from '@liner/shared/lookup';
 import Dexie, { type EntityTable } from 'dexie';
 import type { Comparison } from './comparison-view.ts';
@@ -48,6 +49,14 @@ export interface ComparisonRow {
   edited?: boolean;
 }
 
+/** A store artist's releases with their MusicBrainz states, by the artist page's canonical URL. */
+export interface DiscographyRow {
+  url: string;
+  discography: Discography;
+  fetchedAt: number;
+  expiresAt: number;
+}
+
 /** A secret by name: the API token, out of the content scripts' reach (settings/token.ts). */
 export interface SecretRow {
   name: string;
@@ -60,6 +69,7 @@ export class LinerDatabase extends Dexie {
   history!: EntityTable<HistoryRow, 'id'>;
   comparisons!: EntityTable<ComparisonRow, 'mbid'>;
   secrets!: EntityTable<SecretRow, 'name'>;
+  discographies!: EntityTable<DiscographyRow, 'url'>;
 
   constructor(name = 'liner') {
     super(name);
@@ -70,5 +80,6 @@ export class LinerDatabase extends Dexie {
     });
     this.version(2).stores({ comparisons: '&mbid, expiresAt' });
     this.version(3).stores({ secrets: '&name' });
+    this.version(4).stores({ discographies: '&url, expiresAt' });
   }
 }

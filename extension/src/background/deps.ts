@@ -15,6 +15,11 @@ export const TIMEOUTS = {
   lookup: 60_000,
   compare: 60_000,
   seed: 20_000,
+  /**
+   * An artist's listing reads every page of the store's list, then asks MusicBrainz about its
+   * URLs 100 at a time in the server's one request per second: minutes for the largest.
+   */
+  discography: 180_000,
   status: 4_000,
 } as const;
 

@@ -16,6 +16,7 @@ import { musicBrainzUrl } from '../settings/schema.ts';
 import { checkUrls } from './check.ts';
 import { addMissingLinks, compareRelease } from './compare.ts';
 import type { BackgroundDeps } from './deps.ts';
+import { artistDiscography, discographyProgress } from './discography.ts';
 import { importIntoEditor } from './editor-import.ts';
 import { importRelease } from './import.ts';
 import { lookupRelease, releasePage } from './lookup.ts';
@@ -58,6 +59,13 @@ const handlerTable = {
   'seed.take': (deps: BackgroundDeps, r: RequestOf<'seed.take'>) => takeSeed(deps, r.id),
   recent: (deps: BackgroundDeps) => recent(deps),
   'lookup.queue': (deps: BackgroundDeps) => queueStatus(deps),
+  discography: (deps: BackgroundDeps, r: RequestOf<'discography'>, sender: Sender) =>
+    artistDiscography(deps, r, sender),
+  'discography.progress': (
+    deps: BackgroundDeps,
+    r: RequestOf<'discography.progress'>,
+    sender: Sender,
+  ) => discographyProgress(deps, r.progressId, sender),
   'server.test': (deps: BackgroundDeps, r: RequestOf<'server.test'>) =>
     testServer(deps, r.serverUrl, r.token),
   'mb.site': async (deps: BackgroundDeps) => ({
@@ -94,6 +102,8 @@ const FROM_CONTENT_SCRIPTS = new Set<MessageType>([
   'compare.links',
   'editor.import',
   'lookup.queue',
+  'discography',
+  'discography.progress',
 ]);
 
 export function fromExtensionPage(deps: BackgroundDeps, sender: Sender): boolean {

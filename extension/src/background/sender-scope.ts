@@ -3,14 +3,19 @@
  * own store's URLs (a Bandcamp page on an artist's own domain: Bandcamp's, from an https origin
  * the user granted or the popup added the button to in that tab), may import only a look-up
  * the same tab was answered for that page, and "compare" is answered only to the chosen
- * MusicBrainz site's page of that very release. A compromised or hostile page can then neither
- * open MusicBrainz with another site's seed nor have the server compare a release it does not
- * show. Messages without a tab come from the extension's own contexts: the browsers give every
+ * MusicBrainz site's page of that very release. An artist's listing goes to a store page of its
+ * own store, or to the chosen MusicBrainz site's page of the artist MusicBrainz links the store
+ * page to (the server's answer says which: the page's sidebar is not taken on trust); that page
+ * may then look up and import the releases of the listings its tab was answered, and no others.
+ * A compromised or hostile page can then neither open MusicBrainz with another site's seed nor
+ * have the server compare a release it does not show. Messages without a tab come from the extension's own contexts: the browsers give every
  * content script's message its tab.
  */
+
+import type { Discography } from '@liner/shared/contracts';
 import { storeForHost, tryRecognizeUrl } from '@liner/shared/stores/index';
 import type { ParsedRequest, Sender } from '../messages.ts';
-import { musicBrainzPage } from '../musicbrainz-pages.ts';
+import { type MusicBrainzPage, musicBrainzPage } from '../musicbrainz-pages.ts';
 import { musicBrainzUrl } from '../settings/schema.ts';
 import type { BackgroundDeps } from './deps.ts';
 
@@ -42,6 +47,62 @@ async function storeRefusal(
   if (foreign !== undefined)
     return `A page on ${page.host} asked about ${foreign}, not its own store.`;
   return undefined;
+}
+
+/** The sender's page when it is an artist's page on the chosen MusicBrainz site. */
+async function artistPageOf(
+  deps: BackgroundDeps,
+  page: URL,
+): Promise<Extract<MusicBrainzPage, { kind: 'artist' }> | undefined> {
+  const shown = musicBrainzPage(page.href);
+  if (shown?.kind !== 'artist') return undefined;
+  return shown.origin === musicBrainzUrl(await deps.settings()) ? shown : undefined;
+}
+
+/** A MusicBrainz artist page may look up (and import) only releases its tab was listed. */
+async function listedRefusal(
+  deps: BackgroundDeps,
+  url: string,
+  tabId: number,
+): Promise<string | undefined> {
+  const canonical = tryRecognizeUrl(url)?.canonicalUrl ?? url;
+  if (await deps.tabs.didList(tabId, canonical)) return undefined;
+  return `${url} is in none of the listings this MusicBrainz page was shown.`;
+}
+
+/** Where a release may be looked up or imported from: its store's pages, or a listing's page. */
+async function releaseRefusal(
+  deps: BackgroundDeps,
+  url: string,
+  page: URL,
+  tabId: number,
+): Promise<string | undefined> {
+  if (await artistPageOf(deps, page)) return listedRefusal(deps, url, tabId);
+  return storeRefusal(deps, [url], page, tabId);
+}
+
+/** An artist listing goes to its store's pages, or to a MusicBrainz artist page (see below). */
+async function discographyRefusal(
+  deps: BackgroundDeps,
+  url: string,
+  page: URL,
+  tabId: number,
+): Promise<string | undefined> {
+  if (await artistPageOf(deps, page)) return undefined;
+  return storeRefusal(deps, [url], page, tabId);
+}
+
+/**
+ * Why a listing may not go to its sender, once the server answered: on a MusicBrainz artist
+ * page, the store page must be linked to that very artist (the page's links are the page's to
+ * say; the server's MusicBrainz look-up of the store page is not).
+ */
+export function listingRefusal(discography: Discography, sender: Sender): string | undefined {
+  if (sender.tab?.id === undefined) return undefined;
+  const shown = sender.url ? musicBrainzPage(sender.url) : undefined;
+  if (shown?.kind !== 'artist') return undefined;
+  if (discography.artist.mbid === shown.mbid) return undefined;
+  return `MusicBrainz does not link ${discography.artist.url} to this artist, so Liner does not list it here.`;
 }
 
 async function importRefusal(
@@ -80,12 +141,14 @@ export async function senderRefusal(
     case 'check':
       return storeRefusal(deps, request.urls, page, tabId);
     case 'lookup':
-      return storeRefusal(deps, [request.url], page, tabId);
+      return releaseRefusal(deps, request.url, page, tabId);
     case 'import':
       return (
-        (await storeRefusal(deps, [request.url], page, tabId)) ??
+        (await releaseRefusal(deps, request.url, page, tabId)) ??
         (await importRefusal(deps, request, tabId))
       );
+    case 'discography':
+      return discographyRefusal(deps, request.url, page, tabId);
     case 'compare':
     case 'compare.links':
       return compareRefusal(deps, request.mbid, page.href);

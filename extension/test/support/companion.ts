@@ -7,6 +7,7 @@
  */
 
 import { checkUrlsInputSchema, lookupInputSchema, type UrlCheck } from '@liner/shared/api';
+import { discographyInputSchema } from '@liner/shared/contracts';
 import type { LookupResult } from '@liner/shared/lookup';
 import type { Seed } from '@liner/shared/seed/types';
 import { initTRPC, TRPCError } from '@trpc/server';
@@ -35,6 +36,8 @@ export interface CompanionAnswers {
   }): LookupResult;
   seed(input: { id: string; existing?: string }): Seed & { problems: unknown[] };
   compare(input: { mbid: string; refresh: boolean }): unknown;
+  discography(input: { url: string; refresh: boolean; progressId?: string }): unknown;
+  progress(input: { progressId: string }): unknown;
 }
 
 export type Mode =
@@ -98,6 +101,14 @@ export function fakeCompanion(answers: Partial<CompanionAnswers> = {}) {
       build: t.procedure
         .input(z.object({ id: z.string(), existing: z.string().optional() }))
         .query(({ input }) => answers.seed!(record('seeds.build')(input) as never)),
+    }),
+    discography: t.router({
+      artist: t.procedure
+        .input(asServer(discographyInputSchema))
+        .query(({ input }) => answers.discography!(record('discography.artist')(input) as never)),
+      progress: t.procedure
+        .input(z.object({ progressId: z.string().max(64) }))
+        .query(({ input }) => answers.progress!(record('discography.progress')(input))),
     }),
     system: t.router({
       info: t.procedure.query(() => {

@@ -30,6 +30,7 @@ function siteCell(store: StoreDefinition): string {
   const kinds = [
     'release button',
     ...(store.site.listPages ? ['list badges'] : []),
+    ...(store.site.artistPanel ? ['artist panel'] : []),
     ...(store.site.singlePage ? ['single-page'] : []),
   ];
   return kinds.join(', ');

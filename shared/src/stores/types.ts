@@ -45,6 +45,11 @@ export interface StoreSite {
   singlePage: boolean;
   /** Pages that list releases (artist, label): their release links are checked in one batch. */
   listPages: boolean;
+  /**
+   * Its artist pages get the discography panel: the server lists the artist's releases there
+   * (the store's provider has an artist listing; test/discography checks the two agree).
+   */
+  artistPanel?: boolean;
   /** Its pages also live on an artist's own domain, where the user adds Liner from the popup. */
   ownDomains?: boolean;
 }

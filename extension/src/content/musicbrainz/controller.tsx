@@ -36,7 +36,8 @@ export async function startMusicBrainzPage(
 ): Promise<Mount | undefined> {
   const href = win.location.href;
   const page = musicBrainzPage(href);
-  if (!page) return undefined;
+  // The artist page's panel is not built yet.
+  if (!page || page.kind === 'artist') return undefined;
   const site = await api({ type: 'mb.site' });
   const anchors = page.kind === 'release' ? RELEASE_ANCHORS : EDITOR_ANCHORS;
   const mount = createMount(win.document, anchors, MUSICBRAINZ_CSS, MOUNT_TAG);

@@ -18,6 +18,7 @@ export const bandcamp: StoreDefinition<'bandcamp'> = {
     anchors: ['#name-section .trackTitle', 'h2.trackTitle'],
     singlePage: false,
     listPages: true,
+    artistPanel: true,
     ownDomains: true,
   },
   pageExample: 'https://frisyr.bandcamp.com/album/demo',

@@ -18,6 +18,7 @@ export const beatport: StoreDefinition<'beatport'> = {
     anchors: ['[data-testid="release-title"]', 'main h1[class*="Release"]'],
     singlePage: false,
     listPages: false,
+    artistPanel: true,
   },
   pageExample: 'https://www.beatport.com/release/example-release/1234567',
   match(url) {

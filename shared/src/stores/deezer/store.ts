@@ -14,6 +14,7 @@ export const deezer: StoreDefinition<'deezer'> = {
     anchors: ['[data-testid="masthead-title"]', '#page_naboo_album h1'],
     singlePage: true,
     listPages: false,
+    artistPanel: true,
   },
   pageExample: 'https://www.deezer.com/album/629506181',
   match(url) {

@@ -23,6 +23,7 @@ export const discogs: StoreDefinition<'discogs'> = {
     anchors: ['h1[class*="title_"]', 'h1#profile_title'],
     singlePage: false,
     listPages: true,
+    artistPanel: true,
   },
   pageExample: 'https://www.discogs.com/release/1503102',
   match(url) {

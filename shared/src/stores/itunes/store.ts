@@ -34,6 +34,7 @@ export const itunes: StoreDefinition<'itunes'> = {
     ],
     singlePage: true,
     listPages: false,
+    artistPanel: true,
   },
   pageExample: 'https://music.apple.com/gb/album/1441458047',
   match(url) {

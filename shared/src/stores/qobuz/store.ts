@@ -25,6 +25,7 @@ export const qobuz: StoreDefinition<'qobuz'> = {
     anchors: ['.album-meta__title', 'h1.album-meta__title'],
     singlePage: false,
     listPages: false,
+    artistPanel: true,
   },
   pageExample: 'https://www.qobuz.com/gb-en/album/example/0060254729482',
   match(url) {

@@ -14,6 +14,7 @@ export const spotify: StoreDefinition<'spotify'> = {
     anchors: ['[data-testid="entityTitle"] h1', 'h1[data-encore-id="text"]'],
     singlePage: true,
     listPages: false,
+    artistPanel: true,
   },
   pageExample: 'https://open.spotify.com/album/10FLjwfpbxLmW8c25Xyc2N',
   match(url) {

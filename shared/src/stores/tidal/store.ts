@@ -17,6 +17,7 @@ export const tidal: StoreDefinition<'tidal'> = {
     anchors: ['[data-test="entity-title"]', 'h1[data-test="title"]'],
     singlePage: true,
     listPages: false,
+    artistPanel: true,
   },
   pageExample: 'https://tidal.com/album/130201923',
   match(url) {
