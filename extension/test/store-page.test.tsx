@@ -11,7 +11,7 @@ import { runStore } from '../src/content/run.ts';
 import type { Api } from '../src/content/send.ts';
 import type { Request } from '../src/messages.ts';
 import { site } from '../src/sites.ts';
-import { inAct, recordShadowRoots, setUrl, shadowOf } from './support/dom.ts';
+import { inAct, recordShadowRoots, setUrl, shadowOf, viewport } from './support/dom.ts';
 import { DEEZER_URL, EXISTING_MBID } from './support/release.ts';
 import { storeApi } from './support/store-api.ts';
 
@@ -107,8 +107,13 @@ describe('list pages', () => {
     ).join('');
   const url = (n: number) => `https://frisyr.bandcamp.com/album/r${n}`;
   const badges = () => [...document.querySelectorAll('liner-mb')];
+  /** The number in a listed link's text ("R42"), as the window shows it. */
+  const index = (element: Element) => Number(element.textContent?.slice(1));
+  let shown: ReturnType<typeof viewport> | undefined;
+  afterEach(() => shown?.restore());
 
   it('checks every listed release once, in one call, and marks the linked ones', async () => {
+    shown = viewport();
     setUrl('https://frisyr.bandcamp.com/music');
     document.body.innerHTML = `<ol id="music-grid">
       <li><a href="/album/demo">Demo</a></li>
@@ -142,6 +147,7 @@ describe('list pages', () => {
   });
 
   it('asks in batches of 100, and again for the links the page adds later', async () => {
+    shown = viewport();
     setUrl('https://frisyr.bandcamp.com/music');
     document.body.innerHTML = `<ol id="grid">${links(0, 150)}</ol>`;
     const scripted = storeApi({ linked: { [url(120)]: [EXISTING_MBID], [url(160)]: ['x'] } });
@@ -162,5 +168,29 @@ describe('list pages', () => {
       'R160',
       'R120',
     ]);
+  });
+
+  it('asks only about the links in view, and about more as they come into view, 200 at most', async () => {
+    let lastShown = 30;
+    shown = viewport((element) => index(element) < lastShown);
+    setUrl('https://frisyr.bandcamp.com/music');
+    document.body.innerHTML = `<ol id="grid">${links(0, 350)}</ol>`;
+    const scripted = storeApi({ linked: { [url(10)]: [EXISTING_MBID], [url(340)]: ['x'] } });
+    page = await inAct(() => startStorePage(site('bandcamp'), scripted.api, window));
+    const asked = () =>
+      scripted.checks().flatMap((r) => (r as Extract<Request, { type: 'check' }>).urls);
+    await vi.waitFor(() => expect(asked()).toHaveLength(30), { timeout: 2_000 });
+    expect(asked()).toEqual(Array.from({ length: 30 }, (_, i) => url(i)));
+    await settle();
+    expect(badges().map((b) => b.previousElementSibling?.textContent)).toEqual(['R10']);
+    // The user scrolls to the end: what came into view is asked about, up to the page's cap.
+    lastShown = 350;
+    shown.scroll();
+    await vi.waitFor(() => expect(asked()).toHaveLength(200), { timeout: 2_000 });
+    expect(new Set(asked()).size).toBe(200);
+    await settle();
+    expect(asked()).toHaveLength(200);
+    // The 341st link was never asked about, so it gets no badge though MusicBrainz has it.
+    expect(badges().map((b) => b.previousElementSibling?.textContent)).toEqual(['R10']);
   });
 });

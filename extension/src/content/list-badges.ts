@@ -1,10 +1,13 @@
 /**
  * On pages that list releases (a Bandcamp artist's music, a Discogs artist or label), a small
- * "MB" link after each release MusicBrainz already has. The links are checked in batches of at
- * most the server's limit, and looked for again after the page changes (debounced), since
- * Discogs renders discographies as the user pages through them and long lists load in parts.
- * Each release is asked about once; a link to a release already answered is marked at once. At
- * most MAX_URLS_PER_PAGE releases of a page are asked about, however many it lists.
+ * "MB" link after each release MusicBrainz already has. Only links the user can see (or is about
+ * to, within VIEW_MARGIN) are asked about, as they come into view: a page cannot make Liner ask
+ * about links it keeps off-screen, and a long list costs the server and MusicBrainz only what the
+ * user looks at. The links are checked in batches of at most the server's limit, and looked for
+ * again after the page changes (debounced), since Discogs renders discographies as the user pages
+ * through them and long lists load in parts. Each release is asked about once; a link to a
+ * release already answered is marked at once. At most MAX_URLS_PER_PAGE releases of a page are
+ * asked about, however many it lists.
  */
 
 import { MAX_URLS_PER_PAGE, MAX_URLS_TO_CHECK } from '../limits.ts';
@@ -18,6 +21,8 @@ const BADGE_CSS =
   ':host{all:initial;margin-left:4px;font:11px system-ui,sans-serif}a{color:#fff;background:#ba478f;border-radius:3px;padding:0 4px;text-decoration:none}';
 /** Quiet time after the page's last change before looking again. */
 const RESCAN_MS = 300;
+/** Links this close below or above the window count as in view: the next screenful is ready. */
+const VIEW_MARGIN = '400px 0px';
 
 function badge(doc: Document, href: string): HTMLElement {
   const { host, container } = createShadowHost(doc, BADGE_TAG, BADGE_CSS, 'span');
@@ -40,6 +45,8 @@ export function watchListedReleases(doc: Document, site: Site, api: Api): ListWa
   const linked = new Map<string, string>();
   const asked = new Set<string>();
   const marked = new WeakSet<Element>();
+  /** The release each watched link stands for, until it comes into view. */
+  const watched = new WeakMap<Element, string>();
   let stopped = false;
   /** The links of the last scan: the page is read once per change, not once per answer. */
   let links: ReleaseLink[] = [];
@@ -67,15 +74,32 @@ export function watchListedReleases(doc: Document, site: Site, api: Api): ListWa
     mark();
   };
 
+  /** Asks about the releases of links that came into view, the page's cap permitting. */
+  const askInView = (entries: IntersectionObserverEntry[]) => {
+    const fresh = new Set<string>();
+    for (const entry of entries) {
+      const url = watched.get(entry.target);
+      if (!entry.isIntersecting || url === undefined) continue;
+      view.unobserve(entry.target);
+      if (!asked.has(url)) fresh.add(url);
+    }
+    const allowed = [...fresh].slice(0, Math.max(0, MAX_URLS_PER_PAGE - asked.size));
+    for (const url of allowed) asked.add(url);
+    for (let i = 0; i < allowed.length; i += MAX_URLS_TO_CHECK)
+      void ask(allowed.slice(i, i + MAX_URLS_TO_CHECK));
+  };
+  const view = new (doc.defaultView ?? window).IntersectionObserver(askInView, {
+    rootMargin: VIEW_MARGIN,
+  });
+
   const scan = () => {
     if (stopped) return;
     links = releaseLinks(doc, site);
-    const fresh = [...new Set(links.map((link) => link.canonicalUrl))]
-      .filter((url) => !asked.has(url))
-      .slice(0, Math.max(0, MAX_URLS_PER_PAGE - asked.size));
-    for (const url of fresh) asked.add(url);
-    for (let i = 0; i < fresh.length; i += MAX_URLS_TO_CHECK)
-      void ask(fresh.slice(i, i + MAX_URLS_TO_CHECK));
+    for (const link of links) {
+      if (watched.has(link.element) || asked.has(link.canonicalUrl)) continue;
+      watched.set(link.element, link.canonicalUrl);
+      view.observe(link.element);
+    }
     mark();
   };
 
@@ -92,6 +116,7 @@ export function watchListedReleases(doc: Document, site: Site, api: Api): ListWa
     stopped = true;
     clearTimeout(timer);
     observer.disconnect();
+    view.disconnect();
   }
 
   scan();

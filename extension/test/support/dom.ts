@@ -86,3 +86,52 @@ export async function inAct<T>(start: () => T): Promise<T> {
   });
   return value as T;
 }
+
+/**
+ * happy-dom lays nothing out and its IntersectionObserver never reports (the real one is
+ * exercised in the e2e): this one reports, a tick after `observe` and after each `scroll()`,
+ * every observed element that `inView` says the window shows, as the browser reports an
+ * element entering the viewport.
+ */
+export function viewport(inView: (element: Element) => boolean = () => true): {
+  /** The window moved: reports again what `inView` now says it shows. */
+  scroll(): void;
+  restore(): void;
+} {
+  const observers = new Set<FakeIntersectionObserver>();
+  class FakeIntersectionObserver {
+    readonly targets = new Set<Element>();
+    constructor(readonly callback: IntersectionObserverCallback) {
+      observers.add(this);
+    }
+    observe(target: Element) {
+      this.targets.add(target);
+      setTimeout(() => this.report(), 0);
+    }
+    unobserve(target: Element) {
+      this.targets.delete(target);
+    }
+    disconnect() {
+      this.targets.clear();
+      observers.delete(this);
+    }
+    report() {
+      const shown = [...this.targets].filter(inView);
+      if (shown.length === 0) return;
+      const entries = shown.map((target) => ({ target, isIntersecting: true }));
+      this.callback(entries as unknown as IntersectionObserverEntry[], this as never);
+    }
+  }
+  const original = window.IntersectionObserver;
+  window.IntersectionObserver = FakeIntersectionObserver as unknown as typeof IntersectionObserver;
+  return {
+    scroll: () => {
+      setTimeout(() => {
+        for (const observer of observers) observer.report();
+      }, 0);
+    },
+    restore: () => {
+      window.IntersectionObserver = original;
+    },
+  };
+}
