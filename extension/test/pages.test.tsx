@@ -8,8 +8,15 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { bandcampAddress, probeBandcampPage } from '../src/content/bandcamp-domain.ts';
 import type { Api } from '../src/content/send.ts';
 import type { Request } from '../src/messages.ts';
-import { enableAlways, REFUSED, updateSiteScripts } from '../src/pages/custom-site.ts';
+import {
+  alwaysSites,
+  enableAlways,
+  REFUSED,
+  revokeAlways,
+  updateSiteScripts,
+} from '../src/pages/custom-site.ts';
 import { CustomSiteBox } from '../src/pages/custom-site-box.tsx';
+import { CustomSitesList } from '../src/pages/custom-sites-list.tsx';
 import { Options } from '../src/pages/options.tsx';
 import { RecentList } from '../src/pages/popup.tsx';
 import { postSeed, seedForm } from '../src/pages/seed-form.ts';
@@ -29,6 +36,8 @@ afterEach(() => {
   document.body.innerHTML = '';
 });
 const settle = () => act(() => new Promise((resolve) => setTimeout(resolve, 10)));
+/** The options page's list of own-domain sites, for tests about the rest of the page. */
+const NO_SITES = { list: async () => [], revoke: async () => {} };
 const text = (selector: string) => container.querySelector(selector)?.textContent;
 
 describe('the seed form', () => {
@@ -95,6 +104,7 @@ describe('the options page', () => {
         api={api}
         save={save}
         requestAccess={requestAccess}
+        customSites={NO_SITES}
       />,
     );
     const input = (id: string) => container.querySelector<HTMLInputElement>(`#${id}`)!;
@@ -159,6 +169,7 @@ describe('the options page', () => {
         api={api}
         save={save}
         requestAccess={async () => true}
+        customSites={NO_SITES}
       />,
     );
     expect(text('[data-liner="origin"] code')).toBe(ORIGIN);
@@ -461,5 +472,48 @@ describe('the popup’s offer on a Bandcamp site’s own domain', () => {
     await click('Always on music.example-band.net');
     expect(text('.problem')).toBe(REFUSED.site);
     expect(log.map(([kind]) => kind)).toEqual(['request', 'execute', 'request']);
+  });
+
+  it('lists the sites Liner is on for good in the options, and takes one back with its access', async () => {
+    const registered = [
+      { id: 'bandcamp-site:https://band.example', matches: ['https://band.example/*'] },
+      { id: 'bandcamp-site:http://old.example', matches: ['http://old.example/*'] },
+    ];
+    const log = fakePermissions([], registered);
+    vi.spyOn(fakeBrowser.scripting, 'unregisterContentScripts').mockImplementation((async (filter: {
+      ids: string[];
+    }) => {
+      log.push(['unregister', filter.ids]);
+      registered.splice(
+        0,
+        registered.length,
+        ...registered.filter((s) => !filter.ids.includes(s.id)),
+      );
+    }) as never);
+    vi.spyOn(fakeBrowser.permissions, 'remove').mockImplementation(async (removed) => {
+      log.push(['remove', removed]);
+      return true;
+    });
+    mount(<CustomSitesList sites={{ list: alwaysSites, revoke: revokeAlways }} />);
+    await settle();
+    const listed = () => [...container.querySelectorAll('li')].map((li) => li.textContent);
+    expect(listed()).toEqual([
+      'http://old.example (http: Liner no longer acts there) Remove',
+      'https://band.example Remove',
+    ]);
+    await act(async () => userClick(container.querySelectorAll('li button')[1]!));
+    await settle();
+    expect(listed()).toEqual(['http://old.example (http: Liner no longer acts there) Remove']);
+    // The last one goes with `scripting` as well: nothing is left to use it.
+    await act(async () => userClick(container.querySelector('li button')!));
+    await settle();
+    expect(listed()).toEqual([]);
+    expect(text('.note')).toMatch(/^None\./);
+    expect(log).toEqual([
+      ['unregister', ['bandcamp-site:https://band.example']],
+      ['remove', { origins: ['https://band.example/*'] }],
+      ['unregister', ['bandcamp-site:http://old.example']],
+      ['remove', { origins: ['http://old.example/*'], permissions: ['scripting'] }],
+    ]);
   });
 });

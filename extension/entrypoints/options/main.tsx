@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { LinerDatabase } from '../../src/background/db.ts';
 import { sendToBackground } from '../../src/content/send.ts';
+import { alwaysSites, revokeAlways } from '../../src/pages/custom-site.ts';
 import { Options } from '../../src/pages/options.tsx';
 import { releaseOldServer, serverOriginPattern } from '../../src/pages/server-access.ts';
 import type { SettingsForm } from '../../src/settings/schema.ts';
@@ -29,6 +30,7 @@ async function main() {
       requestAccess={(serverUrl) =>
         browser.permissions.request({ origins: [serverOriginPattern(serverUrl)] })
       }
+      customSites={{ list: alwaysSites, revoke: revokeAlways }}
     />,
     document.getElementById('app')!,
   );

@@ -127,3 +127,35 @@ export async function updateSiteScripts(): Promise<void> {
       stale.map((script) => ({ id: script.id, js: [SCRIPT] })),
     );
 }
+
+/**
+ * The artists' own sites Liner is on for good ("Always on"), by origin, for the options page to
+ * show and take back. An http:// one is a grant from before Liner kept to https: listed so it
+ * can be taken back, though Liner no longer acts there (isCustomSite).
+ */
+export async function alwaysSites(): Promise<string[]> {
+  if (!browser.scripting?.getRegisteredContentScripts) return [];
+  const registered = await browser.scripting.getRegisteredContentScripts().catch(() => []);
+  const origins = registered.flatMap((script) =>
+    (script.matches ?? []).flatMap((pattern) =>
+      pattern.endsWith('/*') ? [pattern.slice(0, -2)] : [],
+    ),
+  );
+  return [...new Set(origins)].sort();
+}
+
+/**
+ * Takes Liner off a site for good: its registration goes, and the site's access is given back,
+ * with `scripting` too once no site is left, so nothing granted outlives its use.
+ */
+export async function revokeAlways(origin: string): Promise<void> {
+  const pattern = `${origin}/*`;
+  const registered = await browser.scripting.getRegisteredContentScripts();
+  const ids = registered.filter((script) => script.matches?.includes(pattern)).map((s) => s.id);
+  if (ids.length) await browser.scripting.unregisterContentScripts({ ids });
+  const left = registered.some((script) => !ids.includes(script.id));
+  // A refusal (a host the manifest requires, a permission already gone) leaves nothing to undo.
+  await browser.permissions
+    .remove({ origins: [pattern], ...(left ? {} : { permissions: ['scripting'] }) })
+    .catch(() => false);
+}

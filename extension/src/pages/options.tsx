@@ -1,6 +1,6 @@
 /**
  * The options page: server address with a connection test, optional token, MusicBrainz site,
- * per-store switches, preferred regions and provider order. Saving goes through the strict
+ * per-store switches, preferred regions, provider order and the artists' own sites Liner is on. Saving goes through the strict
  * settings schema, and the one server origin is asked for as an optional host permission.
  */
 import { PROVIDER_NAMES, type ProviderName } from '@liner/shared/model';
@@ -15,6 +15,7 @@ import {
 } from '../settings/schema.ts';
 import type { SaveResult } from '../settings/storage.ts';
 import { SITE_NAMES } from '../sites.ts';
+import { type CustomSites, CustomSitesList } from './custom-sites-list.tsx';
 import { ProviderOrder } from './provider-order.tsx';
 
 export interface OptionsProps {
@@ -25,6 +26,8 @@ export interface OptionsProps {
   save(form: SettingsForm): Promise<SaveResult>;
   /** Asks the browser for access to the server's origin; false when the user declines. */
   requestAccess(serverUrl: string): Promise<boolean>;
+  /** The artists' own sites Liner is on for good, to list and take back. */
+  customSites: CustomSites;
 }
 
 type Status = { kind: 'idle' } | { kind: 'busy' } | { kind: 'ok' | 'problem'; text: string };
@@ -45,7 +48,14 @@ export function cleartextHost(serverUrl: string): string | undefined {
   return loopback ? undefined : url.host;
 }
 
-export function Options({ initial, extensionOrigin, api, save, requestAccess }: OptionsProps) {
+export function Options({
+  initial,
+  extensionOrigin,
+  api,
+  save,
+  requestAccess,
+  customSites,
+}: OptionsProps) {
   const [serverUrl, setServerUrl] = useState(initial.serverUrl);
   const [token, setToken] = useState(initial.token ?? '');
   const [musicbrainz, setMusicbrainz] = useState<MusicBrainzServer>(initial.musicbrainz);
@@ -185,6 +195,7 @@ export function Options({ initial, extensionOrigin, api, save, requestAccess }: 
         onInput={(e) => setRegions(e.currentTarget.value)}
       />
       <ProviderOrder all={PROVIDER_NAMES} order={order} onChange={setOrder} />
+      <CustomSitesList sites={customSites} />
       <p>
         <button type="submit" disabled={saved.kind === 'busy'}>
           Save
