@@ -3,6 +3,7 @@
  * grid items (`li[data-item-id]` with the release link and title) and, on long pages, the rest
  * as JSON in the grid's `data-client-items`. Bandcamp's types are its own: album or track.
  */
+import { canonicalUrl } from '@liner/shared';
 import { z } from 'zod';
 import { decodeHtmlEntities, findTags } from '../common/html.ts';
 import { readListing } from '../common/listing.ts';
@@ -35,7 +36,11 @@ export function bandcampMusicItems(html: string, band: string): ListedAtStore[] 
     const match = /^\/(album|track)\/([\w-]+)/.exec(path);
     if (!match || !title) return;
     items.push({
-      url: `https://${band}.bandcamp.com/${match[1]}/${match[2]!.toLowerCase()}`,
+      url: canonicalUrl({
+        store: 'bandcamp',
+        type: 'release',
+        id: `${band}/${match[1]}/${match[2]!.toLowerCase()}`,
+      }),
       title,
       type: match[1]!,
       ...(artist ? { artist } : {}),

@@ -2,6 +2,7 @@
  * An artist's albums at Deezer: `artist/{id}` for the name, then `artist/{id}/albums` in pages of
  * 100 by index (the answer's `total` says when to stop). Deezer's `record_type` is the type.
  */
+import { canonicalUrl } from '@liner/shared';
 import { z } from 'zod';
 import { type GetJson, type ListingPage, nextOffset, readListing } from '../common/listing.ts';
 import type { ArtistListing, ListingOptions } from '../types.ts';
@@ -36,7 +37,7 @@ export async function listDeezerArtist(
       total: page.total,
       next: nextOffset(index, page.data.length, page.total),
       items: page.data.map((album) => ({
-        url: `https://www.deezer.com/album/${album.id}`,
+        url: canonicalUrl({ store: 'deezer', type: 'release', id: String(album.id) }),
         title: album.title,
         ...(album.record_type ? { type: album.record_type } : {}),
         ...(album.release_date ? { date: album.release_date } : {}),

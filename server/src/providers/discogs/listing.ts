@@ -4,6 +4,7 @@
  * a master (the release group) where Discogs groups versions, else the release. The type is
  * Discogs' own ("master" or "release") with the format it lists.
  */
+import { canonicalUrl } from '@liner/shared';
 import { z } from 'zod';
 import { type GetJson, type ListingPage, readListing } from '../common/listing.ts';
 import type { ArtistListing, ListingOptions } from '../types.ts';
@@ -44,7 +45,11 @@ export async function listDiscogsArtist(
       ...(data.pagination.items !== undefined ? { total: data.pagination.items } : {}),
       next: page < data.pagination.pages ? page + 1 : undefined,
       items: own.map((r) => ({
-        url: `https://www.discogs.com/${r.type === 'master' ? 'master' : 'release'}/${r.id}`,
+        url: canonicalUrl({
+          store: 'discogs',
+          type: r.type === 'master' ? 'release-group' : 'release',
+          id: String(r.id),
+        }),
         title: r.title,
         type: r.format ? `${r.type} (${r.format})` : r.type,
         ...(r.year ? { date: String(r.year) } : {}),

@@ -3,6 +3,7 @@
  * pages of 50 by offset, the artist's own albums, singles and compilations (not the releases
  * of others they appear on), in the first region's market. `album_type` is the type.
  */
+import { canonicalUrl } from '@liner/shared';
 import { z } from 'zod';
 import { type GetJson, type ListingPage, nextOffset, readListing } from '../common/listing.ts';
 import type { ArtistListing, ListingOptions } from '../types.ts';
@@ -39,7 +40,7 @@ export async function listSpotifyArtist(
       total: page.total,
       next: nextOffset(offset, page.items.length, page.total),
       items: page.items.map((album) => ({
-        url: `https://open.spotify.com/album/${album.id}`,
+        url: canonicalUrl({ store: 'spotify', type: 'release', id: album.id }),
         title: album.name,
         ...(album.album_type ? { type: album.album_type } : {}),
         ...(album.release_date ? { date: album.release_date } : {}),

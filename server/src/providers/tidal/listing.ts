@@ -4,6 +4,7 @@
  * (a cursor), in the first region's catalogue. The album's `type` (ALBUM, EP, SINGLE) is the
  * store's type.
  */
+import { canonicalUrl } from '@liner/shared';
 import { z } from 'zod';
 import { type GetJson, type ListingPage, readListing } from '../common/listing.ts';
 import type { ArtistListing, ListingOptions } from '../types.ts';
@@ -43,7 +44,7 @@ export async function listTidalArtist(
       const a = parsed.data;
       return [
         {
-          url: `https://tidal.com/album/${identifier.id}`,
+          url: canonicalUrl({ store: 'tidal', type: 'release', id: identifier.id }),
           title: titleWithVersion(a.title, a.version ?? undefined),
           ...(a.type ? { type: a.type.toLowerCase() } : {}),
           ...(a.releaseDate ? { date: a.releaseDate } : {}),
