@@ -5,6 +5,18 @@
 import type { ArtistCredit, ReleaseDate } from './model.ts';
 
 /**
+ * A name or short text as compared loosely: case, accents, spacing and punctuation do not make
+ * two different (NFKD without its marks, letters and digits only, lower case).
+ */
+export function simplifyName(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]/gu, '');
+}
+
+/**
  * An artist credit as MusicBrainz shows it: each credited name followed by its join phrase.
  * `defaultJoin` stands between two names whose credit has no join phrase (a list built for
  * display); by default names without one are written together, as MusicBrainz does.

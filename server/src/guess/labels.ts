@@ -5,7 +5,7 @@
  * self-release or a real imprint: the editor is asked to check.
  */
 import type { Label, LookupMessage, Release } from '@liner/shared';
-import { simplifyName } from '../merge/identities.ts';
+import { simplifyName } from '@liner/shared';
 import { NO_LABEL_MBID } from '../providers/common/various.ts';
 
 /** Placeholder label names of distributors, as the stores show them. */

@@ -3,16 +3,13 @@
  * loosely) on two stores is the same entity within one release, so its Deezer, Spotify and
  * Tidal IDs all help resolve its MusicBrainz ID.
  */
-import type { ArtistCredit, ExternalId, Label, Release } from '@liner/shared';
-
-/** NFKD, no accents, letters and digits only, lower case. */
-export function simplifyName(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[^\p{L}\p{N}]/gu, '')
-    .toLowerCase();
-}
+import {
+  type ArtistCredit,
+  type ExternalId,
+  type Label,
+  type Release,
+  simplifyName,
+} from '@liner/shared';
 
 function idKey(id: ExternalId): string {
   return `${id.provider}:${id.type}:${id.id}`;

@@ -7,7 +7,7 @@
  * existing release an editor has already chosen. Pure.
  */
 import type { FieldDisagreement, MissingField } from '../contracts.ts';
-import { formatReleaseDate } from '../format.ts';
+import { formatReleaseDate, simplifyName } from '../format.ts';
 import type { LookupResult } from '../lookup.ts';
 import type { Label, Release } from '../model.ts';
 import { isGuess } from '../sources.ts';
@@ -53,14 +53,9 @@ function eventsText(release: Release): string {
   return [date, countries].filter(Boolean).join(' ');
 }
 
-const simple = (text: string) =>
-  text
-    .normalize('NFKD')
-    .replace(/[^\p{L}\p{N}]/gu, '')
-    .toLowerCase();
 const labelKey = (labels: readonly Label[]) =>
   labels
-    .map((l) => `${l.mbid ?? simple(l.name)}|${simple(l.catalogNumber ?? '')}`)
+    .map((l) => `${l.mbid ?? simplifyName(l.name)}|${simplifyName(l.catalogNumber ?? '')}`)
     .sort()
     .join(';');
 

@@ -3,20 +3,11 @@
  * artists' music. Bandcamp says it only indirectly: the release credit (tralbum.artist) differs
  * from the account name on label releases, and physical packages may name a label.
  */
-import type { ExternalId, ReleaseInput } from '@liner/shared';
+import { type ExternalId, type ReleaseInput, simplifyName } from '@liner/shared';
 import type { CreditedArtist } from '../common/credits.ts';
 import type { BandcampPage } from './api.ts';
 
 export type LabelInput = NonNullable<ReleaseInput['labels']>[number];
-
-/** Case, accents, spacing and punctuation do not make two names different. */
-export function simplifyName(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]/gu, '');
-}
 
 export function sameName(a: string, b: string): boolean {
   return simplifyName(a) === simplifyName(b);

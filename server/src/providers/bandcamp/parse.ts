@@ -8,6 +8,7 @@ import {
   type ReleaseDate,
   type ReleaseInput,
   sameGtin,
+  simplifyName,
   type Track,
 } from '@liner/shared';
 import { buildCredits, creditString } from '../common/credits.ts';
@@ -15,7 +16,7 @@ import { applyTitleFeaturing } from '../common/featuring.ts';
 import { fillTrackGaps, placeholderMessage } from '../common/placeholders.ts';
 import { isVariousArtists, variousArtistsCredit } from '../common/various.ts';
 import type { BandcampPage, BandcampTrack } from './api.ts';
-import { bandRole, creditedArtists, simplifyName } from './artists.ts';
+import { bandRole, creditedArtists } from './artists.ts';
 import { knownParts, splitArtistTitles } from './titles.ts';
 
 const NAME = 'bandcamp';

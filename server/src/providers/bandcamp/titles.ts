@@ -5,7 +5,7 @@
  * titles are split when the page says who the prefixes are; a title whose second part is a
  * version ("Song - Live", "Song - Foo Remix") is never split.
  */
-import { simplifyName } from './artists.ts';
+import { simplifyName } from '@liner/shared';
 
 const SEPARATOR = ' - ';
 /** What follows " - " in a title that names a version of the song, not its artist. */
