@@ -6,12 +6,14 @@
 import type { ProviderName } from '@liner/shared/model';
 import {
   hasSite,
+  type RecognizedUrl,
   STORES,
   type StoreDefinition,
   type StoreSite,
   storeByName,
   storeForHost,
   storeMatchPatterns,
+  tryRecognizeUrl,
 } from '@liner/shared/stores/index';
 
 /** A store with a site (the type cannot tell which stores declare one; SITE_NAMES can). */
@@ -53,4 +55,15 @@ export function siteMatches(name: SiteName): string[] {
 /** Every store site's match patterns: the one content script's matches. */
 export function allSiteMatches(): string[] {
   return SITE_NAMES.flatMap(siteMatches);
+}
+
+/**
+ * A store's artist page whose releases the server lists (its store declares `site.artistPanel`),
+ * recognized by the store declarations alone: the discography panel's pages, and the only store
+ * links a MusicBrainz artist page's sidebar is taken for.
+ */
+export function artistPanelPage(href: string): RecognizedUrl | undefined {
+  const recognized = tryRecognizeUrl(href);
+  if (recognized?.entity.type !== 'artist') return undefined;
+  return SITES.get(recognized.entity.store)?.artistPanel ? recognized : undefined;
 }

@@ -27,6 +27,7 @@ function scriptedApi(options: { site?: string; failFirst?: boolean } = {}) {
     requests.push(request);
     if (request.type === 'mb.site')
       return { ok: true, musicbrainzUrl: options.site ?? 'https://test.musicbrainz.org' };
+    if (request.type === 'discography') return { ok: false, problem: busy };
     if (request.type === 'compare') {
       if (failures-- > 0) return { ok: false, problem: busy };
       const parsed = comparisonSchema.parse(sampleComparison());
@@ -142,9 +143,38 @@ describe('on a release page', () => {
 
   it('does nothing on other MusicBrainz pages', async () => {
     const { api, requests } = scriptedApi();
-    await open(`https://test.musicbrainz.org/artist/${COMPARED_MBID}`, '<h1>Alpha</h1>', api);
+    await open(`https://test.musicbrainz.org/artist/${COMPARED_MBID}/releases`, '<h1>A</h1>', api);
     expect(host()).toBeNull();
     expect(requests).toEqual([]);
+  });
+});
+
+describe('on an artist page', () => {
+  const ARTIST_PAGE = `https://test.musicbrainz.org/artist/${COMPARED_MBID}`;
+  const sidebar = (links: string) =>
+    `<div id="content"><div class="artistheader"><h1>Ada Lane</h1></div></div><div id="sidebar"><ul class="external_links">${links}</ul></div>`;
+
+  it('offers each store page of the sidebar Liner lists, and lists one on a click', async () => {
+    const { api, requests } = scriptedApi();
+    const deezer = 'https://www.deezer.com/artist/27';
+    const links = `<li><a href="${deezer}">Deezer</a></li><li><a href="https://mora.jp/artist/1/">mora</a></li>`;
+    await open(ARTIST_PAGE, sidebar(links), api);
+    expect(host()?.dataset.placement).toBe('anchored');
+    expect(inBox('h2')?.textContent).toBe('Liner: releases at the stores that MusicBrainz lacks');
+    const buttons = [...(shadowOf(host())?.querySelectorAll('[data-liner="store-listing"]') ?? [])];
+    expect(buttons.map((b) => b.textContent)).toEqual(['Deezer']);
+    expect(requests.map((r) => r.type)).toEqual(['mb.site']);
+    await click('[data-liner="store-listing"]');
+    expect(requests.find((r) => r.type === 'discography')).toMatchObject({ url: deezer });
+    expect(inBox('[data-liner="problem"]')?.textContent).toBe('MusicBrainz is busy.');
+  });
+
+  it('says so when the artist has no store page Liner lists', async () => {
+    const { api } = scriptedApi();
+    await open(ARTIST_PAGE, sidebar('<li><a href="https://mora.jp/artist/1/">mora</a></li>'), api);
+    expect(inBox('[data-liner="artist-box"] p')?.textContent).toMatch(
+      /^None of this artist’s links is a store page Liner can list \(.*Deezer.*\)\.$/,
+    );
   });
 });
 

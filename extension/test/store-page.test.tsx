@@ -50,6 +50,13 @@ describe('single-page navigation', () => {
     window.history.pushState({}, '', '/en/artist/27');
     await vi.waitFor(() => expect(page!.current()).toBeUndefined(), { timeout: 2_000 });
     expect(document.querySelector('liner-import')).toBeNull();
+    // The artist's page: the listing's bar, floating, and nothing asked until it is opened.
+    expect(document.querySelector<HTMLElement>('liner-artist')?.dataset.placement).toBe('floating');
+    window.history.pushState({}, '', '/en/album/200002');
+    await vi.waitFor(() => expect(document.querySelector('liner-artist')).toBeNull(), {
+      timeout: 2_000,
+    });
+    expect(requests.map((r) => r.type)).not.toContain('discography');
   });
 
   it('does not show the answer for the page before when it arrives late', async () => {

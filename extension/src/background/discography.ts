@@ -7,8 +7,7 @@
  * only its own tab's listings).
  */
 import { discographyProgressSchema, discographySchema } from '@liner/shared/contracts';
-import type { ProviderName } from '@liner/shared/model';
-import { hasSite, storeByName, tryRecognizeUrl } from '@liner/shared/stores/index';
+import { tryRecognizeUrl } from '@liner/shared/stores/index';
 import type {
   DiscographyProgressResponse,
   DiscographyResponse,
@@ -16,6 +15,7 @@ import type {
   Sender,
 } from '../messages.ts';
 import { musicBrainzUrl, storeEnabled } from '../settings/schema.ts';
+import { artistPanelPage } from '../sites.ts';
 import { cacheNote } from './cache.ts';
 import { type BackgroundDeps, TIMEOUTS } from './deps.ts';
 import { problemFrom } from './problems.ts';
@@ -25,20 +25,6 @@ const refused = (message: string): Failure => ({
   ok: false,
   problem: { kind: 'invalid-request', message, retryable: false },
 });
-
-/**
- * A store's artist page in canonical form, of a store whose artist pages Liner lists (its
- * declaration's `site.artistPanel`), or undefined.
- */
-export function listableArtist(
-  url: string,
-): { canonicalUrl: string; store: ProviderName } | undefined {
-  const recognized = tryRecognizeUrl(url);
-  if (recognized?.entity.type !== 'artist') return undefined;
-  const store = storeByName(recognized.entity.store);
-  if (!hasSite(store) || !store.site.artistPanel) return undefined;
-  return { canonicalUrl: recognized.canonicalUrl, store: recognized.entity.store };
-}
 
 /** The server's progress ID: the page's own, under its tab (or "x" for the extension's pages). */
 export function tabProgressId(sender: Sender, progressId: string): string {
@@ -90,9 +76,9 @@ export async function artistDiscography(
   request: DiscographyRequest,
   sender: Sender,
 ): Promise<DiscographyResponse> {
-  const artist = listableArtist(request.url);
+  const artist = artistPanelPage(request.url);
   if (!artist) return refused(`${request.url} is not an artist page Liner lists.`);
-  if (!storeEnabled(await deps.settings(), artist.store))
+  if (!storeEnabled(await deps.settings(), artist.entity.store))
     return {
       ok: false,
       problem: {

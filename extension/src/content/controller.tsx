@@ -1,20 +1,25 @@
 /**
  * Runs a store's content script: recognizes the page from its URL, mounts the widget on release
- * pages, marks linked releases on list pages, and starts over when a single-page store changes
+ * pages, marks linked releases on list pages, puts the listing's bar on artist pages (floating:
+ * artist pages have no one place for it), and starts over when a single-page store changes
  * its URL without a reload.
  */
+import { storeByName } from '@liner/shared/stores/index';
 import { render } from 'preact';
 import type { Site } from '../sites.ts';
 import { type ListWatch, watchListedReleases } from './list-badges.ts';
 import { createMount, type Mount } from './mount.ts';
 import { watchLocation } from './navigation.ts';
-import { isListPage, releaseOf } from './page.ts';
+import { artistOf, isListPage, releaseOf } from './page.ts';
 import type { Api } from './send.ts';
+import { ArtistBar } from './ui/artist-bar.tsx';
 import { WIDGET_CSS } from './ui/styles.ts';
 import { Widget } from './ui/widget.tsx';
 
+const ARTIST_TAG = 'liner-artist';
+
 export interface StorePage {
-  /** The canonical URL the widget is showing, if any. */
+  /** The canonical URL of the release the widget is showing, if any. */
   current(): string | undefined;
   /** The keyboard shortcut's "Import to MusicBrainz": what the widget's button does. */
   importCommand(): void;
@@ -32,7 +37,7 @@ export function startStorePage(
   storeUrl: (href: string) => string | undefined = (href) => href,
 ): StorePage {
   const doc = win.document;
-  let mounted: { canonicalUrl: string; mount: Mount } | undefined;
+  let mounted: { canonicalUrl: string; mount: Mount; artist?: true } | undefined;
   let list: ListWatch | undefined;
   const commandListeners = new Set<() => void>();
   const commands = (listener: () => void) => {
@@ -52,8 +57,24 @@ export function startStorePage(
   const update = (address: string) => {
     const href = storeUrl(address) ?? address;
     const release = releaseOf(href, site);
-    if (release && release.canonicalUrl === mounted?.canonicalUrl) return;
+    const artist = release ? undefined : artistOf(href, site);
+    const shown = (release ?? artist)?.canonicalUrl;
+    if (shown && shown === mounted?.canonicalUrl) return;
     unmount();
+    if (artist) {
+      const mount = createMount(doc, [], WIDGET_CSS, ARTIST_TAG);
+      mounted = { canonicalUrl: artist.canonicalUrl, mount, artist: true };
+      render(
+        <ArtistBar
+          artistUrl={artist.canonicalUrl}
+          store={storeByName(site.store).displayName}
+          api={api}
+          overlay={mount.overlay}
+        />,
+        mount.container,
+      );
+    }
+    if (isListPage(href, site) && !release) list = watchListedReleases(doc, site, api);
     if (release) {
       const mount = createMount(doc, site.anchors, WIDGET_CSS, undefined, { matchTitle: true });
       const current = { canonicalUrl: release.canonicalUrl, mount };
@@ -73,15 +94,13 @@ export function startStorePage(
         />,
         mount.container,
       );
-    } else if (isListPage(href, site)) {
-      list = watchListedReleases(doc, site, api);
     }
   };
 
   update(win.location.href);
   const stopWatching = site.singlePage ? watchLocation(win, update) : () => {};
   return {
-    current: () => mounted?.canonicalUrl,
+    current: () => (mounted?.artist ? undefined : mounted?.canonicalUrl),
     importCommand() {
       for (const listener of commandListeners) listener();
     },

@@ -1,6 +1,6 @@
 /**
  * The MusicBrainz content script: on a release page the "Compare with stores" box, in the
- * release editor the paste box, both only on the MusicBrainz site the options choose (on the
+ * release editor the paste box, on an artist page the listings of the artist's store pages, both only on the MusicBrainz site the options choose (on the
  * others a one-line note says where Liner works). MusicBrainz's markup is only where the box
  * goes: under the release's header, or floating in a corner when there is none.
  */
@@ -8,13 +8,16 @@ import { type ComponentChild, render } from 'preact';
 import { MUSICBRAINZ_ORIGINS, musicBrainzPage, samePageOn } from '../../musicbrainz-pages.ts';
 import { createMount, type Mount } from '../mount.ts';
 import type { Api } from '../send.ts';
+import { ArtistBox, storeArtistPages } from './artist-box.tsx';
 import { PasteBox } from './paste-box.tsx';
 import { ReleaseBox } from './release-box.tsx';
 import { MUSICBRAINZ_CSS } from './styles.ts';
 
 export const RELEASE_ANCHORS = ['#content .releaseheader', '.releaseheader'];
+export const ARTIST_ANCHORS = ['#content .artistheader', '.artistheader'];
 export const EDITOR_ANCHORS = ['#content .releaseheader', '#content > h1', '#content h1'];
 export const MOUNT_TAG = 'liner-musicbrainz';
+const ANCHORS = { release: RELEASE_ANCHORS, editor: EDITOR_ANCHORS, artist: ARTIST_ANCHORS };
 
 /** The content script's match patterns: every MusicBrainz site (which one works is a setting). */
 export const MUSICBRAINZ_MATCHES = MUSICBRAINZ_ORIGINS.map((origin) => `${origin}/*`);
@@ -36,10 +39,9 @@ export async function startMusicBrainzPage(
 ): Promise<Mount | undefined> {
   const href = win.location.href;
   const page = musicBrainzPage(href);
-  // The artist page's panel is not built yet.
-  if (!page || page.kind === 'artist') return undefined;
+  if (!page) return undefined;
   const site = await api({ type: 'mb.site' });
-  const anchors = page.kind === 'release' ? RELEASE_ANCHORS : EDITOR_ANCHORS;
+  const anchors = ANCHORS[page.kind];
   const mount = createMount(win.document, anchors, MUSICBRAINZ_CSS, MOUNT_TAG);
   let view: ComponentChild;
   if (!site.ok)
@@ -52,6 +54,8 @@ export async function startMusicBrainzPage(
     view = <OtherSite href={href} chosen={site.musicbrainzUrl} />;
   else if (page.kind === 'release')
     view = <ReleaseBox mbid={page.mbid} musicbrainzUrl={page.origin} api={api} />;
+  else if (page.kind === 'artist')
+    view = <ArtistBox pages={storeArtistPages(win.document)} api={api} />;
   else view = <PasteBox existing={page.existing} api={api} doc={win.document} />;
   render(view, mount.container);
   return mount;

@@ -4,8 +4,9 @@
  * styles out; the colours follow the browser's colour scheme.
  */
 import { THEME_CSS } from '../../theme.ts';
+import { LISTING_CSS } from '../ui/styles.ts';
 
-export const MUSICBRAINZ_CSS = `${THEME_CSS}
+export const MUSICBRAINZ_CSS = `${THEME_CSS}${LISTING_CSS}
 :host { all: initial; display: block; margin: 8px 0; font: 13px/1.45 system-ui, sans-serif;
   color: var(--liner-fg); }
 :host([data-placement="floating"]) { position: fixed; right: 16px; bottom: 16px; margin: 0;

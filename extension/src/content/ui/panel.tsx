@@ -9,8 +9,8 @@
 import { messagesBesideFailures } from '@liner/shared/failures';
 import { fieldLabel } from '@liner/shared/format';
 import type { LookupResult } from '@liner/shared/lookup';
-import { useEffect, useRef } from 'preact/hooks';
 import type { CacheNote } from '../../messages.ts';
+import { useDialog } from './dialog.ts';
 import { conflictLines, formatValue, providerName, summaryRows } from './format.ts';
 import { Recordings } from './recordings.tsx';
 import { ReleaseLinks, releaseName } from './release-links.tsx';
@@ -39,13 +39,7 @@ export function Panel(props: PanelProps) {
   const { result, existing, musicbrainzUrl, importState } = props;
   const release = result.release;
   const busy = importState.state === 'busy';
-  const title = useRef<HTMLHeadingElement>(null);
-  useEffect(() => title.current?.focus(), []);
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key !== 'Escape' || !event.isTrusted) return;
-    event.stopPropagation();
-    props.onClose();
-  };
+  const { title, onKeyDown } = useDialog(props.onClose);
   return (
     <section
       class="panel"

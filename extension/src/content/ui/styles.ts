@@ -6,7 +6,19 @@
  */
 import { THEME_CSS } from '../../theme.ts';
 
-export const WIDGET_CSS = `${THEME_CSS}
+/** An artist's listing (listing.tsx), in the store page's panel and the MusicBrainz box. */
+export const LISTING_CSS = `
+[data-liner="listing"] { border-collapse: collapse; width: 100%; margin-top: 6px; }
+[data-liner="listing"] th, [data-liner="listing"] td { text-align: left; vertical-align: top;
+  padding: 2px 8px 2px 0; }
+[data-liner="listing"] tr[data-state="missing"] td:nth-child(4) { color: var(--liner-error);
+  font-weight: 600; }
+[data-liner="listing"] tr[data-state="linked"] td:nth-child(4) a { color: var(--liner-ok); }
+.hidden-label { position: absolute; width: 1px; height: 1px; overflow: hidden;
+  clip-path: inset(50%); white-space: nowrap; }
+`;
+
+export const WIDGET_CSS = `${THEME_CSS}${LISTING_CSS}
 :host { all: initial; display: inline-block; vertical-align: middle; margin: 4px 8px;
   font: 13px/1.4 system-ui, sans-serif; color: var(--liner-fg); }
 :host([data-placement="floating"]) { position: fixed; right: 16px; margin: 0;
@@ -24,6 +36,7 @@ export const WIDGET_CSS = `${THEME_CSS}
   border: 1px solid var(--liner-border); border-radius: 8px; padding: 12px;
   box-shadow: 0 4px 16px var(--liner-shadow); z-index: 2147483647; text-align: left;
   overflow-wrap: anywhere; }
+.panel.wide { width: 680px; max-width: calc(100vw - 32px); }
 .panel h2 { font-size: 15px; margin: 0 32px 8px 0; }
 .panel h3 { font-size: 13px; margin: 12px 0 4px; }
 .panel table { border-collapse: collapse; width: 100%; }
