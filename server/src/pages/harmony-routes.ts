@@ -4,7 +4,7 @@
  * follow-up actions of that release. Tools that link to a Harmony instance then work with Liner
  * by a change of host. What each parameter becomes: docs/harmony.md.
  */
-import { isMbid, type LookupInput, type ProviderName } from '@liner/shared';
+import { isMbid, type LookupInput, type LookupResult, type ProviderName } from '@liner/shared';
 import { ZodError } from 'zod';
 import { requestBase } from '../api/host-guard.ts';
 import type { RouteContext, RouteHandler } from '../api/route.ts';
@@ -31,11 +31,19 @@ function lookupInput(app: App, params: URLSearchParams) {
   return { input, at: parsed.at, empty: !input.urls?.length && !input.gtin };
 }
 
-/** The permalink of the look-up the parameters ask for: stored at `ts`, else looked up now. */
-async function permalinkOf(app: App, input: LookupInput, at: Date | undefined): Promise<string> {
-  const lookup = app.services.lookup;
-  const stored = at ? await lookup.madeBy(input, at) : undefined;
-  return stored ?? (await lookup.lookup(input)).id;
+/**
+ * The look-up the parameters ask for: stored at `ts` (its ID; the result is read only where it
+ * is needed), else looked up now (its result at hand).
+ */
+async function lookupOf(
+  app: App,
+  input: LookupInput,
+  at: Date | undefined,
+): Promise<{ id: string; result?: LookupResult | undefined }> {
+  const stored = at ? await app.services.lookup.madeBy(input, at) : undefined;
+  if (stored !== undefined) return { id: stored };
+  const result = await app.services.lookup.lookup(input);
+  return { id: result.id, result };
 }
 
 async function releaseEntry(ctx: RouteContext): Promise<string> {
@@ -44,7 +52,7 @@ async function releaseEntry(ctx: RouteContext): Promise<string> {
     throw new EntryProblem(
       'Give a store URL (url=…), a release ID at a store (deezer=…) or a barcode (gtin=…) to look up.',
     );
-  return `/release/${await permalinkOf(ctx.app, input, at)}`;
+  return `/release/${(await lookupOf(ctx.app, input, at)).id}`;
 }
 
 /**
@@ -58,19 +66,19 @@ async function actionsEntry(ctx: RouteContext, base: string | undefined): Promis
     throw new EntryProblem('release_mbid must be a MusicBrainz release ID (a UUID).');
   params.delete('release_mbid');
   const { input, at, empty } = lookupInput(ctx.app, params);
-  let id: string | undefined;
+  let found: { id: string; result?: LookupResult | undefined };
   if (empty) {
     const comparison = await ctx.app.services.compare.compare(mbid, false, base);
-    id = comparison.lookup?.id;
-    if (!id)
+    if (!comparison.lookup)
       throw new EntryProblem(
         comparison.messages[0]?.text ?? 'This release has nothing to look up at the stores.',
       );
-  } else id = await permalinkOf(ctx.app, input, at);
-  const result = await ctx.app.services.lookup.get(id);
+    found = { id: comparison.lookup.id, result: comparison.lookup };
+  } else found = await lookupOf(ctx.app, input, at);
+  const result = found.result ?? (await ctx.app.services.lookup.get(found.id));
   // Without a merged release there are no follow-ups: the look-up page says why.
-  if (!result?.release) return `/release/${id}`;
-  return `/release/${id}/imported?release_mbid=${mbid}`;
+  if (!result?.release) return `/release/${found.id}`;
+  return `/release/${found.id}/imported?release_mbid=${mbid}`;
 }
 
 function problemOf(error: unknown): string | undefined {
