@@ -26,9 +26,10 @@ export async function startBackends(
   hosts: readonly string[],
   linked: Record<string, [string, string, string?][]>,
   releases: StandInReleases = {},
+  answers: Record<string, object> = {},
 ): Promise<Backends> {
   const site = await startStoreSite(makeCertificate(hosts));
-  const upstream = await startUpstream({ replayDirs: replayDirs(), linked, releases });
+  const upstream = await startUpstream({ replayDirs: replayDirs(), linked, releases, answers });
   // The server's follow-up links go to the MusicBrainz site the extension is set to.
   const companion = await startCompanion({
     ...upstream.env,

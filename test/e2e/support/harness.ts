@@ -53,8 +53,9 @@ export interface Harness extends Backends {
 export async function startHarness(
   linked: Record<string, [string, string, string?][]>,
   releases: StandInReleases = {},
+  answers: Record<string, object> = {},
 ): Promise<Harness> {
-  const backends = await startBackends(HOSTS, linked, releases);
+  const backends = await startBackends(HOSTS, linked, releases, answers);
   const { site, companion } = backends;
   const browser = await launchWithExtension(HOSTS, site.port);
   await configure(browser.worker, {
@@ -99,10 +100,12 @@ export async function startHarness(
 export function useHarness(
   linked: Record<string, [string, string, string?][]>,
   releases: StandInReleases = {},
+  /** Store answers by the URL the provider asks (upstream.ts), beside the replayed ones. */
+  answers: Record<string, object> = {},
 ): () => Harness {
   let harness: Harness | undefined;
   beforeAll(async () => {
-    harness = await startHarness(linked, releases);
+    harness = await startHarness(linked, releases, answers);
   }, 120_000);
   afterAll(() => harness?.close());
   return () => harness!;

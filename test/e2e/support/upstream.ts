@@ -80,6 +80,11 @@ export async function startUpstream(options: {
   releases?: Record<string, StandInRelease | number>;
   /** The recordings MusicBrainz's search finds by ISRC (none by default). */
   recordings?: StandInRecording[];
+  /**
+   * Answers by the store URL asked (as the provider would ask the store), before the replayed
+   * ones: for what the corpus has none of (artists' listings).
+   */
+  answers?: Record<string, object>;
 }): Promise<Upstream> {
   await loadScrapedPages(PROVIDERS.keys());
   const standIn = await startStandIn();
@@ -93,6 +98,9 @@ export async function startUpstream(options: {
     const target = originalUrl(req.path);
     if (target && req.method === 'POST' && target.endpoint === 'auth')
       return res.writeHead(200, { 'content-type': 'application/json' }).end(TOKEN);
+    const answer = target && options.answers?.[target.url];
+    if (answer)
+      return res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
     const dirs = options.replayDirs;
     // HTTP drops a bare trailing "?", which the recordings keep in the file name.
     const forms = target ? [target.url, `${target.url}?`] : [];

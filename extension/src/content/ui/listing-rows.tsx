@@ -7,6 +7,7 @@
  * the chosen MusicBrainz site.
  */
 import type { ListedRelease } from '@liner/shared/contracts';
+import { tryRecognizeUrl } from '@liner/shared/stores/index';
 import { useState } from 'preact/hooks';
 import type { Problem } from '../../messages.ts';
 import type { Api } from '../send.ts';
@@ -74,6 +75,15 @@ function ImportCell({ state, musicbrainzUrl }: { state: RowImport; musicbrainzUr
   }
 }
 
+/**
+ * What a missing row offers: Import for a release page; a group of releases (a Discogs master)
+ * is imported from one of its releases' pages, which the link opens.
+ */
+function importable(release: ListedRelease): 'import' | 'group' | undefined {
+  if (release.state !== 'missing') return undefined;
+  return tryRecognizeUrl(release.url)?.entity.type === 'release' ? 'import' : 'group';
+}
+
 export interface ListingRowsProps {
   releases: readonly ListedRelease[];
   musicbrainzUrl: string;
@@ -117,6 +127,7 @@ export function ListingRows({ releases, musicbrainzUrl, api }: ListingRowsProps)
       <tbody>
         {releases.map((release) => {
           const state = imports.get(release.url) ?? { state: 'idle' };
+          const offer = state.state === 'idle' ? importable(release) : undefined;
           return (
             <tr key={release.url} data-state={release.state} data-url={release.url}>
               <td>
@@ -131,7 +142,10 @@ export function ListingRows({ releases, musicbrainzUrl, api }: ListingRowsProps)
                 <StateCell release={release} musicbrainzUrl={musicbrainzUrl} />
               </td>
               <td>
-                {release.state === 'missing' && state.state === 'idle' ? (
+                {offer === 'group' && (
+                  <span class="source">import one of its releases from its page</span>
+                )}
+                {offer === 'import' ? (
                   <button
                     type="button"
                     data-liner="import"
