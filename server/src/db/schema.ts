@@ -160,6 +160,22 @@ export const mbUrlQueue = pgTable(
 );
 
 /**
+ * ISRCs waiting for MusicBrainz's recording search, shared by every instance like
+ * mb_url_queue: whichever instance's batch gets the next request slot takes up to 50 of them,
+ * whoever queued them. A row is deleted once its answer is in mb_isrc_recordings.
+ */
+export const mbIsrcQueue = pgTable(
+  'mb_isrc_queue',
+  {
+    isrc: text('isrc').primaryKey(),
+    queuedAt: timestamptz('queued_at').notNull().defaultNow(),
+    claimedBy: text('claimed_by'),
+    claimedUntil: timestamptz('claimed_until'),
+  },
+  (t) => [index('mb_isrc_queue_queued').on(t.queuedAt)],
+);
+
+/**
  * Store request budgets shared by the instances on one PostgreSQL: requests counted per fixed
  * window of each host rule's declared period, so that N instances together stay within what
  * one may send. Rows of past windows are deleted when a name opens a new window.

@@ -18,6 +18,19 @@ describe('request chains', () => {
     expect(longestChain([...branch, { start: 0, end: 500 }])).toBe(4);
   });
 
+  it('does not chain a request that waited for a budget after one it did not wait for', () => {
+    const tracks = { start: 0, end: 10 };
+    // Asked at 10 with the tracks' ISRCs, sent at once.
+    const search = { start: 10, end: 20, asked: 10 };
+    // Asked at 15 (after the merge), sent at 1010 when the budget let it: not after the search.
+    const urls = { start: 1010, end: 1020, asked: 15 };
+    expect(longestChain([tracks, search, urls])).toBe(2);
+    // Asked once the search had answered: it did wait for it.
+    expect(longestChain([tracks, search, { ...urls, asked: 25 }])).toBe(3);
+    // Without `asked`, the sending is what counts.
+    expect(longestChain([tracks, search, { start: 1010, end: 1020 }])).toBe(3);
+  });
+
   it("collects the spans of a look-up's requests", () => {
     const lookup = createLookupContext();
     lookup.noteRequest({ start: 1, end: 2 });

@@ -30,14 +30,19 @@ export function createLookupContext(signal?: AbortSignal): LookupContext & {
 /**
  * The longest chain of requests that went one after another: each started once the one before
  * it had ended. Requests that overlap count once in it, so a look-up's chain is the number of
- * round trips its answer had to wait for, whatever ran beside them.
+ * round trips its answer had to wait for, whatever ran beside them. A request that was asked
+ * for before it was sent (`asked`: it waited for MusicBrainz's budget) follows only the requests
+ * that had ended when it was asked: the budget's one request a second orders two MusicBrainz
+ * requests in time, but the second does not wait for the first's answer. That wait is time, in
+ * the look-up's wall time, not a round trip.
  */
 export function longestChain(spans: readonly RequestSpan[]): number {
   const sorted = [...spans].sort((a, b) => a.end - b.end);
   const chain: number[] = [];
   sorted.forEach((span, i) => {
+    const ready = Math.min(span.asked ?? span.start, span.start);
     let best = 0;
-    for (let j = 0; j < i; j++) if (sorted[j]!.end <= span.start) best = Math.max(best, chain[j]!);
+    for (let j = 0; j < i; j++) if (sorted[j]!.end <= ready) best = Math.max(best, chain[j]!);
     chain.push(best + 1);
   });
   return Math.max(0, ...chain);

@@ -62,6 +62,12 @@ export interface LookupContext {
 export interface RequestSpan {
   start: number;
   end: number;
+  /**
+   * When the look-up asked for what the request carried, where that was before it was sent: a
+   * MusicBrainz request waits for its slot of the budget, which orders it after other requests
+   * without making it depend on their answers (lookup-context.ts's longestChain).
+   */
+  asked?: number;
 }
 
 /** A request on its way down the layers, with the look-up it belongs to. */

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import type { HttpClient } from '../http/client.ts';
+import { NO_LOOKUP } from '../http/lookup-context.ts';
 import type { RequestSpan } from '../http/types.ts';
 import { validate } from '../providers/common/fetch.ts';
 import type { MbRecording } from '../repositories/types.ts';
@@ -104,13 +105,10 @@ export function createRecordingSearchClient(
   ) {
     const query = encodeURIComponent(searchQuery(isrcs));
     const url = `${apiUrl}/ws/2/recording?query=${query}&limit=${PAGE}&offset=${offset}&fmt=json`;
-    const start = performance.now();
-    try {
-      const response = await http.request({ provider: 'musicbrainz', url, expect: 'json' });
-      return validate(searchResponse, response.data, 'musicbrainz', url);
-    } finally {
-      onRequest?.({ start, end: performance.now() });
-    }
+    // Each request as it went on the network, after its slot of the budget.
+    const lookup = onRequest ? { ...NO_LOOKUP, noteRequest: onRequest } : NO_LOOKUP;
+    const response = await http.request({ provider: 'musicbrainz', url, expect: 'json' }, lookup);
+    return validate(searchResponse, response.data, 'musicbrainz', url);
   }
 
   return {

@@ -5,6 +5,8 @@
 import { z } from 'zod';
 import type { HttpClient } from '../http/client.ts';
 import { UpstreamError } from '../http/errors.ts';
+import { NO_LOOKUP } from '../http/lookup-context.ts';
+import type { LookupContext, RequestSpan } from '../http/types.ts';
 import { validate } from '../providers/common/fetch.ts';
 import type { MbRelation } from '../repositories/types.ts';
 
@@ -41,8 +43,14 @@ function toRelations(entity: z.infer<typeof urlEntity>): MbRelation[] {
 }
 
 export interface UrlLookupClient {
-  /** Relations of the URLs MusicBrainz knows; unknown URLs are absent from the map. */
-  lookup(urls: readonly string[]): Promise<Map<string, MbRelation[]>>;
+  /**
+   * Relations of the URLs MusicBrainz knows; unknown URLs are absent from the map. `note` is
+   * told of each request as it went on the network (sent to answered, after its budget slot).
+   */
+  lookup(
+    urls: readonly string[],
+    note?: (span: RequestSpan) => void,
+  ): Promise<Map<string, MbRelation[]>>;
 }
 
 /** How long URLs are asked one by one after a batch was refused, before a batch is tried again. */
@@ -59,12 +67,15 @@ export function createUrlLookupClient(
   let singleUntil = Number.NEGATIVE_INFINITY;
   const batching = () => now() >= singleUntil;
 
-  async function request(urls: readonly string[]): Promise<unknown | undefined> {
+  async function request(
+    urls: readonly string[],
+    lookup: LookupContext,
+  ): Promise<unknown | undefined> {
     const query = urls.map((url) => `resource=${encodeURIComponent(url)}`).join('&');
     const requestUrl = `${apiUrl}/ws/2/url?${query}&inc=${INC}&fmt=json`;
     try {
-      return (await http.request({ provider: 'musicbrainz', url: requestUrl, expect: 'json' }))
-        .data;
+      const request = { provider: 'musicbrainz', url: requestUrl, expect: 'json' } as const;
+      return (await http.request(request, lookup)).data;
     } catch (error) {
       // A batch of one behaves like a single look-up: 404 means "unknown URL", not a failure.
       if (urls.length === 1 && error instanceof UpstreamError && error.kind === 'not-found')
@@ -73,18 +84,26 @@ export function createUrlLookupClient(
     }
   }
 
-  async function one(url: string, found: Map<string, MbRelation[]>): Promise<void> {
-    const data = await request([url]);
+  async function one(
+    url: string,
+    found: Map<string, MbRelation[]>,
+    lookup: LookupContext,
+  ): Promise<void> {
+    const data = await request([url], lookup);
     if (data !== undefined) {
       const entity = validate(urlEntity, data, 'musicbrainz', url);
       found.set(entity.resource, toRelations(entity));
     }
   }
 
-  async function batch(chunk: readonly string[], found: Map<string, MbRelation[]>): Promise<void> {
+  async function batch(
+    chunk: readonly string[],
+    found: Map<string, MbRelation[]>,
+    lookup: LookupContext,
+  ): Promise<void> {
     let data: unknown;
     try {
-      data = await request(chunk);
+      data = await request(chunk, lookup);
     } catch (error) {
       if (!(error instanceof UpstreamError && error.status === 400)) throw error;
       data = undefined;
@@ -92,21 +111,22 @@ export function createUrlLookupClient(
     const parsed = data === undefined ? undefined : batchResponse.safeParse(data);
     if (!parsed?.success) {
       singleUntil = now() + BATCH_RETRY_MS;
-      for (const url of chunk) await one(url, found);
+      for (const url of chunk) await one(url, found, lookup);
       return;
     }
     for (const entity of parsed.data.urls) found.set(entity.resource, toRelations(entity));
   }
 
   return {
-    async lookup(urls) {
+    async lookup(urls, note) {
+      const lookup = note ? { ...NO_LOOKUP, noteRequest: note } : NO_LOOKUP;
       const found = new Map<string, MbRelation[]>();
       for (let i = 0; i < urls.length; ) {
         const size = batching() ? MAX_URLS_PER_REQUEST : 1;
         const chunk = urls.slice(i, i + size);
         i += chunk.length;
-        if (chunk.length === 1) await one(chunk[0]!, found);
-        else await batch(chunk, found);
+        if (chunk.length === 1) await one(chunk[0]!, found, lookup);
+        else await batch(chunk, found, lookup);
       }
       return found;
     },

@@ -2,7 +2,7 @@ import type { Db } from '../db/connect.ts';
 import { instanceRepository } from './instances.ts';
 import { lookupRepository } from './lookups.ts';
 import { mbIsrcRepository } from './mb-isrcs.ts';
-import { mbUrlQueueRepository } from './mb-url-queue.ts';
+import { mbQueueRepository } from './mb-queue.ts';
 import { mbUrlRepository } from './mb-urls.ts';
 import { providerCacheRepository } from './provider-cache.ts';
 import { providerReleaseRepository } from './provider-releases.ts';
@@ -33,7 +33,8 @@ export function createRepositories(
     instances: instanceRepository(db),
     lookups: lookupRepository(db),
     mbUrls: mbUrlRepository(db),
-    mbUrlQueue: mbUrlQueueRepository(db, staleMs),
+    mbUrlQueue: mbQueueRepository(db, 'url', staleMs),
+    mbIsrcQueue: mbQueueRepository(db, 'isrc', staleMs),
     mbIsrcs: mbIsrcRepository(db),
     rateBudgets: rateBudgetRepository(db),
   };

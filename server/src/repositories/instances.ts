@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/connect.ts';
-import { instances, mbUrlQueue, providerCache } from '../db/schema.ts';
+import { instances, providerCache } from '../db/schema.ts';
+import { freeQueueClaims } from './mb-queue.ts';
 import type { InstanceRepository } from './types.ts';
 
 /**
@@ -15,16 +16,13 @@ export function holderGone(owner: unknown, staleMs: number) {
     and ${instances.heartbeatAt} < clock_timestamp() - ${stale}::interval)`;
 }
 
-/** Frees every fetch lease and claimed MusicBrainz URL `id` holds. */
+/** Frees every fetch lease and claimed MusicBrainz URL or ISRC `id` holds. */
 async function freeHeld(db: Db, id: string): Promise<void> {
   await db
     .update(providerCache)
     .set({ leaseOwner: null, leaseUntil: null })
     .where(eq(providerCache.leaseOwner, id));
-  await db
-    .update(mbUrlQueue)
-    .set({ claimedBy: null, claimedUntil: null })
-    .where(eq(mbUrlQueue.claimedBy, id));
+  await freeQueueClaims(db, id);
 }
 
 export function instanceRepository(db: Db): InstanceRepository {

@@ -164,17 +164,20 @@ export interface MbIsrcRepository {
   upsertMany(answers: readonly MbIsrcAnswer[]): Promise<void>;
 }
 
-/** URLs waiting for a MusicBrainz request, shared by every instance (see mb_url_queue). */
-export interface MbUrlQueueRepository {
-  /** Queues URLs to be asked; a URL already queued keeps its place. */
-  enqueue(urls: readonly string[]): Promise<void>;
-  /** Takes up to `limit` unclaimed (or lapsed) URLs, oldest first, for `leaseMs`. */
+/**
+ * Keys (URLs, ISRCs) waiting for a MusicBrainz request, shared by every instance (see
+ * mb_url_queue, mb_isrc_queue).
+ */
+export interface MbQueueRepository {
+  /** Queues keys to be asked; a key already queued keeps its place. */
+  enqueue(keys: readonly string[]): Promise<void>;
+  /** Takes up to `limit` unclaimed (or lapsed) keys, oldest first, for `leaseMs`. */
   claim(owner: string, limit: number, leaseMs: number): Promise<string[]>;
-  /** Removes answered URLs that `owner` claimed. */
-  finish(owner: string, urls: readonly string[]): Promise<void>;
-  /** Gives claimed URLs back unanswered (the request failed), for any instance to ask again. */
-  release(owner: string, urls: readonly string[]): Promise<void>;
-  /** How many queued URLs nobody has claimed (or whose claim lapsed). */
+  /** Removes answered keys that `owner` claimed. */
+  finish(owner: string, keys: readonly string[]): Promise<void>;
+  /** Gives claimed keys back unanswered (the request failed), for any instance to ask again. */
+  release(owner: string, keys: readonly string[]): Promise<void>;
+  /** How many queued keys nobody has claimed (or whose claim lapsed). */
   pending(): Promise<number>;
 }
 
@@ -204,7 +207,8 @@ export interface Repositories {
   instances: InstanceRepository;
   lookups: LookupRepository;
   mbUrls: MbUrlRepository;
-  mbUrlQueue: MbUrlQueueRepository;
+  mbUrlQueue: MbQueueRepository;
+  mbIsrcQueue: MbQueueRepository;
   mbIsrcs: MbIsrcRepository;
   rateBudgets: RateBudgetRepository;
 }

@@ -63,30 +63,33 @@ export function createServices(deps: ServiceDeps): Services {
     now,
     ...(deps.instanceId ? { owner: deps.instanceId } : {}),
   });
-  const resolver = createMbidResolver({
-    repository: repos.mbUrls,
-    client: createUrlLookupClient(deps.http, config.musicbrainz.apiUrl),
+  // What the URL and the ISRC queue share: the cache lifetimes, this instance's claims, and
+  // the budget they wait for.
+  const queueing = {
     now,
-    queue: repos.mbUrlQueue,
     ttlMs: config.cache.mbidTtl,
     notFoundTtlMs: config.cache.mbidNotFoundTtl,
     ...(deps.instanceId ? { owner: deps.instanceId } : {}),
     ...(deps.musicbrainzUntilFree
-      ? // Under load a batch may gather for two more intervals: requests then carry more URLs.
+      ? // Under load a batch may gather for two more intervals: requests then carry more keys.
         { untilFree: deps.musicbrainzUntilFree, gatherMs: 2 * config.musicbrainz.requestInterval }
       : {}),
+  };
+  const resolver = createMbidResolver({
+    ...queueing,
+    repository: repos.mbUrls,
+    queue: repos.mbUrlQueue,
+    client: createUrlLookupClient(deps.http, config.musicbrainz.apiUrl),
   });
   const disabled = new Map<ProviderName, string>(
     providers.statuses.filter((s) => !s.enabled).map((s) => [s.name, s.reason ?? 'disabled']),
   );
   const recordings = config.musicbrainz.matchRecordings
     ? createRecordingFinder({
+        ...queueing,
         repository: repos.mbIsrcs,
-        leases: repos.providerCache,
+        queue: repos.mbIsrcQueue,
         client: createRecordingSearchClient(deps.http, config.musicbrainz.apiUrl),
-        now,
-        ttlMs: config.cache.mbidTtl,
-        notFoundTtlMs: config.cache.mbidNotFoundTtl,
       })
     : undefined;
   const lookup = createLookupService({

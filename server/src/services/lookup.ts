@@ -34,7 +34,7 @@ import { type LookupDeadline, lookupDeadline } from './lookup-deadline.ts';
 import { barcodeFromPhaseOne, gtinTasks, type PlanContext, planLookup } from './lookup-plan.ts';
 import { isPermalinkId, newPermalinkId, queryKey } from './permalink.ts';
 import type { ProviderFetcher, ProviderOutcome, ProviderTask } from './provider-fetch.ts';
-import { applyRecordings, findRecordings } from './recording-step.ts';
+import { applyRecordings, type RecordingSearch, recordingSearch } from './recording-step.ts';
 
 export interface LookupServiceOptions {
   config: Config;
@@ -100,17 +100,23 @@ async function resolveIds(
 
 /**
  * Every provider the plan names (database first), then, when phase one agreed on a barcode the
- * user did not give, that barcode at the stores that were not asked yet.
+ * user did not give, that barcode at the stores that were not asked yet. Each answer is offered
+ * to the recording search as it comes, so that the ISRCs are searched beside the rest.
  */
 async function askProviders(
   options: LookupServiceOptions,
   input: ParsedLookupInput,
   deadline: LookupDeadline,
+  recordings: RecordingSearch,
 ) {
   const { fetcher } = options;
   const plan = planLookup(options.plan, input);
-  const ask = (task: ProviderTask) =>
-    deadline.settle(fetcher.fetch(task, input.refresh), () => deadline.pending(task));
+  const fetched = async (task: ProviderTask) => {
+    const outcome = await fetcher.fetch(task, input.refresh);
+    recordings.offer(outcome.release);
+    return outcome;
+  };
+  const ask = (task: ProviderTask) => deadline.settle(fetched(task), () => deadline.pending(task));
   const outcomes = await Promise.all(plan.tasks.map(ask));
   const messages = [...plan.messages];
   let gtin = plan.gtin;
@@ -194,28 +200,25 @@ async function mergedResult(
 }
 
 /**
- * The release's MusicBrainz IDs and the recordings of its ISRCs, applied to the result. Both
- * wait for slots of the one MusicBrainz budget; the recordings need no MBIDs. Past the
- * deadline the answer goes out without them; the searches go on and fill the cache.
+ * The release's MusicBrainz IDs and the recordings of its ISRCs (their search started with the
+ * first store answer that gave them), applied to the result. Both wait for slots of the one
+ * MusicBrainz budget; the recordings need no MBIDs. Past the deadline the answer goes out
+ * without them; the searches go on and fill the cache.
  */
 async function askMusicBrainz(
   options: LookupServiceOptions,
   result: LookupResult,
-  refresh: boolean,
+  asking: ResolveOptions,
+  search: RecordingSearch,
   deadline: LookupDeadline,
 ) {
-  const musicbrainz: RequestSpan[] = [];
-  const asking = { refresh, onRequest: (span: RequestSpan) => musicbrainz.push(span) };
   const [resolution, recordings] = await Promise.all([
     resolveIds(options.resolver, result, asking, deadline),
-    deadline.settle(findRecordings(options.recordings, result.release, asking), () => ({
-      messages: [],
-      failed: true,
-    })),
+    deadline.settle(search.find(result.release), () => ({ messages: [], failed: true })),
   ]);
   result.messages.push(...resolution.messages, ...recordings.messages);
   applyRecordings(result, recordings);
-  return { musicbrainz, resolution, recordings };
+  return { resolution, recordings };
 }
 
 export function createLookupService(options: LookupServiceOptions) {
@@ -271,14 +274,18 @@ export function createLookupService(options: LookupServiceOptions) {
     }
     const stored = await storedAnswer(input);
     if (stored) return JSON.parse(stored) as LookupResult;
-    const asked = await askProviders(options, input, deadline);
+    const musicbrainz: RequestSpan[] = [];
+    const asking = { refresh: input.refresh, onRequest: (s: RequestSpan) => musicbrainz.push(s) };
+    const search = recordingSearch(options.recordings, asking);
+    const asked = await askProviders(options, input, deadline, search);
     const succeeded = asked.outcomes.filter((o): o is Succeeded => Boolean(o.release));
     const createdAt = now();
     const result = await mergedResult(options, input, asked, succeeded, createdAt);
-    const { musicbrainz, resolution, recordings } = await askMusicBrainz(
+    const { resolution, recordings } = await askMusicBrainz(
       options,
       result,
-      input.refresh,
+      asking,
+      search,
       deadline,
     );
     const stores = asked.outcomes.flatMap((o) => o.spans ?? []);

@@ -1,7 +1,10 @@
 /**
- * The look-up's recording step: the MusicBrainz recordings of the release's ISRCs (found while
- * the URLs resolve, in the same budget), seeded where they fit, and the release group they
- * point to. A failed search is a warning; the release is seeded with new recordings then.
+ * The look-up's recording step: the MusicBrainz recordings of the release's ISRCs, seeded where
+ * they fit, and the release group they point to. The search starts as soon as a store's answer
+ * gives ISRCs, beside the other stores' requests (the barcode phase), not after the merge: it
+ * needs the ISRCs only, while the match needs the merged tracklist and waits for it. ISRCs that
+ * only the merge brings (another store's) are searched then. A failed search is a warning; the
+ * release is seeded with new recordings then.
  */
 import type { LookupMessage, LookupResult, Release } from '@liner/shared';
 import { thrownInWords } from '../http/failure.ts';
@@ -16,21 +19,53 @@ export interface FoundRecordings {
   failed: boolean;
 }
 
-/** The recordings of every ISRC of the release; nothing to ask without ISRCs. */
-export async function findRecordings(
+export interface RecordingSearch {
+  /** A store's release as it arrives: the first that gives ISRCs starts their search. */
+  offer(release: Release | undefined): void;
+  /** The recordings of the merged release's ISRCs: the early search's, and the rest's. */
+  find(release: Release | undefined): Promise<FoundRecordings>;
+}
+
+const isrcsOf = (release: Release) =>
+  release.media.flatMap((m) => m.tracks.flatMap((t) => (t.isrc ? [t.isrc] : [])));
+
+/** One look-up's recording search; nothing is asked without a finder or without ISRCs. */
+export function recordingSearch(
   finder: RecordingFinder | undefined,
-  release: Release | undefined,
   options: { refresh: boolean; onRequest: (span: RequestSpan) => void },
-): Promise<FoundRecordings> {
-  if (!finder || !release) return { messages: [], failed: false };
-  const isrcs = release.media.flatMap((m) => m.tracks.flatMap((t) => (t.isrc ? [t.isrc] : [])));
-  try {
-    return { answers: await finder.find(isrcs, options), messages: [], failed: false };
-  } catch (error) {
-    const why = thrownInWords(error, 'musicbrainz').message;
-    const text = `The MusicBrainz recordings of the ISRCs could not be looked up: ${why}. The tracks are seeded as new recordings.`;
-    return { messages: [{ level: 'warning', provider: 'musicbrainz', text }], failed: true };
-  }
+): RecordingSearch {
+  let early: { isrcs: Set<string>; answers: Promise<IsrcAnswers> } | undefined;
+  return {
+    offer(release) {
+      if (!finder || early || !release) return;
+      const isrcs = isrcsOf(release);
+      if (isrcs.length === 0) return;
+      const answers = finder.find(isrcs, options);
+      // Awaited by find() when the merged release has these ISRCs; its failure is said there.
+      answers.catch(() => {});
+      early = { isrcs: new Set(isrcs), answers };
+    },
+    async find(release) {
+      if (!finder || !release) return { messages: [], failed: false };
+      const isrcs = isrcsOf(release);
+      const asked = early?.isrcs ?? new Set<string>();
+      const rest = isrcs.filter((isrc) => !asked.has(isrc));
+      try {
+        const parts = await Promise.all([
+          isrcs.some((isrc) => asked.has(isrc)) ? early?.answers : undefined,
+          rest.length > 0 ? finder.find(rest, options) : undefined,
+        ]);
+        const answers: IsrcAnswers = new Map();
+        for (const isrc of isrcs)
+          answers.set(isrc, parts[0]?.get(isrc) ?? parts[1]?.get(isrc) ?? []);
+        return { answers, messages: [], failed: false };
+      } catch (error) {
+        const why = thrownInWords(error, 'musicbrainz').message;
+        const text = `The MusicBrainz recordings of the ISRCs could not be looked up: ${why}. The tracks are seeded as new recordings.`;
+        return { messages: [{ level: 'warning', provider: 'musicbrainz', text }], failed: true };
+      }
+    },
+  };
 }
 
 /** Seeds the matched recordings and the release group into the result, with messages. */
