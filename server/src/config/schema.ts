@@ -183,8 +183,8 @@ export const configSchema = z
           .describe(
             'Minimum gap between MusicBrainz requests, shared by all instances, from the moment each is sent.',
           ),
-        matchRecordings: z
-          .boolean()
+        // The helper, not z.boolean(): LINER_MUSICBRAINZ_MATCH_RECORDINGS=false is a string.
+        matchRecordings: boolean()
           .default(true)
           .describe(
             "Find the MusicBrainz recordings of a new release's ISRCs (one search request per 50 ISRCs) and seed those whose length and title fit, and their release group.",

@@ -1,7 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/connect.ts';
-import { instances, providerCache } from '../db/schema.ts';
-import { freeQueueClaims } from './mb-queue.ts';
+import { instances, mbIsrcQueue, mbUrlQueue, providerCache } from '../db/schema.ts';
 import type { InstanceRepository } from './types.ts';
 
 /**
@@ -22,7 +21,11 @@ async function freeHeld(db: Db, id: string): Promise<void> {
     .update(providerCache)
     .set({ leaseOwner: null, leaseUntil: null })
     .where(eq(providerCache.leaseOwner, id));
-  await freeQueueClaims(db, id);
+  for (const queue of [mbUrlQueue, mbIsrcQueue])
+    await db
+      .update(queue)
+      .set({ claimedBy: null, claimedUntil: null })
+      .where(eq(queue.claimedBy, id));
 }
 
 export function instanceRepository(db: Db): InstanceRepository {

@@ -23,15 +23,6 @@ const list = (keys: readonly string[]) =>
     sql`, `,
   );
 
-/** Frees every key `owner` claimed in every queue (an instance restarting or leaving). */
-export async function freeQueueClaims(db: Db, owner: string): Promise<void> {
-  for (const { table } of Object.values(MB_QUEUES))
-    await db.execute(
-      sql`update ${sql.identifier(table)} set claimed_by = null, claimed_until = null
-        where claimed_by = ${owner}`,
-    );
-}
-
 export function mbQueueRepository(
   db: Db,
   name: MbQueueName,

@@ -361,10 +361,13 @@ describe.each(testDatabases())('repositories on $kind', ({ open }) => {
       );
       await repos.mbUrlQueue.enqueue(['https://q/r1']);
       expect(await repos.mbUrlQueue.claim('restarting', 100, 60_000)).toEqual(['https://q/r1']);
+      await repos.mbIsrcQueue.enqueue(['GBAAA2600001']);
+      expect(await repos.mbIsrcQueue.claim('restarting', 50, 60_000)).toEqual(['GBAAA2600001']);
       // The same ID again is a new process: what the old one held is nobody's.
       await repos.instances.register('restarting');
       expect((await repos.providerCache.claim('deezer', 'r1', 'next', opts)).state).toBe('claimed');
       expect(await repos.mbUrlQueue.claim('next', 100, 60_000)).toEqual(['https://q/r1']);
+      expect(await repos.mbIsrcQueue.claim('next', 50, 60_000)).toEqual(['GBAAA2600001']);
       await repos.instances.register('next');
       await repos.instances.leave('next');
       expect((await repos.providerCache.claim('deezer', 'r1', 'third', opts)).state).toBe(

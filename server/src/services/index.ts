@@ -43,11 +43,12 @@ export interface ServiceDeps {
   instanceId?: string;
 }
 
-/** How long until MusicBrainz's budget frees, and how many URLs wait in the shared queue. */
+/** How long until MusicBrainz's budget frees, and how many URLs and ISRCs wait in the queues. */
 function musicbrainzQueue(deps: ServiceDeps) {
   return async () => ({
     untilFreeMs: (await deps.musicbrainzUntilFree?.()) ?? 0,
     queuedUrls: await deps.repos.mbUrlQueue.pending(),
+    queuedIsrcs: await deps.repos.mbIsrcQueue.pending(),
   });
 }
 

@@ -21,6 +21,7 @@ import { longestChain } from '../http/lookup-context.ts';
 import type { RequestSpan } from '../http/types.ts';
 import type { Logger } from '../log.ts';
 import { mergeReleases } from '../merge/index.ts';
+import { ISRC_BATCH } from '../musicbrainz/recording-search.ts';
 import type { RecordingFinder } from '../musicbrainz/recordings.ts';
 import { applyMbids, releaseUrlsToResolve } from '../musicbrainz/release-ids.ts';
 import type { MbidResolver, ResolveOptions } from '../musicbrainz/resolver.ts';
@@ -48,10 +49,14 @@ export interface LookupServiceOptions {
   logger: Logger;
   now: () => Date;
   /**
-   * How long until the MusicBrainz budget lets a request go, and how many URLs wait in the
-   * shared queue: the estimate said when a look-up answers before its IDs are resolved.
+   * How long until the MusicBrainz budget lets a request go, and how many URLs and ISRCs wait in
+   * the shared queues: the estimate said when a look-up answers before its IDs are resolved.
    */
-  musicbrainzQueue?: () => Promise<{ untilFreeMs: number; queuedUrls: number }>;
+  musicbrainzQueue?: () => Promise<{
+    untilFreeMs: number;
+    queuedUrls: number;
+    queuedIsrcs: number;
+  }>;
   /** Observes each look-up's outcome (metrics). */
   onLookup?: (event: {
     outcome: 'merged' | 'empty';
@@ -242,8 +247,13 @@ export function createLookupService(options: LookupServiceOptions) {
 
   /** What look-ups wait for now: the MusicBrainz queue and about how long it will take. */
   async function queue(): Promise<QueueStatus> {
-    const waiting = (await options.musicbrainzQueue?.()) ?? { untilFreeMs: 0, queuedUrls: 0 };
-    const batches = Math.ceil(waiting.queuedUrls / MAX_URLS_PER_REQUEST);
+    const { queuedIsrcs, ...waiting } = (await options.musicbrainzQueue?.()) ?? {
+      untilFreeMs: 0,
+      queuedUrls: 0,
+      queuedIsrcs: 0,
+    };
+    const batches =
+      Math.ceil(waiting.queuedUrls / MAX_URLS_PER_REQUEST) + Math.ceil(queuedIsrcs / ISRC_BATCH);
     return {
       lookupsRunning: running,
       deadlineMs: config.lookup.deadline,
