@@ -226,6 +226,26 @@ async function askMusicBrainz(
   return { resolution, recordings };
 }
 
+/** What look-ups wait for now: the MusicBrainz queues and about how long they will take. */
+async function queueStatus(options: LookupServiceOptions, running: number): Promise<QueueStatus> {
+  const { config } = options;
+  const { queuedIsrcs, ...waiting } = (await options.musicbrainzQueue?.()) ?? {
+    untilFreeMs: 0,
+    queuedUrls: 0,
+    queuedIsrcs: 0,
+  };
+  const batches =
+    Math.ceil(waiting.queuedUrls / MAX_URLS_PER_REQUEST) + Math.ceil(queuedIsrcs / ISRC_BATCH);
+  return {
+    lookupsRunning: running,
+    deadlineMs: config.lookup.deadline,
+    musicbrainz: {
+      ...waiting,
+      etaMs: batches === 0 ? 0 : waiting.untilFreeMs + batches * config.musicbrainz.requestInterval,
+    },
+  };
+}
+
 export function createLookupService(options: LookupServiceOptions) {
   const { config, repos, now } = options;
 
@@ -245,25 +265,8 @@ export function createLookupService(options: LookupServiceOptions) {
 
   let running = 0;
 
-  /** What look-ups wait for now: the MusicBrainz queue and about how long it will take. */
-  async function queue(): Promise<QueueStatus> {
-    const { queuedIsrcs, ...waiting } = (await options.musicbrainzQueue?.()) ?? {
-      untilFreeMs: 0,
-      queuedUrls: 0,
-      queuedIsrcs: 0,
-    };
-    const batches =
-      Math.ceil(waiting.queuedUrls / MAX_URLS_PER_REQUEST) + Math.ceil(queuedIsrcs / ISRC_BATCH);
-    return {
-      lookupsRunning: running,
-      deadlineMs: config.lookup.deadline,
-      musicbrainz: {
-        ...waiting,
-        etaMs:
-          batches === 0 ? 0 : waiting.untilFreeMs + batches * config.musicbrainz.requestInterval,
-      },
-    };
-  }
+  /** What look-ups wait for now: the MusicBrainz queues and about how long they will take. */
+  const queue = () => queueStatus(options, running);
 
   async function lookup(raw: LookupInput): Promise<LookupResult> {
     running++;
