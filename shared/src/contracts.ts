@@ -74,6 +74,39 @@ export const fieldDisagreementSchema = z.object({
 });
 export type FieldDisagreement = z.output<typeof fieldDisagreementSchema>;
 
+/** A store's page of one track, with the link types it carries as a recording's link. */
+export const trackLinkSchema = z.object({
+  url: httpUrl,
+  provider: providerNameSchema,
+  types: z.array(linkTypeSchema),
+});
+export type TrackLink = z.output<typeof trackLinkSchema>;
+
+/**
+ * One recording's store links MusicBrainz lacks, and its edit page seeded with exactly them
+ * (`edit-recording.url.N.text` and `.link_type_id`, recording link types: docs/architecture.md).
+ */
+export const recordingLinksSchema = z.object({
+  mbid: mbidSchema,
+  /** Medium and position on the release, both counted from 1. */
+  medium: z.number().int().positive(),
+  position: z.number().int().positive(),
+  title: z.string(),
+  links: z.array(trackLinkSchema).min(1),
+  editUrl: httpUrl,
+});
+export type RecordingLinks = z.output<typeof recordingLinksSchema>;
+
+/** A recording of a MusicBrainz release at its place, with the URLs MusicBrainz links to it. */
+export const heldRecordingSchema = z.object({
+  mbid: mbidSchema,
+  medium: z.number().int().positive(),
+  position: z.number().int().positive(),
+  title: z.string(),
+  links: z.array(z.string()),
+});
+export type HeldRecording = z.output<typeof heldRecordingSchema>;
+
 /** `musicbrainz.compare`: a release in MusicBrainz beside what the stores say of it. */
 export const comparisonSchema = z.object({
   mbid: mbidSchema,
@@ -82,6 +115,8 @@ export const comparisonSchema = z.object({
     gtin: z.string().optional(),
     links: z.array(z.string()),
     tracks: z.number().int().nonnegative(),
+    /** Its recordings and their links (inc=recording-level-rels), in tracklist order. */
+    recordings: z.array(heldRecordingSchema).default([]),
   }),
   lookup: lookupResultSchema.optional(),
   /** Store links MusicBrainz lacks, with the link types the store's data gives them. */
@@ -92,6 +127,8 @@ export const comparisonSchema = z.object({
       types: z.array(linkTypeSchema),
     }),
   ),
+  /** Recordings whose store track pages MusicBrainz does not link, each with its edit page. */
+  recordingLinks: z.array(recordingLinksSchema).default([]),
   missingIsrcs: z.array(trackIsrcSchema),
   differentIsrcs: z.array(trackIsrcSchema),
   barcode: z.object({
@@ -132,6 +169,8 @@ export const followUpActionsSchema = z.object({
   ),
   coverArt: z.array(imageSchema),
   releaseUrl: z.string(),
+  /** Matched recordings whose store track pages MusicBrainz does not link to them. */
+  recordingLinks: z.array(recordingLinksSchema).default([]),
 });
 export type FollowUpActions = z.output<typeof followUpActionsSchema>;
 export type EntityLinkAction = FollowUpActions['entityLinks'][number];

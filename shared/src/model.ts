@@ -64,31 +64,6 @@ export const isrcSchema = z
   .string()
   .refine((value) => parseIsrc(value) === value, { message: 'not an ISRC in normalized form' });
 
-export const trackSchema = z.object({
-  /** Position as printed ("1", "A2"); free text, MusicBrainz strips leading zeros. */
-  number: z.string().min(1),
-  title: z.string(),
-  artists: z.array(artistCreditSchema).optional(),
-  lengthMs: z.number().int().nonnegative().optional(),
-  isrc: isrcSchema.optional(),
-  /** Every ISRC where a source lists several for one recording (MusicBrainz); isrc is the first. */
-  isrcs: z.array(isrcSchema).optional(),
-  type: z.enum(['audio', 'video']).optional(),
-  /** A hidden (pregap) track before track 1. */
-  hidden: z.boolean().optional(),
-  recordingMbid: mbidSchema.optional(),
-  externalIds: z.array(externalIdSchema).optional(),
-  availableIn: z.array(countrySchema).optional(),
-});
-export type Track = z.infer<typeof trackSchema>;
-
-export const mediumSchema = z.object({
-  format: z.string().optional(),
-  title: z.string().optional(),
-  tracks: z.array(trackSchema),
-});
-export type Medium = z.infer<typeof mediumSchema>;
-
 export const LINK_TYPES = [
   'free streaming',
   'paid streaming',
@@ -107,6 +82,36 @@ export const externalLinkSchema = z.object({
   provider: providerNameSchema.optional(),
 });
 export type ExternalLink = z.infer<typeof externalLinkSchema>;
+
+export const trackSchema = z.object({
+  /** Position as printed ("1", "A2"); free text, MusicBrainz strips leading zeros. */
+  number: z.string().min(1),
+  title: z.string(),
+  artists: z.array(artistCreditSchema).optional(),
+  lengthMs: z.number().int().nonnegative().optional(),
+  isrc: isrcSchema.optional(),
+  /** Every ISRC where a source lists several for one recording (MusicBrainz); isrc is the first. */
+  isrcs: z.array(isrcSchema).optional(),
+  type: z.enum(['audio', 'video']).optional(),
+  /** A hidden (pregap) track before track 1. */
+  hidden: z.boolean().optional(),
+  recordingMbid: mbidSchema.optional(),
+  externalIds: z.array(externalIdSchema).optional(),
+  availableIn: z.array(countrySchema).optional(),
+  /**
+   * The recording's URL relationships as MusicBrainz holds them (its own releases only; a store's
+   * track pages are its `externalIds` of type "track").
+   */
+  links: z.array(externalLinkSchema).optional(),
+});
+export type Track = z.infer<typeof trackSchema>;
+
+export const mediumSchema = z.object({
+  format: z.string().optional(),
+  title: z.string().optional(),
+  tracks: z.array(trackSchema),
+});
+export type Medium = z.infer<typeof mediumSchema>;
 
 export const imageSchema = z.object({
   url: z.url(),

@@ -26,7 +26,15 @@ const RELEASE = twoSidesRelease(MBID, {
   barcode: '192758000019',
   media: [
     {
-      tracks: [{ title: 'Opening', isrc: 'GBAAA2300001' }, { title: 'Duet' }, { title: 'Reprise' }],
+      tracks: [
+        {
+          title: 'Opening',
+          isrc: 'GBAAA2300001',
+          links: [{ url: 'https://www.deezer.com/track/11', type: 'free streaming' }],
+        },
+        { title: 'Duet' },
+        { title: 'Reprise' },
+      ],
     },
   ],
 });
@@ -103,6 +111,52 @@ describe.each(testDatabases())('compare with stores on $kind', ({ open }) => {
       ...comparison.missingFields.flatMap((row) => row.seed),
     ]);
     expect(comparison.editSeed!.problems).toEqual([]);
+  });
+
+  it("offers each recording its stores' track pages that MusicBrainz does not link to it, with recording link types", async () => {
+    const comparison = await apiClient(running.url).musicbrainz.compare.query({ mbid: MBID });
+    // MusicBrainz's recordings at their places, with the links each has.
+    expect(comparison.musicbrainz.recordings.map((r) => [r.position, r.links])).toEqual([
+      [1, ['https://www.deezer.com/track/11']],
+      [2, []],
+      [3, []],
+    ]);
+    const rows = comparison.recordingLinks.map((row) => {
+      const url = new URL(row.editUrl);
+      const pairs = [0, 1, 2, 3].flatMap((i) => {
+        const text = url.searchParams.get(`edit-recording.url.${i}.text`);
+        return text ? [[text, url.searchParams.get(`edit-recording.url.${i}.link_type_id`)]] : [];
+      });
+      expect(`${url.origin}${url.pathname}`).toBe(
+        `https://musicbrainz.org/recording/${row.mbid}/edit`,
+      );
+      expect(row.mbid).toBe(comparison.musicbrainz.recordings[row.position - 1]!.mbid);
+      return [row.title, pairs];
+    });
+    // Opening has its Deezer track already. Both stores stream for free (the stand-in Bandcamp
+    // page sells no download): a recording's 268, never the release's 85.
+    const streamed = (url: string) => [url, '268'];
+    expect(rows).toEqual([
+      ['Opening', [streamed('https://alpha.bandcamp.com/track/opening')]],
+      [
+        'Duet',
+        [
+          streamed('https://alpha.bandcamp.com/track/duet'),
+          streamed('https://www.deezer.com/track/12'),
+        ],
+      ],
+      [
+        'Reprise',
+        [
+          streamed('https://alpha.bandcamp.com/track/reprise'),
+          streamed('https://www.deezer.com/track/13'),
+        ],
+      ],
+    ]);
+    const bandcamp = comparison.lookup?.release?.externalLinks.find(
+      (l) => l.provider === 'bandcamp',
+    );
+    expect(bandcamp?.types).toEqual(['free streaming']);
   });
 
   it('says which upstream failed and how: MusicBrainz slowing the server down, or no such release', async () => {

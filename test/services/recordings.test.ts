@@ -8,6 +8,7 @@ import { type App, createApp } from '../../server/src/app.ts';
 import type { DatabaseHandle } from '../../server/src/db/connect.ts';
 import { silentLogger } from '../../server/src/log.ts';
 import { ISRC_BATCH } from '../../server/src/musicbrainz/recording-search.ts';
+import { importedPage } from '../../server/src/pages/imported-page.tsx';
 import { testDatabases } from '../support/databases.ts';
 import type { StandInRecording } from '../support/musicbrainz-recordings.ts';
 import { testConfig } from '../support/providers.ts';
@@ -71,7 +72,11 @@ describe.each(testDatabases())('recordings by ISRC on $kind', ({ open }) => {
   beforeAll(async () => {
     database = await open();
     upstream = await startStoreStandIns({
-      linked: { 'https://www.deezer.com/artist/1': [['artist', ALPHA_MBID]] },
+      linked: {
+        'https://www.deezer.com/artist/1': [['artist', ALPHA_MBID]],
+        // Opening's Deezer page is linked to its recording already.
+        'https://www.deezer.com/track/11': [['recording', rec(1)]],
+      },
       recordings: RECORDINGS,
       musicBrainzGapMs: 1000,
     });
@@ -137,5 +142,30 @@ describe.each(testDatabases())('recordings by ISRC on $kind', ({ open }) => {
     const result = await app.services.lookup.lookup({ urls: [DEEZER], regions: ['US'] });
     expect(result.recordings?.filter((r) => r.matched)).toHaveLength(2);
     expect(musicBrainz().length).toBe(before);
+  });
+
+  it("offers each matched recording, after the import, the stores' track pages MusicBrainz does not link to it", async () => {
+    const result = await app.services.lookup.lookup({ urls: [DEEZER] });
+    const imported = '7d2c9a41-5b3e-4f60-8a1d-2e4f6b8c0d99';
+    const actions = await app.services.seeds.followUps(result, imported);
+    // Opening's page is linked to its recording; Reprise matched no recording.
+    expect(actions.recordingLinks.map((row) => [row.mbid, row.links])).toEqual([
+      [
+        rec(2),
+        [{ url: 'https://www.deezer.com/track/12', provider: 'deezer', types: ['free streaming'] }],
+      ],
+    ]);
+    const edit = new URL(actions.recordingLinks[0]!.editUrl);
+    expect(`${edit.origin}${edit.pathname}`).toBe(
+      `https://musicbrainz.org/recording/${rec(2)}/edit`,
+    );
+    expect([...edit.searchParams].filter(([name]) => !name.endsWith('edit_note'))).toEqual([
+      ['edit-recording.url.0.text', 'https://www.deezer.com/track/12'],
+      ['edit-recording.url.0.link_type_id', '268'],
+    ]);
+    // The page lists it, and its stepper starts with it.
+    const page = importedPage(result, actions, imported, 'https://musicbrainz.org');
+    expect(page).toContain('Recording 1 of 1, Duet');
+    expect(page).toContain(`href="${actions.recordingLinks[0]!.editUrl.replaceAll('&', '&amp;')}"`);
   });
 });

@@ -10,6 +10,8 @@ export interface StandInTrack {
   title: string;
   lengthMs?: number;
   isrc?: string;
+  /** The recording's URL relationships, answered with inc=recording-level-rels+url-rels. */
+  links?: { url: string; type: string }[];
 }
 
 export interface StandInRelease {
@@ -32,7 +34,17 @@ function recordingId(release: string, medium: number, track: number): string {
   return `${release.slice(0, 24)}${tail}`;
 }
 
-export function wsRelease(release: StandInRelease): Record<string, unknown> {
+function relations(links: readonly { url: string; type: string }[]) {
+  return links.map((link) => ({
+    type: link.type,
+    'target-type': 'url',
+    ended: false,
+    url: { resource: link.url },
+  }));
+}
+
+/** `recordingRels`: the request asked for each recording's relationships, as MusicBrainz needs. */
+export function wsRelease(release: StandInRelease, recordingRels = false): Record<string, unknown> {
   const credit = [{ name: release.artist.name, joinphrase: '', artist: release.artist }];
   return {
     id: release.id,
@@ -63,15 +75,11 @@ export function wsRelease(release: StandInRelease): Record<string, unknown> {
           id: recordingId(release.id, m + 1, t + 1),
           length: track.lengthMs ?? null,
           isrcs: track.isrc ? [track.isrc] : [],
+          ...(recordingRels ? { relations: relations(track.links ?? []) } : {}),
         },
       })),
     })),
-    relations: release.links.map((link) => ({
-      type: link.type,
-      'target-type': 'url',
-      ended: false,
-      url: { resource: link.url },
-    })),
+    relations: relations(release.links),
   };
 }
 
@@ -88,6 +96,8 @@ export function musicBrainzReleaseRoute(
     res.setHeader('content-type', 'application/json');
     if (typeof entry === 'number') return res.writeHead(entry).end('{"error":"stand-in status"}');
     if (!entry) return res.writeHead(404).end('{"error":"Not Found"}');
-    res.end(JSON.stringify(wsRelease(entry)));
+    const inc = new URL(req.path, 'http://x').searchParams.get('inc')?.split(/[+ ]/) ?? [];
+    const recordingRels = inc.includes('recording-level-rels') && inc.includes('url-rels');
+    res.end(JSON.stringify(wsRelease(entry, recordingRels)));
   };
 }

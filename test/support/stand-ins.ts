@@ -54,6 +54,7 @@ export function bandcampPage(page: BandcampPage): string {
       track_num: i + 1,
       title: t.title,
       artist: null,
+      title_link: `/track/${t.title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`,
       duration: t.duration,
       file: { 'mp3-128': 'https://t4.bcbits.com/x' },
       streaming: 1,

@@ -2,12 +2,15 @@
 import type { FollowUpActions, LookupResult } from '@liner/shared';
 import { renderPage, SafeLink } from './layout.tsx';
 import { Source } from './provider-icon.tsx';
+import { RecordingLinksSection } from './recording-links.tsx';
 
 export function importedPage(
   result: LookupResult,
   actions: FollowUpActions,
   releaseMbid: string,
   editorUrl: string,
+  /** The recording the stepper shows first (0-based), from the page's `recording` parameter. */
+  step = 0,
 ): string {
   const title = result.release?.title ?? releaseMbid;
   return renderPage({
@@ -51,6 +54,13 @@ export function importedPage(
             </p>
           )}
         </section>
+        <RecordingLinksSection
+          actions={actions}
+          step={step}
+          stepHref={(n) =>
+            `/release/${result.id}/imported?release_mbid=${releaseMbid}&recording=${n}#recording-links`
+          }
+        />
         <section aria-labelledby="cover-art">
           <h2 id="cover-art">Cover art</h2>
           <p>

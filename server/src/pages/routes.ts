@@ -58,7 +58,9 @@ export const pageRoutes: RouteHandler = async (req, res, ctx) => {
       return true;
     }
     const actions = await app.services.seeds.followUps(result, mbid, base);
-    send(res, 200, importedPage(result, actions, mbid, editorUrl), editorUrl);
+    const step = Number(ctx.url.searchParams.get('recording') ?? 0);
+    const first = Number.isInteger(step) && step >= 0 ? step : 0;
+    send(res, 200, importedPage(result, actions, mbid, editorUrl, first), editorUrl);
     return true;
   }
   const seeds = app.services.seeds;

@@ -8,6 +8,8 @@
 import {
   type Comparison,
   editFields,
+  type HeldRecording,
+  heldRecordingLinks,
   type LookupMessage,
   type LookupResult,
   linkMatcher,
@@ -77,6 +79,23 @@ async function musicBrainzRelease(
       mbid,
       `MusicBrainz release ${mbid} could not be read`,
     )
+  );
+}
+
+/** The release's recordings at their places, with the URLs MusicBrainz links to each. */
+function heldRecordings(mb: Release): HeldRecording[] {
+  return flat(mb).flatMap(({ track, medium, position }) =>
+    track.recordingMbid
+      ? [
+          {
+            mbid: track.recordingMbid,
+            medium,
+            position,
+            title: track.title,
+            links: (track.links ?? []).map((link) => link.url),
+          },
+        ]
+      : [],
   );
 }
 
@@ -170,6 +189,14 @@ async function fixes(
     `ISRCs from ${sources.join(', ')}, found by Liner ${VERSION}`,
   );
   if (magic) comparison.magicIsrcUrl = magic;
+  comparison.recordingLinks = heldRecordingLinks(
+    comparison.musicbrainz.recordings,
+    lookup.release!,
+    {
+      editorUrl: deps.config.musicbrainz.editorUrl,
+      editNote: deps.seeds.recordingNote(lookup, base),
+    },
+  );
 }
 
 export function createCompareService(deps: CompareDeps) {
@@ -192,8 +219,10 @@ export function createCompareService(deps: CompareDeps) {
           ...(mb.gtin ? { gtin: mb.gtin } : {}),
           links: mbLinks,
           tracks: flat(mb).length,
+          recordings: heldRecordings(mb),
         },
         missingLinks: [],
+        recordingLinks: [],
         missingIsrcs: [],
         differentIsrcs: [],
         barcode: held.barcode ? { musicbrainz: held.barcode } : {},

@@ -14,7 +14,10 @@ import {
   type LookupResult,
   musicBrainzFormsOfUrl,
   musicBrainzUrlForms,
+  type Release,
+  recordingEditNote,
   seedAddresses,
+  storeTrackLinks,
   validateSeed,
 } from '@liner/shared';
 import type { Config } from '../config/schema.ts';
@@ -43,6 +46,32 @@ function sourcePages(result: LookupResult): string[] {
 
 function releaseLinkForms(links: readonly { url: string }[]): string[] {
   return [...new Set(links.flatMap((link) => musicBrainzFormsOfUrl(link.url)))];
+}
+
+/**
+ * The store pages whose MusicBrainz links the follow-ups need, each with the forms to ask: the
+ * artists' and labels' pages, and the matched recordings' track pages (answered with the
+ * recordings each is linked to, so a recording is offered only the links it lacks).
+ */
+function followUpPages(release: Release | undefined): Map<string, string[]> {
+  const urls = new Map<string, string[]>();
+  for (const entity of [...(release?.artists ?? []), ...(release?.labels ?? [])]) {
+    for (const id of entity.externalIds) {
+      if (id.type !== 'artist' && id.type !== 'label') continue;
+      // Region and slug matter: a GB artist page is not the US one MusicBrainz may hold.
+      const page = entityOfExternalId(id);
+      if (!page) continue;
+      const forms = musicBrainzUrlForms(page);
+      urls.set(forms[0]!, forms);
+    }
+  }
+  if (!release) return urls;
+  const tracks = release.media.flatMap((medium) => medium.tracks);
+  for (const [i, links] of storeTrackLinks(release).entries()) {
+    if (!tracks[i]?.recordingMbid) continue;
+    for (const link of links) urls.set(link.url, musicBrainzFormsOfUrl(link.url));
+  }
+  return urls;
 }
 
 /**
@@ -93,7 +122,14 @@ export function createSeedService(deps: {
       .map((link) => link.url);
   }
 
+  /** Where a recording's link edit says its links come from: the permalink, else the stores. */
+  function recordingNote(result: LookupResult, base?: string): string {
+    const { permalinkUrl } = seedAddresses(baseFor(base), result.id);
+    return recordingEditNote(VERSION, permalinkUrl ?? sourcePages(result).join(', '));
+  }
+
   return {
+    recordingNote,
     async seed(result: LookupResult, request: SeedRequest = {}): Promise<BuiltSeed> {
       const options = {
         editorUrl: config.musicbrainz.editorUrl,
@@ -136,18 +172,7 @@ export function createSeedService(deps: {
         await resolver
           .resolveUrls(releaseLinkForms(links), { refresh: true })
           .catch(() => undefined);
-      const ids = [...(release?.artists ?? []), ...(release?.labels ?? [])];
-      const urls = new Map<string, string[]>();
-      for (const entity of ids) {
-        for (const id of entity.externalIds) {
-          if (id.type !== 'artist' && id.type !== 'label') continue;
-          // Region and slug matter: a GB artist page is not the US one MusicBrainz may hold.
-          const page = entityOfExternalId(id);
-          if (!page) continue;
-          const forms = musicBrainzUrlForms(page);
-          urls.set(forms[0]!, forms);
-        }
-      }
+      const urls = followUpPages(release);
       const answers = await resolver.resolveUrls([...urls.values()].flat()).catch(() => new Map());
       const linked = new Map<string, string[]>();
       for (const [url, forms] of urls) {
@@ -160,9 +185,12 @@ export function createSeedService(deps: {
       return followUpActions(result, releaseMbid, {
         editorUrl: config.musicbrainz.editorUrl,
         linked,
+        // Artist, label and recording MBIDs never collide: one map serves all three.
+        recordingLinked: linked,
         editNote: permalinkUrl
           ? `Links and ISRCs found by Liner ${VERSION}: ${permalinkUrl}`
           : `Links and ISRCs found by Liner ${VERSION} at ${sourcePages(result).join(', ')}`,
+        recordingNote: recordingNote(result, base),
       });
     },
   };

@@ -3,11 +3,12 @@
  * release's artists and labels lack (GET-seeded edit pages), and pick cover art. Every change
  * still goes through a MusicBrainz form the user reviews.
  */
-import type { EntityLinkAction, FollowUpActions } from '../contracts.ts';
+import type { EntityLinkAction, FollowUpActions, RecordingLinks } from '../contracts.ts';
 import type { LookupResult } from '../lookup.ts';
 import type { ExternalId, Image } from '../model.ts';
 import { canonicalUrl, entityOfExternalId } from '../stores/index.ts';
 import { ENTITY_LINK_TYPE_IDS } from './link-types.ts';
+import { recordingLinksRow, storeTrackLinks } from './recording-links.ts';
 
 const MAGICISRC = 'https://magicisrc.kepstin.ca/';
 
@@ -103,6 +104,36 @@ export function entityLinkActions(
   return [...actions.values()];
 }
 
+/**
+ * The matched recordings' edit pages seeded with the store track pages MusicBrainz does not link
+ * to them. `linked` holds, per recording MBID, the URLs MusicBrainz links to it (none known: all).
+ */
+export function recordingLinkActions(
+  result: LookupResult,
+  editorUrl: string,
+  linked: ReadonlyMap<string, readonly string[]>,
+  editNote: string,
+): RecordingLinks[] {
+  const release = result.release;
+  if (!release) return [];
+  const links = storeTrackLinks(release);
+  let index = 0;
+  return release.media.flatMap((medium, m) =>
+    medium.tracks.flatMap((track, t) => {
+      const own = links[index++] ?? [];
+      if (!track.recordingMbid) return [];
+      const place = { mbid: track.recordingMbid, medium: m + 1, position: t + 1 };
+      const row = recordingLinksRow(
+        { ...place, title: track.title },
+        own,
+        linked.get(track.recordingMbid) ?? [],
+        { editorUrl, editNote },
+      );
+      return row ? [row] : [];
+    }),
+  );
+}
+
 /** Cover art candidates, largest first. */
 export function coverArtCandidates(result: LookupResult): Image[] {
   const images = [...(result.release?.images ?? [])];
@@ -112,7 +143,14 @@ export function coverArtCandidates(result: LookupResult): Image[] {
 export function followUpActions(
   result: LookupResult,
   releaseMbid: string,
-  options: { editorUrl: string; linked?: ReadonlyMap<string, readonly string[]>; editNote: string },
+  options: {
+    editorUrl: string;
+    linked?: ReadonlyMap<string, readonly string[]>;
+    /** Per recording MBID, the URLs MusicBrainz links to it. */
+    recordingLinked?: ReadonlyMap<string, readonly string[]>;
+    editNote: string;
+    recordingNote?: string;
+  },
 ): FollowUpActions {
   const isrc = magicIsrcUrl(result, releaseMbid, options.editNote);
   return {
@@ -126,5 +164,11 @@ export function followUpActions(
     ),
     coverArt: coverArtCandidates(result),
     releaseUrl: `${options.editorUrl}/release/${releaseMbid}`,
+    recordingLinks: recordingLinkActions(
+      result,
+      options.editorUrl,
+      options.recordingLinked ?? new Map(),
+      options.recordingNote ?? options.editNote,
+    ),
   };
 }

@@ -6,5 +6,6 @@ export * from './edit-fields.ts';
 export * from './events.ts';
 export * from './link-types.ts';
 export * from './medium-formats.ts';
+export * from './recording-links.ts';
 export * from './types.ts';
 export * from './validate.ts';

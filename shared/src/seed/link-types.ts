@@ -5,9 +5,19 @@
  */
 import type { LinkType, ProviderName } from '../model.ts';
 import { STORES } from '../stores/all.ts';
-import { RELEASE_LINK_TYPE_IDS, type ReleaseLinkTypeId } from './link-type-ids.ts';
+import {
+  RECORDING_LINK_TYPE_IDS,
+  RELEASE_LINK_TYPE_IDS,
+  type RecordingLinkTypeId,
+  type ReleaseLinkTypeId,
+} from './link-type-ids.ts';
 
-export { RELEASE_LINK_TYPE_IDS, type ReleaseLinkTypeId };
+export {
+  RECORDING_LINK_TYPE_IDS,
+  RELEASE_LINK_TYPE_IDS,
+  type RecordingLinkTypeId,
+  type ReleaseLinkTypeId,
+};
 
 export const RELEASE_LINK_TYPES: readonly number[] = Object.values(RELEASE_LINK_TYPE_IDS);
 

@@ -1,5 +1,5 @@
 import type { EntityType } from '../entity.ts';
-import type { ReleaseLinkTypeId } from '../seed/link-type-ids.ts';
+import type { RecordingLinkTypeId, ReleaseLinkTypeId } from '../seed/link-type-ids.ts';
 
 /**
  * One page of a store, as recognized from its URL. `N` is the store's name; outside the store
@@ -27,6 +27,12 @@ export interface StoreLinks {
   release: readonly ReleaseLinkTypeId[];
   /** Hosts of the store whose rule differs from the store's (itunes.apple.com). */
   releaseByHost?: Readonly<Record<string, readonly ReleaseLinkTypeId[]>>;
+  /**
+   * Recording -> URL link types MusicBrainz allows for the store's track pages (absent: Liner
+   * offers no track links for the store). A track's link gets those of its release's link types
+   * at the store that are here.
+   */
+  recording?: readonly RecordingLinkTypeId[];
   /** Artist -> URL link type ID for the store's artist pages, where MusicBrainz has one. */
   artist?: number;
   /** Label -> URL link type ID for the store's label pages. */

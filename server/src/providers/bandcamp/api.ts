@@ -14,6 +14,8 @@ export const bandcampTrack = z.object({
   title: z.string(),
   artist: text,
   track_num: z.number().nullish(),
+  /** The track's own page on the band's site: "/track/<slug>". */
+  title_link: text,
   /** Seconds, fractional; 0 for tracks not yet released. */
   duration: z.number().nullish(),
   /** Stream URLs by format; null when the track cannot be played on the page. */

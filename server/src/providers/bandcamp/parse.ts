@@ -69,6 +69,16 @@ export function linkTypes(tralbum: BandcampPage['tralbum'], hidden = 0): LinkTyp
   return types;
 }
 
+/**
+ * The track's ID: its own page ("<band>/track/<slug>", the form of Bandcamp's release IDs, from
+ * which its URL is built) where the page links it, else Bandcamp's number for it.
+ */
+function trackIds(track: BandcampTrack, band: string): Pick<Track, 'externalIds'> {
+  const slug = /^\/track\/([\w-]+)$/.exec(track.title_link ?? '')?.[1];
+  const id = slug ? `${band}/track/${slug.toLowerCase()}` : track.id ? String(track.id) : undefined;
+  return id ? { externalIds: [{ provider: NAME, type: 'track', id }] } : {};
+}
+
 function digitalGtin(page: BandcampPage, messages: LookupMessage[]): string | undefined {
   const upc = page.tralbum.current.upc?.trim();
   if (!upc) return undefined;
@@ -143,9 +153,7 @@ export function parseBandcampRelease(
       ...(seconds > 0 ? { lengthMs: Math.round(seconds * 1000) } : {}),
       ...(isrc ? { isrc } : {}),
       type: 'audio',
-      ...(track.id
-        ? { externalIds: [{ provider: NAME, type: 'track', id: String(track.id) }] }
-        : {}),
+      ...trackIds(track, entity.band),
     } satisfies Track;
   });
   if (unreleased > 0)

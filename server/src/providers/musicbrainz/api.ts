@@ -13,6 +13,17 @@ const artistCredit = z.array(
 );
 export type MbArtistCredit = z.infer<typeof artistCredit>;
 
+const relations = z
+  .array(
+    z.object({
+      type: z.string(),
+      'target-type': z.string().optional(),
+      ended: z.boolean().optional(),
+      url: z.object({ resource: z.string() }).optional(),
+    }),
+  )
+  .default([]);
+
 export const mbTrack = z.object({
   number: z.string(),
   title: z.string(),
@@ -24,6 +35,8 @@ export const mbTrack = z.object({
       length: z.number().nullish(),
       video: z.boolean().optional(),
       isrcs: z.array(z.string()).optional(),
+      /** With inc=recording-level-rels+url-rels: the recording's links. */
+      relations: relations.optional(),
     })
     .optional(),
 });
@@ -72,16 +85,7 @@ export const mbRelease = z.object({
       }),
     )
     .default([]),
-  relations: z
-    .array(
-      z.object({
-        type: z.string(),
-        'target-type': z.string().optional(),
-        ended: z.boolean().optional(),
-        url: z.object({ resource: z.string() }).optional(),
-      }),
-    )
-    .default([]),
+  relations,
 });
 export type MbRelease = z.infer<typeof mbRelease>;
 

@@ -25,7 +25,10 @@ const BARCODE: BarcodeDeclaration = {
   // A database, asked for a barcode only when named (every request spends the one-a-second budget).
   byDefault: false,
 };
-const INC = 'artist-credits+labels+recordings+release-groups+isrcs+url-rels+media';
+// recording-level-rels: each recording's own URL relationships (its store links), so the
+// comparison offers a recording only the links it lacks.
+const INC =
+  'artist-credits+labels+recordings+release-groups+isrcs+url-rels+recording-level-rels+media';
 const store = storeByName(NAME);
 
 function createClient(ctx: ProviderContext) {

@@ -10,8 +10,9 @@ const fixture = (name: string) =>
   JSON.parse(readFileSync(join(fixtureDir(import.meta.url), name), 'utf8'));
 const MBID = '7a1b2c3d-0000-4000-8000-000000000001';
 /** The release in the replay layout, so that the corpus case (corpus.ts) replays it too. */
-const RELEASE = `https!/org.musicbrainz/ws/2/release/${MBID}!inc=artist-credits+#fb19900`;
-const INC = 'artist-credits+labels+recordings+release-groups+isrcs+url-rels+media';
+const RELEASE = `https!/org.musicbrainz/ws/2/release/${MBID}!inc=artist-credits+#c23c974`;
+const INC =
+  'artist-credits+labels+recordings+release-groups+isrcs+url-rels+recording-level-rels+media';
 const releaseUrl = (mbid: string) =>
   `https://musicbrainz.org/ws/2/release/${mbid}?inc=${INC}&fmt=json`;
 const searchUrl = (gtin: string) =>
@@ -56,6 +57,11 @@ describe('musicbrainz provider', () => {
       lengthMs: 201000,
       recordingMbid: '10000000-0000-4000-8000-000000000001',
     });
+    // The recording's own links (inc=recording-level-rels), an ended one left out.
+    expect(opening!.links).toEqual([
+      { url: 'https://www.deezer.com/track/3100001', types: ['free streaming'] },
+    ]);
+    expect(duet!.links).toEqual([]);
     expect(opening!.artists).toBeUndefined();
     expect(duet!.lengthMs).toBe(185000);
     expect(duet!.isrc).toBeUndefined();

@@ -13,7 +13,7 @@ import {
 import { parseDate } from '../common/dates.ts';
 import type { MbArtistCredit, MbRelease } from './api.ts';
 
-/** MusicBrainz's release-URL relationship names -> Liner's link types. */
+/** MusicBrainz's release-URL (and recording-URL) relationship names -> Liner's link types. */
 const LINK_TYPES: Record<string, LinkType> = {
   'free streaming': 'free streaming',
   streaming: 'paid streaming',
@@ -24,6 +24,16 @@ const LINK_TYPES: Record<string, LinkType> = {
   'discography entry': 'discography',
   license: 'license',
 };
+
+/** The URL relationships still in force, typed where Liner has a name for the type. */
+function urlLinks(relations: MbRelease['relations']): ExternalLink[] {
+  return relations
+    .filter((rel) => rel.url && !rel.ended)
+    .map((rel) => ({
+      url: rel.url!.resource,
+      types: LINK_TYPES[rel.type] ? [LINK_TYPES[rel.type]!] : [],
+    }));
+}
 
 export function credits(list: MbArtistCredit | undefined): ArtistCredit[] {
   return (list ?? []).map((credit) => ({
@@ -51,12 +61,7 @@ export function parseMusicBrainzRelease(mb: MbRelease): {
     const parsed = releaseTypeSchema.safeParse(type);
     return parsed.success ? [parsed.data] : [];
   });
-  const links: ExternalLink[] = mb.relations
-    .filter((rel) => rel.url && !rel.ended)
-    .map((rel) => ({
-      url: rel.url!.resource,
-      types: LINK_TYPES[rel.type] ? [LINK_TYPES[rel.type]!] : [],
-    }));
+  const links = urlLinks(mb.relations);
   const countries = (mb['release-events'] ?? [])
     .flatMap((event) => event.area?.['iso-3166-1-codes'] ?? [])
     .filter((c) => c !== 'XW');
@@ -120,6 +125,7 @@ export function parseMusicBrainzRelease(mb: MbRelease): {
           ...(isrcs.length > 1 ? { isrcs } : {}),
           type: track.recording?.video ? ('video' as const) : ('audio' as const),
           ...(track.recording ? { recordingMbid: track.recording.id } : {}),
+          ...(track.recording?.relations ? { links: urlLinks(track.recording.relations) } : {}),
         };
       }),
     })),

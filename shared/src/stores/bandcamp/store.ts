@@ -12,8 +12,9 @@ export const bandcamp: StoreDefinition<'bandcamp'> = {
   name: 'bandcamp',
   displayName: 'Bandcamp',
   hosts: ['*.bandcamp.com'],
-  entityTypes: ['release', 'artist'],
-  links: { release: [74, 75, 79, 85], artist: 718, label: 719 },
+  // Tracks: their own pages, "<band>/track/<slug>" (a track page alone is a release page).
+  entityTypes: ['release', 'artist', 'track'],
+  links: { release: [74, 75, 79, 85], recording: [254, 255, 268], artist: 718, label: 719 },
   site: {
     anchors: ['#name-section .trackTitle', 'h2.trackTitle'],
     singlePage: false,

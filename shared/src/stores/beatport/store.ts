@@ -13,7 +13,7 @@ export const beatport: StoreDefinition<'beatport'> = {
   displayName: 'Beatport',
   hosts: ['www.beatport.com', 'beatport.com'],
   entityTypes: ['release', 'track', 'artist', 'label'],
-  links: { release: [74, 980], artist: 176, label: 959 },
+  links: { release: [74, 980], recording: [254, 979], artist: 176, label: 959 },
   site: {
     anchors: ['[data-testid="release-title"]', 'main h1[class*="Release"]'],
     singlePage: false,

@@ -9,7 +9,7 @@ export const deezer: StoreDefinition<'deezer'> = {
   displayName: 'Deezer',
   hosts: ['www.deezer.com', 'deezer.com'],
   entityTypes: ['release', 'artist', 'track', 'label'],
-  links: { release: [85], artist: 194, label: 997 },
+  links: { release: [85], recording: [268], artist: 194, label: 997 },
   site: {
     anchors: ['[data-testid="masthead-title"]', '#page_naboo_album h1'],
     singlePage: true,

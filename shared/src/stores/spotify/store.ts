@@ -9,7 +9,7 @@ export const spotify: StoreDefinition<'spotify'> = {
   displayName: 'Spotify',
   hosts: ['open.spotify.com', 'play.spotify.com'],
   entityTypes: ['release', 'artist', 'track'],
-  links: { release: [85], artist: 194, label: 997 },
+  links: { release: [85], recording: [268], artist: 194, label: 997 },
   site: {
     anchors: ['[data-testid="entityTitle"] h1', 'h1[data-encore-id="text"]'],
     singlePage: true,

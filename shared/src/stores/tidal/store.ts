@@ -12,7 +12,7 @@ export const tidal: StoreDefinition<'tidal'> = {
   displayName: 'Tidal',
   hosts: ['tidal.com', 'www.tidal.com', 'listen.tidal.com'],
   entityTypes: ['release', 'artist', 'track'],
-  links: { release: [980], artist: 978, label: 1005 },
+  links: { release: [980], recording: [979], artist: 978, label: 1005 },
   site: {
     anchors: ['[data-test="entity-title"]', 'h1[data-test="title"]'],
     singlePage: true,
