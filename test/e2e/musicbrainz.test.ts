@@ -22,7 +22,17 @@ const release = (id: string) =>
   twoSidesRelease(id, {
     barcode: '0192758000019',
     media: [
-      { tracks: [{ title: 'Opening', isrc: 'GBAAA2300001' }, { title: 'Duet' }] },
+      {
+        tracks: [
+          {
+            title: 'Opening',
+            isrc: 'GBAAA2300001',
+            // The recording has its Deezer page already: not offered again.
+            links: [{ url: 'https://www.deezer.com/track/11', type: 'free streaming' }],
+          },
+          { title: 'Duet' },
+        ],
+      },
       { tracks: [{ title: 'Reprise' }] },
     ],
     links: [{ url: DEEZER, type: 'free streaming' }],
@@ -104,6 +114,8 @@ describe.skipIf(!e2eAvailable('the extension on MusicBrainz pages'))(
         `${MB}/release/${RELEASE_MBID}/add-cover-art`,
       );
 
+      await recordingLinks(page);
+
       const before = harness().site.posts.length;
       await box(page, 'add-links').click();
       const posted = await harness().nextPost(before, box(page, 'import-failed'));
@@ -133,6 +145,52 @@ describe.skipIf(!e2eAvailable('the extension on MusicBrainz pages'))(
       expect(names).not.toContain('barcode');
       await page.close();
     }, 90_000);
+
+    /**
+     * Each recording's "Add N store links" opens its MusicBrainz edit form seeded with the
+     * recording link types of exactly the track pages it lacks; "Open the next one" steps on.
+     */
+    async function recordingLinks(page: import('playwright-core').Page) {
+      const comparison = await harness().api.musicbrainz.compare.query({ mbid: RELEASE_MBID });
+      const rows = await box(page, 'recording-links', 'li').evaluateAll((items) =>
+        items.map((li) => [
+          li.getAttribute('data-recording'),
+          li.querySelector('a')?.getAttribute('href'),
+        ]),
+      );
+      // The same recordings and links as the server's rows (the panel built its own).
+      const withoutNote = (href: string) => {
+        const url = new URL(href);
+        url.searchParams.delete('edit-recording.edit_note');
+        return url.toString();
+      };
+      expect(rows.map(([mbid, href]) => [mbid, withoutNote(href!)])).toEqual(
+        comparison.recordingLinks.map((row) => [
+          row.mbid,
+          withoutNote(row.editUrl).replace('https://musicbrainz.org', MB),
+        ]),
+      );
+      expect(rows).toHaveLength(3);
+      const first = new URL(rows[0]![1]!);
+      expect(`${first.origin}${first.pathname}`).toBe(`${MB}/recording/${rows[0]![0]}/edit`);
+      const seeded = [...first.searchParams].filter(([name]) => name.endsWith('.text'));
+      // Opening: Deezer is linked already; only the other stores' pages, never Deezer's.
+      expect(seeded.map(([, url]) => url)).not.toContain('https://www.deezer.com/track/11');
+      expect(seeded.length).toBeGreaterThan(0);
+      const types = [...first.searchParams].filter(([name]) => name.endsWith('.link_type_id'));
+      for (const [, type] of types) expect(['254', '255', '268', '979']).toContain(type);
+      expect(first.searchParams.get('edit-recording.edit_note')).toMatch(
+        /^Store links of this recording's tracks, found by Liner/,
+      );
+      // "Open the next one" opens the first, then points at the second.
+      const next = box(page, 'recording-next');
+      const opened = page.context().waitForEvent('page');
+      await next.click();
+      const tab = await opened;
+      await expect.poll(() => tab.url(), WAIT).toBe(rows[0]![1]);
+      await tab.close();
+      await expect.poll(() => next.attribute('href'), WAIT).toBe(rows[1]![1]);
+    }
 
     it('says in words when MusicBrainz asks the server to slow down, and Retry compares', async () => {
       const page = await harness().open(

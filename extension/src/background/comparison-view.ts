@@ -4,8 +4,10 @@
  * only the link types the edit seed can carry, only http(s) links.
  */
 import { messagesBesideFailures } from '@liner/shared/failures';
-import type { ExternalLink, LinkType, ProviderName } from '@liner/shared/model';
+import type { ExternalLink, LinkType, ProviderName, Release } from '@liner/shared/model';
+import { seedAddresses } from '@liner/shared/seed/addresses';
 import { urlFields } from '@liner/shared/seed/build';
+import { heldRecordingLinks, recordingEditNote } from '@liner/shared/seed/recording-links';
 import { storeByName, tryRecognizeUrl } from '@liner/shared/stores/index';
 
 import { type EditRow, editRows, seedFromRows } from './edit-rows.ts';
@@ -63,15 +65,45 @@ export function comparisonEdits(comparison: Comparison): EditRow[] {
   return editRows(comparison, listedLinks(comparison));
 }
 
-/** A warning naming what the server's edit seed held beyond the panel's rows. */
+/**
+ * Each MusicBrainz recording's store track pages it lacks, with its edit page seeded here from
+ * exactly those rows (the stores' tracks and MusicBrainz's recordings, both in the comparison);
+ * the server's own rows are only a vote, and what they hold beyond these is named, not offered.
+ */
+function recordingRows(comparison: Comparison, options: ViewOptions) {
+  const lookup = comparison.lookup;
+  if (!lookup?.release) return { rows: [], dropped: [] };
+  const permalink = seedAddresses(options.serverUrl, lookup.id).permalinkUrl;
+  const pages = lookup.providers.flatMap((p) => (p.url && !p.error ? [p.url] : []));
+  const rows = heldRecordingLinks(comparison.musicbrainz.recordings, lookup.release as Release, {
+    editorUrl: options.editorUrl,
+    editNote: recordingEditNote(options.version, permalink ?? (pages.join(', ') || 'the stores')),
+  });
+  const listed = new Set(rows.flatMap((row) => row.links.map((link) => `${row.mbid} ${link.url}`)));
+  const dropped = comparison.recordingLinks.flatMap((row) =>
+    row.links
+      .filter((link) => !listed.has(`${row.mbid} ${link.url}`))
+      .map((link) => `recording ${row.mbid} link ${link.url}`),
+  );
+  return {
+    rows: rows.map((row) => ({
+      ...row,
+      links: row.links.map((link) => ({ ...link, store: displayName(link.provider) })),
+    })),
+    dropped,
+  };
+}
+
+/** A warning naming what the server's edit seed (or recording rows) held beyond the panel's rows. */
 function droppedWarning(
   dropped: readonly string[],
+  what = 'edit seed also held',
 ): { level: 'warning'; text: string; provider?: string }[] {
   return dropped.length
     ? [
         {
           level: 'warning' as const,
-          text: `The Liner server's edit seed also held what this panel does not list; Liner leaves it out: ${dropped.join(', ')}.`,
+          text: `The Liner server's ${what} what this panel does not list; Liner leaves it out: ${dropped.join(', ')}.`,
         },
       ]
     : [];
@@ -85,6 +117,7 @@ export function comparisonView(comparison: Comparison, options: ViewOptions) {
   const edits = editRows(comparison, links);
   const listed = new Set(edits.flatMap((row) => (row.kind === 'link' ? [row.url] : [])));
   const { dropped } = seedFromRows(comparison, edits, options);
+  const recordings = recordingRows(comparison, options);
   return {
     mbid: comparison.mbid,
     title: comparison.musicbrainz.title,
@@ -103,6 +136,8 @@ export function comparisonView(comparison: Comparison, options: ViewOptions) {
     // A link with no type the site allows is not in the seed, so it is not listed either.
     missingLinks: links.filter((link) => listed.has(link.url)),
     edits,
+    // Each recording's missing track pages and its seeded edit page, built here.
+    recordingLinks: recordings.rows,
     missingIsrcs: comparison.missingIsrcs,
     differentIsrcs: comparison.differentIsrcs,
     barcode: comparison.barcode,
@@ -133,6 +168,7 @@ export function comparisonView(comparison: Comparison, options: ViewOptions) {
         ...(provider ? { provider: displayName(provider) } : {}),
       })),
       ...droppedWarning(dropped),
+      ...droppedWarning(recordings.dropped, 'recording links also held'),
     ],
     ...(lookup ? { lookupPage: `${serverUrl}/release/${lookup.id}` } : {}),
   };

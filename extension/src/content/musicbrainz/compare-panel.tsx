@@ -6,6 +6,7 @@
 import type { CacheNote, ComparisonView, PlacedIsrc } from '../../messages.ts';
 import { bySeenClick } from '../ui/seen-click.ts';
 import { CacheLine, ImportLine, type ImportState, Messages, ProviderList } from '../ui/status.tsx';
+import { RecordingLinks } from './recording-links.tsx';
 
 export interface ComparePanelProps {
   comparison: ComparisonView;
@@ -62,6 +63,7 @@ export function ComparePanel(props: ComparePanelProps) {
   const nothingMissing =
     c.providers.length > 0 &&
     c.missingLinks.length === 0 &&
+    c.recordingLinks.length === 0 &&
     c.missingIsrcs.length === 0 &&
     c.differentIsrcs.length === 0 &&
     c.barcode.agrees !== false &&
@@ -125,6 +127,7 @@ export function ComparePanel(props: ComparePanelProps) {
           <ImportLine importState={linksState} />
         </section>
       )}
+      <RecordingLinks rows={c.recordingLinks} />
       {c.missingIsrcs.length > 0 && (
         <section data-liner="missing-isrcs">
           <h3>ISRCs MusicBrainz lacks ({c.missingIsrcs.length})</h3>
