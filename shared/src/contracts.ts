@@ -47,6 +47,7 @@ export const EDIT_FIELDS = [
   'script',
   'events',
   'labels',
+  'annotation',
 ] as const;
 export const editFieldSchema = z.enum(EDIT_FIELDS);
 export type EditField = z.output<typeof editFieldSchema>;

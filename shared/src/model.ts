@@ -175,6 +175,11 @@ export const releaseSchema = z.object({
   mbid: mbidSchema.optional(),
   releaseGroupMbid: mbidSchema.optional(),
   externalIds: z.array(externalIdSchema).default([]),
+  /**
+   * The release's annotation as MusicBrainz holds it (MusicBrainz only, read with
+   * inc=annotation): "" when it has none; absent when it was not read.
+   */
+  annotation: z.string().optional(),
 });
 export type Release = z.infer<typeof releaseSchema>;
 /** What parsers build: defaults may be omitted. */

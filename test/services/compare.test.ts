@@ -11,6 +11,7 @@ import type { RunningServer } from '../../server/src/serve.ts';
 import { testDatabases } from '../support/databases.ts';
 import { apiClient, startTestServer } from '../support/server.ts';
 import type { StandIn } from '../support/stand-in.ts';
+import { bandcampPage } from '../support/stand-ins.ts';
 import {
   startStoreStandIns,
   storeStandInEnv,
@@ -20,6 +21,15 @@ import {
 const MBID = '3c1f0a52-7d4e-4b8a-9f21-6e5d4c3b2a10';
 const BUSY = '3c1f0a52-7d4e-4b8a-9f21-6e5d4c3b2a11';
 const ABSENT = '3c1f0a52-7d4e-4b8a-9f21-6e5d4c3b2a12';
+const NO_NOTES = '3c1f0a52-7d4e-4b8a-9f21-6e5d4c3b2a13';
+const NOTES = '3c1f0a52-7d4e-4b8a-9f21-6e5d4c3b2a14';
+/** A Bandcamp album whose artist wrote credits: what the stores state for an annotation. */
+const NOTES_PAGE = 'https://alpha.bandcamp.com/album/liner-notes';
+const notesRelease = (id: string, annotation: string | null) => ({
+  ...twoSidesRelease(id, { links: [{ url: NOTES_PAGE, type: 'purchase for download' }] }),
+  title: 'Liner Notes',
+  annotation,
+});
 
 /** One flat medium where the stores have two (2 + 1 tracks), and only the first ISRC. */
 const RELEASE = twoSidesRelease(MBID, {
@@ -46,7 +56,22 @@ describe.each(testDatabases())('compare with stores on $kind', ({ open }) => {
 
   beforeAll(async () => {
     database = await open();
-    upstream = await startStoreStandIns({ releases: { [MBID]: RELEASE, [BUSY]: 503 } });
+    upstream = await startStoreStandIns({
+      releases: {
+        [MBID]: RELEASE,
+        [BUSY]: 503,
+        [NO_NOTES]: notesRelease(NO_NOTES, null),
+        [NOTES]: notesRelease(NOTES, 'Mastered by someone else [see the booklet].'),
+      },
+      override(req, res) {
+        if (req.path !== '/bandcamp/alpha/album/liner-notes') return false;
+        const tracks = [{ title: 'Opening', duration: 201 }];
+        const credits = 'Mixed by Beta [at home]\nMastered by Gamma';
+        res.writeHead(200, { 'content-type': 'text/html' });
+        res.end(bandcampPage({ artist: 'Alpha', title: 'Liner Notes', tracks, credits }));
+        return true;
+      },
+    });
     running = await startTestServer({
       database,
       env: storeStandInEnv(upstream, 'deezer,bandcamp,musicbrainz'),
@@ -157,6 +182,32 @@ describe.each(testDatabases())('compare with stores on $kind', ({ open }) => {
       (l) => l.provider === 'bandcamp',
     );
     expect(bandcamp?.types).toEqual(['free streaming']);
+  });
+
+  it("offers the stores' credits as the annotation only where MusicBrainz has none, and shows a different one", async () => {
+    const api = apiClient(running.url);
+    const none = await api.musicbrainz.compare.query({ mbid: NO_NOTES });
+    const text = 'Credits:\nMixed by Beta &#91;at home&#93;\nMastered by Gamma';
+    expect(none.missingFields.filter((row) => row.field === 'annotation')).toEqual([
+      { field: 'annotation', label: 'Annotation', value: text, seed: [['annotation', text]] },
+    ]);
+    expect(none.editSeed?.fields).toContainEqual(['annotation', text]);
+    expect(none.editSeed?.problems).toEqual([]);
+    // MusicBrainz has an annotation: a seed would replace it, so it is shown, never seeded.
+    const held = await api.musicbrainz.compare.query({ mbid: NOTES });
+    expect(held.missingFields.map((row) => row.field)).not.toContain('annotation');
+    expect(held.disagreements.filter((row) => row.field === 'annotation')).toEqual([
+      {
+        field: 'annotation',
+        label: 'Annotation',
+        musicbrainz: 'Mastered by someone else [see the booklet].',
+        stores: 'Credits: Mixed by Beta [at home] Mastered by Gamma',
+      },
+    ]);
+    expect((held.editSeed?.fields ?? []).map(([name]) => name)).not.toContain('annotation');
+    // The request asked for the annotation; without it nothing would be known, nor offered.
+    const reads = upstream.requests.filter((r) => r.path.startsWith(`/mb/ws/2/release/${NOTES}`));
+    expect(reads.at(-1)?.path).toMatch(/[?&]inc=[^&]*\bannotation\b/);
   });
 
   it('says which upstream failed and how: MusicBrainz slowing the server down, or no such release', async () => {

@@ -27,6 +27,8 @@ export interface StandInRelease {
   date?: string;
   events?: { date: string; country: string }[];
   labels?: { id: string; name: string; catalogNumber?: string }[];
+  /** The annotation (answered with inc=annotation; null: none). */
+  annotation?: string | null;
 }
 
 function recordingId(release: string, medium: number, track: number): string {
@@ -43,8 +45,12 @@ function relations(links: readonly { url: string; type: string }[]) {
   }));
 }
 
-/** `recordingRels`: the request asked for each recording's relationships, as MusicBrainz needs. */
-export function wsRelease(release: StandInRelease, recordingRels = false): Record<string, unknown> {
+/** `inc`: what the request asked for; recordings' relationships and the annotation only then. */
+export function wsRelease(
+  release: StandInRelease,
+  inc: readonly string[] = [],
+): Record<string, unknown> {
+  const recordingRels = inc.includes('recording-level-rels') && inc.includes('url-rels');
   const credit = [{ name: release.artist.name, joinphrase: '', artist: release.artist }];
   return {
     id: release.id,
@@ -53,6 +59,7 @@ export function wsRelease(release: StandInRelease, recordingRels = false): Recor
     barcode: release.barcode ?? null,
     'artist-credit': credit,
     ...(release.packaging ? { packaging: release.packaging } : {}),
+    ...(inc.includes('annotation') ? { annotation: release.annotation ?? null } : {}),
     ...(release.date ? { date: release.date } : {}),
     'release-events': (release.events ?? []).map((event) => ({
       date: event.date,
@@ -97,7 +104,6 @@ export function musicBrainzReleaseRoute(
     if (typeof entry === 'number') return res.writeHead(entry).end('{"error":"stand-in status"}');
     if (!entry) return res.writeHead(404).end('{"error":"Not Found"}');
     const inc = new URL(req.path, 'http://x').searchParams.get('inc')?.split(/[+ ]/) ?? [];
-    const recordingRels = inc.includes('recording-level-rels') && inc.includes('url-rels');
-    res.end(JSON.stringify(wsRelease(entry, recordingRels)));
+    res.end(JSON.stringify(wsRelease(entry, inc)));
   };
 }

@@ -26,6 +26,8 @@ export interface BandcampPage {
   title: string;
   upc?: string;
   tracks: { title: string; duration: number }[];
+  /** The album's credits text, as the artist wrote it. */
+  credits?: string;
 }
 
 /** A Bandcamp album page with the data-tralbum and data-band attributes the provider reads. */
@@ -43,6 +45,7 @@ export function bandcampPage(page: BandcampPage): string {
       set_price: 7,
       minimum_price: 7,
       type: 'album',
+      credits: page.credits ?? null,
     },
     packages: null,
     freeDownloadPage: null,

@@ -37,6 +37,7 @@ const FIELD_NAMES: Record<EditField, RegExp> = {
   script: /^script$/,
   events: /^events\.\d+\.(date\.(year|month|day)|country)$/,
   labels: /^labels\.\d+\.(mbid|name|catalog_number)$/,
+  annotation: /^annotation$/,
 };
 
 /** The server's field rows whose seed fields are of their kind and in its own edit seed. */

@@ -1,5 +1,6 @@
 /** The annotation and edit note texts of a seed. */
 import type { LookupResult } from '../lookup.ts';
+import type { Release } from '../model.ts';
 import { eventCountries } from './events.ts';
 
 /** Most countries listed by name in an availability note; more are summarized. */
@@ -20,12 +21,27 @@ export function escapeWikiBrackets(text: string): string {
   return text.replace(/\[/g, '&#91;').replace(/\]/g, '&#93;');
 }
 
-export function annotationText(result: LookupResult): string | undefined {
-  const release = result.release;
-  if (!release) return undefined;
+/** What the stores state for an annotation: the copyright lines and the credits text. */
+function statedParts(release: Release): string[] {
   const parts: string[] = [];
   if (release.copyright) parts.push(release.copyright.trim());
   if (release.credits) parts.push(`Credits:\n${release.credits.trim()}`);
+  return parts;
+}
+
+/**
+ * The annotation an existing release may be offered: only what the stores state (copyright,
+ * credits), not Liner's availability summary, whose countries are the release events' business.
+ */
+export function statedAnnotation(release: Release): string | undefined {
+  const parts = statedParts(release);
+  return parts.length ? escapeWikiBrackets(parts.join('\n\n')) : undefined;
+}
+
+export function annotationText(result: LookupResult): string | undefined {
+  const release = result.release;
+  if (!release) return undefined;
+  const parts = statedParts(release);
   const where = eventCountries(release);
   if (where.kind === 'unlisted') parts.push(availability(where.countries));
   const excluded = release.excludedFrom ?? [];

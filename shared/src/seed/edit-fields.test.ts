@@ -126,4 +126,27 @@ describe('buildEditSeed with MusicBrainz’s release', () => {
       'edit_note',
     ]);
   });
+
+  it("offers the stores' copyright and credits as the annotation only where MusicBrainz has none", () => {
+    const noted = release({ copyright: '℗ 2023 Liner Label', credits: 'Mixed by [Beta]' });
+    const annotation = (mb: Release) =>
+      editFields(result(noted), mb).missing.filter((row) => row.field === 'annotation');
+    const text = '℗ 2023 Liner Label\n\nCredits:\nMixed by &#91;Beta&#93;';
+    expect(annotation(release({ annotation: '' }))).toEqual([
+      { field: 'annotation', label: 'Annotation', value: text, seed: [['annotation', text]] },
+    ]);
+    // Not read from MusicBrainz: unknown, so nothing that could replace one.
+    expect(annotation(release())).toEqual([]);
+    // MusicBrainz's own holds the stores' text already (as Liner escaped it): nothing to say.
+    const holds = editFields(result(noted), release({ annotation: `Notes.\n\n${text}` }));
+    expect(holds.missing.map((row) => row.field)).not.toContain('annotation');
+    expect(holds.disagreements).toEqual([]);
+    // Availability is Liner's summary, not a statement for the annotation.
+    const sold = release({
+      availableIn: Array.from({ length: 40 }, (_, i) => `A${String.fromCharCode(65 + (i % 26))}`),
+    });
+    expect(editFields(result(sold), release({ annotation: '' })).missing).toEqual(
+      editFields(result(sold), release()).missing,
+    );
+  });
 });

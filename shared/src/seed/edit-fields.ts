@@ -11,6 +11,7 @@ import { formatReleaseDate, simplifyName } from '../format.ts';
 import type { LookupResult } from '../lookup.ts';
 import type { Label, Release } from '../model.ts';
 import { isGuess } from '../sources.ts';
+import { statedAnnotation } from './annotation.ts';
 import { eventCountries, eventFields } from './events.ts';
 import type { SeedField } from './types.ts';
 
@@ -26,7 +27,36 @@ const LABELS = {
   script: 'Script',
   events: 'Release events',
   labels: 'Labels and catalog numbers',
+  annotation: 'Annotation',
 } as const;
+
+/** Whitespace aside, and with Liner's escaped brackets read as brackets. */
+const plain = (text: string) =>
+  text.replace(/&#91;/g, '[').replace(/&#93;/g, ']').replace(/\s+/g, ' ').trim();
+const short = (text: string) => {
+  const line = plain(text);
+  return line.length > 120 ? `${line.slice(0, 119)}…` : line;
+};
+
+/**
+ * The stores' annotation text where MusicBrainz's release has none; a seeded annotation replaces
+ * the release's, so where it has one that does not hold the stores' text, a disagreement.
+ * Nothing when MusicBrainz's annotation was not read.
+ */
+function annotationField(store: Release, mb: Release, out: EditFields): void {
+  const stated = statedAnnotation(store);
+  if (!stated || mb.annotation === undefined) return;
+  const label = LABELS.annotation;
+  if (mb.annotation === '')
+    out.missing.push({ field: 'annotation', label, value: stated, seed: [['annotation', stated]] });
+  else if (!plain(mb.annotation).includes(plain(stated)))
+    out.disagreements.push({
+      field: 'annotation',
+      label,
+      musicbrainz: short(mb.annotation),
+      stores: short(stated),
+    });
+}
 
 function labelsText(labels: readonly Label[]): string {
   return labels
@@ -116,5 +146,6 @@ export function editFields(result: LookupResult, mb: Release): EditFields {
       musicbrainz: labelsText(mb.labels),
       stores: labelsText(store.labels),
     });
+  annotationField(store, mb, out);
   return out;
 }

@@ -47,6 +47,8 @@ export const mbRelease = z.object({
   title: z.string().min(1),
   status: z.string().nullish(),
   packaging: z.string().nullish(),
+  /** With inc=annotation: its text, null when it has none. */
+  annotation: z.string().nullish(),
   barcode: z.string().nullish(),
   date: z.string().nullish(),
   'text-representation': z

@@ -26,9 +26,10 @@ const BARCODE: BarcodeDeclaration = {
   byDefault: false,
 };
 // recording-level-rels: each recording's own URL relationships (its store links), so the
-// comparison offers a recording only the links it lacks.
+// comparison offers a recording only the links it lacks; annotation: an edit seed's annotation
+// would replace it, so it is offered only where there is none.
 const INC =
-  'artist-credits+labels+recordings+release-groups+isrcs+url-rels+recording-level-rels+media';
+  'artist-credits+labels+recordings+release-groups+isrcs+url-rels+recording-level-rels+media+annotation';
 const store = storeByName(NAME);
 
 function createClient(ctx: ProviderContext) {

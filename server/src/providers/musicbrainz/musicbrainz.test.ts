@@ -10,9 +10,9 @@ const fixture = (name: string) =>
   JSON.parse(readFileSync(join(fixtureDir(import.meta.url), name), 'utf8'));
 const MBID = '7a1b2c3d-0000-4000-8000-000000000001';
 /** The release in the replay layout, so that the corpus case (corpus.ts) replays it too. */
-const RELEASE = `https!/org.musicbrainz/ws/2/release/${MBID}!inc=artist-credits+#c23c974`;
+const RELEASE = `https!/org.musicbrainz/ws/2/release/${MBID}!inc=artist-credits+#ffaa7d8`;
 const INC =
-  'artist-credits+labels+recordings+release-groups+isrcs+url-rels+recording-level-rels+media';
+  'artist-credits+labels+recordings+release-groups+isrcs+url-rels+recording-level-rels+media+annotation';
 const releaseUrl = (mbid: string) =>
   `https://musicbrainz.org/ws/2/release/${mbid}?inc=${INC}&fmt=json`;
 const searchUrl = (gtin: string) =>
@@ -38,6 +38,8 @@ describe('musicbrainz provider', () => {
       script: 'Latn',
       mbid: MBID,
       releaseGroupMbid: 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee',
+      // inc=annotation: the text MusicBrainz holds.
+      annotation: 'Recorded live at the Roundhouse.',
     });
     expect(r.types).toEqual(['Album', 'Live']);
     expect(r.labels).toEqual([

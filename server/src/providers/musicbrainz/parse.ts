@@ -133,6 +133,8 @@ export function parseMusicBrainzRelease(mb: MbRelease): {
     ...(countries.length ? { availableIn: [...new Set(countries)].sort() } : {}),
     mbid: mb.id,
     ...(group ? { releaseGroupMbid: group.id } : {}),
+    // Absent from the answer: not asked for, so unknown (not "none").
+    ...(mb.annotation !== undefined ? { annotation: mb.annotation?.trim() ?? '' } : {}),
     externalIds: [{ provider: 'musicbrainz', type: 'release', id: mb.id }],
   };
   return { release, messages, ...(barcode !== undefined ? { heldBarcode: barcode } : {}) };
