@@ -1,0 +1,2 @@
+/** See bundle.js. */
+export function currentBundle(dist: URL, root: URL): string | undefined;
