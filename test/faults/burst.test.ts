@@ -5,6 +5,11 @@
  * what had not arrived is said per provider, and fills the cache for the next look-up; the
  * status call says how many URLs wait for MusicBrainz while the burst runs. Loopback only,
  * bounded in count and time.
+ *
+ * On PostgreSQL (the embedded default's kind; CI always has it), when TEST_DATABASE_URL is set.
+ * PGlite runs its SQL on the server's own event loop, the one that also reads the requests: 50
+ * look-ups' statements there delay the reading of the later requests by seconds, before any
+ * clock of the server's can start (measured: requests sent within 0.2 s were read over 7 s).
  */
 import type { LookupResult } from '@liner/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,18 +21,27 @@ import { startTestServer } from '../support/server.ts';
 import { type StandIn, startStandIn } from '../support/stand-in.ts';
 import { musicBrainzUrlRoute } from '../support/stand-ins.ts';
 
-const [first] = testDatabases();
+const databases = testDatabases();
+const chosen = databases.find((d) => d.kind === 'postgres') ?? databases[0]!;
 const COUNT = 50;
 const DEADLINE_MS = 12_000;
 const LATENCY_MS = 300;
+/**
+ * The deadline is the caller's: it counts from the request's arrival and covers the answer's
+ * write, less the time to send it. What the server cannot count is the request's way in and the
+ * answer's way out on loopback, and this client sharing the server's process (and two cores
+ * with other work): 1 s covers both, a twelfth of the deadline; a look-up that waited for the
+ * burst or for its write would be seconds over (before the fix: p50 13.4 s, max 15.7-22.5 s).
+ */
+const MARGIN_MS = 1_000;
 
-describe('a burst of 50 cold look-ups', { timeout: 180_000 }, () => {
+describe(`a burst of 50 cold look-ups (${chosen.kind})`, { timeout: 180_000 }, () => {
   let database: DatabaseHandle;
   let upstream: StandIn;
   let running: RunningServer;
 
   beforeAll(async () => {
-    database = await first!.open();
+    database = await chosen.open();
     const catalogue = deezerCatalogue('/deezer');
     const mb = musicBrainzUrlRoute({});
     upstream = await startStandIn();
@@ -82,15 +96,15 @@ describe('a burst of 50 cold look-ups', { timeout: 180_000 }, () => {
     await watching;
     const times = answers.map((a) => a.ms).sort((a, b) => a - b);
     console.info(
-      `50 cold look-ups: p50 ${Math.round(times[24]!)} ms, max ${Math.round(times[49]!)} ms; complete ${answers.filter((a) => a.result.release && !a.result.messages.some((m) => m.provider === 'musicbrainz' && m.level === 'warning')).length}; MusicBrainz URLs queued as seen by the status call: ${statuses.join(', ')}`,
+      `50 cold look-ups (${chosen.kind}): p50 ${Math.round(times[24]!)} ms, max ${Math.round(times[49]!)} ms; complete ${answers.filter((a) => a.result.release && !a.result.messages.some((m) => m.provider === 'musicbrainz' && m.level === 'warning')).length}; MusicBrainz URLs queued as seen by the status call: ${statuses.join(', ')}`,
     );
     for (const answer of answers) {
       expect(answer.status).toBe(200);
-      // The deadline keeps a tenth for merging, storing and sending; on a machine loaded by
-      // other suites (PGlite does one statement at a time for all 50) that takes longer: this
-      // bound only guards against look-ups that wait for the whole burst (the figures printed
-      // above are the measurement; alone at load 9-12: p50 13.4 s, max 15.7 s).
-      expect(answer.ms).toBeLessThan(3 * DEADLINE_MS);
+      // On PGlite the requests are read late (see the top): only a look-up that waited for
+      // the whole burst is caught there.
+      expect(answer.ms).toBeLessThan(
+        chosen.kind === 'postgres' ? DEADLINE_MS + MARGIN_MS : 3 * DEADLINE_MS,
+      );
       const kinds = answer.result.providers.map((p) => p.error?.kind).filter(Boolean);
       expect(kinds.every((kind) => kind === 'pending')).toBe(true);
     }

@@ -70,3 +70,39 @@ describe('a provider past its deadline', () => {
     ).toThrow(/lookup\.providerTimeout.*must be shorter than lookup\.fetchLease/);
   });
 });
+
+describe('the whole look-up deadline counts from the request', () => {
+  let database: DatabaseHandle;
+  let upstream: StandIn;
+  let app: App;
+
+  beforeAll(async () => {
+    database = await first!.open();
+    upstream = await startStoreStandIns({});
+    const config = testConfig({ ...storeStandInEnv(upstream), LINER_LOOKUP_DEADLINE: '10s' });
+    app = await createApp({ config, logger: silentLogger(), database });
+  });
+  afterAll(async () => {
+    await app.close();
+    await upstream.close();
+    await database.close();
+  });
+
+  it('a request that waited its deadline before the look-up began is answered at once, its permalink written after', async () => {
+    // As if the request had waited 10 s at the edge (a stored-answer check behind a busy
+    // database): nothing is left to wait for, so every provider is pending.
+    const arrivedAt = new Date(Date.now() - 10_000);
+    const result = await app.services.lookup.lookup({ urls: [BANDCAMP] }, { arrivedAt });
+    expect(result.release).toBeUndefined();
+    expect(result.providers.map((p) => p.error?.kind)).toEqual(
+      result.providers.map(() => 'pending'),
+    );
+    // The answer did not wait for its write, and the write still lands.
+    await expect
+      .poll(async () => (await app.services.lookup.get(result.id))?.id, { timeout: 5_000 })
+      .toBe(result.id);
+    // The same question from a request that just arrived has the whole deadline again.
+    const fresh = await app.services.lookup.lookup({ urls: [BANDCAMP], refresh: true });
+    expect(fresh.release?.title).toBe('Two Sides');
+  });
+});

@@ -146,6 +146,7 @@ export function createLinerServer(app: App, options: HttpServerOptions = {}): Li
     const { id: requestId } = request;
     request.liner = {
       app,
+      arrivedAt: app.now(),
       requestId,
       client: 'anonymous',
       url,

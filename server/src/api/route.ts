@@ -8,6 +8,8 @@ export interface RouteContext {
   requestId: string;
   client: string;
   url: URL;
+  /** When the request arrived (the edge's first hook): a look-up's deadline counts from it. */
+  arrivedAt: Date;
   /** For a /trpc/ request, the procedure paths it calls (trpcCalls), read once for every guard. */
   calls?: readonly string[];
 }

@@ -80,7 +80,13 @@ export function trpcRoutes(app: App) {
     createContext: ({ req }: { req: FastifyRequest }): Context => {
       const ctx = req.liner;
       const base = requestBase(req.headers.host);
-      return { app, requestId: ctx.requestId, client: ctx.client, ...(base ? { base } : {}) };
+      return {
+        app,
+        requestId: ctx.requestId,
+        client: ctx.client,
+        arrivedAt: ctx.arrivedAt,
+        ...(base ? { base } : {}),
+      };
     },
     onError: ({ error, path, req }: OnErrorOptions) => {
       if (error.code !== 'INTERNAL_SERVER_ERROR') return;

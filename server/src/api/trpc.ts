@@ -15,6 +15,8 @@ export interface Context {
   client: string;
   /** The address the client reached the server at (requestBase), for links back to it. */
   base?: string;
+  /** When the request arrived: the look-up's deadline counts from it. */
+  arrivedAt?: Date;
 }
 
 const t = initTRPC.context<Context>().create({

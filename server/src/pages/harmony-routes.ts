@@ -36,13 +36,15 @@ function lookupInput(app: App, params: URLSearchParams) {
  * is needed), else looked up now (its result at hand).
  */
 async function lookupOf(
-  app: App,
+  ctx: RouteContext,
   input: LookupInput,
   at: Date | undefined,
 ): Promise<{ id: string; result?: LookupResult | undefined }> {
-  const stored = at ? await app.services.lookup.madeBy(input, at) : undefined;
+  const { lookup } = ctx.app.services;
+  const stored = at ? await lookup.madeBy(input, at) : undefined;
   if (stored !== undefined) return { id: stored };
-  const result = await app.services.lookup.lookup(input);
+  // The browser is sent to the permalink's page next: it must be written before.
+  const result = await lookup.lookup(input, { arrivedAt: ctx.arrivedAt, written: true });
   return { id: result.id, result };
 }
 
@@ -52,7 +54,7 @@ async function releaseEntry(ctx: RouteContext): Promise<string> {
     throw new EntryProblem(
       'Give a store URL (url=…), a release ID at a store (deezer=…) or a barcode (gtin=…) to look up.',
     );
-  return `/release/${(await lookupOf(ctx.app, input, at)).id}`;
+  return `/release/${(await lookupOf(ctx, input, at)).id}`;
 }
 
 /**
@@ -74,7 +76,7 @@ async function actionsEntry(ctx: RouteContext, base: string | undefined): Promis
         comparison.messages[0]?.text ?? 'This release has nothing to look up at the stores.',
       );
     found = { id: comparison.lookup.id, result: comparison.lookup };
-  } else found = await lookupOf(ctx.app, input, at);
+  } else found = await lookupOf(ctx, input, at);
   const result = found.result ?? (await ctx.app.services.lookup.get(found.id));
   // Without a merged release there are no follow-ups: the look-up page says why.
   if (!result?.release) return `/release/${found.id}`;

@@ -51,3 +51,28 @@ describe('the whole look-up deadline', () => {
     expect(warn).toHaveBeenCalledTimes(1);
   });
 });
+
+describe("the answer's own write", () => {
+  it('is waited for while the deadline leaves time to send the answer', async () => {
+    const { deadline } = deadlineAt({ ms: 500 });
+    await expect(deadline.finish(Promise.resolve('written'))).resolves.toBe('written');
+  });
+
+  it('is not waited for once only the time to send is left; a later failure is logged', async () => {
+    // 1 s deadline: the answer is sent 20 ms (a fiftieth) before it.
+    const clock = { ms: 985 };
+    const { deadline, warn } = deadlineAt(clock);
+    await expect(deadline.finish(failingLater())).resolves.toBeUndefined();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(warn).toHaveBeenCalledTimes(1);
+  });
+
+  it('waits past the reserve for merging, up to the time to send', async () => {
+    // 950 ms: past the point where waiting for providers stops (900 ms), before 980 ms.
+    const clock = { ms: 950 };
+    const { deadline } = deadlineAt(clock);
+    await expect(deadline.settle(Promise.resolve('ids'), () => 'late')).resolves.toBe('late');
+    const slow = new Promise((r) => setTimeout(() => r('written'), 10));
+    await expect(deadline.finish(slow)).resolves.toBe('written');
+  });
+});

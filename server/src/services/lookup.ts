@@ -143,6 +143,12 @@ async function askProviders(
   return { outcomes, messages, gtin, regions: plan.regions };
 }
 
+/** When the request asking arrived, and whether the answer waits for its permalink's write. */
+export interface LookupTiming {
+  arrivedAt?: Date;
+  written?: boolean;
+}
+
 type Succeeded = ProviderOutcome & { release: NonNullable<ProviderOutcome['release']> };
 
 function merge(options: LookupServiceOptions, input: ParsedLookupInput, succeeded: Succeeded[]) {
@@ -246,6 +252,44 @@ async function queueStatus(options: LookupServiceOptions, running: number): Prom
   };
 }
 
+/**
+ * The answer under its permalink. It does not wait past the deadline for the write (writes queue
+ * at the database under a burst): the write goes on, and the permalink answers once it is done.
+ */
+async function storeAnswer(
+  options: LookupServiceOptions,
+  answer: {
+    input: ParsedLookupInput;
+    checked: LookupResult;
+    succeeded: Succeeded[];
+    createdAt: Date;
+    failed: boolean;
+    pending: boolean | undefined;
+  },
+  deadline: LookupDeadline,
+  when: LookupTiming,
+): Promise<void> {
+  const { input, checked, createdAt } = answer;
+  const writing = options.repos.lookups.create({
+    id: checked.id,
+    query: input,
+    queryKey: queryKey(input),
+    result: JSON.stringify(checked),
+    sources: answer.succeeded.map((o) => o.releaseId!).filter((id) => id !== undefined),
+    createdAt,
+    reusableUntil: reusableUntil(options.config, options.declarations, checked, createdAt, {
+      resolverFailed: answer.failed,
+      resolverPending: answer.pending ?? false,
+    }),
+  });
+  if (when.written) await writing;
+  else if (!(await deadline.finish(writing.then(() => true))))
+    options.logger.info(
+      { permalink: checked.id },
+      "answered at the look-up's deadline before its permalink was written; the write goes on",
+    );
+}
+
 export function createLookupService(options: LookupServiceOptions) {
   const { config, repos, now } = options;
 
@@ -268,24 +312,34 @@ export function createLookupService(options: LookupServiceOptions) {
   /** What look-ups wait for now: the MusicBrainz queues and about how long they will take. */
   const queue = () => queueStatus(options, running);
 
-  async function lookup(raw: LookupInput): Promise<LookupResult> {
+  /**
+   * `arrivedAt`: when the request that asks arrived (the API's edge), from which the deadline
+   * counts, so that what happened before the call (the edge's own stored-answer check, a wait
+   * for the database) is inside it; a call without a request (the CLI) counts from now.
+   * `written`: the answer waits for its permalink's write however long it takes (for a caller
+   * that opens the permalink next).
+   */
+  async function lookup(raw: LookupInput, when: LookupTiming = {}): Promise<LookupResult> {
     running++;
     try {
-      return await lookupOnce(raw);
+      return await lookupOnce(raw, lookupDeadline(options, when.arrivedAt ?? now()), when);
     } finally {
       running--;
     }
   }
 
-  async function lookupOnce(raw: LookupInput): Promise<LookupResult> {
-    // Counted from the call, not after the stored-answer check: under a burst that read waits
-    // its turn at the database too.
-    const deadline = lookupDeadline(options, now());
+  async function lookupOnce(
+    raw: LookupInput,
+    deadline: LookupDeadline,
+    when: LookupTiming,
+  ): Promise<LookupResult> {
     const input = lookupInputSchema.parse(raw);
     if (input.urls.length > config.lookup.maxUrls) {
       throw new TooManyUrlsError(config.lookup.maxUrls, input.urls.length);
     }
-    const stored = await storedAnswer(input);
+    // Under a burst this read waits its turn at the database: past the deadline the look-up
+    // goes on as a cold one, whose parts then answer at once as pending.
+    const stored = await deadline.settle(storedAnswer(input), () => undefined);
     if (stored) return JSON.parse(stored) as LookupResult;
     const musicbrainz: RequestSpan[] = [];
     const asking = { refresh: input.refresh, onRequest: (s: RequestSpan) => musicbrainz.push(s) };
@@ -308,18 +362,8 @@ export function createLookupService(options: LookupServiceOptions) {
       chain: longestChain([...stores, ...musicbrainz]),
     };
     const checked = canonical(result);
-    await repos.lookups.create({
-      id: checked.id,
-      query: input,
-      queryKey: queryKey(input),
-      result: JSON.stringify(checked),
-      sources: succeeded.map((o) => o.releaseId!).filter((id) => id !== undefined),
-      createdAt,
-      reusableUntil: reusableUntil(config, options.declarations, checked, createdAt, {
-        resolverFailed: resolution.failed || recordings.failed,
-        resolverPending: resolution.pending ?? false,
-      }),
-    });
+    const failed = { failed: resolution.failed || recordings.failed, pending: resolution.pending };
+    await storeAnswer(options, { input, checked, succeeded, createdAt, ...failed }, deadline, when);
     options.onLookup?.({
       outcome: checked.release ? 'merged' : 'empty',
       providers: asked.outcomes.length,

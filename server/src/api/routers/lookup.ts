@@ -15,7 +15,9 @@ export const lookupRouter = {
   release: publicProcedure
     .input(lookupInputSchema)
     .output(lookupResultSchema)
-    .mutation(({ ctx, input }) => ctx.app.services.lookup.lookup(input)),
+    .mutation(({ ctx, input }) =>
+      ctx.app.services.lookup.lookup(input, ctx.arrivedAt ? { arrivedAt: ctx.arrivedAt } : {}),
+    ),
   /** What look-ups wait for now (MusicBrainz's queue and its estimate): the panel's progress. */
   queue: publicProcedure
     .output(queueStatusSchema)
