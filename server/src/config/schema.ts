@@ -245,7 +245,7 @@ export const configSchema = z
         deadline: duration()
           .prefault('30s')
           .describe(
-            'Longest a whole look-up may take: then it answers with what has arrived and a message for each provider still being asked (and for MusicBrainz IDs still queued behind its rate limit); those go on filling the cache for the next look-up.',
+            'Longest a whole look-up may take, from the arrival of its request to its answer: then it answers with what has arrived and a message for each provider still being asked (and for MusicBrainz IDs still queued behind its rate limit); those go on filling the cache for the next look-up.',
           ),
         maxUrls: integer(1, 100).default(10).describe('Most store URLs in one look-up.'),
       })
