@@ -4,6 +4,7 @@ import {
   mkdirSync,
   mkdtempSync,
   readFileSync,
+  statSync,
   utimesSync,
   writeFileSync,
 } from 'node:fs';
@@ -30,6 +31,19 @@ function deadPid(): number {
 }
 
 describe('data directory lock', () => {
+  it('renews its time while held, and leaves nothing behind at release', async () => {
+    // Its holder's name written into it must not look like another process's hand on it: the
+    // heartbeat goes on, and release removes the directory (a restart is not refused).
+    const dir = fresh();
+    const lock = lockDataDir(dir, 1_000);
+    const taken = statSync(lock.path).mtimeMs;
+    await new Promise((r) => setTimeout(r, 1_600));
+    expect(statSync(lock.path).mtimeMs).toBeGreaterThan(taken);
+    lock.release();
+    expect(existsSync(lock.path)).toBe(false);
+    lockDataDir(dir).release();
+  });
+
   it('is exclusive, complete when visible, and gone after release', () => {
     const dir = fresh();
     const lock = lockDataDir(dir);

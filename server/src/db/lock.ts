@@ -9,7 +9,15 @@
  * container whose new process has the dead one's PID) is taken over at once, not a minute later.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import lockfile from 'proper-lockfile';
@@ -91,11 +99,11 @@ function holderGone(path: string, holder: Holder | undefined): boolean {
   return !isAlive(holder.pid);
 }
 
-function take(dataDir: string, path: string): () => void {
+function take(dataDir: string, path: string, heartbeatMs: number): () => void {
   return lockfile.lockSync(dataDir, {
     lockfilePath: path,
     stale: STALE_AFTER_MS,
-    update: HEARTBEAT_MS,
+    update: heartbeatMs,
     realpath: false,
     // A beat that fails (a full disk, the lock moved by hand) must not throw out of a timer and
     // kill the server mid-write; the next beat tries again.
@@ -103,13 +111,13 @@ function take(dataDir: string, path: string): () => void {
   });
 }
 
-/** Takes the lock or throws DataDirLockedError. */
-export function lockDataDir(dataDir: string): DataDirLock {
+/** Takes the lock or throws DataDirLockedError. `heartbeatMs`: how often its time is renewed. */
+export function lockDataDir(dataDir: string, heartbeatMs = HEARTBEAT_MS): DataDirLock {
   mkdirSync(dataDir, { recursive: true });
   const path = join(dataDir, LOCK_DIR);
   let unlock: () => void;
   try {
-    unlock = take(dataDir, path);
+    unlock = take(dataDir, path, heartbeatMs);
   } catch (error) {
     // ENOTEMPTY: proper-lockfile found the lock stale but cannot remove it (its holder file).
     const code = (error as NodeJS.ErrnoException).code;
@@ -121,9 +129,14 @@ export function lockDataDir(dataDir: string): DataDirLock {
     const aside = `${path}.gone.${randomBytes(4).toString('hex')}`;
     renameSync(path, aside);
     rmSync(aside, { recursive: true, force: true });
-    unlock = take(dataDir, path);
+    unlock = take(dataDir, path, heartbeatMs);
   }
+  // Writing into the lock directory moves its time, which proper-lockfile's next heartbeat reads
+  // as the lock taken by another (compromised): it would stop renewing it (so it looked stale
+  // after a minute) and leave the directory behind at release. Its time is put back.
+  const { mtime } = statSync(path);
   writeFileSync(join(path, HOLDER_FILE), JSON.stringify({ pid: process.pid, host: hostname() }));
+  utimesSync(path, mtime, mtime);
   held.add(path);
   let released = false;
   return {
