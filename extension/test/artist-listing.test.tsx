@@ -149,6 +149,24 @@ describe('the listing on a store’s artist page', () => {
   });
 });
 
+describe('a store switched off', () => {
+  it('takes the bar and its panel away when the listing says so', async () => {
+    const api = (async () => ({
+      ok: false,
+      problem: { kind: 'disabled', message: 'switched off', retryable: false },
+    })) as Api;
+    page = await inAct(() => startStorePage(site('deezer'), api, window));
+    const open = await found(() =>
+      shadowOf(document.querySelector('liner-artist'))?.querySelector('button'),
+    );
+    await act(async () => userClick(open));
+    await vi.waitFor(() => expect(document.querySelector('liner-artist')).toBeNull(), {
+      timeout: 3000,
+    });
+    expect(document.querySelector('liner-artist-overlay')).toBeNull();
+  });
+});
+
 describe('the store pages of a MusicBrainz artist', () => {
   it('takes only the sidebar’s links that are artist pages of stores Liner lists, once each', () => {
     document.body.innerHTML = `

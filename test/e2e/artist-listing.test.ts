@@ -10,6 +10,7 @@
 import { tryRecognizeUrl } from '@liner/shared';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { lowContrast, seriousViolations } from './support/axe.ts';
 import { e2eAvailable, useHarness, WAIT } from './support/harness.ts';
 import { inShadow } from './support/shadow.ts';
 
@@ -90,6 +91,16 @@ async function rows(page: Page, host: string): Promise<[string, string][]> {
   return (found ?? []) as [string, string][];
 }
 
+/** axe-core finds no serious violation and no low contrast in the part, light and dark. */
+async function expectAccessible(page: Page, host: string) {
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    expect(await seriousViolations(page, [host]), scheme).toEqual([]);
+    expect(await lowContrast(page, [host]), scheme).toEqual([]);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
 describe.skipIf(!e2eAvailable('artist listings in Chromium'))('artist listings in Chromium', () => {
   const harness = useHarness(LINKED, {}, ANSWERS);
 
@@ -132,6 +143,7 @@ describe.skipIf(!e2eAvailable('artist listings in Chromium'))('artist listings i
       ).attribute('href'),
     ).toBe(`${MB}/release/${LINKED_MBID}`);
     expect(await inShadow(page, overlay, '[data-liner="import"]').count()).toBe(1);
+    await expectAccessible(page, overlay);
     const posted = await importRow(page, overlay, DEEZER_MISSING);
     expect(posted.fields[0]).toEqual(['name', 'Two Sides']);
     await page.close();
@@ -173,6 +185,7 @@ describe.skipIf(!e2eAvailable('artist listings in Chromium'))('artist listings i
     await inShadow(page, host, '[data-liner="store-listing"]', 'Deezer').click();
     // Missing only, to begin with.
     await expect.poll(() => rows(page, host), WAIT).toEqual([[DEEZER_MISSING, 'missing']]);
+    await expectAccessible(page, host);
     await importRow(page, host, DEEZER_MISSING);
     await page.close();
 

@@ -63,13 +63,17 @@ export function startStorePage(
     unmount();
     if (artist) {
       const mount = createMount(doc, [], WIDGET_CSS, ARTIST_TAG);
-      mounted = { canonicalUrl: artist.canonicalUrl, mount, artist: true };
+      const current = { canonicalUrl: artist.canonicalUrl, mount, artist: true as const };
+      mounted = current;
       render(
         <ArtistBar
           artistUrl={artist.canonicalUrl}
           store={storeByName(site.store).displayName}
           api={api}
           overlay={mount.overlay}
+          onDisabled={() => {
+            if (mounted === current) unmount();
+          }}
         />,
         mount.container,
       );

@@ -17,9 +17,19 @@ export interface ArtistBarProps {
   store: string;
   api: Api;
   overlay?: () => HTMLElement;
+  /** The store is switched off in the options: the caller takes the bar away. */
+  onDisabled?: () => void;
 }
 
-function ListingPanel(props: { artistUrl: string; store: string; api: Api; onClose(): void }) {
+interface ListingPanelProps {
+  artistUrl: string;
+  store: string;
+  api: Api;
+  onClose(): void;
+  onDisabled?: (() => void) | undefined;
+}
+
+function ListingPanel(props: ListingPanelProps) {
   const { title, onKeyDown } = useDialog(props.onClose);
   return (
     <section
@@ -32,7 +42,11 @@ function ListingPanel(props: { artistUrl: string; store: string; api: Api; onClo
       <h2 id="liner-listing-title" tabIndex={-1} ref={title}>
         This artist’s releases at {props.store}
       </h2>
-      <ListingView api={props.api} artistUrl={props.artistUrl} />
+      <ListingView
+        api={props.api}
+        artistUrl={props.artistUrl}
+        {...(props.onDisabled ? { onDisabled: props.onDisabled } : {})}
+      />
       <button type="button" class="close" aria-label="Close" onClick={byUser(props.onClose)}>
         ×
       </button>
@@ -40,7 +54,7 @@ function ListingPanel(props: { artistUrl: string; store: string; api: Api; onClo
   );
 }
 
-export function ArtistBar({ artistUrl, store, api, overlay }: ArtistBarProps) {
+export function ArtistBar({ artistUrl, store, api, overlay, onDisabled }: ArtistBarProps) {
   const [open, setOpen] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
   const close = () => {
@@ -48,7 +62,13 @@ export function ArtistBar({ artistUrl, store, api, overlay }: ArtistBarProps) {
     button.current?.focus();
   };
   const panel = open && (
-    <ListingPanel artistUrl={artistUrl} store={store} api={api} onClose={close} />
+    <ListingPanel
+      artistUrl={artistUrl}
+      store={store}
+      api={api}
+      onClose={close}
+      onDisabled={onDisabled}
+    />
   );
   return (
     <>

@@ -79,10 +79,16 @@ export interface ListingViewProps {
   artistUrl: string;
   /** Start with only the releases MusicBrainz lacks (the MusicBrainz artist page does). */
   missingOnly?: boolean;
+  /** The store is switched off in the options: the caller takes the listing away. */
+  onDisabled?: () => void;
 }
 
-export function ListingView({ api, artistUrl, missingOnly = false }: ListingViewProps) {
+export function ListingView({ api, artistUrl, missingOnly = false, onDisabled }: ListingViewProps) {
   const { listing, load } = useListing(api, artistUrl);
+  const disabled = listing.kind === 'problem' && listing.problem.kind === 'disabled';
+  useEffect(() => {
+    if (disabled) onDisabled?.();
+  }, [disabled, onDisabled]);
   const [onlyMissing, setOnlyMissing] = useState(missingOnly);
   const [type, setType] = useState('');
   const releases = listing.kind === 'open' ? listing.discography.releases : [];
