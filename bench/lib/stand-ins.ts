@@ -60,15 +60,18 @@ export interface BenchStores extends StandIn {
   /** Every request with its arrival and the moment its answer was sent (ms, Date.now). */
   spans: Span[];
   /**
-   * MusicBrainz arrivals (ms), how many were refused with 503, the URLs asked, and the
-   * recording searches answered with the ISRCs they asked.
+   * MusicBrainz arrivals (ms), how many were refused with 503, the URLs asked (each time, and
+   * the distinct ones), and the recording searches answered with the ISRCs they asked (each
+   * time, and the distinct ones).
    */
   musicbrainz: {
     arrivals: number[];
     refused: number;
     resources: number;
+    urls: Set<string>;
     searches: number;
     isrcs: number;
+    distinctIsrcs: Set<string>;
   };
 }
 
@@ -254,6 +257,7 @@ function recordingAnswer(q: URLSearchParams, mb: BenchStores['musicbrainz']): Re
   const isrcs = [...(q.get('query') ?? '').matchAll(/isrc:([A-Z0-9]{12})/g)].map((m) => m[1]!);
   mb.searches++;
   mb.isrcs += isrcs.length;
+  for (const isrc of isrcs) mb.distinctIsrcs.add(isrc);
   const recordings = isrcs.map((isrc) => {
     const id = Number(isrc.slice(5));
     return {
@@ -273,6 +277,7 @@ function recordingAnswer(q: URLSearchParams, mb: BenchStores['musicbrainz']): Re
 function urlAnswer(q: URLSearchParams, mb: BenchStores['musicbrainz']): Reply {
   const resources = q.getAll('resource');
   mb.resources += resources.length;
+  for (const url of resources) mb.urls.add(url);
   // None is known: a batch lists none, one URL alone is a 404.
   if (resources.length === 1) return { status: 404, body: { error: 'Not Found' } };
   return { body: { 'url-count': 0, 'url-offset': 0, urls: [] } };
@@ -291,7 +296,15 @@ function answer(req: StandInRequest, table: [RegExp, Route][]): Promise<Reply> |
 export async function startBenchStores(latency: Latencies = LATENCY): Promise<BenchStores> {
   const stand = await startStandIn();
   const spans: Span[] = [];
-  const musicbrainz = { arrivals: [] as number[], refused: 0, resources: 0, searches: 0, isrcs: 0 };
+  const musicbrainz = {
+    arrivals: [] as number[],
+    refused: 0,
+    resources: 0,
+    urls: new Set<string>(),
+    searches: 0,
+    isrcs: 0,
+    distinctIsrcs: new Set<string>(),
+  };
   const table = routes(latency, musicbrainz);
   stand.route('*', async (req, res) => {
     const start = Date.now();

@@ -178,10 +178,17 @@ export async function createApp(options: AppOptions): Promise<App> {
       options.onLookup?.(event);
     },
     onProviderResult: metrics.providerResult,
-    // Under replay nothing is sent to MusicBrainz, so no batch waits for its budget.
+    // Under replay nothing is sent to MusicBrainz, so no batch waits for its budget. A request
+    // of this process already waiting at the gate has the next slot: a batch of the other queue
+    // (URLs, ISRCs) made up now would wait behind it and miss what is queued meanwhile.
     ...(options.replayDir
       ? {}
-      : { musicbrainzUntilFree: () => repos.rateBudgets.nextFree(MUSICBRAINZ_BUDGET) }),
+      : {
+          musicbrainzUntilFree: async () =>
+            musicbrainzGate.waiting() > 0
+              ? config.musicbrainz.requestInterval
+              : repos.rateBudgets.nextFree(MUSICBRAINZ_BUDGET),
+        }),
   });
   metrics.watch({
     musicbrainzQueue: musicbrainzGate.waiting,
