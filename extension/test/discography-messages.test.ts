@@ -43,8 +43,21 @@ function listing(mbid: string | null = ARTIST_MBID): Discography {
   });
 }
 
-function setup(answer: () => Discography = () => listing()) {
+/** What MusicBrainz links the artist page to, as the server's URL check answers it. */
+type Linked = string[] | 'unknown';
+
+function setup(
+  answer: () => Discography = () => listing(),
+  linked: () => Linked = () => [ARTIST_MBID],
+) {
   const { companion, background, listener } = listeningBackground({
+    checkUrls: (urls) =>
+      urls.map((url) => {
+        const mbids = linked();
+        if (mbids === 'unknown')
+          return { url, status: 'unknown', mbids: [], error: 'MusicBrainz answered 503' };
+        return { url, status: mbids.length ? 'linked' : 'not-linked', mbids };
+      }),
     discography: () => answer(),
     progress: ({ progressId }) => ({ phase: 'store', pages: 2, releases: 100, id: progressId }),
     lookup: () => sampleResult(),
@@ -84,18 +97,35 @@ describe('the artist listing', () => {
     ]);
   });
 
-  it('goes to a MusicBrainz artist page only when MusicBrainz links the store page to that artist', async () => {
-    let mbid: string | null = OTHER_MBID;
-    const { fromTab } = setup(() => listing(mbid));
-    expect(await fromTab(ask(), MB_PAGE)).toMatchObject(REFUSED);
-    mbid = null;
+  it('goes to a MusicBrainz artist page only when MusicBrainz links the store page to that artist, asked before listing', async () => {
+    let linked: Linked = [OTHER_MBID];
+    const { companion, background, fromTab } = setup(undefined, () => linked);
+    const refused = await fromTab(ask(), MB_PAGE);
+    expect(refused).toMatchObject(REFUSED);
+    expect(refused).toMatchObject({ problem: { message: /^MusicBrainz does not link/ } });
+    linked = [];
+    background.advance(TTL.linked + 1);
     expect(await fromTab(ask(undefined, true), MB_PAGE)).toMatchObject(REFUSED);
-    mbid = ARTIST_MBID;
+    // The store's listing is never read for a page MusicBrainz does not link to the artist.
+    expect(companion.count('discography.artist')).toBe(0);
+    expect(companion.count('musicbrainz.checkUrls')).toBe(2);
+    // MusicBrainz could not be asked: said as such, with Retry, not as "not linked".
+    linked = 'unknown';
+    background.advance(TTL.linked + 1);
+    const unknown = await fromTab(ask(undefined, true), MB_PAGE);
+    expect(unknown).toMatchObject({
+      ok: false,
+      problem: { retryable: true, message: /^MusicBrainz could not be asked whether it links/ },
+    });
+    expect(companion.count('discography.artist')).toBe(0);
+    linked = [ARTIST_MBID];
     // Another MusicBrainz site than the chosen one, and a page that is not the artist's.
     const elsewhere = `https://musicbrainz.org/artist/${ARTIST_MBID}`;
     expect(await fromTab(ask(undefined, true), elsewhere)).toMatchObject(REFUSED);
     expect(await fromTab(ask(undefined, true), `${MB_PAGE}/releases`)).toMatchObject(REFUSED);
+    expect(companion.count('discography.artist')).toBe(0);
     expect(await fromTab(ask(undefined, true), MB_PAGE)).toMatchObject({ ok: true });
+    expect(companion.count('discography.artist')).toBe(1);
   });
 
   it('lets a MusicBrainz artist page look up and import only the releases it was listed', async () => {

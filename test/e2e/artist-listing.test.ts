@@ -199,6 +199,11 @@ describe.skipIf(!e2eAvailable('artist listings in Chromium'))('artist listings i
       /^MusicBrainz does not link https:\/\/www\.deezer\.com\/artist\/28 to this artist/,
     );
     expect(await inShadow(hostile, host, 'tbody tr').count()).toBe(0);
+    // Asked before any listing: the store was never asked for that artist's releases.
+    const storeAsked = harness().upstream.standIn.requests.filter((r) =>
+      /^\/deezer\/[a-z]+\/artist\/28\b/.test(r.path),
+    );
+    expect(storeAsked).toEqual([]);
     await hostile.close();
   }, 90_000);
 });

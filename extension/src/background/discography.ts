@@ -19,7 +19,7 @@ import { artistPanelPage } from '../sites.ts';
 import { cacheNote } from './cache.ts';
 import { type BackgroundDeps, TIMEOUTS } from './deps.ts';
 import { problemFrom } from './problems.ts';
-import { listingRefusal } from './sender-scope.ts';
+import { artistPageSender, linkRefusal } from './sender-scope.ts';
 
 const refused = (message: string): Failure => ({
   ok: false,
@@ -87,10 +87,13 @@ export async function artistDiscography(
         retryable: false,
       },
     };
+  const mbPage = artistPageSender(sender);
+  if (mbPage) {
+    const problem = await linkRefusal(deps, artist.canonicalUrl, mbPage.mbid);
+    if (problem) return { ok: false, problem };
+  }
   const answer = await fetchDiscography(deps, artist.canonicalUrl, request, sender);
   if (!answer.ok) return answer;
-  const refusal = listingRefusal(answer.discography, sender);
-  if (refusal) return refused(refusal);
   const tabId = sender.tab?.id;
   if (tabId !== undefined)
     await deps.tabs.listed(

@@ -5,18 +5,19 @@
  * the same tab was answered for that page, and "compare" is answered only to the chosen
  * MusicBrainz site's page of that very release. An artist's listing goes to a store page of its
  * own store, or to the chosen MusicBrainz site's page of the artist MusicBrainz links the store
- * page to (the server's answer says which: the page's sidebar is not taken on trust); that page
+ * page to (one URL check says which, before the server lists anything: the page's sidebar is
+ * not taken on trust); that page
  * may then look up and import the releases of the listings its tab was answered, and no others.
  * A compromised or hostile page can then neither open MusicBrainz with another site's seed nor
  * have the server compare a release it does not show. Messages without a tab come from the extension's own contexts: the browsers give every
  * content script's message its tab.
  */
 
-import type { Discography } from '@liner/shared/contracts';
 import { storeForHost, tryRecognizeUrl } from '@liner/shared/stores/index';
-import type { ParsedRequest, Sender } from '../messages.ts';
+import type { ParsedRequest, Problem, Sender } from '../messages.ts';
 import { type MusicBrainzPage, musicBrainzPage } from '../musicbrainz-pages.ts';
 import { musicBrainzUrl } from '../settings/schema.ts';
+import { checkUrls } from './check.ts';
 import type { BackgroundDeps } from './deps.ts';
 
 /** The store whose URLs the page at `url` may ask about, or undefined for none. */
@@ -92,17 +93,43 @@ async function discographyRefusal(
   return storeRefusal(deps, [url], page, tabId);
 }
 
+/** The MusicBrainz artist page that sent a message, when it is one (with its tab). */
+export function artistPageSender(
+  sender: Sender,
+): Extract<MusicBrainzPage, { kind: 'artist' }> | undefined {
+  if (sender.tab?.id === undefined || !sender.url) return undefined;
+  const shown = musicBrainzPage(sender.url);
+  return shown?.kind === 'artist' ? shown : undefined;
+}
+
 /**
- * Why a listing may not go to its sender, once the server answered: on a MusicBrainz artist
- * page, the store page must be linked to that very artist (the page's links are the page's to
- * say; the server's MusicBrainz look-up of the store page is not).
+ * Why a store artist page's listing may not go to the MusicBrainz page of artist `mbid`, asked
+ * before the server lists anything (a listing reads every page of the store's list and spends
+ * the shared MusicBrainz budget): one URL check, from the cache when fresh, must say that
+ * MusicBrainz links the store page to that very artist (the page's sidebar is the page's to
+ * say; MusicBrainz's link is not). A check that could not be made is said as such, retryable.
  */
-export function listingRefusal(discography: Discography, sender: Sender): string | undefined {
-  if (sender.tab?.id === undefined) return undefined;
-  const shown = sender.url ? musicBrainzPage(sender.url) : undefined;
-  if (shown?.kind !== 'artist') return undefined;
-  if (discography.artist.mbid === shown.mbid) return undefined;
-  return `MusicBrainz does not link ${discography.artist.url} to this artist, so Liner does not list it here.`;
+export async function linkRefusal(
+  deps: BackgroundDeps,
+  artistUrl: string,
+  mbid: string,
+): Promise<Problem | undefined> {
+  const answer = await checkUrls(deps, [artistUrl]);
+  if (!answer.ok) return answer.problem;
+  const state = answer.states[0];
+  if (state?.status === 'linked' && state.mbids.includes(mbid)) return undefined;
+  // An older "not linked" is no answer while MusicBrainz cannot be asked again.
+  if (!state || state.status === 'unknown' || state.stale)
+    return {
+      kind: 'server-error',
+      message: `MusicBrainz could not be asked whether it links ${artistUrl} to this artist (${state?.error ?? state?.stale?.reason ?? 'no answer'}), so Liner does not list it yet: try again later.`,
+      retryable: true,
+    };
+  return {
+    kind: 'invalid-request',
+    message: `MusicBrainz does not link ${artistUrl} to this artist, so Liner does not list it here.`,
+    retryable: false,
+  };
 }
 
 async function importRefusal(
