@@ -149,6 +149,72 @@ describe('the listing on a store’s artist page', () => {
   });
 });
 
+describe('the progress poll', () => {
+  const polls = (requests: Request[]) =>
+    requests.filter((r) => r.type === 'discography.progress').length;
+  /** Waits past the poll's period, then says whether it asked again meanwhile. */
+  const pollsStopped = async (requests: Request[]) => {
+    const before = polls(requests);
+    await act(() => new Promise((resolve) => setTimeout(resolve, 1500)));
+    return polls(requests) === before;
+  };
+  const openListing = async (requests: Request[]) => {
+    const open = await found(() =>
+      shadowOf(document.querySelector('liner-artist'))?.querySelector('button'),
+    );
+    await act(async () => userClick(open));
+    await vi.waitFor(() => expect(polls(requests)).toBeGreaterThan(0), { timeout: 3000 });
+  };
+
+  it('stops when the panel is closed, and when the page navigates away, while the listing runs', async () => {
+    const { api, requests, finish } = scriptedApi();
+    page = await inAct(() => startStorePage(site('deezer'), api, window));
+    await openListing(requests);
+    const close = inPanel<HTMLButtonElement>('button.close')!;
+    await act(async () => userClick(close));
+    expect(inPanel('[data-liner="listing-panel"]')).toBeNull();
+    expect(await pollsStopped(requests)).toBe(true);
+
+    await openListing(requests);
+    window.history.pushState({}, '', '/en/album/100001');
+    await vi.waitFor(() => expect(document.querySelector('liner-artist')).toBeNull(), {
+      timeout: 3000,
+    });
+    expect(await pollsStopped(requests)).toBe(true);
+    // The answer arriving after the panel went shows nothing.
+    await act(async () => finish());
+    await settle();
+    expect(document.querySelector('liner-artist-overlay')).toBeNull();
+  }, 15_000);
+});
+
+describe('a listing that failed', () => {
+  it('asks the server itself again on Retry, past the cache', async () => {
+    const requests: Request[] = [];
+    const api = (async (request: Request) => {
+      requests.push(request);
+      if (request.type !== 'discography') return { ok: true, progress: null };
+      return requests.filter((r) => r.type === 'discography').length === 1
+        ? { ok: false, problem: { kind: 'server-error', message: 'no', retryable: true } }
+        : { ok: true, discography: LISTING, musicbrainzUrl: 'https://test.musicbrainz.org' };
+    }) as Api;
+    page = await inAct(() => startStorePage(site('deezer'), api, window));
+    const open = await found(() =>
+      shadowOf(document.querySelector('liner-artist'))?.querySelector('button'),
+    );
+    await act(async () => userClick(open));
+    const retry = await found(() =>
+      overlay()?.querySelector<HTMLButtonElement>('[data-liner="problem"] ~ button'),
+    );
+    await act(async () => userClick(retry));
+    await found(() => inPanel('[data-liner="listing"]'));
+    expect(requests.filter((r) => r.type === 'discography').map((r) => r.refresh)).toEqual([
+      false,
+      true,
+    ]);
+  });
+});
+
 describe('a store switched off', () => {
   it('takes the bar and its panel away when the listing says so', async () => {
     const api = (async () => ({

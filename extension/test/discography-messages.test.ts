@@ -6,7 +6,7 @@
  * shown from the cache, with the reason, when the server is down.
  */
 import { type Discography, discographySchema } from '@liner/shared/contracts';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { TTL } from '../src/background/cache.ts';
 import type { Request, Sender } from '../src/messages.ts';
@@ -169,6 +169,63 @@ describe('the artist listing', () => {
     expect(stale).toMatchObject({ ok: true, cache: { serverProblem: expect.any(String) } });
     expect(companion.count('discography.artist')).toBe(1);
     companion.set({ kind: 'up' });
+    expect(await fromTab(ask(), ARTIST)).not.toHaveProperty('cache');
+    expect(companion.count('discography.artist')).toBe(2);
+  });
+
+  it('joins a listing under way for the same artist instead of asking the server for another', async () => {
+    let finish: () => void = () => {};
+    const held = new Promise<void>((resolve) => {
+      finish = resolve;
+    });
+    const slow = listeningBackground({
+      checkUrls: (urls) => urls.map((url) => ({ url, status: 'not-linked', mbids: [] })),
+      discography: async () => {
+        await held;
+        return listing();
+      },
+      progress: ({ progressId }) =>
+        progressId === `7-${PROGRESS}` ? { phase: 'store', pages: 1, releases: 50 } : null,
+    });
+    const send = <R extends Request>(request: R, tabId: number) =>
+      new Promise<{ ok: boolean } & Record<string, unknown>>((resolve) =>
+        slow.listener(
+          request,
+          { url: ARTIST, tab: { id: tabId } } satisfies Sender,
+          resolve as never,
+        ),
+      );
+    const first = send(ask(), 7);
+    await vi.waitFor(() => expect(slow.companion.count('discography.artist')).toBe(1));
+    const again = send({ ...ask(), progressId: 'progress-reopened1' }, 7);
+    const otherTab = send({ ...ask(), progressId: 'progress-othertab1' }, 9);
+    // The reopened panel follows the listing it joined.
+    await vi.waitFor(async () =>
+      expect(
+        await send({ type: 'discography.progress', progressId: 'progress-reopened1' }, 7),
+      ).toMatchObject({ ok: true, progress: { releases: 50 } }),
+    );
+    finish();
+    for (const answer of await Promise.all([first, again, otherTab]))
+      expect(answer).toMatchObject({ ok: true, discography: { artist: { url: ARTIST } } });
+    expect(slow.companion.count('discography.artist')).toBe(1);
+  });
+
+  it('asks again soon, not after TTL.discography, when MusicBrainz could not settle the listing', async () => {
+    const unsettled = () => {
+      const answer = listing(null);
+      return discographySchema.parse({
+        ...answer,
+        releases: answer.releases.map((r) => ({ ...r, state: 'unknown', mbids: [] })),
+        messages: [
+          { level: 'warning', provider: 'musicbrainz', text: 'MusicBrainz could not be asked.' },
+        ],
+      });
+    };
+    const { companion, background, fromTab } = setup(unsettled);
+    await fromTab(ask(), ARTIST);
+    expect(await fromTab(ask(), ARTIST)).toMatchObject({ ok: true, cache: {} });
+    background.advance(TTL.unsettledDiscography + 1);
     expect(await fromTab(ask(), ARTIST)).not.toHaveProperty('cache');
     expect(companion.count('discography.artist')).toBe(2);
   });

@@ -34,7 +34,20 @@ export const TTL = {
    * just added show as linked on the next visit (the panel's "Check again" asks at once).
    */
   discography: 30 * MINUTE,
+  /**
+   * A listing MusicBrainz could not settle (it could not be asked, rows "not checked"): kept
+   * to show while the server is down, asked again soon rather than read as MusicBrainz's word.
+   */
+  unsettledDiscography: MINUTE,
 } as const;
+
+/** Whether MusicBrainz answered for every row of a listing (no "not checked", no warning). */
+function settledListing(discography: Discography): boolean {
+  return (
+    discography.releases.every((release) => release.state !== 'unknown') &&
+    !discography.messages.some((m) => m.provider === 'musicbrainz' && m.level !== 'info')
+  );
+}
 
 /** History kept for the popup; older entries are dropped. */
 const HISTORY_LIMIT = 200;
@@ -161,7 +174,8 @@ export function createCache(db: LinerDatabase, now: () => number = Date.now) {
     async putDiscography(url: string, discography: Discography): Promise<DiscographyRow> {
       await prune();
       const at = now();
-      const row = { url, discography, fetchedAt: at, expiresAt: at + TTL.discography };
+      const ttl = settledListing(discography) ? TTL.discography : TTL.unsettledDiscography;
+      const row = { url, discography, fetchedAt: at, expiresAt: at + ttl };
       await db.discographies.put(row);
       return row;
     },

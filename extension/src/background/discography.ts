@@ -6,7 +6,11 @@
  * a progress ID of its own choosing, which the background makes the tab's (a page can follow
  * only its own tab's listings).
  */
-import { discographyProgressSchema, discographySchema } from '@liner/shared/contracts';
+import {
+  type Discography,
+  discographyProgressSchema,
+  discographySchema,
+} from '@liner/shared/contracts';
 import { tryRecognizeUrl } from '@liner/shared/stores/index';
 import type {
   DiscographyProgressResponse,
@@ -14,7 +18,7 @@ import type {
   Failure,
   Sender,
 } from '../messages.ts';
-import { musicBrainzUrl, storeEnabled } from '../settings/schema.ts';
+import { musicBrainzUrl, type Settings, storeEnabled } from '../settings/schema.ts';
 import { artistPanelPage } from '../sites.ts';
 import { cacheNote } from './cache.ts';
 import { type BackgroundDeps, TIMEOUTS } from './deps.ts';
@@ -37,6 +41,51 @@ export interface DiscographyRequest {
   refresh: boolean;
 }
 
+/**
+ * The server's listings under way, by canonical artist URL, per background: a panel reopened
+ * (or another tab asking for the same artist) joins the one running instead of having the
+ * server read every page of the store's list again; the joiner's progress ID follows it.
+ */
+interface Running {
+  listings: Map<string, { answer: Promise<Discography>; progressId: string }>;
+  /** A joiner's server progress ID -> the running listing's. */
+  aliases: Map<string, string>;
+}
+const running = new WeakMap<BackgroundDeps, Running>();
+
+function runningOf(deps: BackgroundDeps): Running {
+  const known = running.get(deps);
+  if (known) return known;
+  const fresh: Running = { listings: new Map(), aliases: new Map() };
+  running.set(deps, fresh);
+  return fresh;
+}
+
+/** The server's listing of `artistUrl`, cached; joined when one is already under way. */
+function listFromServer(
+  deps: BackgroundDeps,
+  settings: Settings,
+  artistUrl: string,
+  refresh: boolean,
+  progressId: string,
+): Promise<Discography> {
+  const { listings, aliases } = runningOf(deps);
+  const under = listings.get(artistUrl);
+  if (under) {
+    aliases.set(progressId, under.progressId);
+    return under.answer.finally(() => aliases.delete(progressId));
+  }
+  const answer = (async () => {
+    const client = deps.client(settings, TIMEOUTS.discography);
+    const raw = await client.discography.artist.query({ url: artistUrl, refresh, progressId });
+    const discography = discographySchema.parse(raw);
+    await deps.cache.putDiscography(artistUrl, discography);
+    return discography;
+  })().finally(() => listings.delete(artistUrl));
+  listings.set(artistUrl, { answer, progressId });
+  return answer;
+}
+
 /** The listing from the cache when fresh, else from the server; an older one when it is down. */
 async function fetchDiscography(
   deps: BackgroundDeps,
@@ -50,14 +99,14 @@ async function fetchDiscography(
   if (cached?.fresh && !request.refresh)
     return { ok: true, discography: cached.row.discography, ...site, cache: cacheNote(cached.row) };
   try {
-    const client = deps.client(settings, TIMEOUTS.discography);
-    const answer = await client.discography.artist.query({
-      url: artistUrl,
-      refresh: request.refresh,
-      progressId: tabProgressId(sender, request.progressId),
-    });
-    const discography = discographySchema.parse(answer);
-    await deps.cache.putDiscography(artistUrl, discography);
+    const progressId = tabProgressId(sender, request.progressId);
+    const discography = await listFromServer(
+      deps,
+      settings,
+      artistUrl,
+      request.refresh,
+      progressId,
+    );
     return { ok: true, discography, ...site };
   } catch (error) {
     const problem = problemFrom(error);
@@ -113,8 +162,9 @@ export async function discographyProgress(
   const settings = await deps.settings();
   try {
     const client = deps.client(settings, TIMEOUTS.status);
+    const own = tabProgressId(sender, progressId);
     const answer = await client.discography.progress.query({
-      progressId: tabProgressId(sender, progressId),
+      progressId: runningOf(deps).aliases.get(own) ?? own,
     });
     return { ok: true, progress: discographyProgressSchema.nullable().parse(answer) };
   } catch (error) {

@@ -35,42 +35,55 @@ function newProgressId(): string {
   return crypto.randomUUID().replaceAll('-', '');
 }
 
+/**
+ * The listing of `artistUrl`, asked once per load; its progress polled every second until the
+ * answer comes or the panel goes (closed, another store's listing, the page navigated away):
+ * then the poll stops and a late answer is dropped.
+ */
 function useListing(api: Api, artistUrl: string) {
   const [listing, setListing] = useState<Listing>({ kind: 'loading', startedAt: Date.now() });
-  const load = useCallback(
-    async (refresh: boolean) => {
-      const progressId = newProgressId();
-      setListing({ kind: 'loading', startedAt: Date.now() });
-      let done = false;
-      const poll = async () => {
-        const answer = await api({ type: 'discography.progress', progressId });
-        if (done) return;
-        if (answer.ok && answer.progress)
-          setListing((now) =>
-            now.kind === 'loading' ? { ...now, progress: answer.progress ?? undefined } : now,
-          );
-        timer = setTimeout(() => void poll(), PROGRESS_EVERY_MS);
-      };
-      let timer = setTimeout(() => void poll(), PROGRESS_EVERY_MS);
-      const answer = await api({ type: 'discography', url: artistUrl, progressId, refresh });
-      done = true;
-      clearTimeout(timer);
-      setListing(
-        answer.ok
-          ? {
-              kind: 'open',
-              discography: answer.discography,
-              musicbrainzUrl: answer.musicbrainzUrl,
-              ...(answer.cache ? { cache: answer.cache } : {}),
-            }
-          : { kind: 'problem', problem: answer.problem },
-      );
-    },
-    [api, artistUrl],
-  );
+  const [asked, setAsked] = useState({ refresh: false, times: 0 });
   useEffect(() => {
-    void load(false);
-  }, [load]);
+    let live = true;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const progressId = newProgressId();
+    setListing({ kind: 'loading', startedAt: Date.now() });
+    const poll = async () => {
+      const answer = await api({ type: 'discography.progress', progressId });
+      if (!live) return;
+      if (answer.ok && answer.progress)
+        setListing((now) =>
+          now.kind === 'loading' ? { ...now, progress: answer.progress ?? undefined } : now,
+        );
+      timer = setTimeout(() => void poll(), PROGRESS_EVERY_MS);
+    };
+    timer = setTimeout(() => void poll(), PROGRESS_EVERY_MS);
+    const stop = () => {
+      live = false;
+      clearTimeout(timer);
+    };
+    void api({ type: 'discography', url: artistUrl, progressId, refresh: asked.refresh }).then(
+      (answer) => {
+        if (!live) return;
+        stop();
+        setListing(
+          answer.ok
+            ? {
+                kind: 'open',
+                discography: answer.discography,
+                musicbrainzUrl: answer.musicbrainzUrl,
+                ...(answer.cache ? { cache: answer.cache } : {}),
+              }
+            : { kind: 'problem', problem: answer.problem },
+        );
+      },
+    );
+    return stop;
+  }, [api, artistUrl, asked]);
+  const load = useCallback(
+    (refresh: boolean) => setAsked((old) => ({ refresh, times: old.times + 1 })),
+    [],
+  );
   return { listing, load };
 }
 
@@ -107,7 +120,7 @@ export function ListingView({ api, artistUrl, missingOnly = false, onDisabled }:
       </p>
     );
   if (listing.kind === 'problem')
-    return <ProblemLine problem={listing.problem} onRetry={() => void load(false)} />;
+    return <ProblemLine problem={listing.problem} onRetry={() => load(true)} />;
   const { discography, musicbrainzUrl, cache } = listing;
   const missing = releases.filter((r) => r.state === 'missing').length;
   return (
@@ -142,7 +155,7 @@ export function ListingView({ api, artistUrl, missingOnly = false, onDisabled }:
             ))}
           </select>
         </label>
-        <button type="button" class="secondary" onClick={byUser(() => void load(true))}>
+        <button type="button" class="secondary" onClick={byUser(() => load(true))}>
           Check again
         </button>
       </div>
