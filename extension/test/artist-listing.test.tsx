@@ -7,10 +7,11 @@
  * the sidebar, and only those the store declarations recognize as listable artist pages.
  */
 import { type Discography, discographySchema } from '@liner/shared/contracts';
+import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type StorePage, startStorePage } from '../src/content/controller.tsx';
-import { storeArtistPages } from '../src/content/musicbrainz/artist-box.tsx';
+import { ArtistBox, storeArtistPages } from '../src/content/musicbrainz/artist-box.tsx';
 import type { Api } from '../src/content/send.ts';
 import type { Request } from '../src/messages.ts';
 import { site } from '../src/sites.ts';
@@ -212,6 +213,48 @@ describe('a listing that failed', () => {
       false,
       true,
     ]);
+  });
+});
+
+describe('a click the user could not see', () => {
+  const refusedText = /^Liner's button was transparent when it was clicked, so nothing was done\.$/;
+
+  it('opens no listing from the bar, and checks nothing again from the panel', async () => {
+    const { api, requests, finish } = scriptedApi();
+    finish();
+    page = await inAct(() => startStorePage(site('deezer'), api, window));
+    const bar = await found(() => document.querySelector<HTMLElement>('liner-artist'));
+    const open = await found(() => shadowOf(bar)?.querySelector('button'));
+    bar.style.opacity = '0.1';
+    await act(async () => userClick(open));
+    expect(shadowOf(bar)?.querySelector('[data-liner="problem"]')?.textContent).toMatch(
+      refusedText,
+    );
+    expect(requests).toEqual([]);
+    bar.style.opacity = '';
+    await act(async () => userClick(open));
+    await found(() => inPanel('[data-liner="listing"]'));
+    const host = document.querySelector<HTMLElement>('liner-artist-overlay')!;
+    host.style.opacity = '0.1';
+    await act(async () => userClick(inPanel('[data-liner="check-again"]')!));
+    expect(inPanel('[data-liner="listing-view"] [data-liner="problem"]')?.textContent).toMatch(
+      refusedText,
+    );
+    expect(requests.filter((r) => r.type === 'discography')).toHaveLength(1);
+  });
+
+  it('opens no listing from the MusicBrainz artist box', async () => {
+    const { api, requests } = scriptedApi();
+    const host = document.createElement('div');
+    document.body.append(host);
+    await act(() =>
+      render(<ArtistBox pages={[{ url: ARTIST, store: 'Deezer' }]} api={api} />, host),
+    );
+    host.style.opacity = '0.1';
+    await act(async () => userClick(host.querySelector('[data-liner="store-listing"]')!));
+    expect(host.querySelector('[data-liner="problem"]')?.textContent).toMatch(refusedText);
+    expect(requests).toEqual([]);
+    await act(() => render(null, host));
   });
 });
 

@@ -1,7 +1,7 @@
 /**
  * The box on a MusicBrainz artist page: "Releases at the stores that MusicBrainz lacks", one
  * button per store page of the artist that Liner can list, each opening that store's listing
- * (missing releases only to begin with). The store pages come from the sidebar's external
+ * (missing releases only to begin with) on a click the user could see (seen-click.ts). The store pages come from the sidebar's external
  * links, and the page is not trusted with them: only URLs the store declarations recognize as
  * an artist page of a store with a listing are taken, in canonical form, once each, and the
  * background gives a listing here only when MusicBrainz links that store page to this very
@@ -12,7 +12,7 @@ import { useState } from 'preact/hooks';
 import { artistPanelPage, SITE_NAMES, site } from '../../sites.ts';
 import type { Api } from '../send.ts';
 import { ListingView } from '../ui/listing.tsx';
-import { byUser } from '../ui/user-action.ts';
+import { bySeenClick, unseenClickMessage } from '../ui/seen-click.ts';
 
 /** Where MusicBrainz lists an entity's external links (the sidebar's "External links"). */
 const LINK_SELECTOR = '.external_links a[href]';
@@ -44,6 +44,7 @@ export function storeArtistPages(doc: ParentNode): StoreArtistPage[] {
 
 export function ArtistBox({ pages, api }: { pages: readonly StoreArtistPage[]; api: Api }) {
   const [open, setOpen] = useState<string | undefined>();
+  const [refusal, setRefusal] = useState<string | undefined>();
   const shown = pages.find((page) => page.url === open);
   return (
     <section class="box" data-liner="artist-box" aria-labelledby="liner-artist-title">
@@ -65,12 +66,23 @@ export function ArtistBox({ pages, api }: { pages: readonly StoreArtistPage[]; a
               data-url={page.url}
               aria-pressed={page.url === open ? 'true' : 'false'}
               title={page.url}
-              onClick={byUser(() => setOpen(page.url))}
+              onClick={bySeenClick(
+                () => {
+                  setRefusal(undefined);
+                  setOpen(page.url);
+                },
+                (reason) => setRefusal(unseenClickMessage(reason)),
+              )}
             >
               {page.store}
             </button>
           ))}
         </div>
+      )}
+      {refusal && (
+        <p class="problem" data-liner="problem" role="alert">
+          {refusal}
+        </p>
       )}
       {shown && <ListingView key={shown.url} api={api} artistUrl={shown.url} missingOnly />}
     </section>

@@ -1,7 +1,7 @@
 /**
  * On a store's artist page: a small bar, "Releases MusicBrainz lacks", that opens the artist's
- * listing in a panel above the page (the listing is asked for only then: it reads every page of
- * the store's list and costs MusicBrainz requests). The panel is a dialog like the release
+ * listing in a panel above the page (the listing is asked for only then, on a click the user
+ * could see: it reads every page of the store's list and costs MusicBrainz requests). The panel is a dialog like the release
  * panel: focus goes to its title, Escape closes it and focus goes back to the bar's button.
  */
 import { useRef, useState } from 'preact/hooks';
@@ -9,6 +9,7 @@ import type { Api } from '../send.ts';
 import { useDialog } from './dialog.ts';
 import { ListingView } from './listing.tsx';
 import { Overlay } from './overlay.tsx';
+import { bySeenClick, unseenClickMessage } from './seen-click.ts';
 import { byUser } from './user-action.ts';
 
 export interface ArtistBarProps {
@@ -56,6 +57,7 @@ function ListingPanel(props: ListingPanelProps) {
 
 export function ArtistBar({ artistUrl, store, api, overlay, onDisabled }: ArtistBarProps) {
   const [open, setOpen] = useState(false);
+  const [refusal, setRefusal] = useState<string | undefined>();
   const button = useRef<HTMLButtonElement>(null);
   const close = () => {
     setOpen(false);
@@ -79,10 +81,21 @@ export function ArtistBar({ artistUrl, store, api, overlay, onDisabled }: Artist
           data-liner="open-listing"
           aria-expanded={open ? 'true' : 'false'}
           title="List this artist’s releases at the store with their state in MusicBrainz"
-          onClick={byUser(() => setOpen(true))}
+          onClick={bySeenClick(
+            () => {
+              setRefusal(undefined);
+              setOpen(true);
+            },
+            (reason) => setRefusal(unseenClickMessage(reason)),
+          )}
         >
           Liner: releases MusicBrainz lacks
         </button>
+        {refusal && (
+          <span class="problem" data-liner="problem" role="alert">
+            {refusal}
+          </span>
+        )}
       </div>
       {panel && (overlay ? <Overlay into={overlay()}>{panel}</Overlay> : panel)}
     </>

@@ -11,7 +11,7 @@ import { tryRecognizeUrl } from '@liner/shared/stores/index';
 import { useState } from 'preact/hooks';
 import type { Problem } from '../../messages.ts';
 import type { Api } from '../send.ts';
-import { bySeenClick } from './seen-click.ts';
+import { bySeenClick, unseenClickMessage } from './seen-click.ts';
 import { Faults, type ImportState, importOutcome } from './status.tsx';
 
 type RowImport = ImportState | { state: 'looking' } | { state: 'exists'; mbid: string };
@@ -96,7 +96,7 @@ export function ListingRows({ releases, musicbrainzUrl, api }: ListingRowsProps)
   const refused = (url: string) => (reason: string) =>
     set(url, {
       state: 'failed',
-      message: `Liner's button was ${reason} when it was clicked, so nothing was done.`,
+      message: unseenClickMessage(reason),
       details: [],
     });
 

@@ -10,8 +10,8 @@ import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import type { CacheNote, Problem } from '../../messages.ts';
 import type { Api } from '../send.ts';
 import { ListingRows } from './listing-rows.tsx';
+import { bySeenClick, unseenClickMessage } from './seen-click.ts';
 import { CacheLine, Elapsed, Messages, ProblemLine } from './status.tsx';
-import { byUser } from './user-action.ts';
 
 const PROGRESS_EVERY_MS = 1000;
 
@@ -103,6 +103,7 @@ export function ListingView({ api, artistUrl, missingOnly = false, onDisabled }:
     if (disabled) onDisabled?.();
   }, [disabled, onDisabled]);
   const [onlyMissing, setOnlyMissing] = useState(missingOnly);
+  const [refusal, setRefusal] = useState<string | undefined>();
   const [type, setType] = useState('');
   const releases = listing.kind === 'open' ? listing.discography.releases : [];
   const types = useMemo(
@@ -155,10 +156,26 @@ export function ListingView({ api, artistUrl, missingOnly = false, onDisabled }:
             ))}
           </select>
         </label>
-        <button type="button" class="secondary" onClick={byUser(() => load(true))}>
+        <button
+          type="button"
+          class="secondary"
+          data-liner="check-again"
+          onClick={bySeenClick(
+            () => {
+              setRefusal(undefined);
+              load(true);
+            },
+            (reason) => setRefusal(unseenClickMessage(reason)),
+          )}
+        >
           Check again
         </button>
       </div>
+      {refusal && (
+        <p class="problem" data-liner="problem" role="alert">
+          {refusal}
+        </p>
+      )}
       <ListingRows releases={shown} musicbrainzUrl={musicbrainzUrl} api={api} />
       <Messages messages={discography.messages} />
     </div>

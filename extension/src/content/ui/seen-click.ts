@@ -54,6 +54,11 @@ export function unseenReason(event: MouseEvent, button: Element): string | undef
   return undefined;
 }
 
+/** What a button says when a click it could not have been seen for did nothing. */
+export function unseenClickMessage(reason: string): string {
+  return `Liner's button was ${reason} when it was clicked, so nothing was done.`;
+}
+
 /**
  * A handler for a button that starts something: it runs on the user's own click (isTrusted) on
  * the button while the user could see it; any other click does nothing but say why (`refused`).

@@ -14,7 +14,7 @@ import { Overlay } from './overlay.tsx';
 import { Panel } from './panel.tsx';
 import { QueueProgress } from './queue-progress.tsx';
 import { ReleaseLinks } from './release-links.tsx';
-import { bySeenClick } from './seen-click.ts';
+import { bySeenClick, unseenClickMessage } from './seen-click.ts';
 import { Elapsed, type ImportState, importOutcome, ProblemLine } from './status.tsx';
 
 type Badge =
@@ -72,7 +72,7 @@ export function Widget({ pageUrl, api, overlay, onDisabled, commands, onTitles }
       kind: 'problem',
       problem: {
         kind: 'invalid-request',
-        message: `Liner's button was ${reason} when it was clicked, so nothing was done.`,
+        message: unseenClickMessage(reason),
         retryable: false,
       },
     });
