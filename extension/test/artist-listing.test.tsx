@@ -6,13 +6,14 @@
  * import, on the user's own click only. On a MusicBrainz artist page the store pages come from
  * the sidebar, and only those the store declarations recognize as listable artist pages.
  */
-import { type Discography, discographySchema } from '@liner/shared/contracts';
+import { type Discography, discographySchema, listedReleaseSchema } from '@liner/shared/contracts';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type StorePage, startStorePage } from '../src/content/controller.tsx';
 import { ArtistBox, storeArtistPages } from '../src/content/musicbrainz/artist-box.tsx';
 import type { Api } from '../src/content/send.ts';
+import { ListingRows } from '../src/content/ui/listing-rows.tsx';
 import type { Request } from '../src/messages.ts';
 import { site } from '../src/sites.ts';
 import { inAct, recordShadowRoots, setUrl, shadowOf, userClick } from './support/dom.ts';
@@ -254,6 +255,46 @@ describe('a click the user could not see', () => {
     await act(async () => userClick(host.querySelector('[data-liner="store-listing"]')!));
     expect(host.querySelector('[data-liner="problem"]')?.textContent).toMatch(refusedText);
     expect(requests).toEqual([]);
+    await act(() => render(null, host));
+  });
+});
+
+describe('rows the page cannot vouch for', () => {
+  it('links and offers Import only for https pages of the listing’s own store', async () => {
+    const { api } = scriptedApi();
+    const missing = (url: string, title: string) =>
+      listedReleaseSchema.parse({ url, title, state: 'missing' });
+    const host = document.createElement('div');
+    document.body.append(host);
+    await act(() =>
+      render(
+        <ListingRows
+          store="deezer"
+          musicbrainzUrl="https://test.musicbrainz.org"
+          api={api}
+          releases={[
+            missing(MISSING, 'Own store'),
+            missing('https://open.spotify.com/album/4aawyAB9vmqN3uQ7FjRGTy', 'Another store'),
+            missing('http://www.deezer.com/album/100005', 'Plain http'),
+            missing('https://example.com/album/1', 'Unrecognized'),
+          ]}
+        />,
+        host,
+      ),
+    );
+    const cells = [...host.querySelectorAll('tbody tr')].map((row) => [
+      row.querySelector('td a')?.getAttribute('href') ?? null,
+      row.querySelector('td')?.textContent,
+      row.querySelector('[data-liner="import"]')
+        ? 'import'
+        : (row.querySelector('td:last-child')?.textContent ?? ''),
+    ]);
+    expect(cells).toEqual([
+      [MISSING, 'Own store', 'import'],
+      [null, 'Another store', ''],
+      [null, 'Plain http', ''],
+      [null, 'Unrecognized', ''],
+    ]);
     await act(() => render(null, host));
   });
 });

@@ -3,8 +3,8 @@
  * link to the release or release group where MusicBrainz has one) and, for a release MusicBrainz
  * lacks, "Import": the usual import path, a look-up of that release page and its seed posted to
  * the release editor, on a click the user could see (seen-click.ts). Everything is rendered as
- * text; links go only to the store's page (an http(s) URL the server checked) and to MBIDs on
- * the chosen MusicBrainz site.
+ * text; links go only to the listing's own store's https pages (as the store declarations
+ * recognize them) and to MBIDs on the chosen MusicBrainz site.
  */
 import type { ListedRelease } from '@liner/shared/contracts';
 import { tryRecognizeUrl } from '@liner/shared/stores/index';
@@ -79,18 +79,29 @@ function ImportCell({ state, musicbrainzUrl }: { state: RowImport; musicbrainzUr
  * What a missing row offers: Import for a release page; a group of releases (a Discogs master)
  * is imported from one of its releases' pages, which the link opens.
  */
-function importable(release: ListedRelease): 'import' | 'group' | undefined {
+function importable(release: ListedRelease, store: string): 'import' | 'group' | undefined {
   if (release.state !== 'missing') return undefined;
-  return tryRecognizeUrl(release.url)?.entity.type === 'release' ? 'import' : 'group';
+  const page = storePage(release.url, store);
+  if (!page) return undefined;
+  return page.entity.type === 'release' ? 'import' : 'group';
+}
+
+/** The row's page when it is an https page of the listing's own store (else it is not linked). */
+function storePage(url: string, store: string) {
+  const recognized = tryRecognizeUrl(url);
+  if (recognized?.entity.store !== store || !url.startsWith('https://')) return undefined;
+  return recognized;
 }
 
 export interface ListingRowsProps {
   releases: readonly ListedRelease[];
+  /** The listing's store: rows link only to its pages. */
+  store: string;
   musicbrainzUrl: string;
   api: Api;
 }
 
-export function ListingRows({ releases, musicbrainzUrl, api }: ListingRowsProps) {
+export function ListingRows({ releases, store, musicbrainzUrl, api }: ListingRowsProps) {
   const [imports, setImports] = useState<ReadonlyMap<string, RowImport>>(new Map());
   const set = (url: string, state: RowImport) => setImports((old) => new Map(old).set(url, state));
   const refused = (url: string) => (reason: string) =>
@@ -127,13 +138,17 @@ export function ListingRows({ releases, musicbrainzUrl, api }: ListingRowsProps)
       <tbody>
         {releases.map((release) => {
           const state = imports.get(release.url) ?? { state: 'idle' };
-          const offer = state.state === 'idle' ? importable(release) : undefined;
+          const offer = state.state === 'idle' ? importable(release, store) : undefined;
           return (
             <tr key={release.url} data-state={release.state} data-url={release.url}>
               <td>
-                <a href={release.url} target="_blank" rel="noreferrer">
-                  {release.title}
-                </a>
+                {storePage(release.url, store) ? (
+                  <a href={release.url} target="_blank" rel="noreferrer">
+                    {release.title}
+                  </a>
+                ) : (
+                  release.title
+                )}
                 {release.artist ? <span class="source">{release.artist}</span> : null}
               </td>
               <td>{release.type ?? ''}</td>

@@ -176,7 +176,12 @@ export function ListingView({ api, artistUrl, missingOnly = false, onDisabled }:
           {refusal}
         </p>
       )}
-      <ListingRows releases={shown} musicbrainzUrl={musicbrainzUrl} api={api} />
+      <ListingRows
+        releases={shown}
+        store={discography.store}
+        musicbrainzUrl={musicbrainzUrl}
+        api={api}
+      />
       <Messages messages={discography.messages} />
     </div>
   );
