@@ -9,6 +9,7 @@ import { type Discography, discographySchema } from '@liner/shared/contracts';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { TTL } from '../src/background/cache.ts';
+import { createTabMemory } from '../src/background/tab-memory.ts';
 import type { Request, Sender } from '../src/messages.ts';
 import { seedAnswers } from './support/answers.ts';
 import { listeningBackground } from './support/background.ts';
@@ -228,5 +229,36 @@ describe('the artist listing', () => {
     background.advance(TTL.unsettledDiscography + 1);
     expect(await fromTab(ask(), ARTIST)).not.toHaveProperty('cache');
     expect(companion.count('discography.artist')).toBe(2);
+  });
+
+  it('remembers a listing only for the MusicBrainz artist page it went to, by tab and artist', async () => {
+    const { fromTab } = setup();
+    const lookup = { type: 'lookup' as const, url: DEEZER_URL };
+    // Listed on the store's own page: a MusicBrainz page later in that tab gains nothing.
+    expect(await fromTab(ask(), ARTIST)).toMatchObject({ ok: true });
+    expect(await fromTab(lookup, MB_PAGE)).toMatchObject(REFUSED);
+    // Listed on the artist's page: another artist's page in the same tab gains nothing.
+    expect(await fromTab(ask(), MB_PAGE)).toMatchObject({ ok: true });
+    expect(
+      await fromTab(lookup, `https://test.musicbrainz.org/artist/${OTHER_MBID}`),
+    ).toMatchObject(REFUSED);
+    expect(await fromTab(lookup, MB_PAGE)).toMatchObject({ ok: true });
+  });
+});
+
+describe('the tab memory', () => {
+  it('keeps every entry of answers arriving together', async () => {
+    const tabs = createTabMemory(fakeBrowser.storage.session);
+    await Promise.all([
+      tabs.listed(7, ARTIST_MBID, ['https://www.deezer.com/album/1']),
+      tabs.listed(7, OTHER_MBID, ['https://www.deezer.com/album/2']),
+      tabs.lookedUp(7, DEEZER_URL, 'a'),
+      tabs.lookedUp(7, DEEZER_URL, 'b'),
+    ]);
+    expect(await tabs.didList(7, ARTIST_MBID, 'https://www.deezer.com/album/1')).toBe(true);
+    expect(await tabs.didList(7, OTHER_MBID, 'https://www.deezer.com/album/2')).toBe(true);
+    expect(await tabs.didList(7, OTHER_MBID, 'https://www.deezer.com/album/1')).toBe(false);
+    expect(await tabs.didLookUp(7, DEEZER_URL, 'a')).toBe(true);
+    expect(await tabs.didLookUp(7, DEEZER_URL, 'b')).toBe(true);
   });
 });

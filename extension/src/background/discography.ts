@@ -117,8 +117,9 @@ async function fetchDiscography(
 }
 
 /**
- * The listing for the tab that asked, remembered for it (a MusicBrainz artist page may then look
- * its releases up and import them), unless the tab may not have it (sender-scope.ts).
+ * The listing for the tab that asked, unless the tab may not have it (sender-scope.ts); for a
+ * MusicBrainz artist page remembered under the tab and the page's artist, so that page may then
+ * look its releases up and import them.
  */
 export async function artistDiscography(
   deps: BackgroundDeps,
@@ -144,9 +145,10 @@ export async function artistDiscography(
   const answer = await fetchDiscography(deps, artist.canonicalUrl, request, sender);
   if (!answer.ok) return answer;
   const tabId = sender.tab?.id;
-  if (tabId !== undefined)
+  if (mbPage && tabId !== undefined)
     await deps.tabs.listed(
       tabId,
+      mbPage.mbid,
       answer.discography.releases.map(
         (release) => tryRecognizeUrl(release.url)?.canonicalUrl ?? release.url,
       ),

@@ -60,14 +60,18 @@ async function artistPageOf(
   return shown.origin === musicBrainzUrl(await deps.settings()) ? shown : undefined;
 }
 
-/** A MusicBrainz artist page may look up (and import) only releases its tab was listed. */
+/**
+ * A MusicBrainz artist page may look up (and import) only releases its tab was listed on a page
+ * of that same artist.
+ */
 async function listedRefusal(
   deps: BackgroundDeps,
   url: string,
   tabId: number,
+  mbid: string,
 ): Promise<string | undefined> {
   const canonical = tryRecognizeUrl(url)?.canonicalUrl ?? url;
-  if (await deps.tabs.didList(tabId, canonical)) return undefined;
+  if (await deps.tabs.didList(tabId, mbid, canonical)) return undefined;
   return `${url} is in none of the listings this MusicBrainz page was shown.`;
 }
 
@@ -78,7 +82,8 @@ async function releaseRefusal(
   page: URL,
   tabId: number,
 ): Promise<string | undefined> {
-  if (await artistPageOf(deps, page)) return listedRefusal(deps, url, tabId);
+  const artist = await artistPageOf(deps, page);
+  if (artist) return listedRefusal(deps, url, tabId, artist.mbid);
   return storeRefusal(deps, [url], page, tabId);
 }
 

@@ -1,7 +1,8 @@
 /**
  * What the background remembers about each tab, to tie a content script's messages to it: the
  * look-ups the tab asked for (an import must name one of them), the release pages of the artist
- * listings it was answered (a MusicBrainz artist page may look those up), and the Bandcamp page
+ * listings its MusicBrainz artist pages were answered, by the page's artist (that artist's page
+ * may look those up), and the Bandcamp page
  * on an artist's own domain that the popup added the button to once. Kept in session storage, which
  * content scripts cannot read (its access level stays trusted contexts) and the browser clears
  * when it closes, because the service worker may be stopped between a look-up and the click
@@ -28,37 +29,54 @@ export interface TabMemory {
   lookedUp(tabId: number, url: string, permalink: string): Promise<void>;
   /** Whether the tab was answered that look-up for that page. */
   didLookUp(tabId: number, url: string, permalink: string): Promise<boolean>;
-  /** The tab was answered an artist listing with these release pages (canonical form). */
-  listed(tabId: number, urls: readonly string[]): Promise<void>;
-  /** Whether one of the tab's listings held that release page. */
-  didList(tabId: number, url: string): Promise<boolean>;
+  /**
+   * The tab's MusicBrainz page of artist `mbid` was answered a listing with these release pages
+   * (canonical form).
+   */
+  listed(tabId: number, mbid: string, urls: readonly string[]): Promise<void>;
+  /** Whether a listing the tab's page of artist `mbid` was answered held that release page. */
+  didList(tabId: number, mbid: string, url: string): Promise<boolean>;
   /** The origin of the custom Bandcamp domain the popup added the button to in this tab. */
   customSite(tabId: number): Promise<string | undefined>;
   forget(tabId: number): Promise<void>;
 }
 
 export function createTabMemory(area: SessionArea): TabMemory {
-  const lookups = async (tabId: number) =>
-    ((await area.get(lookupsKey(tabId)))[lookupsKey(tabId)] as [string, string][] | undefined) ??
-    [];
-  const listedUrls = async (tabId: number) =>
-    ((await area.get(listedKey(tabId)))[listedKey(tabId)] as string[] | undefined) ?? [];
+  const pairs = async (key: string) =>
+    ((await area.get(key))[key] as [string, string][] | undefined) ?? [];
+  // A tab's entries are read, changed and written back: one change at a time per key, so two
+  // answers arriving together (two listings, two look-ups) do not drop each other's entries.
+  const writing = new Map<string, Promise<void>>();
+  const update = (key: string, change: (old: [string, string][]) => [string, string][]) => {
+    const done = (writing.get(key) ?? Promise.resolve())
+      .catch(() => {})
+      .then(async () => {
+        await area.set({ [key]: change(await pairs(key)) });
+      });
+    writing.set(key, done);
+    void done.finally(() => {
+      if (writing.get(key) === done) writing.delete(key);
+    });
+    return done;
+  };
   return {
-    async lookedUp(tabId, url, permalink) {
-      const kept = (await lookups(tabId)).filter(([u, p]) => u !== url || p !== permalink);
-      kept.push([url, permalink]);
-      await area.set({ [lookupsKey(tabId)]: kept.slice(-LOOKUPS_PER_TAB) });
-    },
+    lookedUp: (tabId, url, permalink) =>
+      update(lookupsKey(tabId), (old) => {
+        const kept = old.filter(([u, p]) => u !== url || p !== permalink);
+        return [...kept, [url, permalink] as [string, string]].slice(-LOOKUPS_PER_TAB);
+      }),
     async didLookUp(tabId, url, permalink) {
-      return (await lookups(tabId)).some(([u, p]) => u === url && p === permalink);
+      return (await pairs(lookupsKey(tabId))).some(([u, p]) => u === url && p === permalink);
     },
-    async listed(tabId, urls) {
-      const fresh = new Set(urls);
-      const kept = (await listedUrls(tabId)).filter((url) => !fresh.has(url));
-      await area.set({ [listedKey(tabId)]: [...kept, ...fresh].slice(-LISTED_PER_TAB) });
-    },
-    async didList(tabId, url) {
-      return (await listedUrls(tabId)).includes(url);
+    listed: (tabId, mbid, urls) =>
+      update(listedKey(tabId), (old) => {
+        const fresh = new Set(urls);
+        const kept = old.filter(([m, u]) => m !== mbid || !fresh.has(u));
+        const added = [...fresh].map((url) => [mbid, url] as [string, string]);
+        return [...kept, ...added].slice(-LISTED_PER_TAB);
+      }),
+    async didList(tabId, mbid, url) {
+      return (await pairs(listedKey(tabId))).some(([m, u]) => m === mbid && u === url);
     },
     async customSite(tabId) {
       const value = (await area.get(customSiteKey(tabId)))[customSiteKey(tabId)];
