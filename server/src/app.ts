@@ -134,6 +134,14 @@ export async function createApp(options: AppOptions): Promise<App> {
     ...(database.kind !== 'pglite' && !options.replayDir
       ? {
           sharedLimits: sharedHostLimits(repos.rateBudgets, (message) => logger.warn(message)),
+          sharedBreakers: {
+            store: repos.breakers,
+            onError: (error: unknown) =>
+              logger.warn(
+                { err: error },
+                'the shared circuit breakers could not be read or written; this instance goes on its own',
+              ),
+          },
         }
       : {}),
     // Under replay nothing reaches MusicBrainz, so nothing needs to wait for its budget.

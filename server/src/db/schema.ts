@@ -143,6 +143,19 @@ export const rateBudgets = pgTable('rate_budgets', {
 });
 
 /**
+ * Circuit breakers open now, by provider and host ("deezer api.deezer.com"), shared by every
+ * instance on the database: one that opens a breaker makes the others skip the host too, and
+ * past the cool-down one probe across them all decides (`probe_until`: another instance's probe
+ * is out). A closed breaker has no row. Times by the database clock.
+ */
+export const hostBreakers = pgTable('host_breakers', {
+  key: text('key').primaryKey(),
+  failures: integer('failures').notNull(),
+  openUntil: timestamptz('open_until').notNull(),
+  probeUntil: timestamptz('probe_until'),
+});
+
+/**
  * URLs waiting to be asked of MusicBrainz (ws/2/url), shared by every instance: whichever
  * instance's batch gets the next request slot takes up to 100 of them, whoever queued them, so
  * concurrent look-ups share requests. A claim lapses at `claimed_until` (a crashed instance);

@@ -57,6 +57,10 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     failures: options.breakerFailures ?? 3,
     coolDownMs: options.breakerCoolDownMs ?? 30_000,
     now: () => now().getTime(),
+    shared: options.sharedBreakers && {
+      ...options.sharedBreakers,
+      probeWindowMs: options.timeoutMs,
+    },
   });
   const transport = chooseTransport(options, breakers, now);
   const observe = createObserver({

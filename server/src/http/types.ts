@@ -3,6 +3,7 @@
  * layers pass a request down through, gates, events and the client's options.
  */
 import type { Logger } from '../log.ts';
+import type { BreakerRepository } from '../repositories/types.ts';
 
 export interface HttpRequest {
   provider: string;
@@ -146,6 +147,8 @@ export interface HttpClientOptions {
   breakerFailures?: number;
   /** How long a host's open breaker skips it before one probe (default 30 s). */
   breakerCoolDownMs?: number;
+  /** The open breakers shared with other instances on the same database. */
+  sharedBreakers?: Omit<SharedBreakers, 'probeWindowMs'>;
   fetch?: typeof globalThis.fetch;
   now?: () => Date;
   sleep?: (ms: number) => Promise<void>;
@@ -179,6 +182,14 @@ export interface RateLimit {
  * else to how long until it may ask again.
  */
 export type SharedBudget = (rule: RateLimit) => Promise<number>;
+
+export interface SharedBreakers {
+  store: BreakerRepository;
+  /** How long a probe holds its claim (one try's time-out): a probe that dies frees it then. */
+  probeWindowMs: number;
+  /** Told when the database cannot be asked: the breaker then goes on what this process saw. */
+  onError?: (error: unknown) => void;
+}
 
 export interface SharedLimits {
   take: SharedBudget;

@@ -1,4 +1,5 @@
 import type { Db } from '../db/connect.ts';
+import { breakerRepository } from './breakers.ts';
 import { instanceRepository } from './instances.ts';
 import { lookupRepository } from './lookups.ts';
 import { mbIsrcRepository } from './mb-isrcs.ts';
@@ -37,5 +38,6 @@ export function createRepositories(
     mbIsrcQueue: mbQueueRepository(db, 'isrc', staleMs),
     mbIsrcs: mbIsrcRepository(db),
     rateBudgets: rateBudgetRepository(db),
+    breakers: breakerRepository(db),
   };
 }

@@ -200,6 +200,26 @@ export interface RateBudgetRepository {
   take(name: string, limit: number, windowMs: number): Promise<number>;
 }
 
+/** An open circuit breaker as the database has it (see host_breakers). */
+export interface SharedBreakerState {
+  /** Tries in a row without an answer when it opened. */
+  failures: number;
+  /** How long until its cool-down is over (0: a probe may go). */
+  waitMs: number;
+  /** Another instance's probe is out. */
+  probing: boolean;
+}
+
+export interface BreakerRepository {
+  /** The breaker of `key` ("provider host") if it is open, or undefined when it is closed. */
+  state(key: string): Promise<SharedBreakerState | undefined>;
+  /** Opens it (again) for `coolDownMs` from now; a probe that was out is over. */
+  open(key: string, failures: number, coolDownMs: number): Promise<void>;
+  /** Past its cool-down, makes this caller the one probe for `windowMs`; false if not. */
+  claimProbe(key: string, windowMs: number): Promise<boolean>;
+  close(key: string): Promise<void>;
+}
+
 export interface Repositories {
   responses: ResponseRepository;
   providerReleases: ProviderReleaseRepository;
@@ -211,4 +231,5 @@ export interface Repositories {
   mbIsrcQueue: MbQueueRepository;
   mbIsrcs: MbIsrcRepository;
   rateBudgets: RateBudgetRepository;
+  breakers: BreakerRepository;
 }
