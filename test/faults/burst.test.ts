@@ -26,11 +26,13 @@ const LATENCY_MS = 300;
  * to send it. What the server cannot count is the request's way in and the answer's way out on
  * loopback, and the lag of its event loop when the two cores are shared with other work (its
  * timers fire late): measured 0.3-0.75 s past the deadline at a load average of 9-14 with
- * another suite beside it, so 1.5 s, an eighth of the deadline. A look-up that waited for the
- * burst, for the database or for its write would be seconds over (before: p50 13.4 s, max
- * 15.7-22.5 s).
+ * another suite beside it, once 1.58 s at 17. So 3 s, a quarter of the deadline: this test runs
+ * beside the others in CI, and a bound it meets only on a quiet machine would fail landings for
+ * no fault of the server's. A look-up that waited for the burst, for the database or for its
+ * write went further over (before: max 15.7-22.5 s); the deadline's own arithmetic is held
+ * tightly by the unit tests of lookup-deadline.ts and the lookup service.
  */
-const MARGIN_MS = 1_500;
+const MARGIN_MS = 3_000;
 
 describe('a burst of 50 cold look-ups', { timeout: 180_000 }, () => {
   let dataDir: string;
