@@ -47,6 +47,8 @@ export interface StoreStandInOptions {
   releases?: Record<string, StandInRelease | number>;
   /** The recordings ws/2/recording's ISRC search finds (none by default). */
   recordings?: StandInRecording[];
+  /** Artist MBID -> its release groups, for ws/2/release-group?artist= (credited to it alone). */
+  artistGroups?: Record<string, { id: string; title: string; type?: string }[]>;
   /**
    * Refuse a MusicBrainz request that comes less than this after the previous one with 503, as
    * musicbrainz.org does at 1000 ms; by default every request is answered.
@@ -75,6 +77,8 @@ export async function startStoreStandIns(options: StoreStandInOptions = {}): Pro
     if (req.path.startsWith('/mb/ws/2/recording')) return recordings(req, res);
     if (req.path.startsWith('/deezer/')) return deezer(req, res);
     if (req.path.startsWith('/mb/ws/2/release/')) return releases(req, res);
+    if (req.path.startsWith('/mb/ws/2/release-group?'))
+      return artistGroupsRoute(options.artistGroups ?? {})(req, res);
     // Read at each request: a test may link a URL between two look-ups.
     if (req.path.startsWith('/mb/ws/2/url')) return musicBrainzUrlRoute(linked)(req, res);
     if (req.path === '/bandcamp/alpha/album/two-sides')
@@ -96,5 +100,21 @@ export function storeStandInEnv(
     LINER_MUSICBRAINZ_API_URL: `${upstream.url}/mb`,
     LINER_MUSICBRAINZ_REQUEST_INTERVAL: '20ms',
     LINER_HTTP_RETRIES: '0',
+  };
+}
+
+/** ws/2/release-group?artist=<mbid>&inc=artist-credits from a table, as MusicBrainz browses. */
+function artistGroupsRoute(
+  table: NonNullable<StoreStandInOptions['artistGroups']>,
+): StandInHandler {
+  return (req, res) => {
+    const artist = new URL(req.path, 'http://x').searchParams.get('artist') ?? '';
+    const groups = (table[artist] ?? []).map((group) => ({
+      id: group.id,
+      title: group.title,
+      'primary-type': group.type ?? null,
+      'artist-credit': [{ name: 'Alpha', joinphrase: '', artist: { id: artist, name: 'Alpha' } }],
+    }));
+    json({ 'release-group-count': groups.length, 'release-groups': groups })(req, res);
   };
 }

@@ -187,7 +187,7 @@ export const configSchema = z
         matchRecordings: boolean()
           .default(true)
           .describe(
-            "Find the MusicBrainz recordings of a new release's ISRCs (one search request per 50 ISRCs) and seed those whose length and title fit, and their release group.",
+            "Find the MusicBrainz recordings of a new release's ISRCs (one search request per 50 ISRCs) and seed those whose length and title fit, and their release group; when none fits, the resolved artist's release group of the same title and credit (one browse request per artist).",
           ),
       })
       .strict()

@@ -6,6 +6,7 @@
  */
 import type { ArtistCredit, Release, ReleaseGroupChoice } from '@liner/shared';
 import type { MbRecording, MbRecordingRelease } from '../repositories/types.ts';
+import type { ArtistGroups } from './artist-groups.ts';
 import { comparableTitle } from './recording-match.ts';
 
 /** A store's " - EP" / " - Single" is its type, not its title (Apple, Spotify). */
@@ -54,6 +55,38 @@ export function chooseReleaseGroup(release: Release, matched: MbRecording[]): Gr
   if (enough.length > 1)
     return {
       warning: `The recordings matched by ISRC are on ${enough.length} release groups with this title and credit (${enough.map(([mbid]) => mbid).join(', ')}): none was chosen, the editor will ask.`,
+    };
+  return {};
+}
+
+/**
+ * Without matched recordings: the release group of the release's (first) artist with the
+ * release's title and artist credit, and no other primary type than the release's own. One such
+ * group is the group to seed; several are named, none chosen.
+ */
+export function chooseArtistGroup(release: Release, browsed: ArtistGroups): GroupChoice {
+  if (release.releaseGroupMbid) return {};
+  const title = albumTitle(release.title);
+  const primary = release.types[0];
+  const fitting = browsed.groups.filter(
+    (group) =>
+      albumTitle(group.title) === title &&
+      sameCredit(release.artists, group.artists) &&
+      (!primary || !group.primaryType || group.primaryType === primary),
+  );
+  const listed =
+    browsed.total > browsed.groups.length
+      ? `the first ${browsed.groups.length} of the artist's ${browsed.total} release groups`
+      : `the artist's ${browsed.groups.length} release groups`;
+  if (fitting.length === 1) {
+    const group = fitting[0]!;
+    const type = group.primaryType ? ` and type (${group.primaryType})` : '';
+    const reason = `no recording matched by ISRC, and it is the only one of ${listed} with this release's title, artist credit${type}`;
+    return { choice: { mbid: group.mbid, title: group.title, reason } };
+  }
+  if (fitting.length > 1)
+    return {
+      warning: `${fitting.length} of ${listed} have this release's title and artist credit (${fitting.map((g) => g.mbid).join(', ')}): none was chosen, the editor will ask.`,
     };
   return {};
 }

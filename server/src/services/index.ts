@@ -1,8 +1,10 @@
 /** Builds the services from the app's parts; the API routers and the CLI call these. */
+
 import type { ProviderName } from '@liner/shared';
 import type { Config } from '../config/schema.ts';
 import type { HttpClient } from '../http/client.ts';
 import type { Logger } from '../log.ts';
+import { createArtistGroupFinder } from '../musicbrainz/artist-groups.ts';
 import { createRecordingSearchClient } from '../musicbrainz/recording-search.ts';
 import { createRecordingFinder } from '../musicbrainz/recordings.ts';
 import { createMbidResolver, type MbidResolver } from '../musicbrainz/resolver.ts';
@@ -93,12 +95,20 @@ export function createServices(deps: ServiceDeps): Services {
         client: createRecordingSearchClient(deps.http, config.musicbrainz.apiUrl),
       })
     : undefined;
+  const artistGroups = config.musicbrainz.matchRecordings
+    ? createArtistGroupFinder({
+        http: deps.http,
+        apiUrl: config.musicbrainz.apiUrl,
+        ttlMs: config.cache.mbidTtl,
+        now: () => now().getTime(),
+      })
+    : undefined;
   const lookup = createLookupService({
     config,
     repos,
     fetcher,
     resolver,
-    ...(recordings ? { recordings } : {}),
+    ...(recordings ? { recordings, artistGroups } : {}),
     declarations: PROVIDERS,
     logger,
     now,

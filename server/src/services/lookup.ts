@@ -21,6 +21,7 @@ import { longestChain } from '../http/lookup-context.ts';
 import type { RequestSpan } from '../http/types.ts';
 import type { Logger } from '../log.ts';
 import { mergeReleases } from '../merge/index.ts';
+import type { ArtistGroupFinder } from '../musicbrainz/artist-groups.ts';
 import { ISRC_BATCH } from '../musicbrainz/recording-search.ts';
 import type { RecordingFinder } from '../musicbrainz/recordings.ts';
 import { applyMbids, releaseUrlsToResolve } from '../musicbrainz/release-ids.ts';
@@ -35,7 +36,12 @@ import { type LookupDeadline, lookupDeadline } from './lookup-deadline.ts';
 import { barcodeFromPhaseOne, gtinTasks, type PlanContext, planLookup } from './lookup-plan.ts';
 import { isPermalinkId, newPermalinkId, queryKey } from './permalink.ts';
 import type { ProviderFetcher, ProviderOutcome, ProviderTask } from './provider-fetch.ts';
-import { applyRecordings, type RecordingSearch, recordingSearch } from './recording-step.ts';
+import {
+  applyRecordings,
+  artistGroupStep,
+  type RecordingSearch,
+  recordingSearch,
+} from './recording-step.ts';
 
 export interface LookupServiceOptions {
   config: Config;
@@ -44,6 +50,8 @@ export interface LookupServiceOptions {
   resolver: MbidResolver;
   /** Matches tracks to MusicBrainz recordings by ISRC (musicbrainz.matchRecordings). */
   recordings?: RecordingFinder;
+  /** The resolved artist's release groups, when no recording matched (with matchRecordings). */
+  artistGroups?: ArtistGroupFinder;
   plan: PlanContext;
   declarations: ReadonlyMap<ProviderName, ProviderDeclaration>;
   logger: Logger;
@@ -229,6 +237,10 @@ async function askMusicBrainz(
   ]);
   result.messages.push(...resolution.messages, ...recordings.messages);
   applyRecordings(result, recordings);
+  await artistGroupStep(result, options.artistGroups, {
+    onRequest: asking.onRequest ?? (() => {}),
+    settle: (work) => deadline.settle(work, () => undefined),
+  });
   return { resolution, recordings };
 }
 

@@ -9,9 +9,15 @@
 import type { LookupMessage, LookupResult, Release } from '@liner/shared';
 import { thrownInWords } from '../http/failure.ts';
 import type { RequestSpan } from '../http/types.ts';
+import type { ArtistGroupFinder } from '../musicbrainz/artist-groups.ts';
 import { matchedRecordings, matchRecordings } from '../musicbrainz/recording-match.ts';
 import type { IsrcAnswers, RecordingFinder } from '../musicbrainz/recordings.ts';
-import { chooseReleaseGroup } from '../musicbrainz/release-group-match.ts';
+import {
+  chooseArtistGroup,
+  chooseReleaseGroup,
+  type GroupChoice,
+} from '../musicbrainz/release-group-match.ts';
+import { VARIOUS_ARTISTS_MBID } from '../providers/common/various.ts';
 
 export interface FoundRecordings {
   answers?: IsrcAnswers;
@@ -82,11 +88,15 @@ export function applyRecordings(result: LookupResult, found: FoundRecordings): v
       provider: 'musicbrainz',
       text: `${count} of ${matched.matches.length} tracks are existing MusicBrainz recordings (matched by ISRC, length and title); the others are seeded as new recordings.`,
     });
-  const group = chooseReleaseGroup(
-    result.release,
-    matchedRecordings(matched.matches, found.answers),
+  seedGroup(
+    result,
+    chooseReleaseGroup(result.release, matchedRecordings(matched.matches, found.answers)),
   );
-  if (group.choice) {
+}
+
+/** The chosen release group into the result, with the reason; several candidates, a warning. */
+function seedGroup(result: LookupResult, group: GroupChoice): void {
+  if (group.choice && result.release) {
     result.release.releaseGroupMbid = group.choice.mbid;
     result.releaseGroup = group.choice;
     result.sources.releaseGroupMbid = 'musicbrainz';
@@ -98,4 +108,37 @@ export function applyRecordings(result: LookupResult, found: FoundRecordings): v
   }
   if (group.warning)
     result.messages.push({ level: 'warning', provider: 'musicbrainz', text: group.warning });
+}
+
+/**
+ * When no recording matched but the release's artists resolved: the first artist's release
+ * groups (one browse, kept per artist) give the group with the release's title and credit.
+ * Various Artists is not browsed (its groups are anyone's). Past the deadline, or when the
+ * browse fails, no group is seeded, and the look-up says so without failing.
+ */
+export async function artistGroupStep(
+  result: LookupResult,
+  finder: ArtistGroupFinder | undefined,
+  options: {
+    onRequest: (span: RequestSpan) => void;
+    settle: <T>(work: Promise<T>) => Promise<T | undefined>;
+  },
+): Promise<void> {
+  const release = result.release;
+  if (!finder || !release || release.releaseGroupMbid) return;
+  if (result.recordings?.some((match) => match.matched)) return;
+  const artist = release.artists[0];
+  if (!artist?.mbid || artist.mbid === VARIOUS_ARTISTS_MBID) return;
+  if (!release.artists.every((a) => a.mbid)) return;
+  try {
+    const browsed = await options.settle(finder.groups(artist.mbid, options.onRequest));
+    if (browsed) seedGroup(result, chooseArtistGroup(release, browsed));
+  } catch (error) {
+    const why = thrownInWords(error, 'musicbrainz').message;
+    result.messages.push({
+      level: 'info',
+      provider: 'musicbrainz',
+      text: `The artist's release groups could not be read from MusicBrainz (${why}): no existing release group was looked for by title.`,
+    });
+  }
 }
