@@ -5,7 +5,12 @@
  * the background, which already checked the server's; their types per message are its handlers'
  * (background/listener.ts AnswerOf, carried by messaging.ts).
  */
-import type { Discography, DiscographyProgress, TrackIsrc } from '@liner/shared/contracts';
+import {
+  type Discography,
+  type DiscographyProgress,
+  pageProgressIdSchema,
+  type TrackIsrc,
+} from '@liner/shared/contracts';
 import type { LookupResult } from '@liner/shared/lookup';
 import { mbidSchema } from '@liner/shared/model';
 import type { Seed, SeedProblem } from '@liner/shared/seed/index';
@@ -16,8 +21,7 @@ import { MAX_URLS_TO_CHECK } from './limits.ts';
 
 const url = z.string().min(1).max(2048);
 const mbid = mbidSchema;
-/** Short enough that the tab's prefix still fits the server's 64 characters. */
-const progressId = z.string().regex(/^[\w-]{8,40}$/);
+const progressId = pageProgressIdSchema;
 
 export const requestSchema = z.discriminatedUnion('type', [
   /** Badge state: which of the page's store URLs MusicBrainz already links. */

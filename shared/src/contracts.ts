@@ -201,17 +201,29 @@ export const systemInfoSchema = z.object({
 });
 export type SystemInfo = z.output<typeof systemInfoSchema>;
 
+/** A name the caller picks to ask `discography.progress` how far its listing is. */
+export const progressIdSchema = z
+  .string()
+  .regex(/^[\w-]{8,64}$/, { error: 'a progress ID of 8-64 letters, digits, - or _' });
+
+/**
+ * The progress ID a page may choose: the extension's background puts the page's tab before it
+ * (its number and a dash: at most 11 characters, browsers' tab IDs being 32-bit), and the whole must still be a progress ID.
+ */
+export const pageProgressIdSchema = progressIdSchema.max(40, {
+  error: 'a progress ID of 8-40 letters, digits, - or _',
+});
+
 /** `discography.artist`'s input: a store's artist page. */
 export const discographyInputSchema = z.object({
   url: z.string().max(2048, { error: 'a URL of at most 2048 characters' }),
   refresh: z.boolean().default(false),
-  /** A name the caller picks to ask `discography.progress` how far this listing is. */
-  progressId: z
-    .string()
-    .regex(/^[\w-]{8,64}$/, { error: 'a progress ID of 8-64 letters, digits, - or _' })
-    .optional(),
+  progressId: progressIdSchema.optional(),
 });
 export type DiscographyInput = z.input<typeof discographyInputSchema>;
+
+/** `discography.progress`'s input. */
+export const discographyProgressInputSchema = z.object({ progressId: progressIdSchema });
 
 /**
  * Where a listed release stands in MusicBrainz: a release links its URL; only a release group of

@@ -88,6 +88,10 @@ describe.each(testDatabases())('artist discographies on $kind', ({ open }) => {
       }),
     ).rejects.toThrow('Spotify is not enabled on this server');
     expect(await api.discography.progress.query({ progressId: 'never-started' })).toBeNull();
+    // Progress is asked by the same kind of ID as a listing is started with (contracts.ts).
+    await expect(api.discography.progress.query({ progressId: 'x/../y' })).rejects.toThrow(
+      /a progress ID of 8-64 letters/,
+    );
   });
 
   it('prints the listing as text, one line a release and its state', async () => {

@@ -7,7 +7,7 @@
  */
 
 import { checkUrlsInputSchema, lookupInputSchema, type UrlCheck } from '@liner/shared/api';
-import { discographyInputSchema } from '@liner/shared/contracts';
+import { discographyInputSchema, discographyProgressInputSchema } from '@liner/shared/contracts';
 import type { LookupResult } from '@liner/shared/lookup';
 import type { Seed } from '@liner/shared/seed/types';
 import { initTRPC, TRPCError } from '@trpc/server';
@@ -107,7 +107,7 @@ export function fakeCompanion(answers: Partial<CompanionAnswers> = {}) {
         .input(asServer(discographyInputSchema))
         .query(({ input }) => answers.discography!(record('discography.artist')(input) as never)),
       progress: t.procedure
-        .input(z.object({ progressId: z.string().max(64) }))
+        .input(asServer(discographyProgressInputSchema))
         .query(({ input }) => answers.progress!(record('discography.progress')(input))),
     }),
     system: t.router({

@@ -1,10 +1,10 @@
 import {
   discographyInputSchema,
+  discographyProgressInputSchema,
   discographyProgressSchema,
   discographySchema,
 } from '@liner/shared';
 import type { TRPCRouterRecord } from '@trpc/server';
-import { z } from 'zod';
 import { publicProcedure } from '../trpc.ts';
 
 export const discographyRouter = {
@@ -15,7 +15,7 @@ export const discographyRouter = {
     .query(({ ctx, input }) => ctx.app.services.discography.artist(input)),
   /** How far the listing started with this progress ID is; null when none is known. */
   progress: publicProcedure
-    .input(z.object({ progressId: z.string().max(64) }))
+    .input(discographyProgressInputSchema)
     .output(discographyProgressSchema.nullable())
     .query(({ ctx, input }) => ctx.app.services.discography.progress(input.progressId)),
 } satisfies TRPCRouterRecord;
