@@ -25,6 +25,8 @@ function withRecordings() {
     medium: 1,
     position: i + 1,
     title: track.title,
+    // The same length as the store's track: what pairs the recording with it.
+    ...(track.lengthMs !== undefined ? { lengthMs: track.lengthMs } : {}),
     // The first recording has its Deezer page already.
     links: i === 0 ? ['https://www.deezer.com/track/31'] : [],
   }));

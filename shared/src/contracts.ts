@@ -104,6 +104,9 @@ export const heldRecordingSchema = z.object({
   medium: z.number().int().positive(),
   position: z.number().int().positive(),
   title: z.string(),
+  /** What a store's track at the same place is checked against before its pages are offered. */
+  lengthMs: z.number().int().nonnegative().optional(),
+  isrcs: z.array(z.string()).default([]),
   links: z.array(z.string()),
 });
 export type HeldRecording = z.output<typeof heldRecordingSchema>;

@@ -9,3 +9,4 @@ export * from './model.ts';
 export * from './seed/index.ts';
 export * from './sources.ts';
 export * from './stores/index.ts';
+export * from './titles.ts';

@@ -30,10 +30,11 @@ const release = (id: string) =>
             // The recording has its Deezer page already: not offered again.
             links: [{ url: 'https://www.deezer.com/track/11', type: 'free streaming' }],
           },
-          { title: 'Duet' },
+          // The stores' lengths: what pairs each recording with their track at its place.
+          { title: 'Duet', lengthMs: 185_000 },
         ],
       },
-      { tracks: [{ title: 'Reprise' }] },
+      { tracks: [{ title: 'Reprise', lengthMs: 99_000 }] },
     ],
     links: [{ url: DEEZER, type: 'free streaming' }],
   });

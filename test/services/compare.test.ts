@@ -42,8 +42,9 @@ const RELEASE = twoSidesRelease(MBID, {
           isrc: 'GBAAA2300001',
           links: [{ url: 'https://www.deezer.com/track/11', type: 'free streaming' }],
         },
-        { title: 'Duet' },
-        { title: 'Reprise' },
+        // Lengths as the stores' (3:05 and 1:39): what pairs each recording with their track.
+        { title: 'Duet', lengthMs: 185_000 },
+        { title: 'Reprise', lengthMs: 99_000 },
       ],
     },
   ],

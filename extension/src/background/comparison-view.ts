@@ -75,10 +75,14 @@ function recordingRows(comparison: Comparison, options: ViewOptions) {
   if (!lookup?.release) return { rows: [], dropped: [] };
   const permalink = seedAddresses(options.serverUrl, lookup.id).permalinkUrl;
   const pages = lookup.providers.flatMap((p) => (p.url && !p.error ? [p.url] : []));
-  const rows = heldRecordingLinks(comparison.musicbrainz.recordings, lookup.release as Release, {
-    editorUrl: options.editorUrl,
-    editNote: recordingEditNote(options.version, permalink ?? (pages.join(', ') || 'the stores')),
-  });
+  const { rows } = heldRecordingLinks(
+    comparison.musicbrainz.recordings,
+    lookup.release as Release,
+    {
+      editorUrl: options.editorUrl,
+      editNote: recordingEditNote(options.version, permalink ?? (pages.join(', ') || 'the stores')),
+    },
+  );
   const listed = new Set(rows.flatMap((row) => row.links.map((link) => `${row.mbid} ${link.url}`)));
   const dropped = comparison.recordingLinks.flatMap((row) =>
     row.links

@@ -5,36 +5,22 @@
  * then a length clearly closer than the others'; otherwise none, and the result says why.
  * Pure: data in, data out.
  */
-import { formatLength, type RecordingMatch, type Release, type Track } from '@liner/shared';
+import {
+  comparableTitle,
+  formatLength,
+  LENGTH_TOLERANCE_MS,
+  type RecordingMatch,
+  type Release,
+  type Track,
+} from '@liner/shared';
 import type { MbRecording } from '../repositories/types.ts';
 import type { IsrcAnswers } from './recordings.ts';
 
-/** How far a recording's length may be from the track's: stores round to the second. */
-export const LENGTH_TOLERANCE_MS = 3000;
 /** Among several fitting recordings, the closest must be this much closer than the next. */
 const CLEARLY_CLOSER_MS = 1000;
 
-const FEAT = String.raw`(?:feat\.?|ft\.?|featuring)`;
-const REMASTER = String.raw`(?:\d{4}\s+)?(?:digital(?:ly)?\s+)?remaster(?:ed)?(?:\s+\d{4})?(?:\s+version)?`;
-
-/**
- * A title as compared: the stores' additions that MusicBrainz keeps elsewhere ("(feat. X)" is
- * in its artist credit, "- Remastered 2011" is the same recording's ISRC) are dropped, then
- * case, accents, quotes and punctuation.
- */
-export function comparableTitle(title: string): string {
-  return title
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(new RegExp(String.raw`\s*[([]\s*${FEAT}\s[^)\]]*[)\]]`, 'gu'), '')
-    .replace(new RegExp(String.raw`\s+${FEAT}\s.*$`, 'u'), '')
-    .replace(new RegExp(String.raw`\s*[([]\s*${REMASTER}\s*[)\]]`, 'gu'), '')
-    .replace(new RegExp(String.raw`\s+[-–—]\s+${REMASTER}\s*$`, 'u'), '')
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-}
+// The title rule and tolerance are shared with the recording links' pairing (one rule).
+export { comparableTitle, LENGTH_TOLERANCE_MS };
 
 const seconds = (ms: number) => `${Math.round(ms / 1000)} s`;
 

@@ -18,6 +18,7 @@ import {
   sameGtin,
   seedAddsNothing,
   tryRecognizeUrl,
+  unpairedMessage,
 } from '@liner/shared';
 import type { Config } from '../config/schema.ts';
 import { UpstreamError } from '../http/errors.ts';
@@ -92,6 +93,8 @@ function heldRecordings(mb: Release): HeldRecording[] {
             medium,
             position,
             title: track.title,
+            ...(track.lengthMs !== undefined ? { lengthMs: track.lengthMs } : {}),
+            isrcs: track.isrcs ?? (track.isrc ? [track.isrc] : []),
             links: (track.links ?? []).map((link) => link.url),
           },
         ]
@@ -189,14 +192,13 @@ async function fixes(
     `ISRCs from ${sources.join(', ')}, found by Liner ${VERSION}`,
   );
   if (magic) comparison.magicIsrcUrl = magic;
-  comparison.recordingLinks = heldRecordingLinks(
-    comparison.musicbrainz.recordings,
-    lookup.release!,
-    {
-      editorUrl: deps.config.musicbrainz.editorUrl,
-      editNote: deps.seeds.recordingNote(lookup, base),
-    },
-  );
+  const recordings = heldRecordingLinks(comparison.musicbrainz.recordings, lookup.release!, {
+    editorUrl: deps.config.musicbrainz.editorUrl,
+    editNote: deps.seeds.recordingNote(lookup, base),
+  });
+  comparison.recordingLinks = recordings.rows;
+  const message = unpairedMessage(recordings.unpaired);
+  if (message) comparison.messages.push(message);
 }
 
 export function createCompareService(deps: CompareDeps) {

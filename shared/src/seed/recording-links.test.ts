@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { HeldRecording } from '../contracts.ts';
 import { type LookupResult, lookupResultSchema } from '../lookup.ts';
 import { followUpActions } from './actions.ts';
 import { heldRecordingLinks, storeTrackLinks } from './recording-links.ts';
@@ -26,6 +27,8 @@ function result(): LookupResult {
           {
             number: '1',
             title: 'Opening',
+            lengthMs: 200_000,
+            isrc: 'GBAAA2600001',
             recordingMbid: REC1,
             externalIds: [
               { provider: 'deezer', type: 'track', id: '31' },
@@ -37,6 +40,7 @@ function result(): LookupResult {
           {
             number: '2',
             title: 'Duet',
+            lengthMs: 180_000,
             externalIds: [
               { provider: 'deezer', type: 'track', id: '32' },
               // Bandcamp's number for a track its page does not link: no page to offer.
@@ -119,18 +123,46 @@ describe('store links for recordings', () => {
 
   it("lines MusicBrainz's recordings up with the stores' tracks place by place, or not at all", () => {
     const held = [
-      { mbid: REC1, medium: 1, position: 1, title: 'Opening', links: [] },
-      {
-        mbid: REC2,
-        medium: 2,
-        position: 1,
-        title: 'Duet',
-        links: ['https://www.deezer.com/track/32'],
-      },
+      { ...heldAt(REC1, 1, 'Opening', 201_000), isrcs: ['GBAAA2600001'] },
+      { ...heldAt(REC2, 2, 'Duet (feat. Beta)', 178_500), links: [DEEZER_32] },
     ];
     const options = { editorUrl: EDITOR, editNote: 'n' };
-    const rows = heldRecordingLinks(held, result().release!, options);
+    const { rows, unpaired } = heldRecordingLinks(held, result().release!, options);
     expect(rows.map((row) => [row.mbid, row.links.length])).toEqual([[REC1, 3]]);
-    expect(heldRecordingLinks(held.slice(0, 1), result().release!, options)).toEqual([]);
+    expect(unpaired).toEqual([]);
+    expect(heldRecordingLinks(held.slice(0, 1), result().release!, options).rows).toEqual([]);
+  });
+
+  it('offers no page for a recording whose place holds another track at the stores (a reordered edition)', () => {
+    // The same two tracks in the other order: equal counts, every pair a different recording.
+    const held = [heldAt(REC2, 1, 'Duet', 180_000), heldAt(REC1, 2, 'Opening', 200_000)];
+    const { rows, unpaired } = heldRecordingLinks(held, result().release!, OPTIONS);
+    expect(rows).toEqual([]);
+    expect(unpaired.map((r) => [r.mbid, r.position, r.title])).toEqual([
+      [REC2, 1, 'Duet'],
+      [REC1, 2, 'Opening'],
+    ]);
+  });
+
+  it('pairs by ISRC whatever the title, and by title only at a length within 3 s', () => {
+    const renamed = { ...heldAt(REC1, 1, 'Overture', 250_000), isrcs: ['GBAAA2600001'] };
+    const pair = (first: HeldRecording) =>
+      heldRecordingLinks([first, heldAt(REC2, 2, 'Duet', 183_000)], result().release!, OPTIONS);
+    expect(pair(renamed).rows.map((row) => row.mbid)).toEqual([REC1, REC2]);
+    // Same title, 4 s longer and no shared ISRC: not taken for the same recording.
+    const longer = pair(heldAt(REC1, 1, 'Opening', 204_000));
+    expect(longer.rows.map((row) => row.mbid)).toEqual([REC2]);
+    expect(longer.unpaired.map((r) => r.mbid)).toEqual([REC1]);
+    // No length in MusicBrainz and no ISRC: nothing says it is the same recording.
+    const { lengthMs: _, ...unknown } = heldAt(REC1, 1, 'Opening', 0);
+    expect(pair(unknown).unpaired.map((r) => r.mbid)).toEqual([REC1]);
   });
 });
+
+const DEEZER_32 = 'https://www.deezer.com/track/32';
+const OPTIONS = { editorUrl: EDITOR, editNote: 'n' };
+
+/** A MusicBrainz recording at a place on medium 1 with no links and no ISRC. */
+function heldAt(mbid: string, position: number, title: string, lengthMs: number): HeldRecording {
+  return { mbid, medium: 1, position, title, lengthMs, isrcs: [], links: [] };
+}

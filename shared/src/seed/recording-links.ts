@@ -6,6 +6,7 @@
  * sells its tracks so too), limited to what the store declares for recordings (`links.recording`).
  */
 import type { HeldRecording, RecordingLinks, TrackLink } from '../contracts.ts';
+import type { LookupMessage } from '../lookup.ts';
 import type { LinkType, ProviderName, Release, Track } from '../model.ts';
 import {
   canonicalUrl,
@@ -14,6 +15,7 @@ import {
   storeByName,
   tryRecognizeUrl,
 } from '../stores/index.ts';
+import { comparableTitle, LENGTH_TOLERANCE_MS, lengthsAgree } from '../titles.ts';
 import { RECORDING_LINK_TYPE_IDS, type RecordingLinkTypeId } from './link-type-ids.ts';
 
 /** The recording link type for one of Liner's link types at a store, if the store allows it. */
@@ -114,20 +116,54 @@ export function recordingEditNote(version: string, source: string): string {
   return `Store links of this recording's tracks, found by Liner ${version}: ${source}`;
 }
 
+/** A recording not paired with the store's track at its place, so offered no store links. */
+export type UnpairedRecording = Pick<HeldRecording, 'mbid' | 'medium' | 'position' | 'title'>;
+
+/**
+ * Whether the store's track is this recording: the same ISRC, or the same title (as the ISRC
+ * matcher compares titles) at a length within LENGTH_TOLERANCE_MS. An equal track count alone
+ * says nothing: a reordered edition would put one track's page on another recording.
+ */
+export function sameRecording(held: HeldRecording, track: Track): boolean {
+  if (track.isrc && held.isrcs.includes(track.isrc)) return true;
+  return (
+    comparableTitle(held.title) === comparableTitle(track.title) &&
+    lengthsAgree(held.lengthMs, track.lengthMs)
+  );
+}
+
 /**
  * A MusicBrainz release's recordings beside the stores' tracks, place by place (the same
- * number of tracks, as for ISRCs; otherwise nothing is offered): each recording's missing links.
+ * number of tracks, as for ISRCs; otherwise nothing is offered), each pair checked to be the
+ * same recording (`sameRecording`): each recording's missing links, and the recordings whose
+ * place holds another track at the stores (`unpaired`, only those with pages to offer).
  */
 export function heldRecordingLinks(
   held: readonly HeldRecording[],
   store: Release,
   options: { editorUrl: string; editNote: string },
-): RecordingLinks[] {
+): { rows: RecordingLinks[]; unpaired: UnpairedRecording[] } {
   const links = storeTrackLinks(store);
-  if (links.length !== held.length) return [];
-  return held.flatMap((recording, i) => {
-    const { links: linked, ...place } = recording;
+  const tracks = store.media.flatMap((medium) => medium.tracks);
+  if (links.length !== held.length) return { rows: [], unpaired: [] };
+  const rows: RecordingLinks[] = [];
+  const unpaired: UnpairedRecording[] = [];
+  for (const [i, recording] of held.entries()) {
+    const { links: linked, lengthMs: _length, isrcs: _isrcs, ...place } = recording;
     const row = recordingLinksRow(place, links[i]!, linked, options);
-    return row ? [row] : [];
-  });
+    if (!row) continue;
+    if (sameRecording(recording, tracks[i]!)) rows.push(row);
+    else unpaired.push(place);
+  }
+  return { rows, unpaired };
+}
+
+/** What the comparison says of recordings left without store links by `heldRecordingLinks`. */
+export function unpairedMessage(unpaired: readonly UnpairedRecording[]): LookupMessage | undefined {
+  if (unpaired.length === 0) return undefined;
+  const places = unpaired.map((r) => `${r.medium}.${r.position} "${r.title}"`).join(', ');
+  return {
+    level: 'info',
+    text: `Store track pages are not offered for ${unpaired.length} recording(s) whose place holds another track at the stores (no shared ISRC, and another title or a length more than ${LENGTH_TOLERANCE_MS / 1000} s away): ${places}.`,
+  };
 }

@@ -13,6 +13,7 @@ export const beatport: StoreDefinition<'beatport'> = {
   displayName: 'Beatport',
   hosts: ['www.beatport.com', 'beatport.com'],
   entityTypes: ['release', 'track', 'artist', 'label'],
+  // MusicBrainz's URL cleanup takes /track/ pages for a recording's download or streaming link.
   links: { release: [74, 980], recording: [254, 979], artist: 176, label: 959 },
   site: {
     anchors: ['[data-testid="release-title"]', 'main h1[class*="Release"]'],

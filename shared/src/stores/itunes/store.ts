@@ -23,7 +23,8 @@ export const itunes: StoreDefinition<'itunes'> = {
     release: [74, 980],
     // MusicBrainz takes iTunes Store pages as purchase for download only.
     releaseByHost: { 'itunes.apple.com': [74], 'geo.itunes.apple.com': [74] },
-    // Track pages are built as music.apple.com/<cc>/song/<id>: download or streaming.
+    // Track pages are built as music.apple.com/<cc>/song/<id>: MusicBrainz's URL cleanup takes
+    // 'song' (and 'music-video') pages for a recording's download or streaming link.
     recording: [254, 979],
     artist: 978,
     label: 1005,
