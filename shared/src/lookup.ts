@@ -141,7 +141,8 @@ export const lookupResultSchema = z.object({
    * gave that link) besides the field's own entry, the provider of its first item. Per-track
    * values that come from their own provider have the track's path
    * ("media.0.tracks.3.recordingMbid"). A guessed value's source is `{guess: true, reason}`
-   * (`types.1`: one guessed type; `language`, `script`; `media.0.tracks.4`: a placeholder track).
+   * (`types.1`: one guessed type; `language`, `script`; `media.0.tracks.4`: a placeholder track;
+   * `releaseGroupMbid`: a release group chosen by a guessed type).
    */
   sources: z.record(z.string(), valueSourceSchema),
   conflicts: z.array(conflictSchema),

@@ -2,7 +2,9 @@
  * The release groups of an artist, for a release that no matched recording places in one: one
  * browse request (`ws/2/release-group?artist=<mbid>&inc=artist-credits`, the first 100) through
  * the HTTP client, so in the one MusicBrainz budget; each artist's answer is kept in this process
- * for `cache.mbidTtl` (a bounded memory), and look-ups asking at once share one request.
+ * for `cache.mbidTtl` (a bounded memory), and look-ups asking at once share one request. A
+ * `refresh` look-up asks again (a group the editor has just added must be seen) and keeps its
+ * answer for the look-ups after it.
  */
 import { z } from 'zod';
 import type { HttpClient } from '../http/client.ts';
@@ -42,8 +44,14 @@ export interface ArtistGroups {
   total: number;
 }
 
+export interface GroupAsking {
+  /** Ask MusicBrainz again whatever this process keeps. */
+  refresh?: boolean;
+  onRequest?: (span: RequestSpan) => void;
+}
+
 export interface ArtistGroupFinder {
-  groups(artistMbid: string, onRequest?: (span: RequestSpan) => void): Promise<ArtistGroups>;
+  groups(artistMbid: string, asking?: GroupAsking): Promise<ArtistGroups>;
 }
 
 export function createArtistGroupFinder(deps: {
@@ -73,12 +81,15 @@ export function createArtistGroupFinder(deps: {
   }
 
   return {
-    groups(mbid, onRequest) {
+    groups(mbid, asking = {}) {
       const entry = kept.get(mbid);
-      if (entry && now() - entry.at < deps.ttlMs) return entry.answer;
-      const answer = ask(mbid, onRequest);
-      // A failure is not kept: the next look-up asks again.
-      answer.catch(() => kept.delete(mbid));
+      if (entry && !asking.refresh && now() - entry.at < deps.ttlMs) return entry.answer;
+      const answer = ask(mbid, asking.onRequest);
+      // A failure is not kept: the next look-up asks again. A newer answer (a refresh's, asked
+      // while this one ran) stays.
+      answer.catch(() => {
+        if (kept.get(mbid)?.answer === answer) kept.delete(mbid);
+      });
       kept.delete(mbid);
       kept.set(mbid, { at: now(), answer });
       while (kept.size > MEMORY) kept.delete(kept.keys().next().value!);

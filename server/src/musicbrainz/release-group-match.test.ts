@@ -19,12 +19,13 @@ const release = (extra: Partial<Release> = {}): Release => ({
 });
 
 describe("the release group through the artist's release groups", () => {
-  it('takes the one group with the title (store suffix aside), the credit and no other type', () => {
+  it('takes the one group with the title (store suffix aside), the credit and the type', () => {
     const choice = chooseArtistGroup(release(), {
-      total: 140,
+      total: 4,
       groups: [
         { mbid: 'g-album', title: 'Two Sides', primaryType: 'Album', artists: alpha },
         { mbid: 'g-ep', title: 'Two sides', primaryType: 'EP', artists: alpha },
+        { mbid: 'g-untyped', title: 'Two Sides', artists: alpha },
         {
           mbid: 'g-duo',
           title: 'Two Sides',
@@ -34,15 +35,52 @@ describe("the release group through the artist's release groups", () => {
       ],
     });
     expect(choice.choice?.mbid).toBe('g-ep');
-    expect(choice.choice?.reason).toContain("the first 3 of the artist's 140 release groups");
+    expect(choice.choice?.reason).toContain("the only one of the artist's 4 release groups");
+    expect(choice.choice?.reason).toContain('type (EP)');
+    expect(choice.guess).toBeUndefined();
+  });
+
+  it("chooses nothing when the release's primary type is not known, and says why", () => {
+    // Bandcamp states no type: the single "Two Sides" is not the album "Two Sides".
+    const single = [
+      { mbid: 'g-single', title: 'Two Sides', primaryType: 'Single', artists: alpha },
+    ];
+    const choice = chooseArtistGroup(release({ types: [] }), { total: 1, groups: single });
+    expect(choice.choice).toBeUndefined();
+    expect(choice.note).toMatch(/no store states the release's primary type/);
+    const secondaryOnly = chooseArtistGroup(release({ types: ['Live'] }), {
+      total: 1,
+      groups: single,
+    });
+    expect(secondaryOnly.choice).toBeUndefined();
+  });
+
+  it('takes no group without a primary type', () => {
+    const groups = [{ mbid: 'g-untyped', title: 'Two Sides', artists: alpha }];
+    expect(chooseArtistGroup(release(), { total: 1, groups })).toEqual({});
+  });
+
+  it('labels a choice that rests on a guessed type as a guess, with the reason', () => {
+    const groups = [{ mbid: 'g-ep', title: 'Two Sides', primaryType: 'EP', artists: alpha }];
+    const choice = chooseArtistGroup(release(), { total: 1, groups }, '5 tracks, 20 min');
+    expect(choice.choice?.mbid).toBe('g-ep');
+    expect(choice.guess).toBe(true);
+    expect(choice.choice?.reason).toContain('type (EP, as guessed: 5 tracks, 20 min)');
+  });
+
+  it('chooses none past the first page of an artist with more release groups, and says why', () => {
+    const groups = [{ mbid: 'g-ep', title: 'Two Sides', primaryType: 'EP', artists: alpha }];
+    const choice = chooseArtistGroup(release(), { total: 140, groups });
+    expect(choice.choice).toBeUndefined();
+    expect(choice.note).toMatch(/has 140 release groups and one browse reads the first 1/);
   });
 
   it('chooses none of several, and names them', () => {
-    const choice = chooseArtistGroup(release({ types: [] }), {
+    const choice = chooseArtistGroup(release(), {
       total: 2,
       groups: [
-        { mbid: 'g-1', title: 'Two Sides', primaryType: 'Album', artists: alpha },
-        { mbid: 'g-2', title: 'Two Sides', artists: alpha },
+        { mbid: 'g-1', title: 'Two Sides', primaryType: 'EP', artists: alpha },
+        { mbid: 'g-2', title: 'Two Sides - EP', primaryType: 'EP', artists: alpha },
       ],
     });
     expect(choice.choice).toBeUndefined();
@@ -50,7 +88,7 @@ describe("the release group through the artist's release groups", () => {
   });
 
   it('keeps a group the release already has', () => {
-    const groups = [{ mbid: 'g', title: 'Two Sides', artists: alpha }];
+    const groups = [{ mbid: 'g', title: 'Two Sides', primaryType: 'EP', artists: alpha }];
     expect(chooseArtistGroup(release({ releaseGroupMbid: ALPHA }), { total: 1, groups })).toEqual(
       {},
     );

@@ -4,7 +4,12 @@
  * release's title and artist credit, that holds at least half of the matched recordings is the
  * group to seed. Several such groups are named, none chosen. Pure.
  */
-import type { ArtistCredit, Release, ReleaseGroupChoice } from '@liner/shared';
+import {
+  type ArtistCredit,
+  PRIMARY_TYPES,
+  type Release,
+  type ReleaseGroupChoice,
+} from '@liner/shared';
 import type { MbRecording, MbRecordingRelease } from '../repositories/types.ts';
 import type { ArtistGroups } from './artist-groups.ts';
 import { comparableTitle } from './recording-match.ts';
@@ -29,6 +34,10 @@ export interface GroupChoice {
   choice?: ReleaseGroupChoice;
   /** Why no group was chosen when some were close (several candidates). */
   warning?: string;
+  /** Why no group was looked for or chosen (said as information). */
+  note?: string;
+  /** The choice rests on a guessed release type (its reason is in the choice's). */
+  guess?: boolean;
 }
 
 export function chooseReleaseGroup(release: Release, matched: MbRecording[]): GroupChoice {
@@ -61,32 +70,47 @@ export function chooseReleaseGroup(release: Release, matched: MbRecording[]): Gr
 
 /**
  * Without matched recordings: the release group of the release's (first) artist with the
- * release's title and artist credit, and no other primary type than the release's own. One such
- * group is the group to seed; several are named, none chosen.
+ * release's title and artist credit and the release's primary type. Title and credit alone do
+ * not tell an album from the single of its title track, so the type must be known (stated by a
+ * store, or guessed: `typeGuess` is then the guess's reason, and the choice rests on it) and
+ * equal the group's. One such group is the group to seed; several are named, none chosen. Only
+ * the browse's first page is read: for an artist with more release groups than that, the one
+ * that fits may be past it, so none is chosen.
  */
-export function chooseArtistGroup(release: Release, browsed: ArtistGroups): GroupChoice {
+export function chooseArtistGroup(
+  release: Release,
+  browsed: ArtistGroups,
+  typeGuess?: string,
+): GroupChoice {
   if (release.releaseGroupMbid) return {};
+  const { groups, total } = browsed;
+  if (total > groups.length)
+    return {
+      note: `The artist has ${total} release groups and one browse reads the first ${groups.length}: no existing release group was chosen by title (the one that fits may be past them).`,
+    };
   const title = albumTitle(release.title);
-  const primary = release.types[0];
-  const fitting = browsed.groups.filter(
-    (group) =>
-      albumTitle(group.title) === title &&
-      sameCredit(release.artists, group.artists) &&
-      (!primary || !group.primaryType || group.primaryType === primary),
+  const titled = groups.filter(
+    (group) => albumTitle(group.title) === title && sameCredit(release.artists, group.artists),
   );
-  const listed =
-    browsed.total > browsed.groups.length
-      ? `the first ${browsed.groups.length} of the artist's ${browsed.total} release groups`
-      : `the artist's ${browsed.groups.length} release groups`;
+  const primary = release.types.find((type) => (PRIMARY_TYPES as readonly string[]).includes(type));
+  if (titled.length > 0 && !primary)
+    return {
+      note: `${titled.length} of the artist's release groups have this release's title and artist credit, but no store states the release's primary type and none could be guessed: none was chosen.`,
+    };
+  const fitting = titled.filter((group) => group.primaryType === primary);
+  const listed = `the artist's ${groups.length} release groups`;
   if (fitting.length === 1) {
     const group = fitting[0]!;
-    const type = group.primaryType ? ` and type (${group.primaryType})` : '';
-    const reason = `no recording matched by ISRC, and it is the only one of ${listed} with this release's title, artist credit${type}`;
-    return { choice: { mbid: group.mbid, title: group.title, reason } };
+    const type = typeGuess ? `${primary}, as guessed: ${typeGuess}` : `${primary}`;
+    const reason = `no recording matched by ISRC, and it is the only one of ${listed} with this release's title, artist credit and type (${type})`;
+    return {
+      choice: { mbid: group.mbid, title: group.title, reason },
+      ...(typeGuess ? { guess: true } : {}),
+    };
   }
   if (fitting.length > 1)
     return {
-      warning: `${fitting.length} of ${listed} have this release's title and artist credit (${fitting.map((g) => g.mbid).join(', ')}): none was chosen, the editor will ask.`,
+      warning: `${fitting.length} of ${listed} have this release's title, artist credit and type (${fitting.map((g) => g.mbid).join(', ')}): none was chosen, the editor will ask.`,
     };
   return {};
 }

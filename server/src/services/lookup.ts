@@ -238,6 +238,7 @@ async function askMusicBrainz(
   result.messages.push(...resolution.messages, ...recordings.messages);
   applyRecordings(result, recordings);
   await artistGroupStep(result, options.artistGroups, {
+    refresh: asking.refresh ?? false,
     onRequest: asking.onRequest ?? (() => {}),
     settle: (work) => deadline.settle(work, () => undefined),
   });

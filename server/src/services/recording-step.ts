@@ -6,7 +6,13 @@
  * only the merge brings (another store's) are searched then. A failed search is a warning; the
  * release is seeded with new recordings then.
  */
-import type { LookupMessage, LookupResult, Release } from '@liner/shared';
+import {
+  isGuess,
+  type LookupMessage,
+  type LookupResult,
+  PRIMARY_TYPES,
+  type Release,
+} from '@liner/shared';
 import { thrownInWords } from '../http/failure.ts';
 import type { RequestSpan } from '../http/types.ts';
 import type { ArtistGroupFinder } from '../musicbrainz/artist-groups.ts';
@@ -99,7 +105,10 @@ function seedGroup(result: LookupResult, group: GroupChoice): void {
   if (group.choice && result.release) {
     result.release.releaseGroupMbid = group.choice.mbid;
     result.releaseGroup = group.choice;
-    result.sources.releaseGroupMbid = 'musicbrainz';
+    // A choice that rests on a guessed release type is a guess itself, with the same reason.
+    result.sources.releaseGroupMbid = group.guess
+      ? { guess: true, reason: group.choice.reason }
+      : 'musicbrainz';
     result.messages.push({
       level: 'info',
       provider: 'musicbrainz',
@@ -108,11 +117,23 @@ function seedGroup(result: LookupResult, group: GroupChoice): void {
   }
   if (group.warning)
     result.messages.push({ level: 'warning', provider: 'musicbrainz', text: group.warning });
+  if (group.note)
+    result.messages.push({ level: 'info', provider: 'musicbrainz', text: group.note });
+}
+
+/** Why the release's primary type is a guess, when it is one (guess/index.ts's `types.N`). */
+function primaryTypeGuess(result: LookupResult, release: Release): string | undefined {
+  const index = release.types.findIndex((type) =>
+    (PRIMARY_TYPES as readonly string[]).includes(type),
+  );
+  const source = index < 0 ? undefined : result.sources[`types.${index}`];
+  return isGuess(source) ? source.reason : undefined;
 }
 
 /**
  * When no recording matched but the release's artists resolved: the first artist's release
- * groups (one browse, kept per artist) give the group with the release's title and credit.
+ * groups (one browse, kept per artist; a refresh asks again) give the group with the release's
+ * title, credit and primary type.
  * Various Artists is not browsed (its groups are anyone's). Past the deadline, or when the
  * browse fails, no group is seeded, and the look-up says so without failing.
  */
@@ -120,6 +141,7 @@ export async function artistGroupStep(
   result: LookupResult,
   finder: ArtistGroupFinder | undefined,
   options: {
+    refresh: boolean;
     onRequest: (span: RequestSpan) => void;
     settle: <T>(work: Promise<T>) => Promise<T | undefined>;
   },
@@ -131,8 +153,10 @@ export async function artistGroupStep(
   if (!artist?.mbid || artist.mbid === VARIOUS_ARTISTS_MBID) return;
   if (!release.artists.every((a) => a.mbid)) return;
   try {
-    const browsed = await options.settle(finder.groups(artist.mbid, options.onRequest));
-    if (browsed) seedGroup(result, chooseArtistGroup(release, browsed));
+    const asking = { refresh: options.refresh, onRequest: options.onRequest };
+    const browsed = await options.settle(finder.groups(artist.mbid, asking));
+    if (browsed)
+      seedGroup(result, chooseArtistGroup(release, browsed, primaryTypeGuess(result, release)));
   } catch (error) {
     const why = thrownInWords(error, 'musicbrainz').message;
     result.messages.push({
