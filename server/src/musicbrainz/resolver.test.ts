@@ -158,6 +158,43 @@ describe.each(testDatabases())('MBID resolver on $kind', ({ open }) => {
     expect(b.get('i/12')).toBeNull();
   });
 
+  it('does not queue again a URL another instance answered between its read and its insert', async () => {
+    const c1 = client();
+    const c2 = client();
+    // The first instance's insert waits, once, for the second instance to finish: the second
+    // reads, queues, asks, stores the answer and empties the queue between the first's read of
+    // the stored answers and its insert.
+    let reached!: () => void;
+    const atInsert = new Promise<void>((resolve) => (reached = resolve));
+    let resume!: () => void;
+    const resumed = new Promise<void>((resolve) => (resume = resolve));
+    const queue = repos.mbUrlQueue;
+    let held = false;
+    const one = resolver(c1, {
+      queue: {
+        ...queue,
+        async enqueue(keys) {
+          if (!held) {
+            held = true;
+            reached();
+            await resumed;
+          }
+          return queue.enqueue(keys);
+        },
+      },
+    });
+    const two = resolver(c2);
+    const first = one.resolveUrls(['r/11']);
+    await atInsert;
+    expect((await two.resolveUrls(['r/11'])).get('r/11')?.[0]?.mbid).toBe(A1);
+    resume();
+    expect((await first).get('r/11')?.[0]?.mbid).toBe(A1);
+    expect(await queue.pending()).toBe(0);
+    // The next request carries only what is asked now, not the URL answered already.
+    await two.resolveUrls(['r/21']);
+    expect([...c1.asked, ...c2.asked]).toEqual([['r/11'], ['r/21']]);
+  });
+
   it('fails the look-ups of a failed request and leaves its URLs for another try', async () => {
     const c = client();
     c.failWith(new Error('MusicBrainz is down'));

@@ -134,6 +134,21 @@ export function createSharedQueue<V>(options: SharedQueueOptions<V>): SharedQueu
     }
   }
 
+  /**
+   * Queues keys this instance's look-ups miss. Another instance may store answers and empty
+   * their queue rows between this instance's read and its insert: rows put back then would be
+   * asked again for nothing (a slot of the 1 request/s budget) and counted by pending(). A key
+   * this insert queued can only have left the queue before it, after its answer was stored, so
+   * the answers are read again: such a key no look-up here still misses is taken back out.
+   */
+  async function enqueue(keys: readonly string[]): Promise<void> {
+    const queued = await options.queue.enqueue(keys);
+    if (queued.length === 0) return;
+    await readStored();
+    const missing = new Set(missingKeys());
+    await options.queue.withdraw(queued.filter((key) => !missing.has(key)));
+  }
+
   /** One request for a claimed batch; its answers are stored for every instance. */
   async function ask(batch: string[]): Promise<void> {
     requestCount += Math.ceil(batch.length / options.batchSize);
@@ -212,7 +227,7 @@ export function createSharedQueue<V>(options: SharedQueueOptions<V>): SharedQueu
         // stored before a refresh asked) is queued again, so no look-up waits for nothing.
         await sleep(pollMs);
         await readStored();
-        await options.queue.enqueue(missingKeys());
+        await enqueue(missingKeys());
       }
     } catch (error) {
       for (const waiter of waiters) waiter.reject(error);
@@ -237,10 +252,18 @@ export function createSharedQueue<V>(options: SharedQueueOptions<V>): SharedQueu
         else missing.add(key);
       }
       if (missing.size === 0) return answers;
-      await options.queue.enqueue([...missing]);
-      const done = new Promise<QueueAnswers<V>>((resolve, reject) =>
-        waiters.add({ since, askedAt, refresh, onRequest, missing, answers, resolve, reject }),
-      );
+      // Waiting before it queues, so that answers stored meanwhile reach it (see enqueue).
+      let waiter!: Waiter<V>;
+      const done = new Promise<QueueAnswers<V>>((resolve, reject) => {
+        waiter = { since, askedAt, refresh, onRequest, missing, answers, resolve, reject };
+        waiters.add(waiter);
+      });
+      try {
+        await enqueue([...missing]);
+      } catch (error) {
+        waiters.delete(waiter);
+        throw error;
+      }
       void pump();
       return done;
     },

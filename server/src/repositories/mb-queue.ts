@@ -35,12 +35,22 @@ export function mbQueueRepository(
     or ${holderGone(sql.raw('claimed_by'), holderStaleMs)})`;
   return {
     async enqueue(keys) {
-      if (keys.length === 0) return;
+      if (keys.length === 0) return [];
       const rows = sql.join(
         [...new Set(keys)].map((k) => sql`(${k})`),
         sql`, `,
       );
-      await db.execute(sql`insert into ${table} (${key}) values ${rows} on conflict do nothing`);
+      const result = await db.execute(
+        sql`insert into ${table} (${key}) values ${rows} on conflict do nothing
+          returning ${key} as key`,
+      );
+      return rowsOf<{ key: string }>(result).map((row) => row.key);
+    },
+    async withdraw(keys) {
+      if (keys.length === 0) return;
+      await db.execute(
+        sql`delete from ${table} where claimed_by is null and ${key} in (${list(keys)})`,
+      );
     },
     async claim(owner, limit, leaseMs) {
       const lease = `${Math.max(1, Math.round(leaseMs))} milliseconds`;

@@ -319,6 +319,24 @@ describe.each(testDatabases())('repositories on $kind', ({ open }) => {
       await repos.mbUrlQueue.finish('crashed', ['https://q/5']);
       expect(await repos.mbUrlQueue.claim('f', 100, 1)).toEqual([]);
     });
+    it.each([
+      ['URL', 'mbUrlQueue', ['https://q/w1', 'https://q/w2']],
+      ['ISRC', 'mbIsrcQueue', ['GBAAA2600091', 'GBAAA2600092']],
+    ] as const)(
+      '%s queue: says which keys it queued, and takes back only unclaimed ones',
+      async (_, name, [a, b]) => {
+        const queue = repos[name];
+        expect(await queue.enqueue([a])).toEqual([a]);
+        // A key already queued is not this call's.
+        expect(await queue.enqueue([a, b])).toEqual([b]);
+        expect(await queue.claim('w', 1, 60_000)).toEqual([a]);
+        await queue.withdraw([a, b]);
+        // The claimed one stays its claimant's; the other is gone.
+        expect(await queue.pending()).toBe(0);
+        expect(await queue.claim('x', 100, 60_000)).toEqual([]);
+        await queue.finish('w', [a]);
+      },
+    );
   });
 
   describe('instances', () => {

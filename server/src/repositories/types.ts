@@ -169,8 +169,17 @@ export interface MbIsrcRepository {
  * mb_url_queue, mb_isrc_queue).
  */
 export interface MbQueueRepository {
-  /** Queues keys to be asked; a key already queued keeps its place. */
-  enqueue(keys: readonly string[]): Promise<void>;
+  /**
+   * Queues keys to be asked; a key already queued keeps its place. Returns the keys this call
+   * put in the queue (not there before).
+   */
+  enqueue(keys: readonly string[]): Promise<string[]>;
+  /**
+   * Takes keys back out of the queue while nobody has claimed them: the caller queued them and
+   * has found their answers stored meanwhile (by another instance, between its read and its
+   * enqueue), so no request need carry them.
+   */
+  withdraw(keys: readonly string[]): Promise<void>;
   /** Takes up to `limit` unclaimed (or lapsed) keys, oldest first, for `leaseMs`. */
   claim(owner: string, limit: number, leaseMs: number): Promise<string[]>;
   /** Removes answered keys that `owner` claimed. */
