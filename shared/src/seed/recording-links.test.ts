@@ -96,6 +96,34 @@ describe('store links for recordings', () => {
     ]);
   });
 
+  it("offers no track page that is the release's own page (a Bandcamp single)", () => {
+    const single = lookupOf({
+      title: 'Opening',
+      artists: [{ name: 'Alpha' }],
+      media: [
+        {
+          tracks: [
+            {
+              number: '1',
+              title: 'Opening',
+              externalIds: [
+                { provider: 'bandcamp', type: 'track', id: 'alpha/track/opening' },
+                { provider: 'deezer', type: 'track', id: '31' },
+              ],
+            },
+          ],
+        },
+      ],
+      externalLinks: [
+        { url: 'https://alpha.bandcamp.com/track/opening', types: ['paid download'] },
+        { url: 'https://www.deezer.com/album/1', types: ['free streaming'] },
+      ],
+    });
+    expect(storeTrackLinks(single.release!)).toEqual([
+      [{ url: 'https://www.deezer.com/track/31', provider: 'deezer', types: ['free streaming'] }],
+    ]);
+  });
+
   it('seeds a matched recording with the links it lacks, with recording link types (not release ones)', () => {
     const linked = new Map([[REC1, ['http://www.deezer.com/track/31']]]);
     const actions = followUpActions(result(), '1f6e2d7c-3b4a-4c5d-8e9f-0a1b2c3d4e5f', {

@@ -38,7 +38,11 @@ function releaseLinkTypes(release: Release): Map<ProviderName, LinkType[]> {
   return types;
 }
 
-function trackLinks(track: Track, types: ReadonlyMap<ProviderName, LinkType[]>): TrackLink[] {
+function trackLinks(
+  track: Track,
+  types: ReadonlyMap<ProviderName, LinkType[]>,
+  releasePage: (url: string) => boolean,
+): TrackLink[] {
   const links = new Map<string, TrackLink>();
   for (const id of track.externalIds ?? []) {
     if (id.type !== 'track') continue;
@@ -47,6 +51,9 @@ function trackLinks(track: Track, types: ReadonlyMap<ProviderName, LinkType[]>):
     const url = canonicalUrl(entity);
     // An ID the store's pages are not built from (Bandcamp's numbers) makes no page of the store.
     if (tryRecognizeUrl(url)?.entity.store !== id.provider) continue;
+    // A Bandcamp single's one track page is the release's own page: the release's link, not
+    // the recording's.
+    if (releasePage(url)) continue;
     const allowed = (types.get(id.provider) ?? []).filter(
       (type) => recordingLinkTypeId(id.provider, type) !== undefined,
     );
@@ -59,7 +66,10 @@ function trackLinks(track: Track, types: ReadonlyMap<ProviderName, LinkType[]>):
 /** Every track's store links, in tracklist order (media flattened). */
 export function storeTrackLinks(release: Release): TrackLink[][] {
   const types = releaseLinkTypes(release);
-  return release.media.flatMap((medium) => medium.tracks.map((track) => trackLinks(track, types)));
+  const releasePage = linkMatcher(release.externalLinks.map((link) => link.url));
+  return release.media.flatMap((medium) =>
+    medium.tracks.map((track) => trackLinks(track, types, releasePage)),
+  );
 }
 
 /** The recording's edit page seeded with these links (each of its types once) and the note. */
