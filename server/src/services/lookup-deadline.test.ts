@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { configSchema } from '../config/schema.ts';
 import { silentLogger } from '../log.ts';
+import { ISRC_BATCH } from '../musicbrainz/recording-search.ts';
 import { lookupDeadline } from './lookup-deadline.ts';
 
 const config = configSchema.parse({ lookup: { deadline: '1s' } });
@@ -19,6 +20,25 @@ const failingLater = () =>
   new Promise<never>((_, reject) => setTimeout(() => reject(new Error('PGlite is closed')), 5));
 
 describe('the whole look-up deadline', () => {
+  it("counts the queued ISRC searches in the MusicBrainz message's estimate", async () => {
+    const queue = { untilFreeMs: 500, queuedUrls: 3, queuedIsrcs: ISRC_BATCH + 1 };
+    const deadline = lookupDeadline(
+      {
+        config,
+        declarations: [] as never,
+        logger: silentLogger(),
+        now: () => new Date(0),
+        musicbrainzQueue: async () => queue,
+      },
+      new Date(0),
+    );
+    // One URL batch and two ISRC batches, a request interval each, after the 0.5 s wait.
+    const seconds = (500 + 3 * config.musicbrainz.requestInterval) / 1000;
+    expect((await deadline.musicbrainzPending()).text).toContain(
+      `(3 URLs and ${ISRC_BATCH + 1} ISRCs queued, about ${seconds} s)`,
+    );
+  });
+
   it('answers with the work before the deadline, and the work is awaited', async () => {
     const { deadline } = deadlineAt({ ms: 0 });
     await expect(deadline.settle(Promise.resolve('ids'), () => 'late')).resolves.toBe('ids');

@@ -14,7 +14,7 @@ import type { LookupMessage } from '@liner/shared';
 import type { Config } from '../config/schema.ts';
 import { UpstreamError } from '../http/errors.ts';
 import type { Logger } from '../log.ts';
-import { MAX_URLS_PER_REQUEST } from '../musicbrainz/url-lookup.ts';
+import { type MusicbrainzQueueState, musicbrainzEtaMs } from '../musicbrainz/queue-estimate.ts';
 import { formatSeconds } from '../util/deadline.ts';
 import {
   baseInfo,
@@ -29,7 +29,7 @@ export interface DeadlineOptions {
   declarations: Declarations;
   logger: Logger;
   now: () => Date;
-  musicbrainzQueue?: () => Promise<{ untilFreeMs: number; queuedUrls: number }>;
+  musicbrainzQueue?: () => Promise<MusicbrainzQueueState>;
 }
 
 export interface LookupDeadline {
@@ -47,14 +47,17 @@ export interface LookupDeadline {
   musicbrainzPending(): Promise<LookupMessage>;
 }
 
-/** About how long until the URLs queued now are asked: the wait for the slot, then a batch each. */
+/**
+ * About how long until the keys queued now are asked; the look-up's own are among them (or in
+ * a request already out), so at least one request is counted.
+ */
 async function queueEstimate(options: DeadlineOptions): Promise<string> {
   try {
     const queue = await options.musicbrainzQueue?.();
     if (!queue) return '';
-    const batches = Math.max(1, Math.ceil(queue.queuedUrls / MAX_URLS_PER_REQUEST));
-    const ms = queue.untilFreeMs + batches * options.config.musicbrainz.requestInterval;
-    return ` (${queue.queuedUrls} URLs queued, about ${formatSeconds(ms)})`;
+    const ms = musicbrainzEtaMs(queue, options.config.musicbrainz.requestInterval, 1);
+    const isrcs = queue.queuedIsrcs > 0 ? ` and ${queue.queuedIsrcs} ISRCs` : '';
+    return ` (${queue.queuedUrls} URLs${isrcs} queued, about ${formatSeconds(ms)})`;
   } catch {
     return '';
   }

@@ -22,11 +22,10 @@ import type { RequestSpan } from '../http/types.ts';
 import type { Logger } from '../log.ts';
 import { mergeReleases } from '../merge/index.ts';
 import type { ArtistGroupFinder } from '../musicbrainz/artist-groups.ts';
-import { ISRC_BATCH } from '../musicbrainz/recording-search.ts';
+import { type MusicbrainzQueueState, musicbrainzEtaMs } from '../musicbrainz/queue-estimate.ts';
 import type { RecordingFinder } from '../musicbrainz/recordings.ts';
 import { applyMbids, releaseUrlsToResolve } from '../musicbrainz/release-ids.ts';
 import type { MbidResolver, ResolveOptions } from '../musicbrainz/resolver.ts';
-import { MAX_URLS_PER_REQUEST } from '../musicbrainz/url-lookup.ts';
 import type { ProviderDeclaration } from '../providers/types.ts';
 import type { Repositories } from '../repositories/types.ts';
 import { sortedKeys } from '../util/hash.ts';
@@ -60,11 +59,7 @@ export interface LookupServiceOptions {
    * How long until the MusicBrainz budget lets a request go, and how many URLs and ISRCs wait in
    * the shared queues: the estimate said when a look-up answers before its IDs are resolved.
    */
-  musicbrainzQueue?: () => Promise<{
-    untilFreeMs: number;
-    queuedUrls: number;
-    queuedIsrcs: number;
-  }>;
+  musicbrainzQueue?: () => Promise<MusicbrainzQueueState>;
   /** Observes each look-up's outcome (metrics). */
   onLookup?: (event: {
     outcome: 'merged' | 'empty';
@@ -248,19 +243,18 @@ async function askMusicBrainz(
 /** What look-ups wait for now: the MusicBrainz queues and about how long they will take. */
 async function queueStatus(options: LookupServiceOptions, running: number): Promise<QueueStatus> {
   const { config } = options;
-  const { queuedIsrcs, ...waiting } = (await options.musicbrainzQueue?.()) ?? {
+  const queue = (await options.musicbrainzQueue?.()) ?? {
     untilFreeMs: 0,
     queuedUrls: 0,
     queuedIsrcs: 0,
   };
-  const batches =
-    Math.ceil(waiting.queuedUrls / MAX_URLS_PER_REQUEST) + Math.ceil(queuedIsrcs / ISRC_BATCH);
   return {
     lookupsRunning: running,
     deadlineMs: config.lookup.deadline,
     musicbrainz: {
-      ...waiting,
-      etaMs: batches === 0 ? 0 : waiting.untilFreeMs + batches * config.musicbrainz.requestInterval,
+      untilFreeMs: queue.untilFreeMs,
+      queuedUrls: queue.queuedUrls,
+      etaMs: musicbrainzEtaMs(queue, config.musicbrainz.requestInterval),
     },
   };
 }
