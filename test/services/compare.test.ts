@@ -23,6 +23,7 @@ const BUSY = '3c1f0a52-7d4e-4b8a-9f21-6e5d4c3b2a11';
 const ABSENT = '3c1f0a52-7d4e-4b8a-9f21-6e5d4c3b2a12';
 const NO_NOTES = '3c1f0a52-7d4e-4b8a-9f21-6e5d4c3b2a13';
 const NOTES = '3c1f0a52-7d4e-4b8a-9f21-6e5d4c3b2a14';
+const LATER = '3c1f0a52-7d4e-4b8a-9f21-6e5d4c3b2a15';
 /** A Bandcamp album whose artist wrote credits: what the stores state for an annotation. */
 const NOTES_PAGE = 'https://alpha.bandcamp.com/album/liner-notes';
 const notesRelease = (id: string, annotation: string | null) => ({
@@ -54,16 +55,19 @@ describe.each(testDatabases())('compare with stores on $kind', ({ open }) => {
   let database: DatabaseHandle;
   let upstream: StandIn;
   let running: RunningServer;
+  /** What the stand-in MusicBrainz holds, read at each request: a test may edit a release. */
+  const releases = {
+    [MBID]: RELEASE,
+    [BUSY]: 503,
+    [NO_NOTES]: notesRelease(NO_NOTES, null),
+    [NOTES]: notesRelease(NOTES, 'Mastered by someone else [see the booklet].'),
+    [LATER]: notesRelease(LATER, null),
+  };
 
   beforeAll(async () => {
     database = await open();
     upstream = await startStoreStandIns({
-      releases: {
-        [MBID]: RELEASE,
-        [BUSY]: 503,
-        [NO_NOTES]: notesRelease(NO_NOTES, null),
-        [NOTES]: notesRelease(NOTES, 'Mastered by someone else [see the booklet].'),
-      },
+      releases,
       override(req, res) {
         if (req.path !== '/bandcamp/alpha/album/liner-notes') return false;
         const tracks = [{ title: 'Opening', duration: 201 }];
@@ -188,7 +192,8 @@ describe.each(testDatabases())('compare with stores on $kind', ({ open }) => {
   it("offers the stores' credits as the annotation only where MusicBrainz has none, and shows a different one", async () => {
     const api = apiClient(running.url);
     const none = await api.musicbrainz.compare.query({ mbid: NO_NOTES });
-    const text = 'Credits:\nMixed by Beta &#91;at home&#93;\nMastered by Gamma';
+    const text =
+      '=== Credits from Bandcamp ===\nMixed by Beta &#91;at home&#93;\nMastered by Gamma';
     expect(none.missingFields.filter((row) => row.field === 'annotation')).toEqual([
       { field: 'annotation', label: 'Annotation', value: text, seed: [['annotation', text]] },
     ]);
@@ -202,13 +207,36 @@ describe.each(testDatabases())('compare with stores on $kind', ({ open }) => {
         field: 'annotation',
         label: 'Annotation',
         musicbrainz: 'Mastered by someone else [see the booklet].',
-        stores: 'Credits: Mixed by Beta [at home] Mastered by Gamma',
+        stores: '=== Credits from Bandcamp === Mixed by Beta [at home] Mastered by Gamma',
       },
     ]);
     expect((held.editSeed?.fields ?? []).map(([name]) => name)).not.toContain('annotation');
     // The request asked for the annotation; without it nothing would be known, nor offered.
     const reads = upstream.requests.filter((r) => r.path.startsWith(`/mb/ws/2/release/${NOTES}`));
     expect(reads.at(-1)?.path).toMatch(/[?&]inc=[^&]*\bannotation\b/);
+  });
+
+  it('reads MusicBrainz again before offering the annotation on a cached read, and offers none an editor has since made unneeded', async () => {
+    const api = apiClient(running.url);
+    const reads = () =>
+      upstream.requests.filter((r) => r.path.startsWith(`/mb/ws/2/release/${LATER}`)).length;
+    const offered = (comparison: { missingFields: { field: string }[] }) =>
+      comparison.missingFields.some((row) => row.field === 'annotation');
+    // A first read is MusicBrainz's own: nothing to read again.
+    expect(offered(await api.musicbrainz.compare.query({ mbid: LATER }))).toBe(true);
+    expect(reads()).toBe(1);
+    // From Liner's cache (up to 10 minutes old): read again, still none, offered.
+    expect(offered(await api.musicbrainz.compare.query({ mbid: LATER }))).toBe(true);
+    expect(reads()).toBe(2);
+    // An editor wrote an annotation since: the seed would have replaced it.
+    releases[LATER] = notesRelease(LATER, 'Written by an editor a minute ago.');
+    const after = await api.musicbrainz.compare.query({ mbid: LATER });
+    expect(reads()).toBe(3);
+    expect(offered(after)).toBe(false);
+    expect((after.editSeed?.fields ?? []).map(([name]) => name)).not.toContain('annotation');
+    expect(after.disagreements.find((row) => row.field === 'annotation')?.musicbrainz).toBe(
+      'Written by an editor a minute ago.',
+    );
   });
 
   it('says which upstream failed and how: MusicBrainz slowing the server down, or no such release', async () => {

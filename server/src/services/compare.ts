@@ -22,6 +22,7 @@ import {
 } from '@liner/shared';
 import type { Config } from '../config/schema.ts';
 import { UpstreamError } from '../http/errors.ts';
+import { thrownInWords } from '../http/failure.ts';
 import { VERSION } from '../version.ts';
 import type { LookupService } from './lookup.ts';
 import type { ProviderFetcher } from './provider-fetch.ts';
@@ -45,6 +46,8 @@ export interface Held {
   mb: Release;
   barcode?: string | undefined;
   noBarcode: boolean;
+  /** Read from Liner's cache of MusicBrainz (up to the provider's cacheTtlMs old). */
+  cached: boolean;
 }
 
 /** The release, and the barcode MusicBrainz holds even when it is no valid GTIN. */
@@ -70,6 +73,7 @@ async function musicBrainzRelease(
       mb: outcome.release,
       barcode: outcome.release.gtin ?? (held || undefined),
       noBarcode: held === '',
+      cached: outcome.info.cached === true,
     };
   }
   throw (
@@ -162,15 +166,50 @@ function compareIsrcs(comparison: Comparison, mb: Release, store: Release): void
   }
 }
 
+/**
+ * MusicBrainz's release with its annotation as it is now, when `fields` offer the stores' text as
+ * the annotation on a cached read: the seeded annotation replaces the release's, and one an
+ * editor added since the read (up to cacheTtlMs ago) would be lost. One request, made only then;
+ * when it fails, the annotation is not offered, and a message says why.
+ */
+async function confirmNoAnnotation(
+  deps: CompareDeps,
+  comparison: Comparison,
+  held: Held,
+  fields: ReturnType<typeof editFields>,
+): Promise<Held> {
+  if (!held.cached || !fields.missing.some((row) => row.field === 'annotation')) return held;
+  try {
+    const fresh = await musicBrainzRelease(deps, comparison.mbid, true);
+    return { ...held, mb: { ...held.mb, annotation: fresh.mb.annotation } };
+  } catch (error) {
+    const why = thrownInWords(error, 'musicbrainz').message;
+    comparison.messages.push({
+      level: 'info',
+      provider: 'musicbrainz',
+      text: `The stores' copyright and credits were not offered as the annotation: MusicBrainz could not be read again to make sure the release still has none (${why}).`,
+    });
+    // Unknown again: editFields offers nothing for an annotation it was not given.
+    const { annotation: _stale, ...mb } = held.mb;
+    return { ...held, mb };
+  }
+}
+
 /** The fixes: an edit seed with what MusicBrainz lacks, and MagicISRC with the missing ISRCs. */
 async function fixes(
   deps: CompareDeps,
   comparison: Comparison,
   lookup: LookupResult,
-  held: Held,
+  cachedHeld: Held,
   base: string | undefined,
 ): Promise<void> {
   const { mbid } = comparison;
+  const held = await confirmNoAnnotation(
+    deps,
+    comparison,
+    cachedHeld,
+    editFields(lookup, cachedHeld.mb),
+  );
   const fields = editFields(lookup, held.mb);
   comparison.missingFields = fields.missing;
   comparison.disagreements = fields.disagreements;

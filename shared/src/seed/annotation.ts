@@ -21,11 +21,23 @@ export function escapeWikiBrackets(text: string): string {
   return text.replace(/\[/g, '&#91;').replace(/\]/g, '&#93;');
 }
 
-/** What the stores state for an annotation: the copyright lines and the credits text. */
-function statedParts(release: Release): string[] {
+/** The store the credits text comes from, by its name: the annotation outlives the look-up. */
+function creditsStore(result: LookupResult): string {
+  const source = result.sources.credits;
+  if (typeof source !== 'string') return 'the stores';
+  return result.providers.find((p) => p.name === source)?.displayName ?? source;
+}
+
+/**
+ * What the stores state for an annotation: the copyright lines and the credits text, under a
+ * wiki heading that names the store it is from ("=== Credits from Bandcamp ===", as Harmony
+ * writes it), so that a reader of MusicBrainz's annotation knows whose text it is.
+ */
+function statedParts(result: LookupResult, release: Release): string[] {
   const parts: string[] = [];
   if (release.copyright) parts.push(release.copyright.trim());
-  if (release.credits) parts.push(`Credits:\n${release.credits.trim()}`);
+  if (release.credits)
+    parts.push(`=== Credits from ${creditsStore(result)} ===\n${release.credits.trim()}`);
   return parts;
 }
 
@@ -33,15 +45,16 @@ function statedParts(release: Release): string[] {
  * The annotation an existing release may be offered: only what the stores state (copyright,
  * credits), not Liner's availability summary, whose countries are the release events' business.
  */
-export function statedAnnotation(release: Release): string | undefined {
-  const parts = statedParts(release);
+export function statedAnnotation(result: LookupResult): string | undefined {
+  if (!result.release) return undefined;
+  const parts = statedParts(result, result.release);
   return parts.length ? escapeWikiBrackets(parts.join('\n\n')) : undefined;
 }
 
 export function annotationText(result: LookupResult): string | undefined {
   const release = result.release;
   if (!release) return undefined;
-  const parts = statedParts(release);
+  const parts = statedParts(result, release);
   const where = eventCountries(release);
   if (where.kind === 'unlisted') parts.push(availability(where.countries));
   const excluded = release.excludedFrom ?? [];

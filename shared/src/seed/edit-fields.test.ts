@@ -30,7 +30,9 @@ function result(store: Release, sources: LookupResult['sources'] = {}): LookupRe
     sources,
     conflicts: [],
     incompatible: [],
-    providers: [],
+    providers: [
+      { name: 'bandcamp', displayName: 'Bandcamp', lookup: { method: 'id', value: 'alpha/x' } },
+    ],
     messages: [],
     existing: [],
   };
@@ -130,15 +132,21 @@ describe('buildEditSeed with MusicBrainz’s release', () => {
   it("offers the stores' copyright and credits as the annotation only where MusicBrainz has none", () => {
     const noted = release({ copyright: '℗ 2023 Liner Label', credits: 'Mixed by [Beta]' });
     const annotation = (mb: Release) =>
-      editFields(result(noted), mb).missing.filter((row) => row.field === 'annotation');
-    const text = '℗ 2023 Liner Label\n\nCredits:\nMixed by &#91;Beta&#93;';
+      editFields(result(noted, { credits: 'bandcamp' }), mb).missing.filter(
+        (row) => row.field === 'annotation',
+      );
+    // The credits name the store they are from, as Harmony's annotations do.
+    const text = '℗ 2023 Liner Label\n\n=== Credits from Bandcamp ===\nMixed by &#91;Beta&#93;';
     expect(annotation(release({ annotation: '' }))).toEqual([
       { field: 'annotation', label: 'Annotation', value: text, seed: [['annotation', text]] },
     ]);
     // Not read from MusicBrainz: unknown, so nothing that could replace one.
     expect(annotation(release())).toEqual([]);
     // MusicBrainz's own holds the stores' text already (as Liner escaped it): nothing to say.
-    const holds = editFields(result(noted), release({ annotation: `Notes.\n\n${text}` }));
+    const holds = editFields(
+      result(noted, { credits: 'bandcamp' }),
+      release({ annotation: `Notes.\n\n${text}` }),
+    );
     expect(holds.missing.map((row) => row.field)).not.toContain('annotation');
     expect(holds.disagreements).toEqual([]);
     // Availability is Liner's summary, not a statement for the annotation.

@@ -41,10 +41,12 @@ const short = (text: string) => {
 /**
  * The stores' annotation text where MusicBrainz's release has none; a seeded annotation replaces
  * the release's, so where it has one that does not hold the stores' text, a disagreement.
- * Nothing when MusicBrainz's annotation was not read.
+ * Nothing when MusicBrainz's annotation was not read. `mb` must be a fresh read where this
+ * offers the annotation (the compare service reads the release again then): an annotation added
+ * since a cached read would be replaced.
  */
-function annotationField(store: Release, mb: Release, out: EditFields): void {
-  const stated = statedAnnotation(store);
+function annotationField(result: LookupResult, mb: Release, out: EditFields): void {
+  const stated = statedAnnotation(result);
   if (!stated || mb.annotation === undefined) return;
   const label = LABELS.annotation;
   if (mb.annotation === '')
@@ -146,6 +148,6 @@ export function editFields(result: LookupResult, mb: Release): EditFields {
       musicbrainz: labelsText(mb.labels),
       stores: labelsText(store.labels),
     });
-  annotationField(store, mb, out);
+  annotationField(result, mb, out);
   return out;
 }

@@ -237,12 +237,16 @@ describe('release seed', () => {
   });
 
   it('escapes the wiki brackets of an annotation (hand-written copyright)', () => {
-    const built = buildReleaseSeed(
-      sampleResult({ copyright: '℗ 2023 [Liner] Records', credits: 'Mix [uncredited]' }),
-      options,
-    );
-    expect(built.fields.find(([n]) => n === 'annotation')?.[1]).toBe(
-      '℗ 2023 &#91;Liner&#93; Records\n\nCredits:\nMix &#91;uncredited&#93;',
+    const result = sampleResult({
+      copyright: '℗ 2023 [Liner] Records',
+      credits: 'Mix [uncredited]',
+    });
+    const annotation = () =>
+      buildReleaseSeed(result, options).fields.find(([n]) => n === 'annotation')?.[1];
+    // The credits are under a heading that names their store, as Harmony writes it.
+    result.sources.credits = 'itunes';
+    expect(annotation()).toBe(
+      '℗ 2023 &#91;Liner&#93; Records\n\n=== Credits from Apple Music ===\nMix &#91;uncredited&#93;',
     );
   });
 
