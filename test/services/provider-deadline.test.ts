@@ -13,7 +13,11 @@ import {
   TWO_SIDES_BANDCAMP as BANDCAMP,
   startStoreStandIns,
   storeStandInEnv,
+  twoSidesRelease,
 } from '../support/store-stand-ins.ts';
+
+/** "Two Sides" in the stand-in MusicBrainz, linked to its Bandcamp page. */
+const HELD = '3c1f0a52-7d4e-4b8a-9f21-6e5d4c3b2a20';
 
 const [first] = testDatabases();
 
@@ -78,8 +82,11 @@ describe('the whole look-up deadline counts from the request', () => {
 
   beforeAll(async () => {
     database = await first!.open();
-    upstream = await startStoreStandIns({});
-    const config = testConfig({ ...storeStandInEnv(upstream), LINER_LOOKUP_DEADLINE: '10s' });
+    upstream = await startStoreStandIns({ releases: { [HELD]: twoSidesRelease(HELD) } });
+    const config = testConfig({
+      ...storeStandInEnv(upstream, 'deezer,bandcamp,musicbrainz'),
+      LINER_LOOKUP_DEADLINE: '10s',
+    });
     app = await createApp({ config, logger: silentLogger(), database });
   });
   afterAll(async () => {
@@ -104,5 +111,16 @@ describe('the whole look-up deadline counts from the request', () => {
     // The same question from a request that just arrived has the whole deadline again.
     const fresh = await app.services.lookup.lookup({ urls: [BANDCAMP], refresh: true });
     expect(fresh.release?.title).toBe('Two Sides');
+  });
+
+  it("a comparison's look-up counts from the request too", async () => {
+    const arrivedAt = new Date(Date.now() - 10_000);
+    const late = await app.services.compare.compare(HELD, { arrivedAt });
+    expect(late.lookup?.release).toBeUndefined();
+    expect(late.lookup?.providers.map((p) => p.error?.kind)).toEqual(
+      late.lookup?.providers.map(() => 'pending'),
+    );
+    const now = await app.services.compare.compare(HELD, { refresh: true });
+    expect(now.lookup?.release?.title).toBe('Two Sides');
   });
 });

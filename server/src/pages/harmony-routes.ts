@@ -70,7 +70,10 @@ async function actionsEntry(ctx: RouteContext, base: string | undefined): Promis
   const { input, at, empty } = lookupInput(ctx.app, params);
   let found: { id: string; result?: LookupResult | undefined };
   if (empty) {
-    const comparison = await ctx.app.services.compare.compare(mbid, false, base);
+    const comparison = await ctx.app.services.compare.compare(mbid, {
+      base,
+      arrivedAt: ctx.arrivedAt,
+    });
     if (!comparison.lookup)
       throw new EntryProblem(
         comparison.messages[0]?.text ?? 'This release has nothing to look up at the stores.',

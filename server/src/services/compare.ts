@@ -240,12 +240,21 @@ async function fixes(
   if (message) comparison.messages.push(message);
 }
 
+export interface CompareOptions {
+  /** Read MusicBrainz and the stores again, whatever Liner keeps. */
+  refresh?: boolean;
+  /** The address the client reached the server at, for the edit seed's links back. */
+  base?: string | undefined;
+  /** When the request arrived: the look-up's deadline counts from it, as for a look-up. */
+  arrivedAt?: Date | undefined;
+}
+
 export function createCompareService(deps: CompareDeps) {
   return {
     /** The release as MusicBrainz holds it (for `liner seed --existing`), through the budget. */
     held: (mbid: string, refresh = false) => musicBrainzRelease(deps, mbid, refresh),
-    /** `base`: the address the client reached the server at, for the edit seed's links back. */
-    async compare(mbid: string, refresh = false, base?: string): Promise<Comparison> {
+    async compare(mbid: string, options: CompareOptions = {}): Promise<Comparison> {
+      const { refresh = false, base, arrivedAt } = options;
       const held = await musicBrainzRelease(deps, mbid, refresh);
       const { mb } = held;
       const mbLinks = mb.externalLinks.map((link) => link.url);
@@ -276,11 +285,14 @@ export function createCompareService(deps: CompareDeps) {
         comparison.messages.push(nothingToCompare(held.barcode));
         return comparison;
       }
-      const lookup = await deps.lookup.lookup({
-        urls: storeUrls.slice(0, deps.config.lookup.maxUrls),
-        ...(mb.gtin ? { gtin: mb.gtin } : {}),
-        refresh,
-      });
+      const lookup = await deps.lookup.lookup(
+        {
+          urls: storeUrls.slice(0, deps.config.lookup.maxUrls),
+          ...(mb.gtin ? { gtin: mb.gtin } : {}),
+          refresh,
+        },
+        arrivedAt ? { arrivedAt } : {},
+      );
       comparison.lookup = lookup;
       comparison.messages.push(...lookup.messages);
       const store = lookup.release;

@@ -48,7 +48,11 @@ export const musicbrainzRouter = {
     )
     .output(comparisonSchema)
     .query(({ ctx, input }) =>
-      ctx.app.services.compare.compare(input.mbid.toLowerCase(), input.refresh, ctx.base),
+      ctx.app.services.compare.compare(input.mbid.toLowerCase(), {
+        refresh: input.refresh,
+        base: ctx.base,
+        arrivedAt: ctx.arrivedAt,
+      }),
     ),
   /** Which of these store URLs MusicBrainz already links (up to 100 at once). */
   checkUrls: publicProcedure
