@@ -23,6 +23,14 @@ import { testDatabases } from '../support/databases.ts';
 import { testConfig } from '../support/providers.ts';
 
 const deezer = (n: number) => ({ urls: [`https://www.deezer.com/album/${n}`] });
+/**
+ * The budget's interval here: wider than the default's 1.1 s because the strict stand-in stamps
+ * arrivals on this process's event loop, shared with both instances and the other suites of a CI
+ * run, so a stamp can come hundreds of milliseconds late and the next one on time. What this file
+ * holds is the order and the sharing of requests; whether the default's margin holds on arrival
+ * is the concurrent cold bench's figure (bench/README.md), measured with the stand-in apart.
+ */
+const INTERVAL_MS = 1_400;
 
 describe.each(testDatabases())(
   'MusicBrainz requests of the recording search on $kind',
@@ -38,7 +46,15 @@ describe.each(testDatabases())(
       stores = await startBenchStores({ ...LATENCY, apple: 600 });
       const env = storeEnv(stores);
       const make = (extra: Record<string, string> = {}) =>
-        createApp({ config: testConfig({ ...env, ...extra }), logger: silentLogger(), database });
+        createApp({
+          config: testConfig({
+            ...env,
+            LINER_MUSICBRAINZ_REQUEST_INTERVAL: `${INTERVAL_MS}ms`,
+            ...extra,
+          }),
+          logger: silentLogger(),
+          database,
+        });
       apps = [await make(), await make()];
       plain = await make({ LINER_MUSICBRAINZ_MATCH_RECORDINGS: 'false' });
     }, 60_000);
@@ -53,7 +69,7 @@ describe.each(testDatabases())(
       // which Apple (slow here: 600 ms) is then asked for while the ISRCs are searched.
       const without = await plain.services.lookup.lookup(deezer(60_002));
       // The budget free again: no request of this look-up waits for that one's slot.
-      await new Promise((resolve) => setTimeout(resolve, 1200));
+      await new Promise((resolve) => setTimeout(resolve, INTERVAL_MS + 100));
       const before = stores.spans.length;
       const result = await apps[0]!.services.lookup.lookup(deezer(61_002));
       expect(result.recordings?.filter((r) => r.matched)).toHaveLength(TRACKS);
