@@ -8,7 +8,6 @@
 import {
   type Comparison,
   editFields,
-  type HeldRecording,
   heldRecordingLinks,
   type LookupMessage,
   type LookupResult,
@@ -24,15 +23,10 @@ import type { Config } from '../config/schema.ts';
 import { UpstreamError } from '../http/errors.ts';
 import { thrownInWords } from '../http/failure.ts';
 import { VERSION } from '../version.ts';
+import { compareIsrcs, heldRecordings, placedTracks } from './compare-tracks.ts';
 import type { LookupService } from './lookup.ts';
 import type { ProviderFetcher } from './provider-fetch.ts';
 import type { SeedService } from './seeds.ts';
-
-function flat(release: Release) {
-  return release.media.flatMap((medium, m) =>
-    medium.tracks.map((track, t) => ({ track, medium: m + 1, position: t + 1 })),
-  );
-}
 
 export interface CompareDeps {
   config: Config;
@@ -87,25 +81,6 @@ async function musicBrainzRelease(
   );
 }
 
-/** The release's recordings at their places, with the URLs MusicBrainz links to each. */
-function heldRecordings(mb: Release): HeldRecording[] {
-  return flat(mb).flatMap(({ track, medium, position }) =>
-    track.recordingMbid
-      ? [
-          {
-            mbid: track.recordingMbid,
-            medium,
-            position,
-            title: track.title,
-            ...(track.lengthMs !== undefined ? { lengthMs: track.lengthMs } : {}),
-            isrcs: track.isrcs ?? (track.isrc ? [track.isrc] : []),
-            links: (track.links ?? []).map((link) => link.url),
-          },
-        ]
-      : [],
-  );
-}
-
 /** Why there is nothing to compare: no store link to look up and no barcode to search by. */
 function nothingToCompare(barcode: string | undefined): LookupMessage {
   return {
@@ -145,27 +120,6 @@ function compareBarcode(
 }
 
 /** ISRCs the stores have and MusicBrainz lacks (or holds otherwise), track by track. */
-function compareIsrcs(comparison: Comparison, mb: Release, store: Release): void {
-  const ours = flat(mb);
-  const theirs = flat(store);
-  if (ours.length !== theirs.length) {
-    comparison.messages.push({
-      level: 'warning',
-      text: `MusicBrainz has ${ours.length} tracks and the stores ${theirs.length}: ISRCs were not compared.`,
-    });
-    return;
-  }
-  for (const [i, { track, medium, position }] of ours.entries()) {
-    const isrc = theirs[i]!.track.isrc;
-    if (!isrc) continue;
-    const entry = { medium, position, title: track.title, isrc };
-    // A recording may carry several ISRCs; the store's matching any of them agrees.
-    if (!track.isrc) comparison.missingIsrcs.push(entry);
-    else if (!(track.isrcs ?? [track.isrc]).includes(isrc))
-      comparison.differentIsrcs.push({ ...entry, musicbrainz: track.isrc });
-  }
-}
-
 /**
  * MusicBrainz's release with its annotation as it is now, when `fields` offer the stores' text as
  * the annotation on a cached read: the seeded annotation replaces the release's, and one an
@@ -268,7 +222,7 @@ export function createCompareService(deps: CompareDeps) {
           title: mb.title,
           ...(mb.gtin ? { gtin: mb.gtin } : {}),
           links: mbLinks,
-          tracks: flat(mb).length,
+          tracks: placedTracks(mb).length,
           recordings: heldRecordings(mb),
         },
         missingLinks: [],
