@@ -30,11 +30,12 @@ const release = (id: string) =>
             // The recording has its Deezer page already: not offered again.
             links: [{ url: 'https://www.deezer.com/track/11', type: 'free streaming' }],
           },
-          // The stores' lengths: what pairs each recording with their track at its place.
-          { title: 'Duet', lengthMs: 185_000 },
+          // Lengths within a second of the stand-in stores' (6:42.123 and 4:58.765): what pairs
+          // each recording with the stores' track at its place, for its ISRC and store links.
+          { title: 'Duet', lengthMs: 402_000 },
         ],
       },
-      { tracks: [{ title: 'Reprise', lengthMs: 99_000 }] },
+      { tracks: [{ title: 'Reprise', lengthMs: 299_000 }] },
     ],
     links: [{ url: DEEZER, type: 'free streaming' }],
   });

@@ -80,6 +80,7 @@ describe.each(testDatabases())('look-up service on $kind', ({ open }) => {
   it('says what each look-up cost upstream: requests per provider and the longest chain', async () => {
     const deezerBefore = count('/deezer/');
     const mbBefore = count('/mb/');
+    const groupsBefore = count('/mb/ws/2/release-group');
     const url = 'https://www.deezer.com/album/100001';
     const result = await app.services.lookup.lookup({ urls: [url], refresh: true });
     const deezer = result.providers.find((p) => p.name === 'deezer')!;
@@ -98,8 +99,11 @@ describe.each(testDatabases())('look-up service on $kind', ({ open }) => {
     });
     expect(result.cost!.chain - deezer.chain!).toBeGreaterThanOrEqual(1);
     expect(result.cost!.chain - deezer.chain!).toBeLessThanOrEqual(2);
-    // The URLs in one request, the tracks' three ISRCs in one recording search.
-    expect(result.cost?.musicbrainzRequests).toBe(2);
+    // The URLs in one request, the tracks' three ISRCs in one recording search, and, since no
+    // recording matched and the artist is known, the artist's release groups: browsed again on
+    // a refresh, which must see a group an editor has just added.
+    expect(count('/mb/ws/2/release-group') - groupsBefore).toBe(1);
+    expect(result.cost?.musicbrainzRequests).toBe(3);
     // Answered from the database, a provider's part costs nothing.
     const again = await app.services.lookup.lookup({ urls: [url], regions: ['US'] });
     expect(again.providers[0]).toMatchObject({ cached: true, requests: 0, chain: 0 });
@@ -121,8 +125,8 @@ describe.each(testDatabases())('look-up service on $kind', ({ open }) => {
     expect(other.providers[0]).toMatchObject({ name: 'deezer', cached: true });
     await app.services.lookup.lookup({ urls: [DEEZER], refresh: true });
     expect(count('/deezer/')).toBe(before + 4);
-    // The URLs and the ISRCs again.
-    expect(count('/mb/')).toBe(mbBefore + 2);
+    // The URLs, the ISRCs and the artist's release groups again.
+    expect(count('/mb/')).toBe(mbBefore + 3);
   });
 
   it('expires the cache after the TTL', async () => {
