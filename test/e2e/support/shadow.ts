@@ -116,20 +116,33 @@ export function inShadow(page: Page, host: string, selector: string, hasText?: s
     /** Runs `fn` in the page on the matching elements (its source is sent, not its closure). */
     evaluateAll: <R>(fn: (elements: Element[]) => R) =>
       inRoots<R>(part, `return [(${fn.toString()})(elements)];`).then((all) => all[0] as R),
-    /** A real mouse click at the middle of the first matching element. */
+    /**
+     * A real mouse click at the middle of the first matching element, once it stands still: as
+     * Playwright's own clicks wait for a stable element, since a panel whose parts arrive late
+     * can move the button between reading its place and the click, which then lands elsewhere.
+     */
     async click() {
-      const point = await first(
-        () =>
-          inRoots<{ x: number; y: number }>(
-            part,
-            `return elements.slice(0, 1).flatMap((e) => {
+      const place = () =>
+        first(
+          () =>
+            inRoots<{ x: number; y: number }>(
+              part,
+              `return elements.slice(0, 1).flatMap((e) => {
               e.scrollIntoView({ block: 'center' });
               const r = e.getBoundingClientRect();
               return r.width > 0 && !e.disabled ? [{ x: r.x + r.width / 2, y: r.y + r.height / 2 }] : [];
             });`,
-          ),
-        what,
-      );
+            ),
+          what,
+        );
+      const until = Date.now() + WAIT.timeout;
+      let point = await place();
+      for (;;) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        const again = await place();
+        if ((again.x === point.x && again.y === point.y) || Date.now() > until) break;
+        point = again;
+      }
       await page.mouse.click(point.x, point.y);
     },
     /** Clicks into the field, selects what it holds and types `value` over it. */
