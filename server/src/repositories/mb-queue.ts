@@ -54,17 +54,22 @@ export function mbQueueRepository(
     },
     async claim(owner, limit, leaseMs) {
       const lease = `${Math.max(1, Math.round(leaseMs))} milliseconds`;
-      // Oldest first; rows another instance is claiming at this very moment are skipped, not
-      // waited for. A crashed instance's claims are taken over at once.
-      const result = await db.execute(sql`
-        update ${table} set claimed_by = ${owner},
-          claimed_until = clock_timestamp() + ${lease}::interval
-        where ${key} in (
-          select ${key} from ${table} where ${free}
-          order by queued_at, ${key} limit ${limit}
-          for update skip locked)
-        returning ${key} as key`);
-      return rowsOf<{ key: string }>(result).map((row) => row.key);
+      // One claim at a time across instances: two at the same moment would split the queue
+      // between them (each skipping the rows the other is locking), two requests of the
+      // 1 request/s budget for what one could ask. The lock lasts the claim's transaction only.
+      return db.transaction(async (tx) => {
+        await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${MB_QUEUES[name].table}))`);
+        // Oldest first; a crashed instance's claims are taken over at once.
+        const result = await tx.execute(sql`
+          update ${table} set claimed_by = ${owner},
+            claimed_until = clock_timestamp() + ${lease}::interval
+          where ${key} in (
+            select ${key} from ${table} where ${free}
+            order by queued_at, ${key} limit ${limit}
+            for update skip locked)
+          returning ${key} as key`);
+        return rowsOf<{ key: string }>(result).map((row) => row.key);
+      });
     },
     async finish(owner, keys) {
       if (keys.length === 0) return;
