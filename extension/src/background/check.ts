@@ -15,6 +15,7 @@ import { musicBrainzUrl, storeEnabled } from '../settings/schema.ts';
 import { type Cached, cacheNote } from './cache.ts';
 import type { UrlRow } from './db.ts';
 import type { BackgroundDeps } from './deps.ts';
+import { disabledProblem } from './problems.ts';
 import { batcherOf, type Outcome } from './url-batch.ts';
 
 type State = Omit<UrlState, 'url' | 'canonicalUrl'>;
@@ -56,10 +57,10 @@ export async function checkUrls(
   });
   const enabled = pages.filter((page) => storeEnabled(settings, page.store));
   if (enabled.length === 0) {
-    const message = pages.length
-      ? 'Liner is switched off for this store in its options.'
-      : 'None of these URLs is a store page Liner knows.';
-    return { ok: false, problem: { kind: 'disabled', message, retryable: false } };
+    const problem = pages.length
+      ? disabledProblem()
+      : disabledProblem('None of these URLs is a store page Liner knows.');
+    return { ok: false, problem };
   }
   const canonical = [...new Set(enabled.map((page) => page.canonicalUrl))];
   const cached = await deps.cache.urlStates(canonical);

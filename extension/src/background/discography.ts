@@ -11,7 +11,6 @@ import {
   discographyProgressSchema,
   discographySchema,
 } from '@liner/shared/contracts';
-import { tryRecognizeUrl } from '@liner/shared/stores/index';
 import type {
   DiscographyProgressResponse,
   DiscographyResponse,
@@ -22,7 +21,7 @@ import { musicBrainzUrl, type Settings, storeEnabled } from '../settings/schema.
 import { artistPanelPage } from '../sites.ts';
 import { cacheNote } from './cache.ts';
 import { type BackgroundDeps, TIMEOUTS } from './deps.ts';
-import { problemFrom } from './problems.ts';
+import { disabledProblem, problemFrom } from './problems.ts';
 import { artistPageSender, linkRefusal } from './sender-scope.ts';
 
 const refused = (message: string): Failure => ({
@@ -129,14 +128,7 @@ export async function artistDiscography(
   const artist = artistPanelPage(request.url);
   if (!artist) return refused(`${request.url} is not an artist page Liner lists.`);
   if (!storeEnabled(await deps.settings(), artist.entity.store))
-    return {
-      ok: false,
-      problem: {
-        kind: 'disabled',
-        message: 'Liner is switched off for this store in its options.',
-        retryable: false,
-      },
-    };
+    return { ok: false, problem: disabledProblem() };
   const mbPage = artistPageSender(sender);
   if (mbPage) {
     const problem = await linkRefusal(deps, artist.canonicalUrl, mbPage.mbid);
@@ -149,9 +141,7 @@ export async function artistDiscography(
     await deps.tabs.listed(
       tabId,
       mbPage.mbid,
-      answer.discography.releases.map(
-        (release) => tryRecognizeUrl(release.url)?.canonicalUrl ?? release.url,
-      ),
+      answer.discography.releases.map((release) => release.url),
     );
   return answer;
 }

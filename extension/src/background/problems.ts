@@ -130,6 +130,13 @@ export function problemFrom(
   };
 }
 
+/** A store the options switch off: nothing is asked, and a retry would change nothing. */
+export function disabledProblem(
+  message = 'Liner is switched off for this store in its options.',
+): Problem {
+  return { kind: 'disabled', message, retryable: false };
+}
+
 /** A failure of the extension's own code (not the server's): said in words, worth a retry. */
 export function internalProblem(error: unknown): Problem {
   return {

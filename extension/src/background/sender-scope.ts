@@ -70,8 +70,7 @@ async function listedRefusal(
   tabId: number,
   mbid: string,
 ): Promise<string | undefined> {
-  const canonical = tryRecognizeUrl(url)?.canonicalUrl ?? url;
-  if (await deps.tabs.didList(tabId, mbid, canonical)) return undefined;
+  if (await deps.tabs.didList(tabId, mbid, url)) return undefined;
   return `${url} is in none of the listings this MusicBrainz page was shown.`;
 }
 
@@ -142,8 +141,7 @@ async function importRefusal(
   request: Extract<ParsedRequest, { type: 'import' }>,
   tabId: number,
 ): Promise<string | undefined> {
-  const canonical = tryRecognizeUrl(request.url)?.canonicalUrl ?? request.url;
-  if (await deps.tabs.didLookUp(tabId, canonical, request.permalink)) return undefined;
+  if (await deps.tabs.didLookUp(tabId, request.url, request.permalink)) return undefined;
   return 'This tab did not look that release up: open its panel again, then import.';
 }
 

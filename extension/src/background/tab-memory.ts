@@ -8,6 +8,7 @@
  * when it closes, because the service worker may be stopped between a look-up and the click
  * that imports it.
  */
+import { tryRecognizeUrl } from '@liner/shared/stores/index';
 import type { Browser } from 'wxt/browser';
 
 type SessionArea = Pick<Browser.storage.StorageArea, 'get' | 'set' | 'remove'>;
@@ -59,23 +60,28 @@ export function createTabMemory(area: SessionArea): TabMemory {
     });
     return done;
   };
+  /** Releases are remembered as their store's canonical URL: any spelling of a page finds it. */
+  const release = (url: string) => tryRecognizeUrl(url)?.canonicalUrl ?? url;
   return {
-    lookedUp: (tabId, url, permalink) =>
+    lookedUp: (tabId, page, permalink) =>
       update(lookupsKey(tabId), (old) => {
+        const url = release(page);
         const kept = old.filter(([u, p]) => u !== url || p !== permalink);
         return [...kept, [url, permalink] as [string, string]].slice(-LOOKUPS_PER_TAB);
       }),
-    async didLookUp(tabId, url, permalink) {
+    async didLookUp(tabId, page, permalink) {
+      const url = release(page);
       return (await pairs(lookupsKey(tabId))).some(([u, p]) => u === url && p === permalink);
     },
     listed: (tabId, mbid, urls) =>
       update(listedKey(tabId), (old) => {
-        const fresh = new Set(urls);
+        const fresh = new Set(urls.map(release));
         const kept = old.filter(([m, u]) => m !== mbid || !fresh.has(u));
         const added = [...fresh].map((url) => [mbid, url] as [string, string]);
         return [...kept, ...added].slice(-LISTED_PER_TAB);
       }),
-    async didList(tabId, mbid, url) {
+    async didList(tabId, mbid, page) {
+      const url = release(page);
       return (await pairs(listedKey(tabId))).some(([m, u]) => m === mbid && u === url);
     },
     async customSite(tabId) {
