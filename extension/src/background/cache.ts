@@ -73,6 +73,34 @@ export function cacheNote(row: { fetchedAt: number }, serverProblem?: Problem): 
   };
 }
 
+/** What a server answer through the cache comes to: a value (and a note when from the cache). */
+export type ThroughCache<V> =
+  | { ok: true; value: V; cache?: CacheNote }
+  | { ok: false; problem: Problem };
+
+/**
+ * The cache-first rule of every server answer the extension keeps: the cached row while fresh
+ * (unless refreshed), else the server's answer; when the server fails, the cached row with the
+ * failure in its note, or the failure when nothing is cached.
+ */
+export async function throughCache<R extends { fetchedAt: number }, V>(
+  cached: Cached<R> | undefined,
+  refresh: boolean,
+  fromRow: (row: R) => V,
+  ask: () => Promise<V>,
+  problemOf: (error: unknown) => Problem,
+): Promise<ThroughCache<V>> {
+  if (cached?.fresh && !refresh)
+    return { ok: true, value: fromRow(cached.row), cache: cacheNote(cached.row) };
+  try {
+    return { ok: true, value: await ask() };
+  } catch (error) {
+    const problem = problemOf(error);
+    if (!cached) return { ok: false, problem };
+    return { ok: true, value: fromRow(cached.row), cache: cacheNote(cached.row, problem) };
+  }
+}
+
 export function createCache(db: LinerDatabase, now: () => number = Date.now) {
   const mark = <T extends { expiresAt: number }>(row: T): Cached<T> => ({
     row,

@@ -7,7 +7,7 @@
  */
 import type { CompareResponse, ImportResponse } from '../messages.ts';
 import { musicBrainzUrl, type Settings } from '../settings/schema.ts';
-import { cacheNote } from './cache.ts';
+import { throughCache } from './cache.ts';
 import {
   comparisonEdits,
   comparisonSchema,
@@ -36,33 +36,26 @@ export async function compareRelease(
   const cached = await deps.cache.comparison(mbid);
   const view = (row: { comparison: Parameters<typeof comparisonView>[0] }) =>
     comparisonView(row.comparison, viewOptions(deps, settings));
-  if (cached?.fresh && !refresh) {
-    return {
-      ok: true,
-      comparison: view(cached.row),
-      cache: cacheNote(cached.row),
-    };
-  }
-  try {
-    const client = deps.client(settings, TIMEOUTS.compare);
-    const answer = await client.musicbrainz.compare.query({
-      mbid,
-      // After an edit from here the server's copy of the release is out of date too.
-      refresh: refresh || cached?.row.edited === true,
-    });
-    const row = await deps.cache.putComparison(comparisonSchema.parse(answer));
-    return { ok: true, comparison: view(row) };
-  } catch (error) {
-    const problem = problemFrom(error, {
-      notFound: `The MusicBrainz web service the Liner server reads has no release ${mbid}.`,
-    });
-    if (!cached) return { ok: false, problem };
-    return {
-      ok: true,
-      comparison: view(cached.row),
-      cache: cacheNote(cached.row, problem),
-    };
-  }
+  const answer = await throughCache(
+    cached,
+    refresh,
+    view,
+    async () => {
+      const client = deps.client(settings, TIMEOUTS.compare);
+      const raw = await client.musicbrainz.compare.query({
+        mbid,
+        // After an edit from here the server's copy of the release is out of date too.
+        refresh: refresh || cached?.row.edited === true,
+      });
+      return view(await deps.cache.putComparison(comparisonSchema.parse(raw)));
+    },
+    (error) =>
+      problemFrom(error, {
+        notFound: `The MusicBrainz web service the Liner server reads has no release ${mbid}.`,
+      }),
+  );
+  if (!answer.ok) return answer;
+  return { ok: true, comparison: answer.value, ...(answer.cache ? { cache: answer.cache } : {}) };
 }
 
 export async function addMissingLinks(deps: BackgroundDeps, mbid: string): Promise<ImportResponse> {

@@ -19,7 +19,7 @@ import type {
 } from '../messages.ts';
 import { musicBrainzUrl, type Settings, storeEnabled } from '../settings/schema.ts';
 import { artistPanelPage } from '../sites.ts';
-import { cacheNote } from './cache.ts';
+import { throughCache } from './cache.ts';
 import { type BackgroundDeps, TIMEOUTS } from './deps.ts';
 import { disabledProblem, problemFrom } from './problems.ts';
 import { artistPageSender, linkRefusal } from './sender-scope.ts';
@@ -95,24 +95,23 @@ async function fetchDiscography(
   const settings = await deps.settings();
   const site = { musicbrainzUrl: musicBrainzUrl(settings) };
   const cached = await deps.cache.discography(artistUrl);
-  if (cached?.fresh && !request.refresh)
-    return { ok: true, discography: cached.row.discography, ...site, cache: cacheNote(cached.row) };
-  try {
-    const progressId = tabProgressId(sender, request.progressId);
-    const discography = await listFromServer(
-      deps,
-      settings,
-      artistUrl,
-      request.refresh,
-      progressId,
-    );
-    return { ok: true, discography, ...site };
-  } catch (error) {
-    const problem = problemFrom(error);
-    if (!cached) return { ok: false, problem };
-    const { discography } = cached.row;
-    return { ok: true, discography, ...site, cache: cacheNote(cached.row, problem) };
-  }
+  const answer = await throughCache(
+    cached,
+    request.refresh,
+    (row) => row.discography,
+    () =>
+      listFromServer(
+        deps,
+        settings,
+        artistUrl,
+        request.refresh,
+        tabProgressId(sender, request.progressId),
+      ),
+    (error) => problemFrom(error),
+  );
+  if (!answer.ok) return answer;
+  const { value: discography, cache } = answer;
+  return { ok: true, discography, ...site, ...(cache ? { cache } : {}) };
 }
 
 /**

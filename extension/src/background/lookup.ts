@@ -7,7 +7,7 @@ import { tryRecognizeUrl } from '@liner/shared/stores/index';
 import { formatArtists } from '../content/ui/format.ts';
 import type { Failure, LookupResponse } from '../messages.ts';
 import { musicBrainzUrl, type Settings } from '../settings/schema.ts';
-import { cacheNote } from './cache.ts';
+import { throughCache } from './cache.ts';
 import { type BackgroundDeps, TIMEOUTS } from './deps.ts';
 import { problemFrom } from './problems.ts';
 
@@ -60,38 +60,30 @@ export async function lookupRelease(
   const query = lookupQuery(settings);
   const site = { musicbrainzUrl: musicBrainzUrl(settings) };
   const cached = await deps.cache.lookup(canonical, query);
-  if (cached?.fresh && !refresh) {
-    return {
-      ok: true,
-      result: cached.row.result,
-      ...site,
-      cache: cacheNote(cached.row),
-    };
-  }
-  try {
-    const client = deps.client(settings, TIMEOUTS.lookup);
-    const answer = await client.lookup.release.mutate(
-      lookupInput(settings, { urls: [canonical] }, refresh),
-    );
-    const result = lookupResultSchema.parse(answer);
-    await deps.cache.putLookup(canonical, result, query);
-    const artist = formatArtists(result.release?.artists ?? []);
-    await deps.cache.addHistory({
-      kind: 'lookup',
-      url: canonical,
-      permalink: result.id,
-      ...(result.release ? { title: result.release.title } : {}),
-      ...(artist ? { artist } : {}),
-    });
-    return { ok: true, result, ...site };
-  } catch (error) {
-    const problem = problemFrom(error);
-    if (!cached) return { ok: false, problem };
-    return {
-      ok: true,
-      result: cached.row.result,
-      ...site,
-      cache: cacheNote(cached.row, problem),
-    };
-  }
+  const answer = await throughCache(
+    cached,
+    refresh,
+    (row) => row.result,
+    async () => {
+      const client = deps.client(settings, TIMEOUTS.lookup);
+      const raw = await client.lookup.release.mutate(
+        lookupInput(settings, { urls: [canonical] }, refresh),
+      );
+      const result = lookupResultSchema.parse(raw);
+      await deps.cache.putLookup(canonical, result, query);
+      const artist = formatArtists(result.release?.artists ?? []);
+      await deps.cache.addHistory({
+        kind: 'lookup',
+        url: canonical,
+        permalink: result.id,
+        ...(result.release ? { title: result.release.title } : {}),
+        ...(artist ? { artist } : {}),
+      });
+      return result;
+    },
+    (error) => problemFrom(error),
+  );
+  if (!answer.ok) return answer;
+  const { value: result, cache } = answer;
+  return { ok: true, result, ...site, ...(cache ? { cache } : {}) };
 }
